@@ -1,0 +1,23 @@
+//! Sign in and out. Both work as plain HTML form posts too (JavaScript off).
+
+use crate::api::types::CurrentUser;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Checks the password and starts a session; then goes to `/` (or back to the sign-in page
+/// with an error), with or without JavaScript.
+#[server(endpoint = "login")]
+pub async fn login(email: String, password: String) -> Result<(), AppError> {
+    crate::server::auth::login(&email, &password).await
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    crate::server::auth::logout().await
+}
+
+/// The signed-in user, or `Unauthenticated`.
+#[server(endpoint = "me")]
+pub async fn me() -> Result<CurrentUser, AppError> {
+    crate::server::auth::require_user().await.map(|(_, user)| user)
+}

@@ -1,0 +1,144 @@
+//! What travels between server and browser, apart from the domain types themselves.
+
+use crate::domain::timeline::TimelinePage;
+use crate::domain::value::Names;
+use crate::domain::{EntityType, FieldDef, Layout, Pipeline, Value, Values};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub is_admin: bool,
+    pub department_id: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRef {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemLink {
+    pub entity: EntityType,
+    pub id: i64,
+    pub title: String,
+}
+
+impl ItemLink {
+    pub fn href(&self) -> String {
+        format!("/crm/{}/{}", self.entity, self.id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemHeader {
+    pub id: i64,
+    pub entity: EntityType,
+    pub title: String,
+    pub version: i64,
+    pub pipeline_id: Option<i64>,
+    pub stage_id: Option<i64>,
+    pub responsible: Option<UserRef>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// Everything the card page needs in one answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardData {
+    pub header: ItemHeader,
+    /// The fields the viewer may see.
+    pub fields: Vec<FieldDef>,
+    pub layout: Layout,
+    pub values: Values,
+    pub names: Names,
+    pub pipeline: Option<Pipeline>,
+    /// Choices of user fields.
+    pub users: Vec<UserRef>,
+    pub timeline: TimelinePage,
+}
+
+/// What the new-item form needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewItemForm {
+    pub entity: EntityType,
+    pub fields: Vec<FieldDef>,
+    pub layout: Layout,
+    pub pipelines: Vec<Pipeline>,
+    pub users: Vec<UserRef>,
+    pub me: i64,
+}
+
+/// A successful save: the item as it now is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub version: i64,
+    pub title: String,
+    pub values: Values,
+    pub names: Names,
+    pub responsible: Option<UserRef>,
+    /// Someone else saved meanwhile and their changes to other fields were kept.
+    pub merged: bool,
+    pub event: Option<crate::domain::TimelineEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StageMoved {
+    pub version: i64,
+    pub stage_id: i64,
+    pub event: Option<crate::domain::TimelineEvent>,
+    /// The values at `version` (others may have saved since the card was loaded).
+    pub values: Values,
+    pub names: Names,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListRow {
+    pub id: i64,
+    pub title: String,
+    pub stage: Option<crate::domain::timeline::StageRef>,
+    pub responsible: Option<String>,
+    pub amount: Option<String>,
+    pub updated_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListPage {
+    pub entity: EntityType,
+    pub rows: Vec<ListRow>,
+    /// Pass as `before` for the next page.
+    pub next: Option<i64>,
+    pub pipelines: Vec<Pipeline>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub field_label: String,
+    /// This item's field points at the other item (else the other item's field points here).
+    pub outgoing: bool,
+    pub item: ItemLink,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    pub id: i64,
+    pub field_label: String,
+    pub old: String,
+    pub new: String,
+    pub author: Option<String>,
+    pub at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryPage {
+    pub rows: Vec<HistoryRow>,
+    pub next: Option<i64>,
+}
+
+/// A value as the card shows it, used by the conflict message.
+pub fn shown(def: &FieldDef, value: Option<&Value>, names: &crate::domain::value::Names) -> String {
+    value.map(|v| crate::domain::value::display(def, v, names)).unwrap_or_default()
+}

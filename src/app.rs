@@ -1,0 +1,43 @@
+//! The HTML shell and the routes.
+
+use crate::text;
+use crate::ui::pages::{card_page::CardPage, list::ListPage, login::LoginPage, new_item::NewItemPage, not_found::NotFound};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/crm-card.css"/>
+        <Title text=text::PRODUCT/>
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/crm/:entity") view=ListPage ssr=SsrMode::Async/>
+                <Route path=path!("/crm/:entity/new") view=NewItemPage ssr=SsrMode::Async/>
+                <Route path=path!("/crm/:entity/:id") view=CardPage ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}

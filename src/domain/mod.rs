@@ -1,0 +1,17 @@
+//! Pure product rules: no Leptos, no sqlx, no web-sys. Compiled into the server and the browser.
+
+pub mod catalog;
+pub mod entity;
+pub mod field;
+pub mod layout;
+pub mod merge;
+pub mod stage;
+pub mod timeline;
+pub mod value;
+
+pub use entity::EntityType;
+pub use field::{FieldDef, FieldSettings, FieldType, ListOption, RequiredRule};
+pub use layout::{Layout, Section, Tab, TabCode};
+pub use stage::{Pipeline, Stage, StageSemantics};
+pub use timeline::{EventKind, TimelineEvent};
+pub use value::{Address, FieldInput, ItemRef, Value, ValueError, Values};

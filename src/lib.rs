@@ -1,0 +1,21 @@
+//! CRM Card: one crate built twice by cargo-leptos, as the server (feature `ssr`) and as the
+//! WebAssembly bundle that hydrates it in the browser (feature `hydrate`). This is the only file
+//! that gates whole modules by feature.
+
+pub mod api;
+pub mod app;
+pub mod domain;
+pub mod error;
+pub mod text;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+    ui::browser::mark_hydrated();
+}

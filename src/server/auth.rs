@@ -1,0 +1,166 @@
+//! Passwords (argon2), sessions (random token in an HttpOnly cookie, its SHA-256 in the
+//! database, so any app server can check it) and the signed-in user of a request.
+
+use super::state::AppState;
+use super::store::{now_ms, users};
+use crate::api::types::CurrentUser;
+use crate::error::AppError;
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use base64::Engine;
+use http::header::{COOKIE, SET_COOKIE};
+use http::{HeaderMap, HeaderValue};
+use leptos::prelude::*;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+pub const SESSION_COOKIE: &str = "crm_session";
+
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| {
+            tracing::error!("hashing a password failed: {e}");
+            AppError::Internal
+        })
+}
+
+pub fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+}
+
+/// A hash of a password nobody has, checked when the email is unknown so that a wrong email
+/// takes as long to refuse as a wrong password.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("decoy password").unwrap_or_default())
+}
+
+fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The user whose live session the request's cookie names.
+pub async fn user_from_headers(state: &AppState, headers: &HeaderMap) -> sqlx::Result<Option<CurrentUser>> {
+    let Some(token) = cookie_value(headers, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    let mut conn = state.store.pool.acquire().await?;
+    users::session_user(&mut conn, &token_hash(token), now_ms()).await
+}
+
+fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the server function context");
+        AppError::Internal
+    })
+}
+
+/// Every server function starts here: the app state and the signed-in user, or `Unauthenticated`.
+pub async fn require_user() -> Result<(AppState, CurrentUser), AppError> {
+    let state = state()?;
+    let parts = use_context::<http::request::Parts>().ok_or(AppError::Unauthenticated)?;
+    match user_from_headers(&state, &parts.headers).await? {
+        Some(user) => Ok((state, user)),
+        None => Err(AppError::Unauthenticated),
+    }
+}
+
+fn set_cookie(state: &AppState, value: &str, max_age_secs: i64) {
+    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
+    if let (Some(res), Ok(v)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&cookie)) {
+        res.append_header(SET_COOKIE, v);
+    }
+}
+
+pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
+    let state = state()?;
+    if email.len() > 254 || password.len() > 1024 {
+        leptos_axum::redirect("/login?error=1");
+        return Ok(());
+    }
+    let mut conn = state.store.pool.acquire().await?;
+    let creds = users::credentials(&mut conn, email).await?;
+    let (hash, user_id) = match &creds {
+        Some(c) if c.active => (c.password_hash.clone(), Some(c.id)),
+        _ => (decoy_hash().to_string(), None),
+    };
+    let password = password.to_string();
+    let ok = tokio::task::spawn_blocking(move || verify_password(&hash, &password)).await.unwrap_or(false);
+    let Some(user_id) = user_id.filter(|_| ok) else {
+        leptos_axum::redirect("/login?error=1");
+        return Ok(());
+    };
+    let token = new_token();
+    let now = now_ms();
+    let max_age = state.config.session_days.max(1) * 24 * 3600;
+    users::delete_expired_sessions(&mut conn, now).await?;
+    users::create_session(&mut conn, &token_hash(&token), user_id, now, now + max_age * 1000).await?;
+    set_cookie(&state, &token, max_age);
+    leptos_axum::redirect("/crm/deal");
+    Ok(())
+}
+
+pub async fn logout() -> Result<(), AppError> {
+    let state = state()?;
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        if let Some(token) = cookie_value(&parts.headers, SESSION_COOKIE) {
+            let mut conn = state.store.pool.acquire().await?;
+            users::delete_session(&mut conn, &token_hash(token)).await?;
+        }
+    }
+    set_cookie(&state, "", 0);
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_verifies_against_its_own_hash_only() {
+        let hash = hash_password("correct horse").unwrap_or_default();
+        assert!(hash.starts_with("$argon2"));
+        assert!(verify_password(&hash, "correct horse"));
+        assert!(!verify_password(&hash, "Correct horse"));
+        assert!(!verify_password("not a hash", "correct horse"));
+    }
+
+    #[test]
+    fn tokens_are_unique_and_stored_only_as_hashes() {
+        let (a, b) = (new_token(), new_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+    }
+
+    #[test]
+    fn the_session_cookie_is_found_among_others() {
+        let mut h = HeaderMap::new();
+        h.insert(COOKIE, HeaderValue::from_static("theme=dark; crm_session=abc; x=1"));
+        assert_eq!(cookie_value(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie_value(&h, "missing"), None);
+    }
+}

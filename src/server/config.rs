@@ -1,0 +1,153 @@
+//! Runtime settings: `Leptos.toml` (or `$CRM_CONFIG`), each key overridable by environment.
+
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub address: String,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub demo_data: bool,
+    pub secure_cookies: bool,
+    pub allowed_origins: String,
+    pub session_days: i64,
+    pub max_body_kb: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            address: "127.0.0.1:3000".into(),
+            data_dir: "data".into(),
+            database_url: String::new(),
+            demo_data: true,
+            secure_cookies: false,
+            allowed_origins: String::new(),
+            session_days: 14,
+            max_body_kb: 1024,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {0}: {1}")]
+    Read(PathBuf, std::io::Error),
+    #[error("{0} is not valid: {1}")]
+    Parse(PathBuf, toml::de::Error),
+    #[error("{0} must be {1}, got {2:?}")]
+    Env(&'static str, &'static str, String),
+}
+
+impl Config {
+    /// Reads the file (absent is fine when it was not named explicitly), then the environment.
+    pub fn load() -> Result<Config, ConfigError> {
+        let named = std::env::var_os("CRM_CONFIG").map(PathBuf::from);
+        let path = named.clone().unwrap_or_else(|| "Leptos.toml".into());
+        let mut config = match std::fs::read_to_string(&path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| ConfigError::Parse(path.clone(), e))?,
+            Err(e) if named.is_none() && e.kind() == std::io::ErrorKind::NotFound => Config::default(),
+            Err(e) => return Err(ConfigError::Read(path, e)),
+        };
+        config.apply_env(|k| std::env::var(k).ok())?;
+        Ok(config)
+    }
+
+    fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        fn flag(name: &'static str, v: String) -> Result<bool, ConfigError> {
+            match v.to_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => Ok(true),
+                "0" | "false" | "no" | "off" => Ok(false),
+                _ => Err(ConfigError::Env(name, "true or false", v)),
+            }
+        }
+        if let Some(v) = var("CRM_ADDRESS") {
+            self.address = v;
+        }
+        if let Some(v) = var("CRM_DATA_DIR") {
+            self.data_dir = v.into();
+        }
+        if let Some(v) = var("DATABASE_URL") {
+            self.database_url = v;
+        }
+        if let Some(v) = var("CRM_DEMO_DATA") {
+            self.demo_data = flag("CRM_DEMO_DATA", v)?;
+        }
+        if let Some(v) = var("CRM_SECURE_COOKIES") {
+            self.secure_cookies = flag("CRM_SECURE_COOKIES", v)?;
+        }
+        if let Some(v) = var("CRM_ALLOWED_ORIGINS") {
+            self.allowed_origins = v;
+        }
+        if let Some(v) = var("CRM_SESSION_DAYS") {
+            self.session_days = v.parse().map_err(|_| ConfigError::Env("CRM_SESSION_DAYS", "a number of days", v))?;
+        }
+        if let Some(v) = var("CRM_MAX_BODY_KB") {
+            self.max_body_kb = v.parse().map_err(|_| ConfigError::Env("CRM_MAX_BODY_KB", "a number of kilobytes", v))?;
+        }
+        Ok(())
+    }
+
+    pub fn socket_addr(&self) -> Result<SocketAddr, ConfigError> {
+        self.address
+            .parse()
+            .map_err(|_| ConfigError::Env("CRM_ADDRESS", "host:port, e.g. 127.0.0.1:3000", self.address.clone()))
+    }
+
+    /// `DATABASE_URL`, or the SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        if self.database_url.trim().is_empty() {
+            format!("sqlite://{}?mode=rwc", self.data_dir.join("crm.db").display())
+        } else {
+            self.database_url.trim().to_string()
+        }
+    }
+
+    pub fn allowed_origins(&self) -> Vec<String> {
+        self.allowed_origins
+            .split(',')
+            .map(|s| s.trim().trim_end_matches('/').to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_environment_overrides_the_file() {
+        let mut c: Config = toml::from_str("address = \"0.0.0.0:80\"\ndemo_data = true").unwrap_or_default();
+        c.apply_env(|k| match k {
+            "CRM_ADDRESS" => Some("127.0.0.1:4000".into()),
+            "CRM_DEMO_DATA" => Some("false".into()),
+            _ => None,
+        })
+        .ok();
+        assert_eq!(c.address, "127.0.0.1:4000");
+        assert!(!c.demo_data);
+    }
+
+    #[test]
+    fn a_bad_flag_is_refused_with_its_name() {
+        let mut c = Config::default();
+        let err = c.apply_env(|k| (k == "CRM_DEMO_DATA").then(|| "maybe".to_string()));
+        assert!(err.is_err_and(|e| e.to_string().contains("CRM_DEMO_DATA")));
+    }
+
+    #[test]
+    fn an_unknown_key_in_the_file_is_an_error() {
+        assert!(toml::from_str::<Config>("adress = \"x\"").is_err());
+    }
+
+    #[test]
+    fn the_default_database_is_a_sqlite_file_in_the_data_dir() {
+        let c = Config { data_dir: "/var/lib/crm".into(), ..Config::default() };
+        assert_eq!(c.database_url(), "sqlite:///var/lib/crm/crm.db?mode=rwc");
+        assert_eq!(Config { allowed_origins: " https://a.example/ ,".into(), ..c }.allowed_origins(), vec!["https://a.example"]);
+    }
+}

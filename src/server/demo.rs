@@ -1,0 +1,396 @@
+//! Demo data for a first start: a company with two departments, an admin and staff, and
+//! realistic items of every entity type with links and a history, written through the same
+//! store functions as real use. Deterministic, so every fresh start looks the same.
+
+use super::auth::hash_password;
+use super::store::items::{self, CreateOutcome, Move, NewItem, Save};
+use super::store::{catalog, timeline, users, Conn, Store};
+use crate::domain::merge::Changes;
+use crate::domain::timeline::EventPayload;
+use crate::domain::{Address, EntityType, ItemRef, Pipeline, Value, Values};
+use crate::error::AppError;
+use sqlx::Connection;
+
+/// The sign-ins a demo database has (email, password, who).
+pub const LOGINS: [(&str, &str, &str); 4] = [
+    ("admin@example.com", "admin", "Alex Morgan, administrator"),
+    ("anna@example.com", "demo", "Anna Petrova, Sales"),
+    ("marco@example.com", "demo", "Marco Rossi, Sales"),
+    ("julia@example.com", "demo", "Julia Santos, Call centre"),
+];
+
+/// The deal with a long history (more than one timeline page).
+pub const RICH_DEAL: &str = "Annual supply contract";
+
+/// Small deterministic generator (xorshift), so demo data is the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const COMPANIES: [(&str, &str, &str); 24] = [
+    ("Northwind Trading", "northwind.example", "retail"),
+    ("Baltic Timber", "baltictimber.example", "manufacturing"),
+    ("Sol Nascente Ltda", "solnascente.example", "retail"),
+    ("Rossi Meccanica", "rossimeccanica.example", "manufacturing"),
+    ("Volga Logistics", "volgalog.example", "logistics"),
+    ("Aurora Software", "aurora-soft.example", "it"),
+    ("Lisbon Ceramics", "lisbonceramics.example", "manufacturing"),
+    ("Alpine Dairy", "alpinedairy.example", "retail"),
+    ("Porto Wines", "portowines.example", "retail"),
+    ("Ural Steel Works", "uralsteel.example", "manufacturing"),
+    ("Milano Design Studio", "milanodesign.example", "consulting"),
+    ("Rio Fintech", "riofintech.example", "finance"),
+    ("Neva Consulting", "nevaconsult.example", "consulting"),
+    ("Toscana Foods", "toscanafoods.example", "retail"),
+    ("Amazonia Cargo", "amazoniacargo.example", "logistics"),
+    ("Kazan Instruments", "kazaninstr.example", "manufacturing"),
+    ("Bright Path Bank", "brightpath.example", "finance"),
+    ("Genova Shipping", "genovaship.example", "logistics"),
+    ("Sao Paulo Textiles", "sptextiles.example", "manufacturing"),
+    ("Siberia Data Centre", "siberiadc.example", "it"),
+    ("Verona Pharma", "veronapharma.example", "other"),
+    ("Atlantic Outsourcing", "atlanticout.example", "consulting"),
+    ("Moscow Print House", "printhouse.example", "other"),
+    ("Bologna Robotics", "bolognarobotics.example", "it"),
+];
+
+const FIRST: [&str; 16] = [
+    "Ivan", "Olga", "Giulia", "Marco", "Ana", "Pedro", "Elena", "Luca", "Sofia", "Dmitry", "Beatriz", "Paolo", "Maria", "Sergey", "Chiara", "Tiago",
+];
+const LAST: [&str; 16] = [
+    "Ivanov", "Smirnova", "Bianchi", "Ferrari", "Silva", "Costa", "Popova", "Romano", "Ricci", "Kuznetsov", "Oliveira", "Greco", "Santos", "Volkov", "Conti", "Pereira",
+];
+const POSITIONS: [&str; 8] = ["CEO", "Purchasing manager", "CFO", "Head of IT", "Office manager", "Sales director", "Chief engineer", "Logistics manager"];
+const CITIES: [(&str, &str, &str); 8] = [
+    ("Moscow", "Moscow", "Russia"),
+    ("Saint Petersburg", "Leningrad Oblast", "Russia"),
+    ("Milan", "Lombardy", "Italy"),
+    ("Rome", "Lazio", "Italy"),
+    ("Lisbon", "Lisbon", "Portugal"),
+    ("Porto", "Norte", "Portugal"),
+    ("Sao Paulo", "Sao Paulo", "Brazil"),
+    ("Rio de Janeiro", "Rio de Janeiro", "Brazil"),
+];
+const STREETS: [&str; 6] = ["Tverskaya 12", "Via Roma 5", "Rua Augusta 101", "Nevsky Prospekt 28", "Avenida Paulista 900", "Corso Buenos Aires 33"];
+const PRODUCTS: [&str; 12] = [
+    "Office furniture", "CRM licences", "Server maintenance", "Packaging materials", "Delivery service", "Consulting package",
+    "Spare parts", "Cloud hosting", "Training course", "Printing equipment", "Security audit", "Coffee machines",
+];
+const COMMENTS: [&str; 10] = [
+    "Called the client, they asked for a discount on volume.",
+    "Sent the presentation and price list by email.",
+    "Meeting scheduled at their office next week.",
+    "Client confirmed the budget for this quarter.",
+    "Waiting for the signed contract.",
+    "They compare us with two other suppliers.",
+    "Delivery terms agreed: 14 days after payment.",
+    "Need approval from their finance department.",
+    "Asked to call back after the holidays.",
+    "Good chance to close this month.",
+];
+const CURRENCIES: [&str; 3] = ["USD", "EUR", "RUB"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+    #[error("demo data: {0}")]
+    Rule(String),
+}
+
+impl From<AppError> for DemoError {
+    fn from(e: AppError) -> Self {
+        DemoError::Rule(e.to_string())
+    }
+}
+
+fn text(s: impl Into<String>) -> Value {
+    Value::Text(s.into())
+}
+
+fn option(s: &str) -> Value {
+    Value::Option(s.into())
+}
+
+fn money(minor: i64, currency: &str) -> Value {
+    Value::Money { minor, currency: currency.into() }
+}
+
+fn item(entity: EntityType, id: i64) -> Value {
+    Value::Item(ItemRef { entity, id })
+}
+
+fn date(ms: i64) -> Value {
+    Value::Date(chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default())
+}
+
+fn values(pairs: Vec<(&str, Value)>) -> Values {
+    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+struct Seeder<'a> {
+    conn: &'a mut Conn,
+    rng: Rng,
+    /// Demo time: starts 60 days ago and moves forward as things happen.
+    clock: i64,
+    staff: Vec<i64>,
+}
+
+impl Seeder<'_> {
+    fn tick(&mut self, max_minutes: usize) -> i64 {
+        self.clock += 60_000 * (1 + self.rng.below(max_minutes)) as i64;
+        self.clock
+    }
+
+    async fn create(&mut self, entity: EntityType, pipeline: Option<&Pipeline>, mut v: Values) -> Result<i64, DemoError> {
+        let user = *self.rng.pick(&self.staff);
+        v.entry("responsible".into()).or_insert(Value::User(user));
+        let fields = catalog::fields(self.conn, entity).await?;
+        let now = self.tick(300);
+        match items::create(self.conn, NewItem { entity, fields: &fields, pipeline, values: v, user_id: Some(user), now }).await? {
+            CreateOutcome::Created { id } => Ok(id),
+            CreateOutcome::MissingRequired(m) => Err(DemoError::Rule(format!("{entity} misses {m:?}"))),
+        }
+    }
+
+    /// Walks an item along its pipeline up to stage `target` (index), one move at a time.
+    async fn advance(&mut self, entity: EntityType, id: i64, pipeline: &Pipeline, target: usize) -> Result<(), DemoError> {
+        let fields = catalog::fields(self.conn, entity).await?;
+        let pipelines = vec![pipeline.clone()];
+        let path: Vec<usize> = if pipeline.stages[target].is_final() {
+            let last_open = pipeline.stages.iter().rposition(|s| !s.is_final()).unwrap_or(0);
+            (1..=last_open.min(1 + self.rng.below(last_open + 1))).chain([target]).collect()
+        } else {
+            (1..=target).collect()
+        };
+        for idx in path {
+            let Some(row) = items::item(self.conn, entity, id).await? else { break };
+            let now = self.tick(2000);
+            let user = *self.rng.pick(&self.staff);
+            let m = Move { entity, id, base_version: row.version, stage_id: pipeline.stages[idx].id, fields: &fields, pipelines: &pipelines, user_id: Some(user), now };
+            items::move_stage(self.conn, m).await?;
+        }
+        Ok(())
+    }
+
+    async fn change(&mut self, entity: EntityType, id: i64, changes: Vec<(&str, Option<Value>)>) -> Result<(), DemoError> {
+        let fields = catalog::fields(self.conn, entity).await?;
+        let pipelines = catalog::pipelines(self.conn, entity).await?;
+        let Some(row) = items::item(self.conn, entity, id).await? else { return Ok(()) };
+        let changes: Changes = changes.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let now = self.tick(3000);
+        let user = *self.rng.pick(&self.staff);
+        let s = Save { entity, id, base_version: row.version, changes, fields: &fields, pipelines: &pipelines, user_id: Some(user), now };
+        items::save(self.conn, s).await?;
+        Ok(())
+    }
+
+    async fn comment(&mut self, id: i64) -> Result<(), DemoError> {
+        let text = self.rng.pick(&COMMENTS).to_string();
+        let user = *self.rng.pick(&self.staff);
+        let now = self.tick(2000);
+        timeline::insert_event(self.conn, id, &EventPayload::Comment { text }, Some(user), now).await?;
+        Ok(())
+    }
+
+    fn address(&mut self) -> Value {
+        let (city, region, country) = *self.rng.pick(&CITIES);
+        Value::Address(Address {
+            street: self.rng.pick(&STREETS).to_string(),
+            city: city.into(),
+            region: region.into(),
+            postcode: format!("{:05}", 10000 + self.rng.below(89999)),
+            country: country.into(),
+        })
+    }
+
+    fn phone(&mut self) -> Value {
+        text(format!("+{} {} {:03}-{:02}-{:02}", self.rng.pick(&["7", "39", "351", "55"]), 100 + self.rng.below(899), self.rng.below(1000), self.rng.below(100), self.rng.below(100)))
+    }
+}
+
+/// Fills an empty database (no users yet) with demo data; returns whether it did.
+pub async fn seed_if_empty(store: &Store, now: i64) -> Result<bool, DemoError> {
+    let mut tx = store.pool.begin().await?;
+    if users::count_users(&mut tx).await? > 0 {
+        return Ok(false);
+    }
+    let sales = users::create_department(&mut tx, "Sales", None).await?;
+    let call_centre = users::create_department(&mut tx, "Call centre", None).await?;
+    let mut staff = Vec::new();
+    for (i, (email, password, who)) in LOGINS.iter().enumerate() {
+        let name = who.split(',').next().unwrap_or(who);
+        let department = match i {
+            0 => None,
+            3 => Some(call_centre),
+            _ => Some(sales),
+        };
+        let hash = hash_password(password)?;
+        let u = users::NewUser { email, name, password_hash: &hash, department_id: department, is_admin: i == 0 };
+        let id = users::create_user(&mut tx, u, now).await?;
+        if i > 0 {
+            staff.push(id);
+        }
+    }
+    let mut s = Seeder { conn: &mut tx, rng: Rng(0x9E37_79B9_7F4A_7C15), clock: now - 60 * 24 * 3600 * 1000, staff };
+    seed_items(&mut s).await?;
+    drop(s);
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
+    use EntityType as E;
+    let mut companies = Vec::new();
+    for (name, domain, industry) in COMPANIES {
+        let employees = 10 + s.rng.below(2000) as i64;
+        let v = values(vec![
+            ("name", text(name)),
+            ("industry", option(industry)),
+            ("employees", Value::Integer(employees)),
+            ("annual_revenue", money(employees * 9_500_000, "USD")),
+            ("phone", Value::Many(vec![s.phone()])),
+            ("email", Value::Many(vec![text(format!("info@{domain}"))])),
+            ("website", text(format!("https://www.{domain}"))),
+            ("address", s.address()),
+        ]);
+        companies.push((s.create(E::Company, None, v).await?, domain));
+    }
+    let mut contacts = Vec::new();
+    for i in 0..30 {
+        let (first, last) = (FIRST[i % FIRST.len()], LAST[(i * 7 + 3) % LAST.len()]);
+        let (company, domain) = companies[i % companies.len()];
+        let mut v = values(vec![
+            ("first_name", text(first)),
+            ("last_name", text(last)),
+            ("position", text(*s.rng.pick(&POSITIONS))),
+            ("phone", Value::Many(vec![s.phone()])),
+            ("email", Value::Many(vec![text(format!("{}.{}@{domain}", first.to_lowercase(), last.to_lowercase()))])),
+            ("company", item(E::Company, company)),
+            ("contact_type", option(*s.rng.pick(&["client", "client", "partner", "supplier"]))),
+            ("source", option(*s.rng.pick(&["call", "email", "website", "recommendation"]))),
+            ("newsletter", Value::Bool(i % 3 != 0)),
+        ]);
+        if i % 2 == 0 {
+            v.insert("birthday".into(), Value::Date(format!("{}-{:02}-{:02}", 1965 + i, 1 + i % 12, 1 + i % 28)));
+        }
+        contacts.push(s.create(E::Contact, None, v).await?);
+    }
+    let deal_pipelines = catalog::pipelines(s.conn, E::Deal).await?;
+    let mut deals = Vec::new();
+    for i in 0..30 {
+        let pipeline = &deal_pipelines[if i % 5 == 4 && deal_pipelines.len() > 1 { 1 } else { 0 }];
+        let (company, _) = companies[i % companies.len()];
+        let product = PRODUCTS[i % PRODUCTS.len()];
+        let title = if i == 0 { format!("{RICH_DEAL} — {}", COMPANIES[0].0) } else { format!("{product} for {}", COMPANIES[i % COMPANIES.len()].0) };
+        let currency = *s.rng.pick(&CURRENCIES);
+        let close = s.clock + (10 + s.rng.below(80) as i64) * 24 * 3600 * 1000;
+        let v = values(vec![
+            ("title", text(title)),
+            ("amount", money((500 + s.rng.below(250_000)) as i64 * 100, currency)),
+            ("close_date", date(close)),
+            ("deal_type", option(*s.rng.pick(&["sale", "goods", "service", "support"]))),
+            ("source", option(*s.rng.pick(&["call", "website", "partner", "trade_show", "recommendation"]))),
+            ("probability", Value::Integer(10 * (1 + s.rng.below(9)) as i64)),
+            ("contact", item(E::Contact, contacts[i % contacts.len()])),
+            ("company", item(E::Company, company)),
+        ]);
+        let id = s.create(E::Deal, Some(pipeline), v).await?;
+        let target = if i == 0 { 3 } else { s.rng.below(pipeline.stages.len()) };
+        s.advance(E::Deal, id, pipeline, target).await?;
+        if i % 3 == 0 {
+            s.change(E::Deal, id, vec![("probability", Some(Value::Integer(80))), ("next_call", Some(Value::DateTime("2026-12-01T10:30".into())))]).await?;
+        }
+        for _ in 0..(if i == 0 { 40 } else { s.rng.below(4) }) {
+            s.comment(id).await?;
+        }
+        deals.push((id, currency));
+    }
+    let lead_pipeline = catalog::pipelines(s.conn, E::Lead).await?;
+    for i in 0..25 {
+        let (first, last) = (FIRST[(i + 5) % FIRST.len()], LAST[(i * 3 + 1) % LAST.len()]);
+        let product = PRODUCTS[(i + 4) % PRODUCTS.len()];
+        let v = values(vec![
+            ("title", text(format!("Request from {}: {}", if i % 2 == 0 { "website" } else { "phone call" }, product.to_lowercase()))),
+            ("first_name", text(first)),
+            ("last_name", text(last)),
+            ("company_name", text(format!("{} {}", last, s.rng.pick(&["& Co", "Group", "Ltda", "S.r.l."])))),
+            ("phone", Value::Many(vec![s.phone()])),
+            ("email", Value::Many(vec![text(format!("{}@mail.example", first.to_lowercase()))])),
+            ("source", option(if i % 2 == 0 { "website" } else { "call" })),
+            ("opportunity", money((1000 + s.rng.below(50_000)) as i64 * 100, "USD")),
+            ("address", s.address()),
+        ]);
+        let id = s.create(E::Lead, lead_pipeline.first(), v).await?;
+        if let Some(p) = lead_pipeline.first() {
+            let target = s.rng.below(p.stages.len());
+            s.advance(E::Lead, id, p, target).await?;
+        }
+        if i % 4 == 0 {
+            s.comment(id).await?;
+        }
+    }
+    let invoice_pipeline = catalog::pipelines(s.conn, E::Invoice).await?;
+    for i in 0..22 {
+        let (deal, currency) = deals[i % deals.len()];
+        let (payer, _) = companies[i % companies.len()];
+        let due = s.clock + (5 + s.rng.below(40) as i64) * 24 * 3600 * 1000;
+        let v = values(vec![
+            ("number", text(format!("INV-2026-{:04}", 101 + i))),
+            ("amount", money((300 + s.rng.below(90_000)) as i64 * 100, currency)),
+            ("due_date", date(due)),
+            ("deal", item(E::Deal, deal)),
+            ("payer", item(E::Company, payer)),
+        ]);
+        let id = s.create(E::Invoice, invoice_pipeline.first(), v).await?;
+        if let Some(p) = invoice_pipeline.first() {
+            let target = s.rng.below(p.stages.len());
+            s.advance(E::Invoice, id, p, target).await?;
+        }
+    }
+    let quote_pipeline = catalog::pipelines(s.conn, E::Quote).await?;
+    for i in 0..22 {
+        let (deal, currency) = deals[(i + 3) % deals.len()];
+        let valid = s.clock + (14 + s.rng.below(30) as i64) * 24 * 3600 * 1000;
+        let v = values(vec![
+            ("title", text(format!("Quote: {}", PRODUCTS[(i + 2) % PRODUCTS.len()]))),
+            ("amount", money((800 + s.rng.below(120_000)) as i64 * 100, currency)),
+            ("valid_until", date(valid)),
+            ("deal", item(E::Deal, deal)),
+            ("contact", item(E::Contact, contacts[(i * 5) % contacts.len()])),
+        ]);
+        let id = s.create(E::Quote, quote_pipeline.first(), v).await?;
+        if let Some(p) = quote_pipeline.first() {
+            let target = s.rng.below(p.stages.len());
+            s.advance(E::Quote, id, p, target).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Installs the catalog (every start) and the demo data (first start, when asked).
+pub async fn prepare(store: &Store, demo: bool, now: i64) -> Result<bool, DemoError> {
+    let mut conn = store.pool.acquire().await?;
+    let mut tx = conn.begin().await?;
+    catalog::install(&mut tx, now).await?;
+    tx.commit().await?;
+    drop(conn);
+    if demo {
+        seed_if_empty(store, now).await
+    } else {
+        Ok(false)
+    }
+}

@@ -1,0 +1,172 @@
+//! The axum router around the Leptos app: server functions under `/api`, pages, static files,
+//! and the rules every request passes: Origin check on mutating requests, sign-in for pages,
+//! a body-size limit, and error answers with the right status and no internals.
+
+use super::auth::user_from_headers;
+use super::state::AppState;
+use crate::app::{shell, App};
+use crate::error::AppError;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::middleware::{from_fn, from_fn_with_state, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use http::header::{CONTENT_TYPE, HOST, ORIGIN};
+use http::{HeaderName, HeaderValue, Method, StatusCode};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Set by server_fn on error answers; the browser client decodes their body as `AppError`.
+const SERVER_FN_ERROR: &str = "serverfnerror";
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let body_limit = state.config.max_body_kb.max(1) * 1024;
+    let ctx = state.clone();
+    let api_ctx = state.clone();
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/crm/deal") }))
+        .route(
+            "/api/{*fn_name}",
+            post(move |req: Request| {
+                let state = api_ctx.clone();
+                async move { handle_server_fns_with_context(move || provide_context(state.clone()), req).await }
+            }),
+        )
+        .leptos_routes_with_context(&state, routes, move || provide_context(ctx.clone()), move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(from_fn_with_state(state.clone(), require_session_for_pages))
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(from_fn(api_error_status))
+        .layer(from_fn_with_state(state.clone(), check_origin))
+        .layer(CompressionLayer::new().br(false))
+        .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("x-content-type-options"), HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("x-frame-options"), HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("referrer-policy"), HeaderValue::from_static("same-origin")))
+        .with_state(state)
+}
+
+/// An error answer the browser's server-function client understands.
+pub fn error_response(err: &AppError) -> Response {
+    let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(err).unwrap_or_default();
+    let mut res = (status, body).into_response();
+    res.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    res.headers_mut().insert(SERVER_FN_ERROR, HeaderValue::from_static("1"));
+    res
+}
+
+/// `https://crm.example.com` sent from a page served as Host `crm.example.com`.
+pub fn origin_matches_host(origin: &str, host: &str) -> bool {
+    origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .is_some_and(|authority| !host.is_empty() && authority.eq_ignore_ascii_case(host))
+}
+
+/// A mutating request must come from a page of this site: browsers send `Origin` with every
+/// POST, so a missing or foreign one is refused (cross-site request forgery).
+async fn check_origin(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let (origin, host) = {
+        let header = |name| req.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).unwrap_or_default().to_string();
+        (header(ORIGIN).trim_end_matches('/').to_string(), header(HOST))
+    };
+    let allowed = !origin.is_empty()
+        && (origin_matches_host(&origin, &host) || state.config.allowed_origins().iter().any(|o| o.eq_ignore_ascii_case(&origin)));
+    if allowed {
+        next.run(req).await
+    } else {
+        tracing::warn!(path = %req.uri().path(), %origin, "refused a mutating request from another origin");
+        error_response(&AppError::Forbidden)
+    }
+}
+
+/// Server-function errors leave server_fn as 500; this gives each its status from the
+/// `AppError` inside. Other failures under `/api` (too large, wrong method, unknown function)
+/// become `AppError` answers too, so the browser always gets a clear message.
+async fn api_error_status(req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let res = next.run(req).await;
+    if res.headers().contains_key(SERVER_FN_ERROR) {
+        let (mut parts, body) = res.into_parts();
+        let bytes = axum::body::to_bytes(body, 1 << 20).await.unwrap_or_default();
+        match serde_json::from_slice::<AppError>(&bytes) {
+            Ok(err) => {
+                parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                return Response::from_parts(parts, Body::from(bytes));
+            }
+            Err(_) => return error_response(&AppError::Internal),
+        }
+    }
+    match res.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => error_response(&AppError::TooLarge),
+        StatusCode::METHOD_NOT_ALLOWED => {
+            let mut r = error_response(&AppError::bad_request());
+            *r.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+            r
+        }
+        s if s.is_client_error() => error_response(&AppError::NotFound),
+        s if s.is_server_error() => error_response(&AppError::Internal),
+        _ => res,
+    }
+}
+
+fn is_page(path: &str) -> bool {
+    !(path.starts_with("/api/") || path.starts_with("/pkg/") || path == "/login" || path.rsplit('/').next().is_some_and(|last| last.contains('.')))
+}
+
+/// Pages need a signed-in user; without one the browser goes to the sign-in page. (Server
+/// functions check for themselves.)
+async fn require_session_for_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if req.method() != Method::GET || !(is_page(path) || path == "/login") {
+        return next.run(req).await;
+    }
+    let user = match user_from_headers(&state, req.headers()).await {
+        Ok(u) => u,
+        Err(e) => {
+            tracing::error!("session lookup failed: {e}");
+            return (StatusCode::SERVICE_UNAVAILABLE, crate::text::ERR_INTERNAL).into_response();
+        }
+    };
+    match (user.is_some(), path == "/login") {
+        (false, false) => Redirect::to("/login").into_response(),
+        (true, true) => Redirect::to("/crm/deal").into_response(),
+        _ => next.run(req).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_origin_must_name_the_host_the_page_came_from() {
+        assert!(origin_matches_host("http://127.0.0.1:3000", "127.0.0.1:3000"));
+        assert!(origin_matches_host("https://CRM.example.com", "crm.example.com"));
+        assert!(!origin_matches_host("http://evil.example", "127.0.0.1:3000"));
+        assert!(!origin_matches_host("http://127.0.0.1:3000.evil.example", "127.0.0.1:3000"));
+        assert!(!origin_matches_host("null", "127.0.0.1:3000"));
+        assert!(!origin_matches_host("http://127.0.0.1:3000", ""));
+    }
+
+    #[test]
+    fn pages_are_everything_but_the_api_assets_and_sign_in() {
+        assert!(is_page("/crm/deal/3"));
+        assert!(is_page("/crm/deal"));
+        assert!(!is_page("/api/card"));
+        assert!(!is_page("/pkg/crm-card.wasm"));
+        assert!(!is_page("/favicon.ico"));
+        assert!(!is_page("/login"));
+    }
+}

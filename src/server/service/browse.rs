@@ -1,0 +1,122 @@
+//! Reading across items: lists, the item picker, relations and the field-change history.
+
+use super::{entity_of, item_or_404, names_for};
+use crate::api::types::{CurrentUser, HistoryPage, HistoryRow, ItemLink, ListPage, ListRow, Relation};
+use crate::domain::timeline::StageRef;
+use crate::domain::value::display;
+use crate::domain::{EntityType, FieldDef, Value};
+use crate::error::AppError;
+use crate::server::store::items::{self, ListQuery, STAGE_FIELD};
+use crate::server::store::{catalog, Store};
+use std::collections::BTreeMap;
+
+/// Rows per list page.
+pub const LIST_PAGE: usize = 50;
+/// Rows per history page.
+pub const HISTORY_PAGE: usize = 50;
+/// Longest search text accepted.
+const MAX_SEARCH: usize = 200;
+
+pub async fn list(store: &Store, _user: &CurrentUser, entity: &str, search: Option<String>, stage_id: Option<i64>, before: Option<i64>) -> Result<ListPage, AppError> {
+    let entity = entity_of(entity)?;
+    let search = search.map(|s| s.chars().take(MAX_SEARCH).collect::<String>());
+    let mut conn = store.pool.acquire().await?;
+    let pipelines = catalog::pipelines(&mut conn, entity).await?;
+    let fields = catalog::fields(&mut conn, entity).await?;
+    let amount_def = fields.iter().find(|f| f.code == "amount");
+    let query = ListQuery { search, stage_id, before_id: before, limit: LIST_PAGE };
+    let mut rows = items::list(&mut conn, entity, &query).await?;
+    let next = (rows.len() > LIST_PAGE).then(|| {
+        rows.truncate(LIST_PAGE);
+        rows.last().map(|r| r.id)
+    });
+    let names = Default::default();
+    let rows = rows
+        .into_iter()
+        .map(|r| ListRow {
+            id: r.id,
+            title: r.title,
+            stage: r.stage_id.and_then(|s| pipelines.iter().find_map(|p| p.stage(s))).map(|s| StageRef {
+                id: s.id,
+                name: s.name.clone(),
+                color: s.color.clone(),
+            }),
+            responsible: r.responsible,
+            amount: r.amount.as_ref().zip(amount_def).map(|(v, def)| display(def, v, &names)),
+            updated_at: r.updated_at,
+        })
+        .collect();
+    Ok(ListPage { entity, rows, next: next.flatten(), pipelines })
+}
+
+pub async fn search_items(store: &Store, _user: &CurrentUser, entity: &str, query: &str) -> Result<Vec<ItemLink>, AppError> {
+    let entity = entity_of(entity)?;
+    let query: String = query.chars().take(MAX_SEARCH).collect();
+    let mut conn = store.pool.acquire().await?;
+    Ok(items::search_titles(&mut conn, entity, &query, 10)
+        .await?
+        .into_iter()
+        .map(|(id, title)| ItemLink { entity, id, title })
+        .collect())
+}
+
+pub async fn relations(store: &Store, _user: &CurrentUser, entity: &str, id: i64) -> Result<Vec<Relation>, AppError> {
+    let entity = entity_of(entity)?;
+    let mut conn = store.pool.acquire().await?;
+    item_or_404(&mut conn, entity, id).await?;
+    let links = items::links(&mut conn, id, 200).await?;
+    let mut fields: BTreeMap<EntityType, Vec<FieldDef>> = BTreeMap::new();
+    fields.insert(entity, catalog::fields(&mut conn, entity).await?);
+    for l in links.iter().filter(|l| !l.outgoing) {
+        if !fields.contains_key(&l.entity) {
+            fields.insert(l.entity, catalog::fields(&mut conn, l.entity).await?);
+        }
+    }
+    Ok(links
+        .into_iter()
+        .filter_map(|l| {
+            let owner = if l.outgoing { entity } else { l.entity };
+            let def = fields.get(&owner)?.iter().find(|f| f.code == l.field_code)?;
+            Some(Relation { field_label: def.label.clone(), outgoing: l.outgoing, item: ItemLink { entity: l.entity, id: l.id, title: l.title } })
+        })
+        .collect())
+}
+
+pub async fn history(store: &Store, _user: &CurrentUser, entity: &str, id: i64, before: Option<i64>) -> Result<HistoryPage, AppError> {
+    let entity = entity_of(entity)?;
+    let mut conn = store.pool.acquire().await?;
+    item_or_404(&mut conn, entity, id).await?;
+    let fields = catalog::fields(&mut conn, entity).await?;
+    let mut rows = items::history(&mut conn, id, before, HISTORY_PAGE).await?;
+    let next = (rows.len() > HISTORY_PAGE).then(|| {
+        rows.truncate(HISTORY_PAGE);
+        rows.last().map(|r| r.id)
+    });
+    let values: Vec<&Value> = rows.iter().flat_map(|r| r.old.iter().chain(r.new.iter())).collect();
+    let names = names_for(&mut conn, values.into_iter(), &[]).await?;
+    let stage_label = crate::text::COL_STAGE;
+    let rows = rows
+        .into_iter()
+        .filter_map(|r| {
+            let (label, show): (String, Box<dyn Fn(&Value) -> String>) = if r.field_code == STAGE_FIELD {
+                (stage_label.to_string(), Box::new(|v: &Value| match v {
+                    Value::Text(s) => s.clone(),
+                    _ => String::new(),
+                }))
+            } else {
+                let def = fields.iter().find(|f| f.code == r.field_code)?.clone();
+                let names = &names;
+                (def.label.clone(), Box::new(move |v: &Value| display(&def, v, names)))
+            };
+            Some(HistoryRow {
+                id: r.id,
+                field_label: label,
+                old: r.old.as_ref().map(&show).unwrap_or_default(),
+                new: r.new.as_ref().map(&show).unwrap_or_default(),
+                author: r.author,
+                at: r.at,
+            })
+        })
+        .collect();
+    Ok(HistoryPage { rows, next: next.flatten() })
+}

@@ -1,0 +1,88 @@
+//! The card of an item, its timeline pages and comments.
+
+use super::{entity_of, event_views, item_or_404, names_for};
+use crate::api::types::{CardData, CurrentUser, ItemHeader, UserRef};
+use crate::domain::timeline::{Cursor, EventPayload, TimelineEvent, TimelinePage, MAX_COMMENT, PAGE_SIZE};
+use crate::error::{AppError, FieldError};
+use crate::server::store::{catalog, items, now_ms, timeline as events, users, Conn, Store};
+use crate::text;
+
+pub async fn card(store: &Store, _user: &CurrentUser, entity: &str, id: i64) -> Result<CardData, AppError> {
+    let entity = entity_of(entity)?;
+    let mut conn = store.pool.acquire().await?;
+    let row = item_or_404(&mut conn, entity, id).await?;
+    let fields = catalog::fields(&mut conn, entity).await?;
+    let mut layout = catalog::layout(&mut conn, entity).await?;
+    layout.retain_fields(|c| fields.iter().any(|f| f.code == c));
+    let values = items::values(&mut conn, id).await?;
+    let pipeline = match row.pipeline_id {
+        Some(pid) => catalog::pipelines(&mut conn, entity).await?.into_iter().find(|p| p.id == pid),
+        None => None,
+    };
+    let users = users::active_users(&mut conn).await?;
+    let timeline = page(&mut conn, id, None, &fields, &users).await?;
+    let names = names_for(&mut conn, values.values(), &users).await?;
+    let responsible = row.responsible_id.map(|rid| UserRef {
+        id: rid,
+        name: names.users.get(&rid).cloned().unwrap_or_else(|| format!("#{rid}")),
+    });
+    Ok(CardData {
+        header: ItemHeader {
+            id: row.id,
+            entity,
+            title: row.title,
+            version: row.version,
+            pipeline_id: row.pipeline_id,
+            stage_id: row.stage_id,
+            responsible,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        },
+        fields,
+        layout,
+        values,
+        names,
+        pipeline,
+        users,
+        timeline,
+    })
+}
+
+async fn page(conn: &mut Conn, item_id: i64, before: Option<Cursor>, fields: &[crate::domain::FieldDef], users: &[UserRef]) -> sqlx::Result<TimelinePage> {
+    let mut rows = events::page(conn, item_id, before, PAGE_SIZE).await?;
+    let next = (rows.len() > PAGE_SIZE).then(|| {
+        rows.truncate(PAGE_SIZE);
+        rows.last().map(|r| Cursor { at: r.at, id: r.id })
+    });
+    let events = super::event_views(conn, rows, fields, users).await?;
+    Ok(TimelinePage { events, next: next.flatten() })
+}
+
+pub async fn timeline_page(store: &Store, _user: &CurrentUser, entity: &str, id: i64, before: Option<Cursor>) -> Result<TimelinePage, AppError> {
+    let entity = entity_of(entity)?;
+    let mut conn = store.pool.acquire().await?;
+    item_or_404(&mut conn, entity, id).await?;
+    let fields = catalog::fields(&mut conn, entity).await?;
+    Ok(page(&mut conn, id, before, &fields, &[]).await?)
+}
+
+pub async fn add_comment(store: &Store, user: &CurrentUser, entity: &str, id: i64, text_in: &str) -> Result<TimelineEvent, AppError> {
+    let entity = entity_of(entity)?;
+    let comment: String = text_in.trim().chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
+    let problem = if comment.is_empty() {
+        Some(text::ERR_COMMENT_EMPTY.to_string())
+    } else if comment.chars().count() > MAX_COMMENT {
+        Some(text::err_too_long(MAX_COMMENT))
+    } else {
+        None
+    };
+    if let Some(message) = problem {
+        return Err(AppError::Validation { message: message.clone(), fields: vec![FieldError { code: "comment".into(), message }] });
+    }
+    let mut conn = store.pool.acquire().await?;
+    item_or_404(&mut conn, entity, id).await?;
+    let event_id = events::insert_event(&mut conn, id, &EventPayload::Comment { text: comment }, Some(user.id), now_ms()).await?;
+    let row = events::event(&mut conn, event_id).await?.ok_or(AppError::Internal)?;
+    event_views(&mut conn, vec![row], &[], &[]).await?.pop().ok_or(AppError::Internal)
+}
+

@@ -1,0 +1,199 @@
+//! Writes from the card: saving fields, moving the stage, creating an item.
+
+use super::{entity_of, event_views, names_for};
+use crate::api::types::{CurrentUser, NewItemForm, Saved, StageMoved, UserRef};
+use crate::domain::merge::Changes;
+use crate::domain::value::{parse, ValueError};
+use crate::domain::{FieldDef, FieldInput, ItemRef, Pipeline, Value, Values};
+use crate::error::{AppError, ConflictField, FieldError};
+use crate::server::store::items::{self, CreateOutcome, Move, MoveOutcome, NewItem, Save, SaveOutcome, STAGE_FIELD};
+use crate::server::store::{catalog, now_ms, timeline as events, users, Conn, Store};
+use crate::text;
+use std::collections::BTreeMap;
+
+/// Most fields one request may change.
+const MAX_FIELDS_PER_SAVE: usize = 300;
+
+/// Parses every input against its field and checks that users and items it names exist.
+/// All problems are reported at once, each beside its field.
+async fn parse_inputs(conn: &mut Conn, fields: &[FieldDef], inputs: BTreeMap<String, FieldInput>) -> Result<Changes, AppError> {
+    if inputs.len() > MAX_FIELDS_PER_SAVE {
+        return Err(AppError::bad_request());
+    }
+    let mut changes = Changes::new();
+    let mut errors = Vec::new();
+    for (code, input) in inputs {
+        let Some(def) = fields.iter().find(|f| f.code == code) else {
+            errors.push(FieldError { code, message: text::ERR_UNKNOWN_FIELD.into() });
+            continue;
+        };
+        match parse(def, &input) {
+            Ok(v) => {
+                changes.insert(code, v);
+            }
+            Err(e) => errors.push(FieldError { code, message: e.message() }),
+        }
+    }
+    let (mut user_ids, mut item_refs) = (Vec::new(), Vec::new());
+    for (code, v) in changes.iter().filter_map(|(c, v)| v.as_ref().map(|v| (c, v))) {
+        for e in v.entries() {
+            match e {
+                Value::User(id) => user_ids.push((code.clone(), *id)),
+                Value::Item(r) => item_refs.push((code.clone(), *r)),
+                _ => {}
+            }
+        }
+    }
+    let ids: Vec<i64> = user_ids.iter().map(|(_, id)| *id).collect();
+    let found_users = users::existing_user_ids(conn, &ids).await?;
+    let refs: Vec<ItemRef> = item_refs.iter().map(|(_, r)| *r).collect();
+    let found_items = items::existing(conn, &refs).await?;
+    let unknown = user_ids
+        .iter()
+        .filter(|(_, id)| !found_users.contains(id))
+        .map(|(c, _)| c)
+        .chain(item_refs.iter().filter(|(_, r)| !found_items.contains(r)).map(|(c, _)| c));
+    for code in unknown {
+        if !errors.iter().any(|e| e.code == *code) {
+            errors.push(FieldError { code: code.clone(), message: ValueError::UnknownReference.message() });
+        }
+    }
+    if errors.is_empty() {
+        Ok(changes)
+    } else {
+        Err(AppError::validation(errors))
+    }
+}
+
+fn missing_required(fields: &[FieldDef], codes: Vec<String>) -> AppError {
+    let labels: Vec<&str> = codes.iter().filter_map(|c| fields.iter().find(|f| f.code == *c)).map(|f| f.label.as_str()).collect();
+    AppError::Validation {
+        message: format!("{} {}", text::ERR_REQUIRED_FIELDS, labels.join(", ")),
+        fields: codes.into_iter().map(|code| FieldError { code, message: text::ERR_REQUIRED.into() }).collect(),
+    }
+}
+
+pub async fn save_fields(store: &Store, user: &CurrentUser, entity: &str, id: i64, version: i64, inputs: BTreeMap<String, FieldInput>) -> Result<Saved, AppError> {
+    let entity = entity_of(entity)?;
+    if inputs.is_empty() {
+        return Err(AppError::bad_request());
+    }
+    let mut conn = store.pool.acquire().await?;
+    let fields = catalog::fields(&mut conn, entity).await?;
+    let pipelines = catalog::pipelines(&mut conn, entity).await?;
+    let changes = parse_inputs(&mut conn, &fields, inputs).await?;
+    let outcome = items::save(
+        &mut conn,
+        Save { entity, id, base_version: version, changes, fields: &fields, pipelines: &pipelines, user_id: Some(user.id), now: now_ms() },
+    )
+    .await?;
+    match outcome {
+        SaveOutcome::Saved { version, values, title, merged, event_id } => {
+            let names = names_for(&mut conn, values.values(), &[]).await?;
+            let responsible = match values.get("responsible") {
+                Some(Value::User(uid)) => Some(UserRef { id: *uid, name: names.users.get(uid).cloned().unwrap_or_default() }),
+                _ => None,
+            };
+            let event = match event_id {
+                Some(eid) => {
+                    let rows = events::event(&mut conn, eid).await?.into_iter().collect();
+                    event_views(&mut conn, rows, &fields, &[]).await?.pop()
+                }
+                None => None,
+            };
+            Ok(Saved { version, title, values, names, responsible, merged, event })
+        }
+        SaveOutcome::Conflict { version, conflicts } => {
+            let names = names_for(&mut conn, conflicts.iter().filter_map(|c| c.current.as_ref()), &[]).await?;
+            let fields = conflicts
+                .into_iter()
+                .map(|c| {
+                    let shown = fields
+                        .iter()
+                        .find(|f| f.code == c.code)
+                        .map(|def| crate::api::types::shown(def, c.current.as_ref(), &names))
+                        .unwrap_or_default();
+                    ConflictField { code: c.code, current: c.current, shown }
+                })
+                .collect();
+            Err(AppError::Conflict { version, fields })
+        }
+        SaveOutcome::MissingRequired(codes) => Err(missing_required(&fields, codes)),
+        SaveOutcome::NotFound => Err(AppError::NotFound),
+    }
+}
+
+pub async fn move_stage(store: &Store, user: &CurrentUser, entity: &str, id: i64, version: i64, stage_id: i64) -> Result<StageMoved, AppError> {
+    let entity = entity_of(entity)?;
+    let mut conn = store.pool.acquire().await?;
+    let fields = catalog::fields(&mut conn, entity).await?;
+    let pipelines = catalog::pipelines(&mut conn, entity).await?;
+    let outcome = items::move_stage(
+        &mut conn,
+        Move { entity, id, base_version: version, stage_id, fields: &fields, pipelines: &pipelines, user_id: Some(user.id), now: now_ms() },
+    )
+    .await?;
+    match outcome {
+        MoveOutcome::Moved { version, event_id } => {
+            let rows = events::event(&mut conn, event_id).await?.into_iter().collect();
+            let event = event_views(&mut conn, rows, &fields, &[]).await?.pop();
+            let values = items::values(&mut conn, id).await?;
+            let names = names_for(&mut conn, values.values(), &[]).await?;
+            Ok(StageMoved { version, stage_id, event, values, names })
+        }
+        MoveOutcome::Unchanged { version } => {
+            let values = items::values(&mut conn, id).await?;
+            let names = names_for(&mut conn, values.values(), &[]).await?;
+            Ok(StageMoved { version, stage_id, event: None, values, names })
+        }
+        MoveOutcome::Conflict { version, stage_id } => {
+            let stage = stage_id.and_then(|s| pipelines.iter().find_map(|p| p.stage(s)));
+            Err(AppError::Conflict {
+                version,
+                fields: vec![ConflictField {
+                    code: STAGE_FIELD.into(),
+                    current: stage.map(|s| Value::Text(s.name.clone())),
+                    shown: stage.map(|s| s.name.clone()).unwrap_or_default(),
+                }],
+            })
+        }
+        MoveOutcome::MissingRequired(codes) => Err(missing_required(&fields, codes)),
+        MoveOutcome::UnknownStage => Err(AppError::BadRequest { message: text::ERR_UNKNOWN_STAGE.into() }),
+        MoveOutcome::NotFound => Err(AppError::NotFound),
+    }
+}
+
+pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> Result<NewItemForm, AppError> {
+    let entity = entity_of(entity)?;
+    let mut conn = store.pool.acquire().await?;
+    let fields = catalog::fields(&mut conn, entity).await?;
+    let mut layout = catalog::layout(&mut conn, entity).await?;
+    layout.retain_fields(|c| fields.iter().any(|f| f.code == c));
+    Ok(NewItemForm {
+        entity,
+        fields,
+        layout,
+        pipelines: catalog::pipelines(&mut conn, entity).await?,
+        users: users::active_users(&mut conn).await?,
+        me: user.id,
+    })
+}
+
+pub async fn create_item(store: &Store, user: &CurrentUser, entity: &str, pipeline_id: Option<i64>, inputs: BTreeMap<String, FieldInput>) -> Result<i64, AppError> {
+    let entity = entity_of(entity)?;
+    let mut conn = store.pool.acquire().await?;
+    let fields = catalog::fields(&mut conn, entity).await?;
+    let pipelines = catalog::pipelines(&mut conn, entity).await?;
+    let pipeline: Option<&Pipeline> = match pipeline_id {
+        Some(pid) => Some(pipelines.iter().find(|p| p.id == pid).ok_or_else(AppError::bad_request)?),
+        None => pipelines.iter().find(|p| p.is_default).or(pipelines.first()),
+    };
+    let changes = parse_inputs(&mut conn, &fields, inputs).await?;
+    let mut values: Values = changes.into_iter().filter_map(|(c, v)| v.map(|v| (c, v))).collect();
+    values.entry("responsible".into()).or_insert(Value::User(user.id));
+    let outcome = items::create(&mut conn, NewItem { entity, fields: &fields, pipeline, values, user_id: Some(user.id), now: now_ms() }).await?;
+    match outcome {
+        CreateOutcome::Created { id } => Ok(id),
+        CreateOutcome::MissingRequired(codes) => Err(missing_required(&fields, codes)),
+    }
+}

@@ -1,0 +1,107 @@
+//! What the server functions do, as plain functions of (store, user, arguments): they check
+//! input, call the domain rules and the store, and turn outcomes into wire types or `AppError`.
+
+mod browse;
+mod card;
+mod edit;
+
+pub use browse::{history, list, relations, search_items};
+pub use card::{add_comment, card, timeline_page};
+pub use edit::{create_item, move_stage, new_item_form, save_fields};
+
+use super::store::{items, timeline::EventRow, users, Conn};
+use crate::api::types::UserRef;
+use crate::domain::timeline::{ChangeView, EventBody, EventPayload, TimelineEvent};
+use crate::domain::value::{display, Names};
+use crate::domain::{EntityType, FieldDef, Value};
+use crate::error::AppError;
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!("database error: {e}");
+        AppError::Internal
+    }
+}
+
+/// An entity type named in a URL or request; an unknown one is "not found".
+fn entity_of(slug: &str) -> Result<EntityType, AppError> {
+    slug.parse().map_err(|_| AppError::NotFound)
+}
+
+/// The item's row, or "not found" (also for an id of another entity type).
+async fn item_or_404(conn: &mut Conn, entity: EntityType, id: i64) -> Result<items::ItemRow, AppError> {
+    items::item(conn, entity, id).await?.ok_or(AppError::NotFound)
+}
+
+fn collect_refs<'a>(values: impl Iterator<Item = &'a Value>, users: &mut Vec<i64>, items: &mut Vec<i64>) {
+    for v in values {
+        for e in v.entries() {
+            match e {
+                Value::User(id) => users.push(*id),
+                Value::Item(r) => items.push(r.id),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn payload_values(p: &EventPayload) -> Vec<&Value> {
+    match p {
+        EventPayload::FieldChanged { changes } => changes.iter().flat_map(|c| c.old.iter().chain(c.new.iter())).collect(),
+        _ => vec![],
+    }
+}
+
+/// Names of the users and items that `values` point to, in two queries whatever their number.
+async fn names_for<'a>(conn: &mut Conn, values: impl Iterator<Item = &'a Value>, known_users: &[UserRef]) -> sqlx::Result<Names> {
+    let (mut user_ids, mut item_ids) = (vec![], vec![]);
+    collect_refs(values, &mut user_ids, &mut item_ids);
+    user_ids.sort_unstable();
+    user_ids.dedup();
+    item_ids.sort_unstable();
+    item_ids.dedup();
+    let mut names = Names::default();
+    for u in known_users.iter().filter(|u| user_ids.binary_search(&u.id).is_ok()) {
+        names.users.insert(u.id, u.name.clone());
+    }
+    let missing: Vec<i64> = user_ids.into_iter().filter(|id| !names.users.contains_key(id)).collect();
+    for u in users::user_names(conn, &missing).await? {
+        names.users.insert(u.id, u.name);
+    }
+    for (id, _, title) in items::titles(conn, &item_ids).await? {
+        names.items.insert(id, title);
+    }
+    Ok(names)
+}
+
+/// A stored event as the viewer reads it: field changes get labels and shown values; changes of
+/// fields the viewer cannot see (or that no longer exist) are left out, and an event left with
+/// none is dropped.
+fn event_view(row: EventRow, fields: &[FieldDef], names: &Names) -> Option<TimelineEvent> {
+    let body = match row.payload {
+        EventPayload::Created { title } => EventBody::Created { title },
+        EventPayload::Comment { text } => EventBody::Comment { text },
+        EventPayload::StageChanged { from, to } => EventBody::StageChanged { from, to },
+        EventPayload::FieldChanged { changes } => {
+            let changes: Vec<ChangeView> = changes
+                .into_iter()
+                .filter_map(|c| {
+                    let def = fields.iter().find(|f| f.code == c.code)?;
+                    let show = |v: Option<Value>| v.map(|v| display(def, &v, names)).unwrap_or_default();
+                    Some(ChangeView { label: def.label.clone(), old: show(c.old), new: show(c.new) })
+                })
+                .collect();
+            if changes.is_empty() {
+                return None;
+            }
+            EventBody::FieldChanged { changes }
+        }
+    };
+    Some(TimelineEvent { id: row.id, at: row.at, author: row.author, body })
+}
+
+/// Events as the viewer reads them, with the names their values point to.
+async fn event_views(conn: &mut Conn, rows: Vec<EventRow>, fields: &[FieldDef], known_users: &[UserRef]) -> sqlx::Result<Vec<TimelineEvent>> {
+    let names = names_for(conn, rows.iter().flat_map(|r| payload_values(&r.payload)), known_users).await?;
+    Ok(rows.into_iter().filter_map(|r| event_view(r, fields, &names)).collect())
+}

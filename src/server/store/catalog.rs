@@ -1,0 +1,178 @@
+//! Field definitions, pipelines with stages, and layouts, as stored.
+
+use super::Conn;
+use crate::domain::catalog::{self, PipelineSpec};
+use crate::domain::{EntityType, FieldDef, FieldType, Layout, Pipeline, Stage, StageSemantics};
+use sqlx::Row;
+
+/// Writes what the product ships and the database lacks: new system fields, the pipelines of
+/// an entity type that has none, and the default layouts. Runs at every start; never changes
+/// what admins have changed.
+pub async fn install(conn: &mut Conn, now: i64) -> sqlx::Result<()> {
+    for entity in EntityType::ALL {
+        for (sort, def) in catalog::system_fields(entity).iter().enumerate() {
+            insert_field_if_missing(conn, entity, def, sort as i64).await?;
+        }
+        let has_pipelines: i64 = sqlx::query("SELECT COUNT(*) FROM pipelines WHERE entity_type = $1")
+            .bind(entity.slug())
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        if has_pipelines == 0 {
+            for (sort, p) in catalog::pipelines(entity).iter().enumerate() {
+                insert_pipeline(conn, entity, p, sort as i64).await?;
+            }
+        }
+        let body = serde_json::to_string(&catalog::default_layout(entity)).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        let exists: i64 = sqlx::query("SELECT COUNT(*) FROM layouts WHERE entity_type = $1 AND scope = 'default'")
+            .bind(entity.slug())
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        if exists == 0 {
+            sqlx::query("INSERT INTO layouts (entity_type, scope, version, body, updated_at) VALUES ($1, 'default', 1, $2, $3)")
+                .bind(entity.slug())
+                .bind(body)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn insert_field_if_missing(conn: &mut Conn, entity: EntityType, def: &FieldDef, sort: i64) -> sqlx::Result<()> {
+    let settings = serde_json::to_string(&def.settings).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let exists: i64 = sqlx::query("SELECT COUNT(*) FROM fields WHERE entity_type = $1 AND code = $2")
+        .bind(entity.slug())
+        .bind(&def.code)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    if exists == 0 {
+        sqlx::query(
+            "INSERT INTO fields (entity_type, code, label, field_type, multiple, is_system, settings, sort)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(entity.slug())
+        .bind(&def.code)
+        .bind(&def.label)
+        .bind(def.field_type.code())
+        .bind(i64::from(def.multiple))
+        .bind(i64::from(def.system))
+        .bind(settings)
+        .bind(sort)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_pipeline(conn: &mut Conn, entity: EntityType, p: &PipelineSpec, sort: i64) -> sqlx::Result<()> {
+    let id: i64 = sqlx::query(
+        "INSERT INTO pipelines (entity_type, code, name, sort, is_default) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(entity.slug())
+    .bind(p.code)
+    .bind(p.name)
+    .bind(sort)
+    .bind(i64::from(sort == 0))
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get(0)?;
+    for (i, s) in p.stages.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO stages (pipeline_id, code, name, color, sort, semantics) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(s.code)
+        .bind(s.name)
+        .bind(s.color)
+        .bind(i as i64)
+        .bind(s.semantics.code())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+fn decode_err(what: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("stored {what} is not valid").into())
+}
+
+/// The fields of an entity type in their list order.
+pub async fn fields(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Vec<FieldDef>> {
+    sqlx::query("SELECT code, label, field_type, multiple, is_system, settings FROM fields WHERE entity_type = $1 ORDER BY sort, id")
+        .bind(entity.slug())
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let t: String = r.try_get(2)?;
+            let settings: String = r.try_get(5)?;
+            Ok(FieldDef {
+                code: r.try_get(0)?,
+                label: r.try_get(1)?,
+                field_type: FieldType::from_code(&t).ok_or_else(|| decode_err("field type"))?,
+                multiple: r.try_get::<i64, _>(3)? != 0,
+                system: r.try_get::<i64, _>(4)? != 0,
+                settings: serde_json::from_str(&settings).map_err(|_| decode_err("field settings"))?,
+            })
+        })
+        .collect()
+}
+
+/// The pipelines of an entity type with their stages, default first.
+pub async fn pipelines(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Vec<Pipeline>> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.code, p.name, p.is_default, s.id, s.code, s.name, s.color, s.semantics
+         FROM pipelines p JOIN stages s ON s.pipeline_id = p.id
+         WHERE p.entity_type = $1 ORDER BY p.sort, p.id, s.sort, s.id",
+    )
+    .bind(entity.slug())
+    .fetch_all(conn)
+    .await?;
+    let mut out: Vec<Pipeline> = Vec::new();
+    for r in rows {
+        let pid: i64 = r.try_get(0)?;
+        if out.last().is_none_or(|p| p.id != pid) {
+            out.push(Pipeline {
+                id: pid,
+                entity,
+                code: r.try_get(1)?,
+                name: r.try_get(2)?,
+                is_default: r.try_get::<i64, _>(3)? != 0,
+                stages: vec![],
+            });
+        }
+        let semantics: String = r.try_get(8)?;
+        let stage = Stage {
+            id: r.try_get(4)?,
+            code: r.try_get(5)?,
+            name: r.try_get(6)?,
+            color: r.try_get(7)?,
+            semantics: StageSemantics::from_code(&semantics).ok_or_else(|| decode_err("stage semantics"))?,
+        };
+        if let Some(p) = out.last_mut() {
+            p.stages.push(stage);
+        }
+    }
+    Ok(out)
+}
+
+/// The layout a card shows: the common one when an admin has published it, else the default.
+pub async fn layout(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Layout> {
+    let body: Option<String> = sqlx::query(
+        "SELECT body FROM layouts WHERE entity_type = $1 AND scope IN ('common', 'default')
+         ORDER BY CASE scope WHEN 'common' THEN 0 ELSE 1 END LIMIT 1",
+    )
+    .bind(entity.slug())
+    .fetch_optional(conn)
+    .await?
+    .map(|r| r.try_get(0))
+    .transpose()?;
+    match body {
+        Some(b) => serde_json::from_str(&b).map_err(|_| decode_err("layout")),
+        None => Ok(catalog::default_layout(entity)),
+    }
+}

@@ -1,0 +1,577 @@
+//! Items and their values. Every write claims the item row first (`UPDATE … version + 1`), so
+//! concurrent writers of one item queue up on both backends, and then decides from the versions
+//! in between whether to merge, report a conflict or refuse.
+
+use super::timeline::insert_event;
+use super::{placeholders, Conn};
+use crate::domain::field::missing_required;
+use crate::domain::merge::{self, Changes, FieldConflict};
+use crate::domain::timeline::{EventPayload, StageRef, StoredChange};
+use crate::domain::value::{display, Names};
+use crate::domain::{EntityType, FieldDef, FieldType, ItemRef, Pipeline, Stage, Value, Values};
+use sqlx::{Connection, Row};
+use std::collections::BTreeSet;
+
+/// The stored columns of an item, apart from its field values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemRow {
+    pub id: i64,
+    pub entity: EntityType,
+    pub pipeline_id: Option<i64>,
+    pub stage_id: Option<i64>,
+    pub title: String,
+    pub responsible_id: Option<i64>,
+    pub version: i64,
+    pub created_by: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+pub fn encode_value(v: &Value) -> sqlx::Result<String> {
+    serde_json::to_string(v).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
+pub fn decode_value(s: &str) -> sqlx::Result<Value> {
+    serde_json::from_str(s).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// The item's title from its title fields, e.g. a contact's first and last name.
+pub fn title_of(entity: EntityType, fields: &[FieldDef], values: &Values) -> String {
+    let parts: Vec<String> = entity
+        .title_fields()
+        .iter()
+        .filter_map(|code| {
+            let def = fields.iter().find(|f| f.code == *code)?;
+            values.get(*code).map(|v| display(def, v, &Names::default()))
+        })
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if parts.is_empty() {
+        format!("#{}", entity.slug())
+    } else {
+        parts.join(" ")
+    }
+}
+
+fn responsible_of(values: &Values) -> Option<i64> {
+    match values.get("responsible") {
+        Some(Value::User(id)) => Some(*id),
+        _ => None,
+    }
+}
+
+const ITEM_COLUMNS: &str =
+    "id, entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at";
+
+fn item_row(r: &sqlx::any::AnyRow) -> sqlx::Result<ItemRow> {
+    let entity: String = r.try_get(1)?;
+    Ok(ItemRow {
+        id: r.try_get(0)?,
+        entity: entity.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        pipeline_id: r.try_get(2)?,
+        stage_id: r.try_get(3)?,
+        title: r.try_get(4)?,
+        responsible_id: r.try_get(5)?,
+        version: r.try_get(6)?,
+        created_by: r.try_get(7)?,
+        created_at: r.try_get(8)?,
+        updated_at: r.try_get(9)?,
+    })
+}
+
+pub async fn item(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<Option<ItemRow>> {
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = $1 AND entity_type = $2");
+    sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_optional(conn).await?.as_ref().map(item_row).transpose()
+}
+
+pub async fn values(conn: &mut Conn, item_id: i64) -> sqlx::Result<Values> {
+    sqlx::query("SELECT field_code, value FROM field_values WHERE item_id = $1")
+        .bind(item_id)
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|r| Ok((r.try_get(0)?, decode_value(&r.try_get::<String, _>(1)?)?)))
+        .collect()
+}
+
+async fn write_value(conn: &mut Conn, item_id: i64, def: Option<&FieldDef>, code: &str, value: Option<&Value>) -> sqlx::Result<()> {
+    match value {
+        Some(v) => {
+            sqlx::query(
+                "INSERT INTO field_values (item_id, field_code, value) VALUES ($1, $2, $3)
+                 ON CONFLICT (item_id, field_code) DO UPDATE SET value = excluded.value",
+            )
+            .bind(item_id)
+            .bind(code)
+            .bind(encode_value(v)?)
+            .execute(&mut *conn)
+            .await?;
+        }
+        None => {
+            sqlx::query("DELETE FROM field_values WHERE item_id = $1 AND field_code = $2")
+                .bind(item_id)
+                .bind(code)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    if def.is_some_and(|d| d.field_type == FieldType::CrmItem) {
+        sqlx::query("DELETE FROM item_links WHERE from_item = $1 AND field_code = $2")
+            .bind(item_id)
+            .bind(code)
+            .execute(&mut *conn)
+            .await?;
+        for entry in value.map(Value::entries).unwrap_or_default() {
+            if let Value::Item(r) = entry {
+                sqlx::query("INSERT INTO item_links (from_item, field_code, to_item) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                    .bind(item_id)
+                    .bind(code)
+                    .bind(r.id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub struct NewItem<'a> {
+    pub entity: EntityType,
+    pub fields: &'a [FieldDef],
+    pub pipeline: Option<&'a Pipeline>,
+    pub values: Values,
+    pub user_id: Option<i64>,
+    pub now: i64,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum CreateOutcome {
+    Created { id: i64 },
+    MissingRequired(Vec<String>),
+}
+
+pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOutcome> {
+    let stage = new.pipeline.and_then(Pipeline::first_stage);
+    let missing = missing_required(new.fields, &new.values, stage);
+    if !missing.is_empty() {
+        return Ok(CreateOutcome::MissingRequired(missing));
+    }
+    let mut tx = conn.begin().await?;
+    let title = title_of(new.entity, new.fields, &new.values);
+    let id: i64 = sqlx::query(
+        "INSERT INTO items (entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7) RETURNING id",
+    )
+    .bind(new.entity.slug())
+    .bind(new.pipeline.map(|p| p.id))
+    .bind(stage.map(|s| s.id))
+    .bind(&title)
+    .bind(responsible_of(&new.values))
+    .bind(new.user_id)
+    .bind(new.now)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
+    for (code, v) in &new.values {
+        let def = new.fields.iter().find(|f| f.code == *code);
+        write_value(&mut tx, id, def, code, Some(v)).await?;
+    }
+    insert_event(&mut tx, id, &EventPayload::Created { title }, new.user_id, new.now).await?;
+    tx.commit().await?;
+    Ok(CreateOutcome::Created { id })
+}
+
+/// Bumps the version of the item, which also locks its row until the transaction ends.
+/// Returns (new version, stage, pipeline).
+async fn claim(conn: &mut Conn, entity: EntityType, id: i64, now: i64) -> sqlx::Result<Option<(i64, Option<i64>, Option<i64>)>> {
+    let row = sqlx::query(
+        "UPDATE items SET version = version + 1, updated_at = $3 WHERE id = $1 AND entity_type = $2
+         RETURNING version, stage_id, pipeline_id",
+    )
+    .bind(id)
+    .bind(entity.slug())
+    .bind(now)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).transpose()
+}
+
+/// Field codes changed by the versions after `base` (exclusive).
+async fn changed_since(conn: &mut Conn, item_id: i64, base: i64) -> sqlx::Result<BTreeSet<String>> {
+    sqlx::query("SELECT DISTINCT field_code FROM field_changes WHERE item_id = $1 AND version > $2")
+        .bind(item_id)
+        .bind(base)
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|r| r.try_get(0))
+        .collect()
+}
+
+async fn log_change(conn: &mut Conn, item_id: i64, version: i64, code: &str, old: Option<&Value>, new: Option<&Value>, user_id: Option<i64>, at: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO field_changes (item_id, version, field_code, old_value, new_value, user_id, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(item_id)
+    .bind(version)
+    .bind(code)
+    .bind(old.map(encode_value).transpose()?)
+    .bind(new.map(encode_value).transpose()?)
+    .bind(user_id)
+    .bind(at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub struct Save<'a> {
+    pub entity: EntityType,
+    pub id: i64,
+    /// The version the editor started from.
+    pub base_version: i64,
+    pub changes: Changes,
+    pub fields: &'a [FieldDef],
+    pub pipelines: &'a [Pipeline],
+    pub user_id: Option<i64>,
+    pub now: i64,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum SaveOutcome {
+    Saved {
+        version: i64,
+        values: Values,
+        title: String,
+        /// Someone else saved in between and their changes were kept.
+        merged: bool,
+        event_id: Option<i64>,
+    },
+    Conflict { version: i64, conflicts: Vec<FieldConflict> },
+    MissingRequired(Vec<String>),
+    NotFound,
+}
+
+fn stage_in(pipelines: &[Pipeline], stage_id: Option<i64>) -> Option<&Stage> {
+    let id = stage_id?;
+    pipelines.iter().find_map(|p| p.stage(id))
+}
+
+pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
+    let mut tx = conn.begin().await?;
+    let Some((version, stage_id, _)) = claim(&mut tx, s.entity, s.id, s.now).await? else {
+        return Ok(SaveOutcome::NotFound);
+    };
+    let previous = version - 1;
+    let current = values(&mut tx, s.id).await?;
+    if s.base_version != previous {
+        let since = if s.base_version > previous {
+            // A version from the future: trust nothing the editor saw.
+            s.changes.keys().cloned().collect()
+        } else {
+            changed_since(&mut tx, s.id, s.base_version).await?
+        };
+        let conflicts = merge::conflicts(&s.changes, &since, &current);
+        if !conflicts.is_empty() {
+            return Ok(SaveOutcome::Conflict { version: previous, conflicts });
+        }
+    }
+    let effective = merge::effective(&s.changes, &current);
+    let mut merged_values = current.clone();
+    for (code, _, new) in &effective {
+        match new {
+            Some(v) => merged_values.insert(code.clone(), v.clone()),
+            None => merged_values.remove(code),
+        };
+    }
+    let missing = missing_required(s.fields, &merged_values, stage_in(s.pipelines, stage_id));
+    if !missing.is_empty() {
+        return Ok(SaveOutcome::MissingRequired(missing));
+    }
+    if effective.is_empty() {
+        // Nothing changes: leave the version as it was.
+        tx.rollback().await?;
+        let title = title_of(s.entity, s.fields, &current);
+        return Ok(SaveOutcome::Saved { version: previous, values: current, title, merged: s.base_version != previous, event_id: None });
+    }
+    for (code, old, new) in &effective {
+        let def = s.fields.iter().find(|f| f.code == *code);
+        write_value(&mut tx, s.id, def, code, new.as_ref()).await?;
+        log_change(&mut tx, s.id, version, code, old.as_ref(), new.as_ref(), s.user_id, s.now).await?;
+    }
+    let title = title_of(s.entity, s.fields, &merged_values);
+    sqlx::query("UPDATE items SET title = $2, responsible_id = $3 WHERE id = $1")
+        .bind(s.id)
+        .bind(&title)
+        .bind(responsible_of(&merged_values))
+        .execute(&mut *tx)
+        .await?;
+    let changes = effective.into_iter().map(|(code, old, new)| StoredChange { code, old, new }).collect();
+    let event_id = insert_event(&mut tx, s.id, &EventPayload::FieldChanged { changes }, s.user_id, s.now).await?;
+    tx.commit().await?;
+    Ok(SaveOutcome::Saved { version, values: merged_values, title, merged: s.base_version != previous, event_id: Some(event_id) })
+}
+
+pub struct Move<'a> {
+    pub entity: EntityType,
+    pub id: i64,
+    pub base_version: i64,
+    pub stage_id: i64,
+    pub fields: &'a [FieldDef],
+    pub pipelines: &'a [Pipeline],
+    pub user_id: Option<i64>,
+    pub now: i64,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum MoveOutcome {
+    Moved { version: i64, event_id: i64 },
+    Unchanged { version: i64 },
+    /// Someone else moved the item meanwhile.
+    Conflict { version: i64, stage_id: Option<i64> },
+    MissingRequired(Vec<String>),
+    UnknownStage,
+    NotFound,
+}
+
+/// The field code under which stage moves are logged and merged.
+pub const STAGE_FIELD: &str = "stage";
+
+pub async fn move_stage(conn: &mut Conn, m: Move<'_>) -> sqlx::Result<MoveOutcome> {
+    let mut tx = conn.begin().await?;
+    let Some((version, current_stage, pipeline_id)) = claim(&mut tx, m.entity, m.id, m.now).await? else {
+        return Ok(MoveOutcome::NotFound);
+    };
+    let previous = version - 1;
+    let Some(pipeline) = m.pipelines.iter().find(|p| Some(p.id) == pipeline_id) else {
+        return Ok(MoveOutcome::UnknownStage);
+    };
+    let Some(target) = pipeline.stage(m.stage_id) else {
+        return Ok(MoveOutcome::UnknownStage);
+    };
+    if current_stage == Some(target.id) {
+        tx.rollback().await?;
+        return Ok(MoveOutcome::Unchanged { version: previous });
+    }
+    if m.base_version != previous
+        && (m.base_version > previous || changed_since(&mut tx, m.id, m.base_version).await?.contains(STAGE_FIELD))
+    {
+        return Ok(MoveOutcome::Conflict { version: previous, stage_id: current_stage });
+    }
+    let current = values(&mut tx, m.id).await?;
+    let missing = missing_required(m.fields, &current, Some(target));
+    if !missing.is_empty() {
+        return Ok(MoveOutcome::MissingRequired(missing));
+    }
+    let from = current_stage.and_then(|id| pipeline.stage(id));
+    let stage_ref = |s: &Stage| StageRef { id: s.id, name: s.name.clone(), color: s.color.clone() };
+    sqlx::query("UPDATE items SET stage_id = $2 WHERE id = $1").bind(m.id).bind(target.id).execute(&mut *tx).await?;
+    let as_value = |s: &Stage| Value::Text(s.name.clone());
+    log_change(&mut tx, m.id, version, STAGE_FIELD, from.map(as_value).as_ref(), Some(&as_value(target)), m.user_id, m.now).await?;
+    let payload = EventPayload::StageChanged { from: from.map(stage_ref), to: stage_ref(target) };
+    let event_id = insert_event(&mut tx, m.id, &payload, m.user_id, m.now).await?;
+    tx.commit().await?;
+    Ok(MoveOutcome::Moved { version, event_id })
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ListQuery {
+    pub search: Option<String>,
+    pub stage_id: Option<i64>,
+    /// Keyset: items with a smaller id than this (the list is newest first).
+    pub before_id: Option<i64>,
+    pub limit: usize,
+}
+
+pub struct ListRow {
+    pub id: i64,
+    pub title: String,
+    pub stage_id: Option<i64>,
+    pub responsible: Option<String>,
+    pub amount: Option<Value>,
+    pub updated_at: i64,
+}
+
+fn like_pattern(s: &str) -> String {
+    let escaped = s.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// One page of an entity type's items, newest first; `limit + 1` rows tell whether more follow.
+pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::Result<Vec<ListRow>> {
+    let mut sql = String::from(
+        "SELECT i.id, i.title, i.stage_id, u.name, v.value, i.updated_at
+         FROM items i
+         LEFT JOIN users u ON u.id = i.responsible_id
+         LEFT JOIN field_values v ON v.item_id = i.id AND v.field_code = 'amount'
+         WHERE i.entity_type = $1",
+    );
+    let mut n = 1;
+    if q.stage_id.is_some() {
+        n += 1;
+        sql.push_str(&format!(" AND i.stage_id = ${n}"));
+    }
+    if q.before_id.is_some() {
+        n += 1;
+        sql.push_str(&format!(" AND i.id < ${n}"));
+    }
+    let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if search.is_some() {
+        n += 1;
+        sql.push_str(&format!(
+            " AND (LOWER(i.title) LIKE ${n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM field_values s
+               WHERE s.item_id = i.id AND LOWER(s.value) LIKE ${n} ESCAPE '\\'))"
+        ));
+    }
+    n += 1;
+    sql.push_str(&format!(" ORDER BY i.id DESC LIMIT ${n}"));
+    let mut query = sqlx::query(&sql).bind(entity.slug());
+    if let Some(s) = q.stage_id {
+        query = query.bind(s);
+    }
+    if let Some(b) = q.before_id {
+        query = query.bind(b);
+    }
+    if let Some(s) = search {
+        query = query.bind(like_pattern(s));
+    }
+    query = query.bind(q.limit as i64 + 1);
+    query
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|r| {
+            Ok(ListRow {
+                id: r.try_get(0)?,
+                title: r.try_get(1)?,
+                stage_id: r.try_get(2)?,
+                responsible: r.try_get(3)?,
+                amount: r.try_get::<Option<String>, _>(4)?.map(|s| decode_value(&s)).transpose()?,
+                updated_at: r.try_get(5)?,
+            })
+        })
+        .collect()
+}
+
+/// Items of an entity type whose title contains `q`, for a CRM-item picker.
+pub async fn search_titles(conn: &mut Conn, entity: EntityType, q: &str, limit: usize) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query(
+        "SELECT id, title FROM items WHERE entity_type = $1 AND LOWER(title) LIKE $2 ESCAPE '\\' ORDER BY title, id LIMIT $3",
+    )
+    .bind(entity.slug())
+    .bind(like_pattern(q))
+    .bind(limit as i64)
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+    .collect()
+}
+
+/// Titles of the given items (any entity type): `(id, entity, title)`.
+pub async fn titles(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<(i64, EntityType, String)>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!("SELECT id, entity_type, title FROM items WHERE id IN ({})", placeholders(0, ids.len()));
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    q.fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let e: String = r.try_get(1)?;
+            Ok((r.try_get(0)?, e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?, r.try_get(2)?))
+        })
+        .collect()
+}
+
+/// Which of `refs` exist with the entity type they name.
+pub async fn existing(conn: &mut Conn, refs: &[ItemRef]) -> sqlx::Result<BTreeSet<ItemRef>> {
+    let ids: Vec<i64> = refs.iter().map(|r| r.id).collect();
+    let found = titles(conn, &ids).await?;
+    Ok(refs.iter().copied().filter(|r| found.iter().any(|(id, e, _)| *id == r.id && *e == r.entity)).collect())
+}
+
+pub struct LinkRow {
+    pub field_code: String,
+    /// The field belongs to the item that refers (outgoing: this item; incoming: the other).
+    pub outgoing: bool,
+    pub id: i64,
+    pub entity: EntityType,
+    pub title: String,
+}
+
+/// Items this one refers to, and items referring to it (newest first, at most `limit` of those).
+pub async fn links(conn: &mut Conn, item_id: i64, limit: usize) -> sqlx::Result<Vec<LinkRow>> {
+    let decode = |r: sqlx::any::AnyRow, outgoing: bool| -> sqlx::Result<LinkRow> {
+        let e: String = r.try_get(2)?;
+        Ok(LinkRow {
+            field_code: r.try_get(0)?,
+            outgoing,
+            id: r.try_get(1)?,
+            entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            title: r.try_get(3)?,
+        })
+    };
+    let mut out = Vec::new();
+    for r in sqlx::query(
+        "SELECT l.field_code, i.id, i.entity_type, i.title FROM item_links l JOIN items i ON i.id = l.to_item
+         WHERE l.from_item = $1 ORDER BY l.field_code, i.id",
+    )
+    .bind(item_id)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        out.push(decode(r, true)?);
+    }
+    for r in sqlx::query(
+        "SELECT l.field_code, i.id, i.entity_type, i.title FROM item_links l JOIN items i ON i.id = l.from_item
+         WHERE l.to_item = $1 ORDER BY i.id DESC LIMIT $2",
+    )
+    .bind(item_id)
+    .bind(limit as i64)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        out.push(decode(r, false)?);
+    }
+    Ok(out)
+}
+
+pub struct ChangeRow {
+    pub id: i64,
+    pub field_code: String,
+    pub old: Option<Value>,
+    pub new: Option<Value>,
+    pub author: Option<String>,
+    pub at: i64,
+}
+
+/// The field-change log of an item, newest first, keyset by change id.
+pub async fn history(conn: &mut Conn, item_id: i64, before_id: Option<i64>, limit: usize) -> sqlx::Result<Vec<ChangeRow>> {
+    sqlx::query(
+        "SELECT c.id, c.field_code, c.old_value, c.new_value, u.name, c.at
+         FROM field_changes c LEFT JOIN users u ON u.id = c.user_id
+         WHERE c.item_id = $1 AND c.id < $2 ORDER BY c.id DESC LIMIT $3",
+    )
+    .bind(item_id)
+    .bind(before_id.unwrap_or(i64::MAX))
+    .bind(limit as i64 + 1)
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(ChangeRow {
+            id: r.try_get(0)?,
+            field_code: r.try_get(1)?,
+            old: r.try_get::<Option<String>, _>(2)?.map(|s| decode_value(&s)).transpose()?,
+            new: r.try_get::<Option<String>, _>(3)?.map(|s| decode_value(&s)).transpose()?,
+            author: r.try_get(4)?,
+            at: r.try_get(5)?,
+        })
+    })
+    .collect()
+}

@@ -1,0 +1,69 @@
+//! Timeline events of an item, read newest first by keyset (at, id).
+
+use super::Conn;
+use crate::domain::timeline::{Cursor, EventPayload};
+use sqlx::Row;
+
+pub async fn insert_event(conn: &mut Conn, item_id: i64, payload: &EventPayload, user_id: Option<i64>, at: i64) -> sqlx::Result<i64> {
+    let body = serde_json::to_string(payload).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query("INSERT INTO timeline_events (item_id, kind, at, user_id, payload) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(item_id)
+        .bind(payload.kind().code())
+        .bind(at)
+        .bind(user_id)
+        .bind(body)
+        .fetch_one(conn)
+        .await?
+        .try_get(0)
+}
+
+pub struct EventRow {
+    pub id: i64,
+    pub at: i64,
+    pub author: Option<String>,
+    pub payload: EventPayload,
+}
+
+/// Up to `limit + 1` events older than `before` (all when `None`), newest first.
+pub async fn page(conn: &mut Conn, item_id: i64, before: Option<Cursor>, limit: usize) -> sqlx::Result<Vec<EventRow>> {
+    let before = before.unwrap_or(Cursor { at: i64::MAX, id: i64::MAX });
+    sqlx::query(
+        "SELECT e.id, e.at, u.name, e.payload FROM timeline_events e LEFT JOIN users u ON u.id = e.user_id
+         WHERE e.item_id = $1 AND (e.at < $2 OR (e.at = $2 AND e.id < $3))
+         ORDER BY e.at DESC, e.id DESC LIMIT $4",
+    )
+    .bind(item_id)
+    .bind(before.at)
+    .bind(before.id)
+    .bind(limit as i64 + 1)
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(|r| {
+        let payload: String = r.try_get(3)?;
+        Ok(EventRow {
+            id: r.try_get(0)?,
+            at: r.try_get(1)?,
+            author: r.try_get(2)?,
+            payload: serde_json::from_str(&payload).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        })
+    })
+    .collect()
+}
+
+pub async fn event(conn: &mut Conn, id: i64) -> sqlx::Result<Option<EventRow>> {
+    let row = sqlx::query("SELECT e.id, e.at, u.name, e.payload FROM timeline_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    row.map(|r| {
+        let payload: String = r.try_get(3)?;
+        Ok(EventRow {
+            id: r.try_get(0)?,
+            at: r.try_get(1)?,
+            author: r.try_get(2)?,
+            payload: serde_json::from_str(&payload).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        })
+    })
+    .transpose()
+}

@@ -1,0 +1,145 @@
+//! Users, departments and sessions.
+
+use super::Conn;
+use crate::api::types::{CurrentUser, UserRef};
+use sqlx::Row;
+
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+pub async fn create_department(conn: &mut Conn, name: &str, parent: Option<i64>) -> sqlx::Result<i64> {
+    sqlx::query("INSERT INTO departments (name, parent_id) VALUES ($1, $2) RETURNING id")
+        .bind(name)
+        .bind(parent)
+        .fetch_one(conn)
+        .await?
+        .try_get(0)
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password_hash: &'a str,
+    pub department_id: Option<i64>,
+    pub is_admin: bool,
+}
+
+pub async fn create_user(conn: &mut Conn, u: NewUser<'_>, now: i64) -> sqlx::Result<i64> {
+    sqlx::query(
+        "INSERT INTO users (email, name, password_hash, department_id, is_admin, active, created_at)
+         VALUES ($1, $2, $3, $4, $5, 1, $6) RETURNING id",
+    )
+    .bind(u.email.to_lowercase())
+    .bind(u.name)
+    .bind(u.password_hash)
+    .bind(u.department_id)
+    .bind(i64::from(u.is_admin))
+    .bind(now)
+    .fetch_one(conn)
+    .await?
+    .try_get(0)
+}
+
+pub async fn count_users(conn: &mut Conn) -> sqlx::Result<i64> {
+    sqlx::query("SELECT COUNT(*) FROM users").fetch_one(conn).await?.try_get(0)
+}
+
+pub async fn credentials(conn: &mut Conn, email: &str) -> sqlx::Result<Option<Credentials>> {
+    let row = sqlx::query("SELECT id, password_hash, active FROM users WHERE email = $1")
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(conn)
+        .await?;
+    row.map(|r| {
+        Ok(Credentials {
+            id: r.try_get(0)?,
+            password_hash: r.try_get(1)?,
+            active: r.try_get::<i64, _>(2)? != 0,
+        })
+    })
+    .transpose()
+}
+
+pub async fn create_session(conn: &mut Conn, token_hash: &str, user_id: i64, now: i64, expires: i64) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(now)
+        .bind(expires)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The active user a live session belongs to.
+pub async fn session_user(conn: &mut Conn, token_hash: &str, now: i64) -> sqlx::Result<Option<CurrentUser>> {
+    let row = sqlx::query(
+        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| {
+        Ok(CurrentUser {
+            id: r.try_get(0)?,
+            name: r.try_get(1)?,
+            email: r.try_get(2)?,
+            is_admin: r.try_get::<i64, _>(3)? != 0,
+            department_id: r.try_get(4)?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn delete_expired_sessions(conn: &mut Conn, now: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(conn).await?.rows_affected())
+}
+
+/// Active users, by name: the choices of a user field.
+pub async fn active_users(conn: &mut Conn) -> sqlx::Result<Vec<UserRef>> {
+    sqlx::query("SELECT id, name FROM users WHERE active = 1 ORDER BY name, id")
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? }))
+        .collect()
+}
+
+/// Which of `ids` are users (active or not: old values may name a departed colleague).
+pub async fn existing_user_ids(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<i64>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!("SELECT id FROM users WHERE id IN ({})", super::placeholders(0, ids.len()));
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    q.fetch_all(conn).await?.into_iter().map(|r| r.try_get(0)).collect()
+}
+
+pub async fn user_names(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<UserRef>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!("SELECT id, name FROM users WHERE id IN ({})", super::placeholders(0, ids.len()));
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    q.fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? }))
+        .collect()
+}

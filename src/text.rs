@@ -1,0 +1,155 @@
+//! Every string the product shows, in one place, so that translation is a table and not a hunt.
+//! English for now; Russian, Portuguese and Italian will replace these constants with a lookup
+//! by the user's language. User data (labels, section names, values) is never translated.
+
+use crate::domain::{EntityType, TabCode};
+
+pub const PRODUCT: &str = "CRM Card";
+
+pub fn entity_plural(e: EntityType) -> &'static str {
+    match e {
+        EntityType::Lead => "Leads",
+        EntityType::Deal => "Deals",
+        EntityType::Contact => "Contacts",
+        EntityType::Company => "Companies",
+        EntityType::Invoice => "Invoices",
+        EntityType::Quote => "Quotes",
+    }
+}
+
+pub fn entity_singular(e: EntityType) -> &'static str {
+    match e {
+        EntityType::Lead => "Lead",
+        EntityType::Deal => "Deal",
+        EntityType::Contact => "Contact",
+        EntityType::Company => "Company",
+        EntityType::Invoice => "Invoice",
+        EntityType::Quote => "Quote",
+    }
+}
+
+pub fn tab(t: TabCode) -> &'static str {
+    match t {
+        TabCode::General => "General",
+        TabCode::Relations => "Relations",
+        TabCode::History => "History",
+    }
+}
+
+// Login
+pub const LOGIN_TITLE: &str = "Sign in";
+pub const EMAIL: &str = "Email";
+pub const PASSWORD: &str = "Password";
+pub const SIGN_IN: &str = "Sign in";
+pub const SIGN_OUT: &str = "Sign out";
+pub const LOGIN_FAILED: &str = "Wrong email or password.";
+
+// Lists
+pub const SEARCH: &str = "Search";
+pub const SEARCH_PLACEHOLDER: &str = "Name, phone, email…";
+pub const ALL_STAGES: &str = "All stages";
+pub const FILTER: &str = "Filter";
+pub const NEW: &str = "New";
+pub const NOTHING_FOUND: &str = "Nothing found.";
+pub const NEXT_PAGE: &str = "Next page";
+pub const FIRST_PAGE: &str = "First page";
+pub const COL_NAME: &str = "Name";
+pub const COL_STAGE: &str = "Stage";
+pub const COL_RESPONSIBLE: &str = "Responsible";
+pub const COL_UPDATED: &str = "Updated";
+pub const COL_AMOUNT: &str = "Amount";
+
+// Card
+pub const EDIT: &str = "Edit";
+pub const SAVE: &str = "Save";
+pub const CANCEL: &str = "Cancel";
+pub const CREATE: &str = "Create";
+pub const SAVING: &str = "Saving…";
+pub const ADD_ANOTHER: &str = "+ add";
+pub const REMOVE: &str = "Remove";
+pub const EMPTY_VALUE: &str = "not filled";
+pub const RESPONSIBLE: &str = "Responsible";
+pub const PIPELINE: &str = "Pipeline";
+pub const CREATED: &str = "Created";
+pub const YES: &str = "Yes";
+pub const NO: &str = "No";
+pub const CHOOSE: &str = "— choose —";
+pub const ITEM_SEARCH_PLACEHOLDER: &str = "Type to search…";
+pub const STREET: &str = "Street";
+pub const CITY: &str = "City";
+pub const REGION: &str = "Region";
+pub const POSTCODE: &str = "Postcode";
+pub const COUNTRY: &str = "Country";
+pub const AMOUNT: &str = "Amount";
+pub const CURRENCY: &str = "Currency";
+pub const CONFIRM_FINAL_STAGE: &str = "Move the item to the final stage";
+pub const CONFIRM: &str = "Confirm";
+pub const NEW_ITEM_TITLE: &str = "New";
+pub const NO_RELATIONS: &str = "No linked items yet.";
+pub const LINKS_FROM: &str = "This item refers to";
+pub const LINKS_TO: &str = "Items referring to this one";
+pub const NO_HISTORY: &str = "No field has been changed yet.";
+pub const HISTORY_FIELD: &str = "Field";
+pub const HISTORY_OLD: &str = "Old value";
+pub const HISTORY_NEW: &str = "New value";
+pub const HISTORY_WHO: &str = "Changed by";
+pub const HISTORY_WHEN: &str = "When";
+pub const LOADING: &str = "Loading…";
+pub const CONFLICT_TAKE_THEIRS: &str = "Use their value";
+pub const CONFLICT_KEEP_MINE: &str = "Keep mine";
+pub fn conflict_message(current: &str) -> String {
+    format!("Someone else changed this meanwhile to “{current}”.")
+}
+pub const CONFLICT_EMPTIED: &str = "Someone else emptied this field meanwhile.";
+pub const SAVED_MERGED: &str = "Saved. Changes made by others meanwhile are shown too.";
+
+// Timeline
+pub const TIMELINE: &str = "Timeline";
+pub const COMMENT_PLACEHOLDER: &str = "Leave a comment… (Ctrl+Enter sends)";
+pub const SEND: &str = "Send";
+pub const LOAD_MORE: &str = "Load more";
+pub const EVENT_CREATED: &str = "Item created";
+pub const EVENT_FIELD_CHANGED: &str = "Fields changed";
+pub const EVENT_STAGE_CHANGED: &str = "Stage changed";
+pub const EVENT_COMMENT: &str = "Comment";
+pub const SYSTEM_AUTHOR: &str = "System";
+pub const TIMELINE_EMPTY: &str = "Nothing has happened yet.";
+
+// Errors (shown to people: clear, and never with internals)
+pub const ERR_UNAUTHENTICATED: &str = "Please sign in again.";
+pub const ERR_FORBIDDEN: &str = "You do not have access to this.";
+pub const ERR_NOT_FOUND: &str = "Not found. It may have been deleted, or the address is wrong.";
+pub const ERR_BAD_REQUEST: &str = "The request was not understood. Reload the page and try again.";
+pub const ERR_TOO_LARGE: &str = "Too much data was sent at once.";
+pub const ERR_INTERNAL: &str = "Something went wrong on our side. Nothing was lost; please try again.";
+pub const ERR_NETWORK: &str = "The server could not be reached. Check the connection and try again.";
+pub const ERR_VALIDATION: &str = "Some fields need attention.";
+pub const ERR_CONFLICT: &str = "Someone else changed this item meanwhile.";
+pub const ERR_REQUIRED_FIELDS: &str = "Fill in the required fields first:";
+pub const ERR_UNKNOWN_STAGE: &str = "That stage does not belong to this item's pipeline.";
+pub const ERR_COMMENT_EMPTY: &str = "Write something first.";
+pub const ERR_PAGE_NOT_FOUND: &str = "Page not found.";
+
+pub const ERR_NOT_INTEGER: &str = "Enter a whole number, e.g. 42.";
+pub const ERR_NOT_NUMBER: &str = "Enter a number, e.g. 12.5.";
+pub const ERR_NOT_DATE: &str = "Enter a date.";
+pub const ERR_NOT_DATETIME: &str = "Enter a date and a time.";
+pub const ERR_NOT_AMOUNT: &str = "Enter an amount, e.g. 1250.00.";
+pub const ERR_UNKNOWN_CURRENCY: &str = "Choose a currency from the list.";
+pub const ERR_NOT_URL: &str = "Enter a web address, e.g. https://example.com.";
+pub const ERR_NOT_EMAIL: &str = "Enter an email address, e.g. name@example.com.";
+pub const ERR_NOT_PHONE: &str = "Enter a phone number: digits, spaces, + ( ) -.";
+pub const ERR_UNKNOWN_OPTION: &str = "Choose one of the options.";
+pub const ERR_UNKNOWN_REFERENCE: &str = "Choose an existing entry.";
+pub const ERR_NOT_YES_NO: &str = "Choose yes or no.";
+pub const ERR_WRONG_INPUT: &str = "This value does not fit the field.";
+pub const ERR_REQUIRED: &str = "Required.";
+pub const ERR_UNKNOWN_FIELD: &str = "This field does not exist or cannot be edited here.";
+
+pub fn err_too_long(max: usize) -> String {
+    format!("Too long: at most {max} characters.")
+}
+
+pub fn err_too_many_entries(max: usize) -> String {
+    format!("Too many entries: at most {max}.")
+}

@@ -1,0 +1,157 @@
+//! The card of an item: header, stage bar, tabs, sections of fields, timeline.
+
+pub mod field_display;
+pub mod field_input;
+pub mod header;
+pub mod history;
+pub mod item_picker;
+pub mod relations;
+pub mod section;
+pub mod stage_bar;
+pub mod tabs;
+
+use crate::api::types::{CardData, ItemHeader, UserRef};
+use crate::domain::timeline::{Cursor, TimelineEvent};
+use crate::domain::value::Names;
+use crate::domain::{FieldDef, Layout, Pipeline, TabCode, Values};
+use crate::ui::timeline::Timeline;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// The card's state, shared by its parts. `values` always belong to `header.version`: whatever
+/// advances the version also brings the values of that version.
+#[derive(Clone, Copy)]
+pub struct CardCtx {
+    pub header: RwSignal<ItemHeader>,
+    pub values: RwSignal<Values>,
+    pub names: RwSignal<Names>,
+    pub fields: StoredValue<Vec<FieldDef>>,
+    pub users: StoredValue<Vec<UserRef>>,
+    pub pipeline: StoredValue<Option<Pipeline>>,
+    pub events: RwSignal<Vec<TimelineEvent>>,
+    pub next: RwSignal<Option<Cursor>>,
+    pub notice: RwSignal<Option<(NoticeKind, String)>>,
+    /// Fields to highlight as needing a value (a refused stage move).
+    pub highlight: RwSignal<BTreeSet<String>>,
+}
+
+impl CardCtx {
+    pub fn field(&self, code: &str) -> Option<FieldDef> {
+        self.fields.with_value(|f| f.iter().find(|d| d.code == code).cloned())
+    }
+
+    pub fn entity_slug(&self) -> String {
+        self.header.with_untracked(|h| h.entity.slug().to_string())
+    }
+
+    pub fn id(&self) -> i64 {
+        self.header.with_untracked(|h| h.id)
+    }
+
+    /// The item as the server now has it.
+    pub fn apply(&self, version: i64, values: Values, names: Names) {
+        self.names.update(|n| {
+            n.users.extend(names.users);
+            n.items.extend(names.items);
+        });
+        self.values.set(values);
+        self.header.update(|h| h.version = h.version.max(version));
+    }
+
+    pub fn prepend_event(&self, event: Option<TimelineEvent>) {
+        if let Some(e) = event {
+            self.events.update(|list| {
+                if !list.iter().any(|x| x.id == e.id) {
+                    list.insert(0, e);
+                }
+            });
+        }
+    }
+
+    pub fn say(&self, kind: NoticeKind, message: impl Into<String>) {
+        self.notice.set(Some((kind, message.into())));
+    }
+}
+
+#[component]
+pub fn Card(data: CardData) -> impl IntoView {
+    let CardData { header, fields, layout, values, names, pipeline, users, timeline } = data;
+    let ctx = CardCtx {
+        header: RwSignal::new(header),
+        values: RwSignal::new(values),
+        names: RwSignal::new(names),
+        fields: StoredValue::new(fields),
+        users: StoredValue::new(users),
+        pipeline: StoredValue::new(pipeline),
+        events: RwSignal::new(timeline.events),
+        next: RwSignal::new(timeline.next),
+        notice: RwSignal::new(None),
+        highlight: RwSignal::new(BTreeSet::new()),
+    };
+    provide_context(ctx);
+    let query = use_query_map();
+    let visible: Vec<TabCode> = layout.visible_tabs().collect();
+    let first = visible.first().copied().unwrap_or(TabCode::General);
+    let tab = {
+        let visible = visible.clone();
+        Memo::new(move |_| {
+            query.read().get("tab").and_then(|t| TabCode::from_slug(&t)).filter(|t| visible.contains(t)).unwrap_or(first)
+        })
+    };
+    let title = move || ctx.header.with(|h| h.title.clone());
+    view! {
+        <Title text=move || format!("{} — {}", title(), crate::text::PRODUCT)/>
+        <article class="card" data-entity=move || ctx.entity_slug() data-version=move || ctx.header.with(|h| h.version)>
+            <header::CardHeader/>
+            <stage_bar::StageBar/>
+            <Notice/>
+            <tabs::Tabs tabs=visible active=tab/>
+            <div class="card-body">
+                {move || match tab.get() {
+                    TabCode::General => view! { <General layout=layout.clone()/> }.into_any(),
+                    TabCode::Relations => view! { <relations::RelationsTab/> }.into_any(),
+                    TabCode::History => view! { <history::HistoryTab/> }.into_any(),
+                }}
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn General(layout: Layout) -> impl IntoView {
+    view! {
+        <div class="general">
+            <div class="sections">
+                {layout.sections.into_iter().map(|s| view! { <section::SectionView section=s/> }).collect_view()}
+            </div>
+            <Timeline/>
+        </div>
+    }
+}
+
+#[component]
+fn Notice() -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    move || {
+        ctx.notice.get().map(|(kind, message)| {
+            let (class, role) = match kind {
+                NoticeKind::Info => ("notice info", "status"),
+                NoticeKind::Error => ("notice error", "alert"),
+            };
+            view! {
+                <div class=class role=role>
+                    <span>{message}</span>
+                    <button type="button" class="link" aria-label="Close" on:click=move |_| ctx.notice.set(None)>"×"</button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,48 @@
+//! The Relations tab: items this one points to and items pointing to it.
+
+use super::CardCtx;
+use crate::api::items::relations;
+use crate::api::types::Relation;
+use crate::text;
+use crate::ui::common::ErrorPanel;
+use leptos::prelude::*;
+
+#[component]
+pub fn RelationsTab() -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let data = Resource::new(move || (ctx.entity_slug(), ctx.id()), |(e, id)| relations(e, id));
+    let list = |rows: Vec<Relation>| {
+        view! {
+            <table class="items">
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr>
+                            <td>{r.field_label}</td>
+                            <td>{text::entity_singular(r.item.entity)}</td>
+                            <td><a href=r.item.href()>{r.item.title.clone()}</a></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    view! {
+        <div class="relations">
+            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(rows) if rows.is_empty() => view! { <p class="empty">{text::NO_RELATIONS}</p> }.into_any(),
+                        Ok(rows) => {
+                            let (out, inc): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.outgoing);
+                            view! {
+                                {(!out.is_empty()).then(|| view! { <h2>{text::LINKS_FROM}</h2> {list(out)} })}
+                                {(!inc.is_empty()).then(|| view! { <h2>{text::LINKS_TO}</h2> {list(inc)} })}
+                            }.into_any()
+                        }
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

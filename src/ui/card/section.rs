@@ -1,0 +1,164 @@
+//! A section of the card: its fields shown, or edited in place with Save / Cancel.
+
+use super::field_display::value_view;
+use super::field_input::{EditForm, FieldEditor};
+use super::{CardCtx, NoticeKind};
+use crate::api::items::save_fields;
+use crate::domain::{FieldDef, Section};
+use crate::error::AppError;
+use crate::text;
+use crate::ui::browser;
+use crate::ui::common::handle_error;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn SectionView(section: Section) -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let fields: Vec<FieldDef> = section.fields.iter().filter_map(|c| ctx.field(c)).collect();
+    let fields = StoredValue::new(fields);
+    let form = EditForm::new(&section.id, ctx.users.get_value());
+    let editing = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    // The item version this edit started from; sent with the save.
+    let base = RwSignal::new(0_i64);
+
+    let start = move |focus: Option<String>| {
+        if editing.get_untracked() {
+            return;
+        }
+        ctx.values.with_untracked(|values| fields.with_value(|f| form.start(f.iter(), values)));
+        form.titles.set(ctx.names.get_untracked().items);
+        base.set(ctx.header.get_untracked().version);
+        editing.set(true);
+        let target = focus.map(|c| format!("#{}", form.input_id(&c)));
+        request_animation_frame(move || browser::focus(&target.unwrap_or_else(|| format!("[data-section='{}'] input, [data-section='{}'] select", form.key.get_value(), form.key.get_value()))));
+    };
+    let cancel = move || {
+        editing.set(false);
+        form.errors.set(Default::default());
+        form.conflicts.set(Default::default());
+    };
+    let save = move || {
+        if saving.get_untracked() {
+            return;
+        }
+        let changes = form.changed();
+        if changes.is_empty() {
+            editing.set(false);
+            return;
+        }
+        if !fields.with_value(|f| form.check(f, &changes)) {
+            browser::reveal(&format!("[data-section='{}'] .has-error", form.key.get_value()));
+            return;
+        }
+        saving.set(true);
+        let (entity, id, version) = (ctx.entity_slug(), ctx.id(), base.get_untracked());
+        spawn_local(async move {
+            let result = save_fields(entity, id, version, changes).await;
+            saving.set(false);
+            match result {
+                Ok(saved) => {
+                    ctx.header.update(|h| {
+                        h.title = saved.title.clone();
+                        h.responsible = saved.responsible.clone();
+                    });
+                    ctx.apply(saved.version, saved.values, saved.names);
+                    ctx.prepend_event(saved.event);
+                    ctx.highlight.update(|h| fields.with_value(|f| f.iter().for_each(|d| {
+                        h.remove(&d.code);
+                    })));
+                    if saved.merged {
+                        ctx.say(NoticeKind::Info, text::SAVED_MERGED);
+                    }
+                    editing.set(false);
+                }
+                Err(AppError::Validation { message, fields: errs }) => {
+                    form.errors.set(errs.into_iter().map(|e| (e.code, e.message)).collect());
+                    form.message.set(Some(message));
+                    browser::reveal(&format!("[data-section='{}'] .has-error", form.key.get_value()));
+                }
+                Err(AppError::Conflict { version, fields: conflicts }) => {
+                    // Once the editor has seen the current values, saving again keeps theirs or mine.
+                    base.set(version);
+                    form.conflicts.set(conflicts.into_iter().map(|c| (c.code.clone(), c)).collect());
+                    form.message.set(Some(text::ERR_CONFLICT.into()));
+                }
+                Err(e) => {
+                    handle_error(&e);
+                    form.message.set(Some(e.message()));
+                }
+            }
+        });
+    };
+
+    let section_id = section.id.clone();
+    view! {
+        <section class="card-section" data-section=section_id aria-label=section.title.clone()>
+            <header class="section-head">
+                <h2>{section.title.clone()}</h2>
+                <Show when=move || !editing.get()>
+                    <button type="button" class="link edit" on:click=move |_| start(None)>{text::EDIT}</button>
+                </Show>
+            </header>
+            {move || {
+                if editing.get() {
+                    view! {
+                        <form class="section-form" novalidate on:submit=move |ev| {
+                            ev.prevent_default();
+                            save();
+                        } on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Escape" {
+                                cancel();
+                            }
+                        }>
+                            {fields.get_value().into_iter().map(|def| {
+                                let code = def.code.clone();
+                                let needs = Signal::derive(move || ctx.highlight.with(|h| h.contains(&code)));
+                                view! { <FieldEditor def form needs_value=needs/> }
+                            }).collect_view()}
+                            {move || form.message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                            <div class="actions">
+                                <button type="submit" class="primary" disabled=move || saving.get()>
+                                    {move || if saving.get() { text::SAVING } else { text::SAVE }}
+                                </button>
+                                <button type="button" on:click=move |_| cancel()>{text::CANCEL}</button>
+                            </div>
+                        </form>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <div class="fields">
+                            {fields.get_value().into_iter().map(|def| {
+                                let code = def.code.clone();
+                                let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
+                                let d = def.clone();
+                                view! {
+                                    <div
+                                        class="field"
+                                        class:needs-value=move || ctx.highlight.with(|h| h.contains(&c1))
+                                        data-field=code.clone()
+                                        tabindex="0"
+                                        on:click=move |_| start(Some(c2.clone()))
+                                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                            if ev.key() == "Enter" {
+                                                start(Some(c3.clone()));
+                                            }
+                                        }
+                                    >
+                                        <div class="field-label">{def.label.clone()}</div>
+                                        <div class="field-value">
+                                            {move || ctx.values.with(|v| ctx.names.with(|n| value_view(&d, v.get(&d.code), n)))}
+                                        </div>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,120 @@
+//! The stage bar: where the item is in its pipeline; click a stage to move it there.
+//! A final stage (won, lost, paid…) asks first.
+
+use super::{CardCtx, NoticeKind};
+use crate::api::items::move_stage;
+use crate::domain::stage::{stage_mark, StageMark};
+use crate::domain::Stage;
+use crate::error::AppError;
+use crate::text;
+use crate::ui::browser;
+use crate::ui::common::handle_error;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn StageBar() -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let Some(pipeline) = ctx.pipeline.get_value() else {
+        return ().into_any();
+    };
+    let confirm: RwSignal<Option<Stage>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let go = move |stage: Stage| {
+        confirm.set(None);
+        busy.set(true);
+        let (entity, id, version) = (ctx.entity_slug(), ctx.id(), ctx.header.get_untracked().version);
+        spawn_local(async move {
+            let result = move_stage(entity, id, version, stage.id).await;
+            busy.set(false);
+            match result {
+                Ok(moved) => {
+                    ctx.highlight.set(Default::default());
+                    ctx.header.update(|h| h.stage_id = Some(moved.stage_id));
+                    ctx.apply(moved.version, moved.values, moved.names);
+                    ctx.prepend_event(moved.event);
+                    ctx.notice.set(None);
+                }
+                Err(AppError::Validation { message, fields }) => {
+                    ctx.highlight.set(fields.into_iter().map(|f| f.code).collect());
+                    ctx.say(NoticeKind::Error, message);
+                    browser::reveal(".field.needs-value");
+                }
+                Err(AppError::Conflict { fields, .. }) => {
+                    let now = fields.first().map(|f| f.shown.clone()).unwrap_or_default();
+                    if let Some(s) = ctx.pipeline.with_value(|p| p.as_ref().and_then(|p| p.stages.iter().find(|s| s.name == now).cloned())) {
+                        ctx.header.update(|h| h.stage_id = Some(s.id));
+                    }
+                    ctx.say(NoticeKind::Error, text::conflict_message(&now));
+                }
+                Err(e) => {
+                    handle_error(&e);
+                    ctx.say(NoticeKind::Error, e.message());
+                }
+            }
+        });
+    };
+    let stages = pipeline.stages.clone();
+    let bar = stages
+        .into_iter()
+        .map(|stage| {
+            let p = pipeline.clone();
+            let s = stage.clone();
+            let mark = Memo::new(move |_| stage_mark(&p, ctx.header.with(|h| h.stage_id), s.id));
+            let current_color = {
+                let p = pipeline.clone();
+                move || {
+                    let cur = ctx.header.with(|h| h.stage_id).and_then(|id| p.stage(id).map(|s| s.color.clone()));
+                    cur.unwrap_or_default()
+                }
+            };
+            let own_color = stage.color.clone();
+            let clicked = stage.clone();
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="stage"
+                        class:passed=move || mark.get() == StageMark::Passed
+                        class:current=move || mark.get() == StageMark::Current
+                        style=move || format!("--stage-color:{};--fill-color:{}", own_color, current_color())
+                        aria-current=move || (mark.get() == StageMark::Current).then_some("step")
+                        disabled=move || busy.get()
+                        data-stage=stage.code.clone()
+                        on:click=move |_| {
+                            if mark.get() == StageMark::Current {
+                                return;
+                            }
+                            if clicked.is_final() {
+                                confirm.set(Some(clicked.clone()));
+                            } else {
+                                go(clicked.clone());
+                            }
+                        }
+                    >
+                        {stage.name.clone()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ol class="stage-bar" aria-label=text::COL_STAGE>{bar}</ol>
+        {move || confirm.get().map(|stage| {
+            let target = stage.clone();
+            view! {
+                <div class="modal-backdrop">
+                    <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-stage-title">
+                        <h2 id="confirm-stage-title">{text::CONFIRM_FINAL_STAGE}</h2>
+                        <p class="stage-badge" style=format!("--stage-color:{}", stage.color)>{stage.name.clone()}</p>
+                        <div class="actions">
+                            <button type="button" class="primary" on:click=move |_| go(target.clone())>{text::CONFIRM}</button>
+                            <button type="button" on:click=move |_| confirm.set(None)>{text::CANCEL}</button>
+                        </div>
+                    </div>
+                </div>
+            }
+        })}
+    }
+    .into_any()
+}

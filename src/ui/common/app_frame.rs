@@ -1,0 +1,44 @@
+//! The frame around every signed-in page: product name, entity types, the user, sign out.
+
+use crate::api::auth::{me, Logout};
+use crate::domain::EntityType;
+use crate::text;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn AppFrame(#[prop(into)] active: Signal<Option<EntityType>>, children: Children) -> impl IntoView {
+    let user = Resource::new(|| (), |_| me());
+    let logout = ServerAction::<Logout>::new();
+    view! {
+        <div class="frame">
+            <header class="topbar">
+                <a class="brand" href="/crm/deal">{text::PRODUCT}</a>
+                <nav class="entities" aria-label="CRM">
+                    {EntityType::ALL
+                        .into_iter()
+                        .map(|e| {
+                            let href = format!("/crm/{e}");
+                            view! {
+                                <A href=href attr:class=move || if active.get() == Some(e) { "active" } else { "" }>
+                                    {text::entity_plural(e)}
+                                </A>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                <div class="user">
+                    <Suspense>
+                        {move || Suspend::new(async move {
+                            user.await.ok().map(|u| view! { <span class="user-name">{u.name}</span> })
+                        })}
+                    </Suspense>
+                    <ActionForm action=logout attr:class="inline">
+                        <button type="submit" class="link">{text::SIGN_OUT}</button>
+                    </ActionForm>
+                </div>
+            </header>
+            <main class="content">{children()}</main>
+        </div>
+    }
+}

@@ -1,0 +1,25 @@
+//! How a failed load is shown.
+
+use crate::error::AppError;
+use crate::ui::browser;
+use leptos::prelude::*;
+
+/// Reacts to errors every screen treats alike: a lost session goes to the sign-in page.
+pub fn handle_error(e: &AppError) {
+    if *e == AppError::Unauthenticated {
+        browser::go_to_login();
+    }
+}
+
+#[component]
+pub fn ErrorPanel(error: AppError) -> impl IntoView {
+    handle_error(&error);
+    let not_found = error == AppError::NotFound;
+    view! {
+        <section class="error-panel" role="alert">
+            <h1>{if not_found { crate::text::ERR_PAGE_NOT_FOUND.to_string() } else { error.message() }}</h1>
+            {not_found.then(|| view! { <p>{crate::text::ERR_NOT_FOUND}</p> })}
+            <p><a href="/crm/deal">{crate::text::entity_plural(crate::domain::EntityType::Deal)}</a></p>
+        </section>
+    }
+}

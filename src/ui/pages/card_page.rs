@@ -1,0 +1,38 @@
+//! `/crm/{entity}/{id}`: the card of one item.
+
+use super::entity_param;
+use crate::api::items::get_card;
+use crate::error::AppError;
+use crate::text;
+use crate::ui::card::Card;
+use crate::ui::common::{AppFrame, ErrorPanel};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CardPage() -> impl IntoView {
+    let entity = entity_param();
+    let params = use_params_map();
+    let key = move || {
+        let p = params.read();
+        (p.get("entity").unwrap_or_default(), p.get("id").and_then(|s| s.parse::<i64>().ok()))
+    };
+    let card = Resource::new(key, |(e, id)| async move {
+        match id {
+            Some(id) => get_card(e, id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <AppFrame active=entity>
+            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match card.await {
+                        Ok(data) => view! { <Card data/> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AppFrame>
+    }
+}

@@ -1,0 +1,137 @@
+//! The list of an entity type's items: search, stage filter, pages, "New".
+
+use super::entity_param;
+use crate::api::items::list_items;
+use crate::api::types::ListPage as Page;
+use crate::domain::timeline::format_time;
+use crate::text;
+use crate::ui::common::{AppFrame, ErrorPanel};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ListPage() -> impl IntoView {
+    let entity = entity_param();
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let q = query.read();
+        (
+            params.read().get("entity").unwrap_or_default(),
+            q.get("q").filter(|s| !s.is_empty()),
+            q.get("stage").and_then(|s| s.parse::<i64>().ok()),
+            q.get("before").and_then(|s| s.parse::<i64>().ok()),
+        )
+    };
+    let page = Resource::new(key, |(e, q, stage, before)| list_items(e, q, stage, before));
+    view! {
+        <AppFrame active=entity>
+            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok(p) => view! { <ListView page=p/> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AppFrame>
+    }
+}
+
+#[component]
+fn ListView(page: Page) -> impl IntoView {
+    let query = use_query_map();
+    let search = query.read_untracked().get("q").unwrap_or_default();
+    let stage = query.read_untracked().get("stage").unwrap_or_default();
+    let e = page.entity;
+    let has_stages = !page.pipelines.is_empty();
+    let has_amount = page.rows.iter().any(|r| r.amount.is_some());
+    let next_href = page.next.map(|before| {
+        let mut href = format!("/crm/{e}?before={before}");
+        if !search.is_empty() {
+            href.push_str(&format!("&q={}", urlencode(&search)));
+        }
+        if !stage.is_empty() {
+            href.push_str(&format!("&stage={stage}"));
+        }
+        href
+    });
+    let paged = query.read_untracked().get("before").is_some();
+    let stage_options = page
+        .pipelines
+        .iter()
+        .flat_map(|p| {
+            let many = page.pipelines.len() > 1;
+            p.stages.iter().map(move |s| (s.id, if many { format!("{}: {}", p.name, s.name) } else { s.name.clone() }))
+        })
+        .collect::<Vec<_>>();
+    let empty = page.rows.is_empty();
+    view! {
+        <Title text=format!("{} — {}", text::entity_plural(e), text::PRODUCT)/>
+        <div class="list-head">
+            <h1>{text::entity_plural(e)}</h1>
+            <a class="button primary" href=format!("/crm/{e}/new")>{text::NEW}</a>
+        </div>
+        <Form method="GET" action="" attr:class="filters">
+            <input type="search" name="q" value=search.clone() placeholder=text::SEARCH_PLACEHOLDER aria-label=text::SEARCH/>
+            {has_stages.then(|| view! {
+                <select name="stage" aria-label=text::COL_STAGE>
+                    <option value="">{text::ALL_STAGES}</option>
+                    {stage_options.into_iter().map(|(id, name)| {
+                        let selected = stage == id.to_string();
+                        view! { <option value=id.to_string() selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            })}
+            <button type="submit">{text::FILTER}</button>
+        </Form>
+        {if empty {
+            view! { <p class="empty">{text::NOTHING_FOUND}</p> }.into_any()
+        } else {
+            view! {
+                <table class="items">
+                    <thead>
+                        <tr>
+                            <th>{text::COL_NAME}</th>
+                            {has_stages.then(|| view! { <th>{text::COL_STAGE}</th> })}
+                            {has_amount.then(|| view! { <th class="num">{text::COL_AMOUNT}</th> })}
+                            <th>{text::COL_RESPONSIBLE}</th>
+                            <th>{text::COL_UPDATED}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {page.rows.into_iter().map(|r| view! {
+                            <tr>
+                                <td><a href=format!("/crm/{e}/{}", r.id)>{r.title}</a></td>
+                                {has_stages.then(|| view! {
+                                    <td>{r.stage.map(|s| view! {
+                                        <span class="stage-badge" style=format!("--stage-color:{}", s.color)>{s.name}</span>
+                                    })}</td>
+                                })}
+                                {has_amount.then(|| view! { <td class="num">{r.amount.unwrap_or_default()}</td> })}
+                                <td>{r.responsible.unwrap_or_default()}</td>
+                                <td>{format_time(r.updated_at)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        <nav class="pager">
+            {paged.then(|| view! { <a href=format!("/crm/{e}")>{text::FIRST_PAGE}</a> })}
+            {next_href.map(|href| view! { <a href=href rel="next">{text::NEXT_PAGE}</a> })}
+        </nav>
+    }
+}
+
+/// Percent-encodes a query value.
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,35 @@
+//! Sign in: a plain form that also works without JavaScript.
+
+use crate::api::auth::Login;
+use crate::text;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let login = ServerAction::<Login>::new();
+    let query = use_query_map();
+    let failed = move || query.read().get("error").is_some();
+    view! {
+        <Title text=format!("{} — {}", text::LOGIN_TITLE, text::PRODUCT)/>
+        <main class="login">
+            <h1>{text::PRODUCT}</h1>
+            <ActionForm action=login attr:class="login-form">
+                <h2>{text::LOGIN_TITLE}</h2>
+                <label>
+                    {text::EMAIL}
+                    <input type="email" name="email" required autocomplete="username" autofocus/>
+                </label>
+                <label>
+                    {text::PASSWORD}
+                    <input type="password" name="password" required autocomplete="current-password"/>
+                </label>
+                <Show when=failed>
+                    <p class="error" role="alert">{text::LOGIN_FAILED}</p>
+                </Show>
+                <button type="submit" class="primary" disabled=move || login.pending().get()>{text::SIGN_IN}</button>
+            </ActionForm>
+        </main>
+    }
+}

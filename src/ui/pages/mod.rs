@@ -1,0 +1,17 @@
+//! One component per route.
+
+pub mod card_page;
+pub mod list;
+pub mod login;
+pub mod new_item;
+pub mod not_found;
+
+use crate::domain::EntityType;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The entity type named in the URL (`/crm/{entity}/…`), if it is one.
+pub fn entity_param() -> Memo<Option<EntityType>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("entity").and_then(|s| s.parse().ok()))
+}

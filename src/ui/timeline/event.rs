@@ -1,0 +1,49 @@
+//! One timeline event.
+
+use crate::domain::timeline::{format_time, EventBody, TimelineEvent};
+use crate::text;
+use leptos::prelude::*;
+
+#[component]
+pub fn EventView(event: TimelineEvent) -> impl IntoView {
+    let (kind, title) = match &event.body {
+        EventBody::Created { .. } => ("created", text::EVENT_CREATED),
+        EventBody::FieldChanged { .. } => ("field_changed", text::EVENT_FIELD_CHANGED),
+        EventBody::StageChanged { .. } => ("stage_changed", text::EVENT_STAGE_CHANGED),
+        EventBody::Comment { .. } => ("comment", text::EVENT_COMMENT),
+    };
+    let body = match event.body {
+        EventBody::Created { title } => view! { <p>{title}</p> }.into_any(),
+        EventBody::Comment { text } => view! { <p class="comment-text">{text}</p> }.into_any(),
+        EventBody::StageChanged { from, to } => view! {
+            <p class="stage-change">
+                {from.map(|f| view! { <span class="stage-badge" style=format!("--stage-color:{}", f.color)>{f.name}</span> " → " })}
+                <span class="stage-badge" style=format!("--stage-color:{}", to.color)>{to.name}</span>
+            </p>
+        }
+        .into_any(),
+        EventBody::FieldChanged { changes } => view! {
+            <ul class="changes">
+                {changes.into_iter().map(|c| view! {
+                    <li>
+                        <span class="label">{c.label}": "</span>
+                        <del>{if c.old.is_empty() { text::EMPTY_VALUE.to_string() } else { c.old }}</del>
+                        " → "
+                        <ins>{if c.new.is_empty() { text::EMPTY_VALUE.to_string() } else { c.new }}</ins>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+    };
+    view! {
+        <li class=format!("event {kind}") data-event-id=event.id>
+            <div class="event-head">
+                <strong>{title}</strong>
+                <span class="who">{event.author.unwrap_or_else(|| text::SYSTEM_AUTHOR.to_string())}</span>
+                <time>{format_time(event.at)}</time>
+            </div>
+            {body}
+        </li>
+    }
+}
