@@ -9,58 +9,49 @@ use std::collections::BTreeMap;
 
 #[server(endpoint = "card", input = Json)]
 pub async fn get_card(entity: String, id: i64) -> Result<CardData, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::card(&state.store, &user, &entity, id).await
+    crate::server::serve(move |state, user| async move { crate::server::service::card(&state.store, &user, &entity, id).await }).await
 }
 
 /// Saves the edited fields of an item. `version` is the version the editor started from:
 /// changes by others to other fields are kept, the same field changed meanwhile is a conflict.
 #[server(endpoint = "save_fields", input = Json)]
 pub async fn save_fields(entity: String, id: i64, version: i64, changes: BTreeMap<String, FieldInput>) -> Result<Saved, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::save_fields(&state.store, &user, &entity, id, version, changes).await
+    crate::server::serve(move |state, user| async move { crate::server::service::save_fields(&state.store, &user, &entity, id, version, changes).await }).await
 }
 
 #[server(endpoint = "move_stage", input = Json)]
 pub async fn move_stage(entity: String, id: i64, version: i64, stage_id: i64) -> Result<StageMoved, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::move_stage(&state.store, &user, &entity, id, version, stage_id).await
+    crate::server::serve(move |state, user| async move { crate::server::service::move_stage(&state.store, &user, &entity, id, version, stage_id).await }).await
 }
 
 #[server(endpoint = "new_item_form", input = Json)]
 pub async fn get_new_item_form(entity: String) -> Result<NewForm, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::new_item_form(&state.store, &user, &entity).await
+    crate::server::serve(move |state, user| async move { crate::server::service::new_item_form(&state.store, &user, &entity).await }).await
 }
 
 /// Creates an item and answers with its id.
 #[server(endpoint = "create_item", input = Json)]
 pub async fn create_item(entity: String, pipeline_id: Option<i64>, values: BTreeMap<String, FieldInput>) -> Result<i64, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::create_item(&state.store, &user, &entity, pipeline_id, values).await
+    crate::server::serve(move |state, user| async move { crate::server::service::create_item(&state.store, &user, &entity, pipeline_id, values).await }).await
 }
 
 #[server(endpoint = "list_items", input = Json)]
 pub async fn list_items(entity: String, search: Option<String>, stage_id: Option<i64>, before: Option<i64>) -> Result<ListPage, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::list(&state.store, &user, &entity, search, stage_id, before).await
+    crate::server::serve(move |state, user| async move { crate::server::service::list(&state.store, &user, &entity, search, stage_id, before).await }).await
 }
 
 /// Items of an entity type whose title contains `query`, for a CRM-item field.
 #[server(endpoint = "search_items", input = Json)]
 pub async fn search_items(entity: String, query: String) -> Result<Vec<ItemLink>, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::search_items(&state.store, &user, &entity, &query).await
+    crate::server::serve(move |state, user| async move { crate::server::service::search_items(&state.store, &user, &entity, &query).await }).await
 }
 
 #[server(endpoint = "relations", input = Json)]
 pub async fn relations(entity: String, id: i64) -> Result<Vec<Relation>, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::relations(&state.store, &user, &entity, id).await
+    crate::server::serve(move |state, user| async move { crate::server::service::relations(&state.store, &user, &entity, id).await }).await
 }
 
 #[server(endpoint = "history", input = Json)]
 pub async fn history(entity: String, id: i64, before: Option<i64>) -> Result<HistoryPage, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::history(&state.store, &user, &entity, id, before).await
+    crate::server::serve(move |state, user| async move { crate::server::service::history(&state.store, &user, &entity, id, before).await }).await
 }

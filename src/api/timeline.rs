@@ -8,12 +8,10 @@ use server_fn::codec::Json;
 /// The events older than `before`, newest first (keyset pagination).
 #[server(endpoint = "timeline", input = Json)]
 pub async fn get_timeline(entity: String, id: i64, before: Option<Cursor>) -> Result<Page, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::timeline_page(&state.store, &user, &entity, id, before).await
+    crate::server::serve(move |state, user| async move { crate::server::service::timeline_page(&state.store, &user, &entity, id, before).await }).await
 }
 
 #[server(endpoint = "add_comment", input = Json)]
 pub async fn add_comment(entity: String, id: i64, text: String) -> Result<TimelineEvent, AppError> {
-    let (state, user) = crate::server::auth::require_user().await?;
-    crate::server::service::add_comment(&state.store, &user, &entity, id, &text).await
+    crate::server::serve(move |state, user| async move { crate::server::service::add_comment(&state.store, &user, &entity, id, &text).await }).await
 }

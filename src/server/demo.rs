@@ -144,14 +144,16 @@ fn values(pairs: Vec<(&str, Value)>) -> Values {
 struct Seeder<'a> {
     conn: &'a mut Conn,
     rng: Rng,
-    /// Demo time: starts 60 days ago and moves forward as things happen.
+    /// Demo time: starts 120 days ago and moves forward as things happen.
     clock: i64,
+    end: i64,
     staff: Vec<i64>,
 }
 
 impl Seeder<'_> {
+    /// Moves demo time forward by up to `max_minutes`, never past the real now.
     fn tick(&mut self, max_minutes: usize) -> i64 {
-        self.clock += 60_000 * (1 + self.rng.below(max_minutes)) as i64;
+        self.clock = (self.clock + 60_000 * (1 + self.rng.below(max_minutes)) as i64).min(self.end - 60_000);
         self.clock
     }
 
@@ -159,7 +161,7 @@ impl Seeder<'_> {
         let user = *self.rng.pick(&self.staff);
         v.entry("responsible".into()).or_insert(Value::User(user));
         let fields = catalog::fields(self.conn, entity).await?;
-        let now = self.tick(300);
+        let now = self.tick(180);
         match items::create(self.conn, NewItem { entity, fields: &fields, pipeline, values: v, user_id: Some(user), now }).await? {
             CreateOutcome::Created { id } => Ok(id),
             CreateOutcome::MissingRequired(m) => Err(DemoError::Rule(format!("{entity} misses {m:?}"))),
@@ -178,7 +180,7 @@ impl Seeder<'_> {
         };
         for idx in path {
             let Some(row) = items::item(self.conn, entity, id).await? else { break };
-            let now = self.tick(2000);
+            let now = self.tick(240);
             let user = *self.rng.pick(&self.staff);
             let m = Move { entity, id, base_version: row.version, stage_id: pipeline.stages[idx].id, fields: &fields, pipelines: &pipelines, user_id: Some(user), now };
             items::move_stage(self.conn, m).await?;
@@ -191,7 +193,7 @@ impl Seeder<'_> {
         let pipelines = catalog::pipelines(self.conn, entity).await?;
         let Some(row) = items::item(self.conn, entity, id).await? else { return Ok(()) };
         let changes: Changes = changes.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        let now = self.tick(3000);
+        let now = self.tick(240);
         let user = *self.rng.pick(&self.staff);
         let s = Save { entity, id, base_version: row.version, changes, fields: &fields, pipelines: &pipelines, user_id: Some(user), now };
         items::save(self.conn, s).await?;
@@ -201,7 +203,7 @@ impl Seeder<'_> {
     async fn comment(&mut self, id: i64) -> Result<(), DemoError> {
         let text = self.rng.pick(&COMMENTS).to_string();
         let user = *self.rng.pick(&self.staff);
-        let now = self.tick(2000);
+        let now = self.tick(240);
         timeline::insert_event(self.conn, id, &EventPayload::Comment { text }, Some(user), now).await?;
         Ok(())
     }
@@ -245,7 +247,7 @@ pub async fn seed_if_empty(store: &Store, now: i64) -> Result<bool, DemoError> {
             staff.push(id);
         }
     }
-    let mut s = Seeder { conn: &mut tx, rng: Rng(0x9E37_79B9_7F4A_7C15), clock: now - 60 * 24 * 3600 * 1000, staff };
+    let mut s = Seeder { conn: &mut tx, rng: Rng(0x9E37_79B9_7F4A_7C15), clock: now - 120 * 24 * 3600 * 1000, end: now, staff };
     seed_items(&mut s).await?;
     drop(s);
     tx.commit().await?;

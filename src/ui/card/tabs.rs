@@ -3,21 +3,20 @@
 use crate::domain::TabCode;
 use crate::text;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Tabs(tabs: Vec<TabCode>, active: Memo<TabCode>) -> impl IntoView {
     view! {
         <nav class="tabs" role="tablist">
             {tabs.into_iter().map(|t| view! {
-                <A
+                <a
                     href=format!("?tab={}", t.slug())
-                    attr:role="tab"
-                    attr:class=move || if active.get() == t { "tab active" } else { "tab" }
-                    attr:aria-selected=move || (active.get() == t).to_string()
+                    role="tab"
+                    class=move || if active.get() == t { "tab active" } else { "tab" }
+                    aria-selected=move || (active.get() == t).to_string()
                 >
                     {text::tab(t)}
-                </A>
+                </a>
             }).collect_view()}
         </nav>
     }

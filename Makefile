@@ -1,0 +1,67 @@
+# CRM Card. Two commands do everything on a fresh Debian machine with rustup:
+#   make run    build and start the app on SQLite with demo data (http://127.0.0.1:3000)
+#   make test   every test: Rust (SQLite and PostgreSQL) and Playwright in Debian's chromium
+# Both install what they need first (scripts/install-tools.sh; quick when already installed).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# One build directory shared by every checkout on this machine, so a fresh clone (and CI)
+# reuses what was already compiled. cargo-leptos sets the same RUSTFLAGS for debug builds;
+# using them for `cargo test` too means tests reuse the same build.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/crm-card/target
+export RUSTFLAGS ?= --cfg erase_components
+export PATH := $(HOME)/.cache/crm-card/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SITE := $(CURDIR)/target/site
+
+# PostgreSQL for the store tests; each test makes and drops its own database there.
+export TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/postgres
+
+.PHONY: help run build release test test-rust test-e2e tools tools-test lint fmt clean-data
+
+help:
+	@echo "make run    start CRM Card with demo data on SQLite (http://127.0.0.1:3000)"
+	@echo "make test   run every test (Rust on SQLite + PostgreSQL, then Playwright)"
+	@echo "make lint   clippy for both feature sets, and rustfmt --check"
+
+tools:
+	@scripts/install-tools.sh build
+
+tools-test:
+	@scripts/install-tools.sh test
+
+# The release build: server binary + optimised WASM bundle + CSS into target/site.
+release: tools
+	cargo leptos build --release
+
+run: release
+	@echo "Starting CRM Card (Ctrl+C stops it)…"
+	LEPTOS_SITE_ROOT=$(SITE) LEPTOS_OUTPUT_NAME=crm-card LEPTOS_SITE_PKG_DIR=pkg \
+	  $(CARGO_TARGET_DIR)/release/crm-card
+
+# The debug build the tests use (server + WASM), built once per test run.
+build: tools
+	cargo leptos build
+
+test: tools-test
+	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory test-e2e
+
+test-rust:
+	cargo test --features ssr
+
+test-e2e:
+	cd end2end && CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm-card CRM_SITE_ROOT=$(SITE) npx playwright test
+
+lint:
+	cargo fmt --check
+	cargo clippy --features ssr --all-targets -- -D warnings
+	cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+fmt:
+	cargo fmt
+
+clean-data:
+	rm -rf data

@@ -1,0 +1,325 @@
+//! The store against real databases: every test runs on SQLite and on PostgreSQL.
+
+mod support;
+
+use crm_card::domain::field::RequiredRule;
+use crm_card::domain::merge::Changes;
+use crm_card::domain::timeline::{Cursor, EventPayload};
+use crm_card::domain::{EntityType, FieldDef, ItemRef, Pipeline, Value, Values};
+use crm_card::server::store::items::{self, CreateOutcome, ListQuery, Move, MoveOutcome, NewItem, Save, SaveOutcome};
+use crm_card::server::store::{catalog, timeline, users, Conn};
+
+const DAY: i64 = 86_400_000;
+
+fn text(s: &str) -> Value {
+    Value::Text(s.into())
+}
+
+fn vals(pairs: &[(&str, Value)]) -> Values {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+fn changes(pairs: &[(&str, Option<Value>)]) -> Changes {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+async fn user(conn: &mut Conn, email: &str) -> i64 {
+    let u = users::NewUser { email, name: email, password_hash: "x", department_id: None, is_admin: false };
+    users::create_user(conn, u, 0).await.expect("user")
+}
+
+struct Ctx {
+    fields: Vec<FieldDef>,
+    pipelines: Vec<Pipeline>,
+}
+
+async fn ctx(conn: &mut Conn, entity: EntityType) -> Ctx {
+    Ctx { fields: catalog::fields(conn, entity).await.expect("fields"), pipelines: catalog::pipelines(conn, entity).await.expect("pipelines") }
+}
+
+async fn create(conn: &mut Conn, entity: EntityType, values: Values, user_id: i64, now: i64) -> i64 {
+    let c = ctx(conn, entity).await;
+    let new = NewItem { entity, fields: &c.fields, pipeline: c.pipelines.first(), values, user_id: Some(user_id), now };
+    match items::create(conn, new).await.expect("create") {
+        CreateOutcome::Created { id } => id,
+        other => panic!("not created: {other:?}"),
+    }
+}
+
+async fn save(conn: &mut Conn, entity: EntityType, id: i64, base: i64, ch: Changes, user_id: i64, now: i64) -> SaveOutcome {
+    let c = ctx(conn, entity).await;
+    let s = Save { entity, id, base_version: base, changes: ch, fields: &c.fields, pipelines: &c.pipelines, user_id: Some(user_id), now };
+    items::save(conn, s).await.expect("save")
+}
+
+async fn move_to(conn: &mut Conn, id: i64, u: i64, stage_id: i64, base: i64, fields: Vec<FieldDef>, pipelines: Vec<Pipeline>) -> MoveOutcome {
+    let m = Move { entity: EntityType::Deal, id, base_version: base, stage_id, fields: &fields, pipelines: &pipelines, user_id: Some(u), now: 5 * DAY };
+    items::move_stage(conn, m).await.unwrap()
+}
+
+async fn deal(conn: &mut Conn, title: &str) -> (i64, i64) {
+    let u = user(conn, &format!("{}@test.example", title.replace(' ', "."))).await;
+    (create(conn, EntityType::Deal, vals(&[("title", text(title))]), u, DAY).await, u)
+}
+
+on_both_databases! {
+    async fn installing_the_catalog_twice_changes_nothing(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let before = catalog::pipelines(&mut conn, EntityType::Deal).await.unwrap();
+        catalog::install(&mut conn, 1).await.unwrap();
+        assert_eq!(catalog::pipelines(&mut conn, EntityType::Deal).await.unwrap(), before);
+        assert_eq!(before.len(), 2, "sales and support pipelines");
+        assert_eq!(before[0].stages.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(), ["new", "preparation", "invoice", "in_progress", "won", "lost"]);
+        let fields = catalog::fields(&mut conn, EntityType::Contact).await.unwrap();
+        assert!(fields.iter().any(|f| f.code == "email" && f.multiple));
+        let layout = catalog::layout(&mut conn, EntityType::Company).await.unwrap();
+        assert!(layout.field_codes().any(|c| c == "website"));
+    }
+}
+
+on_both_databases! {
+    async fn a_created_item_has_its_values_title_stage_and_a_created_event(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let u = user(&mut conn, "a@test.example").await;
+        let company = create(&mut conn, EntityType::Company, vals(&[("name", text("Acme"))]), u, DAY).await;
+        let id = create(&mut conn, EntityType::Contact, vals(&[
+            ("first_name", text("Anna")), ("last_name", text("Petrova")),
+            ("company", Value::Item(ItemRef { entity: EntityType::Company, id: company })),
+            ("phone", Value::Many(vec![text("+7 495 123-45-67")])),
+        ]), u, DAY).await;
+        let row = items::item(&mut conn, EntityType::Contact, id).await.unwrap().expect("row");
+        assert_eq!((row.title.as_str(), row.version, row.stage_id), ("Anna Petrova", 1, None));
+        assert!(items::item(&mut conn, EntityType::Deal, id).await.unwrap().is_none(), "another entity type does not see it");
+        assert_eq!(items::values(&mut conn, id).await.unwrap().get("phone"), Some(&Value::Many(vec![text("+7 495 123-45-67")])));
+        let events = timeline::page(&mut conn, id, None, 20).await.unwrap();
+        assert!(matches!(&events[0].payload, EventPayload::Created { title } if title == "Anna Petrova"));
+        let deal_id = create(&mut conn, EntityType::Deal, vals(&[("title", text("Big deal"))]), u, DAY).await;
+        let deal = items::item(&mut conn, EntityType::Deal, deal_id).await.unwrap().expect("deal");
+        let c = ctx(&mut conn, EntityType::Deal).await;
+        assert_eq!(deal.stage_id, Some(c.pipelines[0].stages[0].id), "a new deal starts at the first stage");
+    }
+}
+
+on_both_databases! {
+    async fn an_item_without_its_required_title_is_not_created(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let c = ctx(&mut conn, EntityType::Deal).await;
+        let new = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values: Values::new(), user_id: None, now: 1 };
+        assert_eq!(items::create(&mut conn, new).await.unwrap(), CreateOutcome::MissingRequired(vec!["title".into()]));
+        assert!(items::list(&mut conn, EntityType::Deal, &ListQuery { limit: 10, ..Default::default() }).await.unwrap().is_empty());
+    }
+}
+
+on_both_databases! {
+    async fn a_save_bumps_the_version_logs_the_change_and_writes_a_timeline_event(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (id, u) = deal(&mut conn, "Old name").await;
+        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("title", Some(text("New name"))), ("probability", Some(Value::Integer(40)))]), u, 2 * DAY).await;
+        let SaveOutcome::Saved { version, title, merged, event_id, .. } = out else { panic!("{out:?}") };
+        assert_eq!((version, title.as_str(), merged), (2, "New name", false));
+        assert!(event_id.is_some());
+        let row = items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap();
+        assert_eq!((row.title.as_str(), row.version), ("New name", 2));
+        let history = items::history(&mut conn, id, None, 50).await.unwrap();
+        let mut logged: Vec<_> = history.iter().map(|h| (h.field_code.as_str(), h.new.clone())).collect();
+        logged.sort_by_key(|(c, _)| c.to_string());
+        assert_eq!(logged, vec![("probability", Some(Value::Integer(40))), ("title", Some(text("New name")))]);
+        assert_eq!(history.iter().find(|h| h.field_code == "title").and_then(|h| h.old.clone()), Some(text("Old name")));
+        let events = timeline::page(&mut conn, id, None, 20).await.unwrap();
+        assert!(matches!(&events[0].payload, EventPayload::FieldChanged { changes } if changes.len() == 2));
+    }
+}
+
+on_both_databases! {
+    async fn two_people_changing_different_fields_both_keep_their_changes(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (id, u) = deal(&mut conn, "Shared").await;
+        // Both opened the card at version 1.
+        let first = save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(70)))]), u, 2 * DAY).await;
+        assert!(matches!(first, SaveOutcome::Saved { version: 2, merged: false, .. }));
+        let second = save(&mut conn, EntityType::Deal, id, 1, changes(&[("comment", Some(text("Call on Monday")))]), u, 3 * DAY).await;
+        let SaveOutcome::Saved { version, values, merged, .. } = second else { panic!("{second:?}") };
+        assert_eq!((version, merged), (3, true));
+        assert_eq!(values.get("probability"), Some(&Value::Integer(70)));
+        assert_eq!(values.get("comment"), Some(&text("Call on Monday")));
+        let stored = items::values(&mut conn, id).await.unwrap();
+        assert_eq!(stored, values);
+    }
+}
+
+on_both_databases! {
+    async fn changing_a_field_someone_else_changed_meanwhile_is_a_conflict_and_writes_nothing(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (id, u) = deal(&mut conn, "Contested").await;
+        save(&mut conn, EntityType::Deal, id, 1, changes(&[("title", Some(text("Theirs")))]), u, 2 * DAY).await;
+        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("title", Some(text("Mine"))), ("probability", Some(Value::Integer(5)))]), u, 3 * DAY).await;
+        let SaveOutcome::Conflict { version, conflicts } = out else { panic!("{out:?}") };
+        assert_eq!(version, 2);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!((conflicts[0].code.as_str(), conflicts[0].current.clone()), ("title", Some(text("Theirs"))));
+        let row = items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap();
+        assert_eq!((row.version, row.title.as_str()), (2, "Theirs"), "nothing of the refused save was written");
+        assert!(items::values(&mut conn, id).await.unwrap().get("probability").is_none());
+        // Having seen their value, the editor saves again from version 2 and wins.
+        let again = save(&mut conn, EntityType::Deal, id, 2, changes(&[("title", Some(text("Mine")))]), u, 4 * DAY).await;
+        assert!(matches!(again, SaveOutcome::Saved { version: 3, .. }));
+    }
+}
+
+on_both_databases! {
+    async fn writing_the_value_someone_else_already_wrote_is_not_a_conflict(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (id, u) = deal(&mut conn, "Same").await;
+        save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(50)))]), u, 2 * DAY).await;
+        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(50)))]), u, 3 * DAY).await;
+        assert!(matches!(out, SaveOutcome::Saved { version: 2, event_id: None, .. }), "{out:?}");
+    }
+}
+
+on_both_databases! {
+    async fn saving_an_unknown_item_or_emptying_a_required_field_is_refused(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (id, u) = deal(&mut conn, "Keep title").await;
+        assert_eq!(save(&mut conn, EntityType::Deal, 999_999, 1, changes(&[("title", Some(text("x")))]), u, DAY).await, SaveOutcome::NotFound);
+        assert_eq!(save(&mut conn, EntityType::Lead, id, 1, changes(&[("title", Some(text("x")))]), u, DAY).await, SaveOutcome::NotFound);
+        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("title", None)]), u, DAY).await;
+        assert_eq!(out, SaveOutcome::MissingRequired(vec!["title".into()]));
+        assert_eq!(items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap().version, 1);
+    }
+}
+
+on_both_databases! {
+    async fn moving_the_stage_logs_it_and_refuses_foreign_stages_and_missing_required_fields(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (id, u) = deal(&mut conn, "Mover").await;
+        let c = ctx(&mut conn, EntityType::Deal).await;
+        let sales = &c.pipelines[0];
+        let support = &c.pipelines[1];
+        let moved = move_to(&mut conn, id, u, sales.stages[2].id, 1, c.fields.clone(), c.pipelines.clone()).await;
+        assert!(matches!(moved, MoveOutcome::Moved { version: 2, .. }), "{moved:?}");
+        assert_eq!(items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap().stage_id, Some(sales.stages[2].id));
+        let events = timeline::page(&mut conn, id, None, 20).await.unwrap();
+        assert!(matches!(&events[0].payload, EventPayload::StageChanged { from: Some(f), to } if f.id == sales.stages[0].id && to.id == sales.stages[2].id));
+        assert_eq!(move_to(&mut conn, id, u, support.stages[1].id, 2, c.fields.clone(), c.pipelines.clone()).await, MoveOutcome::UnknownStage);
+        assert_eq!(move_to(&mut conn, id, u, sales.stages[2].id, 2, c.fields.clone(), c.pipelines.clone()).await, MoveOutcome::Unchanged { version: 2 });
+        // A field required at "won" and empty: the move is refused and names it.
+        let mut strict = c.fields.clone();
+        if let Some(f) = strict.iter_mut().find(|f| f.code == "close_date") {
+            f.settings.required = RequiredRule { always: false, stages: vec!["won".into()] };
+        }
+        assert_eq!(move_to(&mut conn, id, u, sales.stages[4].id, 2, strict, c.pipelines.clone()).await, MoveOutcome::MissingRequired(vec!["close_date".into()]));
+        // Someone moved it meanwhile: a move from the old version is a conflict.
+        assert!(matches!(move_to(&mut conn, id, u, sales.stages[3].id, 2, c.fields.clone(), c.pipelines.clone()).await, MoveOutcome::Moved { version: 3, .. }));
+        assert_eq!(move_to(&mut conn, id, u, sales.stages[4].id, 2, c.fields.clone(), c.pipelines.clone()).await, MoveOutcome::Conflict { version: 3, stage_id: Some(sales.stages[3].id) });
+    }
+}
+
+on_both_databases! {
+    async fn the_timeline_pages_newest_first_without_gaps_or_repeats(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (id, u) = deal(&mut conn, "Busy").await;
+        for i in 0..44 {
+            // Pairs share a timestamp: the id breaks the tie.
+            let at = 2 * DAY + (i / 2) * 1000;
+            timeline::insert_event(&mut conn, id, &EventPayload::Comment { text: format!("c{i}") }, Some(u), at).await.unwrap();
+        }
+        let mut seen = Vec::new();
+        let mut cursor: Option<Cursor> = None;
+        loop {
+            let mut page = timeline::page(&mut conn, id, cursor, 20).await.unwrap();
+            let more = page.len() > 20;
+            page.truncate(20);
+            cursor = page.last().map(|e| Cursor { at: e.at, id: e.id });
+            seen.extend(page.into_iter().map(|e| (e.at, e.id)));
+            if !more {
+                break;
+            }
+        }
+        assert_eq!(seen.len(), 45, "44 comments and the created event");
+        let mut sorted = seen.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        sorted.dedup();
+        assert_eq!(seen, sorted, "strictly newest first, no repeats");
+    }
+}
+
+on_both_databases! {
+    async fn the_list_searches_titles_and_values_filters_by_stage_and_pages_by_keyset(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let u = user(&mut conn, "l@test.example").await;
+        for i in 0..7 {
+            let phone = Value::Many(vec![text(&format!("+39 02 555-000{i}"))]);
+            create(&mut conn, EntityType::Lead, vals(&[("title", text(&format!("Lead 100% number {i}"))), ("phone", phone)]), u, DAY + i).await;
+        }
+        let q = |search: &str, limit| ListQuery { search: Some(search.into()), limit, ..Default::default() };
+        assert_eq!(items::list(&mut conn, EntityType::Lead, &q("number 3", 10)).await.unwrap().len(), 1);
+        assert_eq!(items::list(&mut conn, EntityType::Lead, &q("555-0005", 10)).await.unwrap()[0].title, "Lead 100% number 5");
+        assert_eq!(items::list(&mut conn, EntityType::Lead, &q("LEAD 100%", 10)).await.unwrap().len(), 7, "case-insensitive; % is literal");
+        assert!(items::list(&mut conn, EntityType::Lead, &q("_", 10)).await.unwrap().is_empty(), "_ is literal");
+        let first = items::list(&mut conn, EntityType::Lead, &ListQuery { limit: 3, ..Default::default() }).await.unwrap();
+        assert_eq!(first.len(), 4, "limit + 1 tells that more follow");
+        let second = items::list(&mut conn, EntityType::Lead, &ListQuery { limit: 3, before_id: Some(first[2].id), ..Default::default() }).await.unwrap();
+        assert!(second.iter().all(|r| r.id < first[2].id));
+        let c = ctx(&mut conn, EntityType::Lead).await;
+        let new_stage = c.pipelines[0].stages[0].id;
+        let by_stage = ListQuery { stage_id: Some(new_stage), limit: 50, ..Default::default() };
+        assert_eq!(items::list(&mut conn, EntityType::Lead, &by_stage).await.unwrap().len(), 7);
+        let other = ListQuery { stage_id: Some(c.pipelines[0].stages[1].id), limit: 50, ..Default::default() };
+        assert!(items::list(&mut conn, EntityType::Lead, &other).await.unwrap().is_empty());
+    }
+}
+
+on_both_databases! {
+    async fn item_bindings_show_as_relations_both_ways_and_follow_changes(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let u = user(&mut conn, "r@test.example").await;
+        let acme = create(&mut conn, EntityType::Company, vals(&[("name", text("Acme"))]), u, DAY).await;
+        let globex = create(&mut conn, EntityType::Company, vals(&[("name", text("Globex"))]), u, DAY).await;
+        let company = |id| Value::Item(ItemRef { entity: EntityType::Company, id });
+        let d = create(&mut conn, EntityType::Deal, vals(&[("title", text("Linked")), ("company", company(acme))]), u, DAY).await;
+        let from_deal = items::links(&mut conn, d, 100).await.unwrap();
+        assert_eq!(from_deal.iter().map(|l| (l.outgoing, l.id, l.title.as_str())).collect::<Vec<_>>(), vec![(true, acme, "Acme")]);
+        let to_acme = items::links(&mut conn, acme, 100).await.unwrap();
+        assert_eq!(to_acme.iter().map(|l| (l.outgoing, l.id, l.field_code.as_str())).collect::<Vec<_>>(), vec![(false, d, "company")]);
+        save(&mut conn, EntityType::Deal, d, 1, changes(&[("company", Some(company(globex)))]), u, 2 * DAY).await;
+        assert!(items::links(&mut conn, acme, 100).await.unwrap().is_empty(), "the old link is gone");
+        assert_eq!(items::links(&mut conn, globex, 100).await.unwrap().len(), 1);
+        let found = items::existing(&mut conn, &[ItemRef { entity: EntityType::Company, id: acme }, ItemRef { entity: EntityType::Deal, id: acme }]).await.unwrap();
+        assert_eq!(found.len(), 1, "an id with the wrong entity type does not exist");
+    }
+}
+
+on_both_databases! {
+    async fn a_session_names_its_user_until_it_expires_or_is_deleted(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let u = user(&mut conn, "S@Test.example").await;
+        users::create_session(&mut conn, "hash-1", u, 10, 1_000).await.unwrap();
+        let me = users::session_user(&mut conn, "hash-1", 500).await.unwrap().expect("live session");
+        assert_eq!((me.id, me.email.as_str()), (u, "s@test.example"));
+        assert!(users::session_user(&mut conn, "hash-1", 1_000).await.unwrap().is_none(), "expired");
+        assert!(users::session_user(&mut conn, "other", 500).await.unwrap().is_none());
+        users::delete_session(&mut conn, "hash-1").await.unwrap();
+        assert!(users::session_user(&mut conn, "hash-1", 500).await.unwrap().is_none());
+        assert!(users::credentials(&mut conn, " s@TEST.example ").await.unwrap().is_some(), "email is case-insensitive");
+    }
+}
+
+on_both_databases! {
+    async fn demo_data_fills_an_empty_database_once(store: Store) {
+        let now = 1_800_000_000_000;
+        assert!(crm_card::server::demo::seed_if_empty(&store, now).await.unwrap());
+        assert!(!crm_card::server::demo::seed_if_empty(&store, now).await.unwrap(), "a second start adds nothing");
+        let mut conn = store.pool.acquire().await.unwrap();
+        assert_eq!(users::count_users(&mut conn).await.unwrap(), 4);
+        for e in EntityType::ALL {
+            let rows = items::list(&mut conn, e, &ListQuery { limit: 100, ..Default::default() }).await.unwrap();
+            assert!(rows.len() >= 20, "{e}: {} items", rows.len());
+            assert!(rows.iter().all(|r| r.updated_at <= now), "{e}: demo history is in the past");
+        }
+        let rich = items::search_titles(&mut conn, EntityType::Deal, crm_card::server::demo::RICH_DEAL, 5).await.unwrap();
+        let events = timeline::page(&mut conn, rich[0].0, None, 100).await.unwrap();
+        assert!(events.len() > 40, "the rich deal has more than two timeline pages: {}", events.len());
+        let linked = items::links(&mut conn, rich[0].0, 100).await.unwrap();
+        assert!(linked.iter().any(|l| l.entity == EntityType::Company) && linked.iter().any(|l| l.entity == EntityType::Contact));
+    }
+}
