@@ -98,9 +98,10 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(_)
             | ServerFnErrorErr::MissingArg(_)
             | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::bad_request(),
-            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
-            // The body of a non-JSON answer (a proxy's error page) lands here in the browser.
-            ServerFnErrorErr::Deserialization(_) => AppError::Network,
+            // On the server this is a request body that does not decode: malformed. In the
+            // browser it is an answer that does not decode (a proxy's error page): the network.
+            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => AppError::bad_request(),
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) | ServerFnErrorErr::Deserialization(_) => AppError::Network,
             _ => AppError::Internal,
         }
     }

@@ -8,7 +8,7 @@ use crate::app::{shell, App};
 use crate::error::AppError;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::middleware::{from_fn, from_fn_with_state, Next};
+use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -42,7 +42,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn_with_state(state.clone(), require_session_for_pages))
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .layer(from_fn(api_error_status))
+        .layer(from_fn_with_state(state.clone(), api_guard))
         .layer(from_fn_with_state(state.clone(), check_origin))
         .layer(CompressionLayer::new().br(false))
         .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("x-content-type-options"), HeaderValue::from_static("nosniff")))
@@ -89,14 +89,20 @@ async fn check_origin(State(state): State<AppState>, req: Request, next: Next) -
     }
 }
 
-/// Server-function errors leave server_fn as 500; this gives each its status from the
-/// `AppError` inside. Other failures under `/api` (too large, wrong method, unknown function)
-/// become `AppError` answers too, so the browser always gets a clear message.
-async fn api_error_status(req: Request, next: Next) -> Response {
+/// Around every server-function call: the body is read whole within the size limit (with or
+/// without a Content-Length), and the answer's status comes from the `AppError` inside
+/// (server_fn sends every error as 500). Other failures under `/api` (wrong method, unknown
+/// function) become `AppError` answers too, so the browser always gets a clear message.
+async fn api_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if !req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
-    let res = next.run(req).await;
+    let limit = state.config.max_body_kb.max(1) * 1024;
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return error_response(&AppError::TooLarge);
+    };
+    let res = next.run(Request::from_parts(parts, Body::from(bytes))).await;
     if res.headers().contains_key(SERVER_FN_ERROR) {
         let (mut parts, body) = res.into_parts();
         let bytes = axum::body::to_bytes(body, 1 << 20).await.unwrap_or_default();

@@ -1,0 +1,235 @@
+//! Server functions and pages through the real router (no socket): sign-in, the Origin rule,
+//! and a clear status and message for every kind of bad request — never a 500.
+
+mod support;
+
+use axum::body::Body;
+use axum::Router;
+use crm_card::error::AppError;
+use crm_card::server::{config::Config, demo, http::router, state::AppState, store};
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use serde_json::{json, Value as Json};
+use std::sync::Arc;
+use support::TestDb;
+use tower::ServiceExt;
+
+const ORIGIN: &str = "http://crm.test";
+
+struct App {
+    router: Router,
+    db: TestDb,
+    cookie: String,
+}
+
+async fn app() -> App {
+    let db = TestDb::sqlite().await;
+    demo::seed_if_empty(&db.store, store::now_ms()).await.expect("demo data");
+    let leptos_options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
+    let config = Config { max_body_kb: 64, ..Config::default() };
+    let router = router(AppState { leptos_options, store: db.store.clone(), config: Arc::new(config) });
+    let mut app = App { router, db, cookie: String::new() };
+    let res = app.send(form("/api/login", "email=anna%40example.com&password=demo")).await;
+    app.cookie = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).and_then(|c| c.split(';').next()).unwrap_or_default().to_string();
+    assert!(app.cookie.starts_with("crm_session="), "signed in");
+    app
+}
+
+fn form(path: &str, body: &str) -> Request<Body> {
+    Request::post(path)
+        .header("host", "crm.test")
+        .header("origin", ORIGIN)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+impl App {
+    async fn send(&self, req: Request<Body>) -> axum::response::Response {
+        self.router.clone().oneshot(req).await.unwrap()
+    }
+
+    fn call(&self, name: &str, body: impl Into<String>) -> Request<Body> {
+        Request::post(format!("/api/{name}"))
+            .header("host", "crm.test")
+            .header("origin", ORIGIN)
+            .header("cookie", &self.cookie)
+            .header("content-type", "application/json")
+            .body(Body::from(body.into()))
+            .unwrap()
+    }
+
+    async fn json(&self, req: Request<Body>) -> (StatusCode, Json) {
+        let res = self.send(req).await;
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        (status, serde_json::from_slice(&bytes).unwrap_or(Json::Null))
+    }
+
+    async fn page(&self, path: &str) -> (StatusCode, String) {
+        let req = Request::get(path).header("host", "crm.test").header("cookie", &self.cookie).body(Body::empty()).unwrap();
+        let res = self.send(req).await;
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        (status, String::from_utf8_lossy(&bytes).replace("<!>", ""))
+    }
+
+    async fn first_deal(&self) -> (i64, i64) {
+        let (_, page) = self.json(self.call("list_items", r#"{"entity":"deal","search":null,"stage_id":null,"before":null}"#)).await;
+        let id = page["rows"][0]["id"].as_i64().expect("a deal");
+        let (_, card) = self.json(self.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+        (id, card["header"]["version"].as_i64().expect("version"))
+    }
+}
+
+fn error_kind(body: &Json) -> &str {
+    body["error"].as_str().unwrap_or("")
+}
+
+#[tokio::test]
+async fn signing_in_sets_an_http_only_same_site_cookie_and_goes_to_the_deals() {
+    let app = app().await;
+    let res = app.send(form("/api/login", "email=anna%40example.com&password=demo")).await;
+    let cookie = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert_eq!(res.headers().get("location").and_then(|v| v.to_str().ok()), Some("/crm/deal"));
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_wrong_password_goes_back_to_the_sign_in_page_without_a_session() {
+    let app = app().await;
+    let res = app.send(form("/api/login", "email=anna%40example.com&password=nope")).await;
+    assert!(res.headers().get("set-cookie").is_none());
+    assert_eq!(res.headers().get("location").and_then(|v| v.to_str().ok()), Some("/login?error=1"));
+    let res = app.send(form("/api/login", "email=nobody%40example.com&password=demo")).await;
+    assert!(res.headers().get("set-cookie").is_none());
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_mutating_request_from_another_origin_or_without_one_is_refused() {
+    let app = app().await;
+    for origin in [Some("http://evil.example"), None] {
+        let mut req = app.call("add_comment", r#"{"entity":"deal","id":1,"text":"csrf"}"#);
+        req.headers_mut().remove("origin");
+        if let Some(o) = origin {
+            req.headers_mut().insert("origin", o.parse().unwrap());
+        }
+        let (status, body) = app.json(req).await;
+        assert_eq!((status, error_kind(&body)), (StatusCode::FORBIDDEN, "forbidden"), "{origin:?}");
+    }
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn server_functions_need_a_session() {
+    let app = app().await;
+    let mut req = app.call("card", r#"{"entity":"deal","id":1}"#);
+    req.headers_mut().remove("cookie");
+    let (status, body) = app.json(req).await;
+    assert_eq!((status, error_kind(&body)), (StatusCode::UNAUTHORIZED, "unauthenticated"));
+    let mut req = app.call("card", r#"{"entity":"deal","id":1}"#);
+    req.headers_mut().insert("cookie", "crm_session=forged".parse().unwrap());
+    assert_eq!(app.json(req).await.0, StatusCode::UNAUTHORIZED);
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn bad_requests_get_a_clear_status_and_message_and_never_a_500() {
+    let app = app().await;
+    let cases: Vec<(&str, String, StatusCode, &str)> = vec![
+        ("card", r#"{"entity":"deal","id":999999}"#.into(), StatusCode::NOT_FOUND, "not_found"),
+        ("card", r#"{"entity":"spaceship","id":1}"#.into(), StatusCode::NOT_FOUND, "not_found"),
+        ("card", r#"{"entity":"deal","id":"one"}"#.into(), StatusCode::BAD_REQUEST, "bad_request"),
+        ("card", r#"{"entity":"deal""#.into(), StatusCode::BAD_REQUEST, "bad_request"),
+        ("card", "\u{0}\u{1}binary".into(), StatusCode::BAD_REQUEST, "bad_request"),
+        ("save_fields", r#"{"entity":"deal","id":1,"version":1,"changes":{"title":{"t":"teleport","v":1}}}"#.into(), StatusCode::BAD_REQUEST, "bad_request"),
+        ("no_such_function", "{}".into(), StatusCode::NOT_FOUND, "not_found"),
+        ("add_comment", format!(r#"{{"entity":"deal","id":1,"text":"{}"}}"#, "x".repeat(100 * 1024)), StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+    ];
+    for (name, body, status, kind) in cases {
+        let (got, json) = app.json(app.call(name, body.clone())).await;
+        assert_eq!((got, error_kind(&json)), (status, kind), "{name} {}", &body[..body.len().min(60)]);
+        let message = serde_json::from_value::<AppError>(json).map(|e| e.message()).unwrap_or_default();
+        assert!(!message.is_empty() && !message.to_lowercase().contains("sql") && !message.contains("serde"), "{message}");
+    }
+    let req = Request::get("/api/card").header("host", "crm.test").header("cookie", &app.cookie).body(Body::empty()).unwrap();
+    assert_eq!(app.send(req).await.status(), StatusCode::METHOD_NOT_ALLOWED);
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_wrong_value_is_refused_beside_its_field_and_nothing_is_saved() {
+    let app = app().await;
+    let (id, version) = app.first_deal().await;
+    let body = json!({"entity": "deal", "id": id, "version": version, "changes": {
+        "probability": {"t": "text", "v": "lots"},
+        "amount": {"t": "money", "v": {"amount": "12.5", "currency": "XYZ"}},
+        "title": {"t": "text", "v": "Renamed"},
+        "no_such_field": {"t": "text", "v": "x"}
+    }});
+    let (status, err) = app.json(app.call("save_fields", body.to_string())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut fields: Vec<&str> = err["fields"].as_array().unwrap().iter().filter_map(|f| f["code"].as_str()).collect();
+    fields.sort();
+    assert_eq!(fields, ["amount", "no_such_field", "probability"]);
+    let (_, card) = app.json(app.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+    assert_eq!(card["header"]["version"].as_i64(), Some(version), "nothing saved");
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_stale_save_of_the_same_field_is_a_conflict_with_the_current_value() {
+    let app = app().await;
+    let (id, version) = app.first_deal().await;
+    let save = |title: &str, version: i64| json!({"entity": "deal", "id": id, "version": version, "changes": {"title": {"t": "text", "v": title}}}).to_string();
+    let (status, saved) = app.json(app.call("save_fields", save("First writer", version))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(saved["title"], "First writer");
+    let (status, err) = app.json(app.call("save_fields", save("Second writer", version))).await;
+    assert_eq!((status, error_kind(&err)), (StatusCode::CONFLICT, "conflict"));
+    assert_eq!(err["fields"][0]["code"], "title");
+    assert_eq!(err["fields"][0]["shown"], "First writer");
+    // A save of another field from the same old version merges.
+    let other = json!({"entity": "deal", "id": id, "version": version, "changes": {"probability": {"t": "text", "v": "35"}}});
+    let (status, merged) = app.json(app.call("save_fields", other.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((merged["merged"].as_bool(), merged["values"]["title"]["v"].as_str()), (Some(true), Some("First writer")));
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_comment_is_added_to_the_timeline_and_an_empty_one_is_refused() {
+    let app = app().await;
+    let (id, _) = app.first_deal().await;
+    let (status, event) = app.json(app.call("add_comment", json!({"entity": "deal", "id": id, "text": "  <b>Call back</b>  "}).to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(event["body"]["text"], "<b>Call back</b>");
+    let (status, err) = app.json(app.call("add_comment", json!({"entity": "deal", "id": id, "text": "   "}).to_string())).await;
+    assert_eq!((status, error_kind(&err)), (StatusCode::UNPROCESSABLE_ENTITY, "validation"));
+    let (status, _) = app.json(app.call("add_comment", json!({"entity": "deal", "id": 999_999, "text": "x"}).to_string())).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn pages_render_on_the_server_and_need_a_session() {
+    let app = app().await;
+    let (id, _) = app.first_deal().await;
+    let (status, html) = app.page(&format!("/crm/deal/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    for needle in ["card-title", "stage-bar", "About the deal", "Timeline", "Item created"] {
+        assert!(html.contains(needle), "card page lacks {needle}");
+    }
+    let (status, html) = app.page("/crm/contact").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<table class=\"items\"") || html.contains("class=\"items\""), "list table");
+    assert_eq!(app.page("/crm/deal/999999").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.page("/crm/spaceship").await.0, StatusCode::NOT_FOUND);
+    let req = Request::get("/crm/deal").header("host", "crm.test").body(Body::empty()).unwrap();
+    let res = app.send(req).await;
+    assert_eq!((res.status(), res.headers().get("location").and_then(|v| v.to_str().ok())), (StatusCode::SEE_OTHER, Some("/login")));
+    app.db.cleanup().await;
+}
