@@ -1,6 +1,8 @@
 //! Server functions and pages through the real router (no socket): sign-in, the Origin rule,
 //! and a clear status and message for every kind of bad request — never a 500.
 
+#![allow(clippy::unwrap_used)] // a failed step should stop the test right there
+
 mod support;
 
 use axum::body::Body;

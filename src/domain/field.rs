@@ -72,7 +72,7 @@ pub struct RequiredRule {
 
 impl RequiredRule {
     pub fn applies_at(&self, stage: Option<&Stage>) -> bool {
-        self.always || stage.is_some_and(|s| self.stages.iter().any(|c| *c == s.code))
+        self.always || stage.is_some_and(|s| self.stages.contains(&s.code))
     }
 }
 

@@ -486,7 +486,7 @@ pub fn format_minor(minor: i64, grouped: bool) -> String {
     let whole = if grouped {
         let mut out = String::new();
         for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
                 out.push(' ');
             }
             out.push(c);

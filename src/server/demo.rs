@@ -38,6 +38,9 @@ impl Rng {
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
+    fn choose(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
+    }
 }
 
 const COMPANIES: [(&str, &str, &str); 24] = [
@@ -102,6 +105,10 @@ const COMMENTS: [&str; 10] = [
     "Good chance to close this month.",
 ];
 const CURRENCIES: [&str; 3] = ["USD", "EUR", "RUB"];
+const CONTACT_TYPES: [&str; 4] = ["client", "client", "partner", "supplier"];
+const CONTACT_SOURCES: [&str; 4] = ["call", "email", "website", "recommendation"];
+const DEAL_TYPES: [&str; 4] = ["sale", "goods", "service", "support"];
+const DEAL_SOURCES: [&str; 5] = ["call", "website", "partner", "trade_show", "recommendation"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -282,8 +289,8 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             ("phone", Value::Many(vec![s.phone()])),
             ("email", Value::Many(vec![text(format!("{}.{}@{domain}", first.to_lowercase(), last.to_lowercase()))])),
             ("company", item(E::Company, company)),
-            ("contact_type", option(*s.rng.pick(&["client", "client", "partner", "supplier"]))),
-            ("source", option(*s.rng.pick(&["call", "email", "website", "recommendation"]))),
+            ("contact_type", option(s.rng.choose(&CONTACT_TYPES))),
+            ("source", option(s.rng.choose(&CONTACT_SOURCES))),
             ("newsletter", Value::Bool(i % 3 != 0)),
         ]);
         if i % 2 == 0 {
@@ -304,8 +311,8 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             ("title", text(title)),
             ("amount", money((500 + s.rng.below(250_000)) as i64 * 100, currency)),
             ("close_date", date(close)),
-            ("deal_type", option(*s.rng.pick(&["sale", "goods", "service", "support"]))),
-            ("source", option(*s.rng.pick(&["call", "website", "partner", "trade_show", "recommendation"]))),
+            ("deal_type", option(s.rng.choose(&DEAL_TYPES))),
+            ("source", option(s.rng.choose(&DEAL_SOURCES))),
             ("probability", Value::Integer(10 * (1 + s.rng.below(9)) as i64)),
             ("contact", item(E::Contact, contacts[i % contacts.len()])),
             ("company", item(E::Company, company)),

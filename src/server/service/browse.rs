@@ -68,8 +68,8 @@ pub async fn relations(store: &Store, _user: &CurrentUser, entity: &str, id: i64
     let mut fields: BTreeMap<EntityType, Vec<FieldDef>> = BTreeMap::new();
     fields.insert(entity, catalog::fields(&mut conn, entity).await?);
     for l in links.iter().filter(|l| !l.outgoing) {
-        if !fields.contains_key(&l.entity) {
-            fields.insert(l.entity, catalog::fields(&mut conn, l.entity).await?);
+        if let std::collections::btree_map::Entry::Vacant(slot) = fields.entry(l.entity) {
+            slot.insert(catalog::fields(&mut conn, l.entity).await?);
         }
     }
     Ok(links
@@ -80,6 +80,15 @@ pub async fn relations(store: &Store, _user: &CurrentUser, entity: &str, id: i64
             Some(Relation { field_label: def.label.clone(), outgoing: l.outgoing, item: ItemLink { entity: l.entity, id: l.id, title: l.title } })
         })
         .collect())
+}
+
+/// A logged value as text: stage moves are logged as the stage's name.
+fn shown_change(fields: &[FieldDef], names: &crate::domain::value::Names, code: &str, v: &Value) -> String {
+    match (code == STAGE_FIELD, v, fields.iter().find(|f| f.code == code)) {
+        (true, Value::Text(name), _) => name.clone(),
+        (false, v, Some(def)) => display(def, v, names),
+        _ => String::new(),
+    }
 }
 
 pub async fn history(store: &Store, _user: &CurrentUser, entity: &str, id: i64, before: Option<i64>) -> Result<HistoryPage, AppError> {
@@ -94,28 +103,16 @@ pub async fn history(store: &Store, _user: &CurrentUser, entity: &str, id: i64, 
     });
     let values: Vec<&Value> = rows.iter().flat_map(|r| r.old.iter().chain(r.new.iter())).collect();
     let names = names_for(&mut conn, values.into_iter(), &[]).await?;
-    let stage_label = crate::text::COL_STAGE;
     let rows = rows
         .into_iter()
         .filter_map(|r| {
-            let (label, show): (String, Box<dyn Fn(&Value) -> String>) = if r.field_code == STAGE_FIELD {
-                (stage_label.to_string(), Box::new(|v: &Value| match v {
-                    Value::Text(s) => s.clone(),
-                    _ => String::new(),
-                }))
+            let show = |v: &Option<Value>| v.as_ref().map(|v| shown_change(&fields, &names, &r.field_code, v)).unwrap_or_default();
+            let label = if r.field_code == STAGE_FIELD {
+                crate::text::COL_STAGE.to_string()
             } else {
-                let def = fields.iter().find(|f| f.code == r.field_code)?.clone();
-                let names = &names;
-                (def.label.clone(), Box::new(move |v: &Value| display(&def, v, names)))
+                fields.iter().find(|f| f.code == r.field_code)?.label.clone()
             };
-            Some(HistoryRow {
-                id: r.id,
-                field_label: label,
-                old: r.old.as_ref().map(&show).unwrap_or_default(),
-                new: r.new.as_ref().map(&show).unwrap_or_default(),
-                author: r.author,
-                at: r.at,
-            })
+            Some(HistoryRow { id: r.id, field_label: label, old: show(&r.old), new: show(&r.new), author: r.author, at: r.at })
         })
         .collect();
     Ok(HistoryPage { rows, next: next.flatten() })

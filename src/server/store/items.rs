@@ -208,7 +208,17 @@ async fn changed_since(conn: &mut Conn, item_id: i64, base: i64) -> sqlx::Result
         .collect()
 }
 
-async fn log_change(conn: &mut Conn, item_id: i64, version: i64, code: &str, old: Option<&Value>, new: Option<&Value>, user_id: Option<i64>, at: i64) -> sqlx::Result<()> {
+/// Who changed which version of an item, and when.
+#[derive(Clone, Copy)]
+struct Stamp {
+    item_id: i64,
+    version: i64,
+    user_id: Option<i64>,
+    at: i64,
+}
+
+async fn log_change(conn: &mut Conn, stamp: Stamp, code: &str, old: Option<&Value>, new: Option<&Value>) -> sqlx::Result<()> {
+    let Stamp { item_id, version, user_id, at } = stamp;
     sqlx::query(
         "INSERT INTO field_changes (item_id, version, field_code, old_value, new_value, user_id, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -294,10 +304,11 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
         let title = title_of(s.entity, s.fields, &current);
         return Ok(SaveOutcome::Saved { version: previous, values: current, title, merged: s.base_version != previous, event_id: None });
     }
+    let stamp = Stamp { item_id: s.id, version, user_id: s.user_id, at: s.now };
     for (code, old, new) in &effective {
         let def = s.fields.iter().find(|f| f.code == *code);
         write_value(&mut tx, s.id, def, code, new.as_ref()).await?;
-        log_change(&mut tx, s.id, version, code, old.as_ref(), new.as_ref(), s.user_id, s.now).await?;
+        log_change(&mut tx, stamp, code, old.as_ref(), new.as_ref()).await?;
     }
     let title = title_of(s.entity, s.fields, &merged_values);
     sqlx::query("UPDATE items SET title = $2, responsible_id = $3 WHERE id = $1")
@@ -367,7 +378,8 @@ pub async fn move_stage(conn: &mut Conn, m: Move<'_>) -> sqlx::Result<MoveOutcom
     let stage_ref = |s: &Stage| StageRef { id: s.id, name: s.name.clone(), color: s.color.clone() };
     sqlx::query("UPDATE items SET stage_id = $2 WHERE id = $1").bind(m.id).bind(target.id).execute(&mut *tx).await?;
     let as_value = |s: &Stage| Value::Text(s.name.clone());
-    log_change(&mut tx, m.id, version, STAGE_FIELD, from.map(as_value).as_ref(), Some(&as_value(target)), m.user_id, m.now).await?;
+    let stamp = Stamp { item_id: m.id, version, user_id: m.user_id, at: m.now };
+    log_change(&mut tx, stamp, STAGE_FIELD, from.map(as_value).as_ref(), Some(&as_value(target))).await?;
     let payload = EventPayload::StageChanged { from: from.map(stage_ref), to: stage_ref(target) };
     let event_id = insert_event(&mut tx, m.id, &payload, m.user_id, m.now).await?;
     tx.commit().await?;

@@ -1,0 +1,147 @@
+import { test, expect } from '@playwright/test';
+import { api, createDeal, field, hydrated, open, signIn, unique } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
+
+test('a field edited inline is saved, logged on the timeline, and still there after a reload', async ({ page, baseURL }) => {
+  const id = await createDeal(page, baseURL!, unique('Inline edit'));
+  await open(page, `/crm/deal/${id}`);
+  await field(page, 'probability').click();
+  const input = field(page, 'probability').locator('input');
+  await expect(input).toBeFocused();
+  await input.fill('55');
+  await page.locator('[data-section="about"]').getByRole('button', { name: 'Save' }).click();
+  await expect(field(page, 'probability').locator('.field-value')).toHaveText('55');
+  await expect(page.locator('.timeline .event').first()).toContainText('Probability, %');
+  await expect(page.locator('.timeline .event').first()).toContainText('55');
+  await page.reload();
+  await expect(field(page, 'probability').locator('.field-value')).toHaveText('55');
+});
+
+test('a wrong value is explained beside the field and what was typed stays', async ({ page, baseURL }) => {
+  const id = await createDeal(page, baseURL!, unique('Bad input'));
+  await open(page, `/crm/deal/${id}`);
+  await field(page, 'probability').click();
+  await field(page, 'probability').locator('input').fill('lots');
+  await field(page, 'amount').locator('input').fill('1 250,50');
+  await page.locator('[data-section="about"]').getByRole('button', { name: 'Save' }).click();
+  await expect(field(page, 'probability').locator('.field-error')).toHaveText('Enter a whole number, e.g. 42.');
+  await expect(field(page, 'probability').locator('input')).toHaveValue('lots');
+  await expect(field(page, 'amount').locator('input')).toHaveValue('1 250,50');
+  await field(page, 'probability').locator('input').fill('42');
+  await page.locator('[data-section="about"]').getByRole('button', { name: 'Save' }).click();
+  await expect(field(page, 'amount').locator('.field-value')).toHaveText('1 250.50 USD');
+  await expect(field(page, 'probability').locator('.field-value')).toHaveText('42');
+});
+
+test('moving the stage logs it; a final stage asks first; the move survives a reload', async ({ page, baseURL }) => {
+  const id = await createDeal(page, baseURL!, unique('Stage move'));
+  await open(page, `/crm/deal/${id}`);
+  await expect(page.locator('.stage.current')).toHaveText('New');
+  await page.locator('.stage', { hasText: 'Invoice' }).click();
+  await expect(page.locator('.stage.current')).toHaveText('Invoice');
+  const first = page.locator('.timeline .event').first();
+  await expect(first).toContainText('Stage changed');
+  await expect(first).toContainText('New → Invoice');
+  await page.locator('.stage', { hasText: 'Deal won' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Deal won');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('.stage.current')).toHaveText('Invoice');
+  await page.locator('.stage', { hasText: 'Deal won' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.locator('.stage.current')).toHaveText('Deal won');
+  await page.reload();
+  await expect(page.locator('.stage.current')).toHaveText('Deal won');
+  await expect(page.locator('.timeline .event').first()).toContainText('Invoice → Deal won');
+});
+
+test('a comment sent with Ctrl+Enter appears at the top of the timeline and stays', async ({ page, baseURL }) => {
+  const id = await createDeal(page, baseURL!, unique('Comment'));
+  await open(page, `/crm/deal/${id}`);
+  const text = unique('Called the client');
+  const box = page.getByPlaceholder('Leave a comment… (Ctrl+Enter sends)');
+  await box.fill(text);
+  await box.press('Control+Enter');
+  await expect(page.locator('.timeline .event').first()).toContainText(text);
+  await expect(box).toHaveValue('');
+  await page.reload();
+  await expect(page.locator('.timeline .event').first()).toContainText(text);
+});
+
+test('"Load more" brings the older timeline events, without repeats', async ({ page }) => {
+  await open(page, '/crm/deal?q=Annual+supply+contract');
+  await page.locator('table.items a').first().click();
+  await hydrated(page);
+  const events = page.locator('.timeline .event');
+  await expect(events).toHaveCount(20);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(events).toHaveCount(40);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect.poll(() => events.count()).toBeGreaterThan(40);
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+  const ids = await events.evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id')));
+  expect(new Set(ids).size).toBe(ids.length);
+  await expect(events.last()).toContainText('Item created');
+});
+
+test('Relations link to the company and History lists the field changes', async ({ page, baseURL }) => {
+  const search = await api(page.request, baseURL!, 'search_items', { entity: 'company', query: 'Porto Wines' });
+  const company = search.json[0];
+  const id = await createDeal(page, baseURL!, unique('Related'), { company: { t: 'text', v: `company:${company.id}` } });
+  await open(page, `/crm/deal/${id}`);
+  await expect(field(page, 'company').locator('a')).toHaveText('Porto Wines');
+  await field(page, 'probability').click();
+  await field(page, 'probability').locator('input').fill('30');
+  await page.locator('[data-section="about"]').getByRole('button', { name: 'Save' }).click();
+  await expect(field(page, 'probability').locator('.field-value')).toHaveText('30');
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.locator('.history-table tbody tr').first()).toContainText('Probability, %');
+  await expect(page.locator('.history-table tbody tr').first()).toContainText('Anna Petrova');
+  await page.getByRole('tab', { name: 'Relations' }).click();
+  await page.locator('.relations').getByRole('link', { name: 'Porto Wines' }).click();
+  await expect(page).toHaveURL(new RegExp(`/crm/company/${company.id}$`));
+  await expect(page.locator('.card-title')).toHaveText('Porto Wines');
+});
+
+test('a CRM item field is chosen by searching', async ({ page, baseURL }) => {
+  const id = await createDeal(page, baseURL!, unique('Picker'));
+  await open(page, `/crm/deal/${id}`);
+  await field(page, 'company').click();
+  await field(page, 'company').locator('input[type=search]').fill('Alpine');
+  await field(page, 'company').getByRole('button', { name: /Alpine Dairy/ }).click();
+  await page.locator('[data-section="client"]').getByRole('button', { name: 'Save' }).click();
+  await expect(field(page, 'company').locator('a')).toHaveText('Alpine Dairy');
+});
+
+test('a new deal is created from the list and opens as a card', async ({ page }) => {
+  const title = unique('Brand new deal');
+  await open(page, '/crm/deal');
+  await page.getByRole('link', { name: 'New' }).click();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.locator('[data-field="title"] .field-error')).toHaveText('Required.');
+  await page.locator('[data-field="title"] input').fill(title);
+  await page.locator('[data-field="amount"] input').fill('9900');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.locator('.card-title')).toHaveText(title);
+  await expect(field(page, 'amount').locator('.field-value')).toHaveText('9 900.00 USD');
+  await expect(page.locator('.card-meta .responsible')).toHaveText('Anna Petrova');
+  await open(page, `/crm/deal?q=${encodeURIComponent(title)}`);
+  await expect(page.locator('table.items tbody tr')).toHaveCount(1);
+});
+
+test('the list filters by stage and searches', async ({ page }) => {
+  await open(page, '/crm/deal');
+  await page.locator('select[name=stage]').selectOption({ label: 'Sales: Deal won' });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/stage=\d+/);
+  const badges = page.locator('table.items .stage-badge');
+  await expect(badges.first()).toBeVisible();
+  for (const text of await badges.allTextContents()) expect(text).toBe('Deal won');
+  await page.getByPlaceholder('Name, phone, email…').fill('zzzz no such deal');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByText('Nothing found.')).toBeVisible();
+});
