@@ -12,6 +12,9 @@ SHELL := /bin/bash
 # using them for `cargo test` too means tests reuse the same build.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/crm-card/target
 export RUSTFLAGS ?= --cfg erase_components
+# Leptos reads this when it is compiled (it decides the name of the .wasm file the page asks
+# for). cargo-leptos sets it; setting it for every cargo call keeps one build for all of them.
+export LEPTOS_OUTPUT_NAME := crm-card
 export PATH := $(HOME)/.cache/crm-card/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SITE := $(CURDIR)/target/site
 

@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 #[derive(Clone, Copy)]
 pub struct EditForm {
     pub key: StoredValue<String>,
+    /// The owner of the form's component: drafts are created under it, not under the event
+    /// handler that starts an edit (whose view is replaced and disposed when editing starts).
+    owner: StoredValue<Option<Owner>>,
     drafts: StoredValue<BTreeMap<String, RwSignal<FieldInput>>>,
     originals: StoredValue<BTreeMap<String, FieldInput>>,
     pub errors: RwSignal<BTreeMap<String, String>>,
@@ -28,6 +31,7 @@ impl EditForm {
     pub fn new(key: &str, users: Vec<UserRef>) -> EditForm {
         EditForm {
             key: StoredValue::new(key.to_string()),
+            owner: StoredValue::new(Owner::current()),
             drafts: StoredValue::new(BTreeMap::new()),
             originals: StoredValue::new(BTreeMap::new()),
             errors: RwSignal::new(BTreeMap::new()),
@@ -38,9 +42,25 @@ impl EditForm {
         }
     }
 
+    /// A draft signal for `code` holding `input`: the form's own, reused on every edit.
+    fn put(&self, code: &str, input: FieldInput) -> RwSignal<FieldInput> {
+        if let Some(s) = self.drafts.with_value(|d| d.get(code).copied()) {
+            s.set(input);
+            return s;
+        }
+        let make = || RwSignal::new(input);
+        let s = match self.owner.get_value() {
+            Some(owner) => owner.with(make),
+            None => make(),
+        };
+        self.drafts.update_value(|d| {
+            d.insert(code.to_string(), s);
+        });
+        s
+    }
+
     /// Starts editing `fields` from their current `values`.
     pub fn start<'a>(&self, fields: impl Iterator<Item = &'a FieldDef>, values: &Values) {
-        let mut drafts = BTreeMap::new();
         let mut originals = BTreeMap::new();
         for def in fields {
             let input = values.get(&def.code).map(|v| v.to_input()).unwrap_or_else(|| FieldInput::empty_for(def));
@@ -51,9 +71,8 @@ impl EditForm {
                 (false, i) => i,
             };
             originals.insert(def.code.clone(), input.clone());
-            drafts.insert(def.code.clone(), RwSignal::new(input));
+            self.put(&def.code, input);
         }
-        self.drafts.set_value(drafts);
         self.originals.set_value(originals);
         self.errors.set(BTreeMap::new());
         self.conflicts.set(BTreeMap::new());
@@ -61,13 +80,7 @@ impl EditForm {
     }
 
     pub fn draft(&self, code: &str) -> RwSignal<FieldInput> {
-        self.drafts.with_value(|d| d.get(code).copied()).unwrap_or_else(|| {
-            let s = RwSignal::new(FieldInput::Text(String::new()));
-            self.drafts.update_value(|d| {
-                d.insert(code.to_string(), s);
-            });
-            s
-        })
+        self.drafts.with_value(|d| d.get(code).copied()).unwrap_or_else(|| self.put(code, FieldInput::Text(String::new())))
     }
 
     pub fn input_id(&self, code: &str) -> String {

@@ -106,7 +106,8 @@ pub fn Card(data: CardData) -> impl IntoView {
             query.read().get("tab").and_then(|t| TabCode::from_slug(&t)).filter(|t| visible.contains(t)).unwrap_or(first)
         })
     };
-    let title = move || ctx.header.with(|h| h.title.clone());
+    // leptos_meta may call this after the card is gone (navigating to another card).
+    let title = move || ctx.header.try_with(|h| h.title.clone()).unwrap_or_default();
     view! {
         <Title text=move || format!("{} — {}", title(), crate::text::PRODUCT)/>
         <article class="card" data-entity=move || ctx.entity_slug() data-version=move || ctx.header.with(|h| h.version)>
