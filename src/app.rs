@@ -1,7 +1,9 @@
 //! The HTML shell and the routes.
 
 use crate::text;
-use crate::ui::pages::{card_page::CardPage, list::ListPage, login::LoginPage, new_item::NewItemPage, not_found::NotFound};
+use crate::ui::pages::{
+    card_page::CardPage, list::ListPage, login::LoginPage, new_item::NewItemPage, not_found::NotFound,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};

@@ -101,7 +101,9 @@ impl FromServerFnError for AppError {
             // On the server this is a request body that does not decode: malformed. In the
             // browser it is an answer that does not decode (a proxy's error page): the network.
             ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => AppError::bad_request(),
-            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) | ServerFnErrorErr::Deserialization(_) => AppError::Network,
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::Network
+            }
             _ => AppError::Internal,
         }
     }
@@ -113,7 +115,9 @@ mod tests {
 
     #[test]
     fn malformed_arguments_are_a_bad_request_without_decoder_text() {
-        let e = AppError::from_server_fn_error(ServerFnErrorErr::Args("invalid type: integer `1`, expected a string at line 1".into()));
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Args(
+            "invalid type: integer `1`, expected a string at line 1".into(),
+        ));
         assert_eq!(e.status(), 400);
         assert!(!e.message().contains("invalid type"));
     }

@@ -8,7 +8,9 @@ use std::sync::Arc;
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("CRM_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CRM_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
         .init();
     if let Err(e) = run().await {
         tracing::error!("{e}");
@@ -20,7 +22,8 @@ async fn main() {
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::load()?;
     let addr = config.socket_addr()?;
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| format!("cannot create data directory {}: {e}", config.data_dir.display()))?;
+    std::fs::create_dir_all(&config.data_dir)
+        .map_err(|e| format!("cannot create data directory {}: {e}", config.data_dir.display()))?;
     let url = config.database_url();
     let store = store::Store::connect(&url).await.map_err(|e| format!("database {}: {e}", redact(&url)))?;
     let seeded = demo::prepare(&store, config.demo_data, store::now_ms()).await?;

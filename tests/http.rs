@@ -33,7 +33,13 @@ async fn app() -> App {
     let router = router(AppState { leptos_options, store: db.store.clone(), config: Arc::new(config) });
     let mut app = App { router, db, cookie: String::new() };
     let res = app.send(form("/api/login", "email=anna%40example.com&password=demo")).await;
-    app.cookie = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).and_then(|c| c.split(';').next()).unwrap_or_default().to_string();
+    app.cookie = res
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| c.split(';').next())
+        .unwrap_or_default()
+        .to_string();
     assert!(app.cookie.starts_with("crm_session="), "signed in");
     app
 }
@@ -70,7 +76,8 @@ impl App {
     }
 
     async fn page(&self, path: &str) -> (StatusCode, String) {
-        let req = Request::get(path).header("host", "crm.test").header("cookie", &self.cookie).body(Body::empty()).unwrap();
+        let req =
+            Request::get(path).header("host", "crm.test").header("cookie", &self.cookie).body(Body::empty()).unwrap();
         let res = self.send(req).await;
         let status = res.status();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
@@ -78,7 +85,9 @@ impl App {
     }
 
     async fn first_deal(&self) -> (i64, i64) {
-        let (_, page) = self.json(self.call("list_items", r#"{"entity":"deal","search":null,"stage_id":null,"before":null}"#)).await;
+        let (_, page) = self
+            .json(self.call("list_items", r#"{"entity":"deal","search":null,"stage_id":null,"before":null}"#))
+            .await;
         let id = page["rows"][0]["id"].as_i64().expect("a deal");
         let (_, card) = self.json(self.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
         (id, card["header"]["version"].as_i64().expect("version"))
@@ -147,17 +156,31 @@ async fn bad_requests_get_a_clear_status_and_message_and_never_a_500() {
         ("card", r#"{"entity":"deal","id":"one"}"#.into(), StatusCode::BAD_REQUEST, "bad_request"),
         ("card", r#"{"entity":"deal""#.into(), StatusCode::BAD_REQUEST, "bad_request"),
         ("card", "\u{0}\u{1}binary".into(), StatusCode::BAD_REQUEST, "bad_request"),
-        ("save_fields", r#"{"entity":"deal","id":1,"version":1,"changes":{"title":{"t":"teleport","v":1}}}"#.into(), StatusCode::BAD_REQUEST, "bad_request"),
+        (
+            "save_fields",
+            r#"{"entity":"deal","id":1,"version":1,"changes":{"title":{"t":"teleport","v":1}}}"#.into(),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
         ("no_such_function", "{}".into(), StatusCode::NOT_FOUND, "not_found"),
-        ("add_comment", format!(r#"{{"entity":"deal","id":1,"text":"{}"}}"#, "x".repeat(100 * 1024)), StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+        (
+            "add_comment",
+            format!(r#"{{"entity":"deal","id":1,"text":"{}"}}"#, "x".repeat(100 * 1024)),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+        ),
     ];
     for (name, body, status, kind) in cases {
         let (got, json) = app.json(app.call(name, body.clone())).await;
         assert_eq!((got, error_kind(&json)), (status, kind), "{name} {}", &body[..body.len().min(60)]);
         let message = serde_json::from_value::<AppError>(json).map(|e| e.message()).unwrap_or_default();
-        assert!(!message.is_empty() && !message.to_lowercase().contains("sql") && !message.contains("serde"), "{message}");
+        assert!(
+            !message.is_empty() && !message.to_lowercase().contains("sql") && !message.contains("serde"),
+            "{message}"
+        );
     }
-    let req = Request::get("/api/card").header("host", "crm.test").header("cookie", &app.cookie).body(Body::empty()).unwrap();
+    let req =
+        Request::get("/api/card").header("host", "crm.test").header("cookie", &app.cookie).body(Body::empty()).unwrap();
     assert_eq!(app.send(req).await.status(), StatusCode::METHOD_NOT_ALLOWED);
     app.db.cleanup().await;
 }
@@ -186,7 +209,10 @@ async fn a_wrong_value_is_refused_beside_its_field_and_nothing_is_saved() {
 async fn a_stale_save_of_the_same_field_is_a_conflict_with_the_current_value() {
     let app = app().await;
     let (id, version) = app.first_deal().await;
-    let save = |title: &str, version: i64| json!({"entity": "deal", "id": id, "version": version, "changes": {"title": {"t": "text", "v": title}}}).to_string();
+    let save = |title: &str, version: i64| {
+        json!({"entity": "deal", "id": id, "version": version, "changes": {"title": {"t": "text", "v": title}}})
+            .to_string()
+    };
     let (status, saved) = app.json(app.call("save_fields", save("First writer", version))).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(saved["title"], "First writer");
@@ -195,10 +221,14 @@ async fn a_stale_save_of_the_same_field_is_a_conflict_with_the_current_value() {
     assert_eq!(err["fields"][0]["code"], "title");
     assert_eq!(err["fields"][0]["shown"], "First writer");
     // A save of another field from the same old version merges.
-    let other = json!({"entity": "deal", "id": id, "version": version, "changes": {"probability": {"t": "text", "v": "35"}}});
+    let other =
+        json!({"entity": "deal", "id": id, "version": version, "changes": {"probability": {"t": "text", "v": "35"}}});
     let (status, merged) = app.json(app.call("save_fields", other.to_string())).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!((merged["merged"].as_bool(), merged["values"]["title"]["v"].as_str()), (Some(true), Some("First writer")));
+    assert_eq!(
+        (merged["merged"].as_bool(), merged["values"]["title"]["v"].as_str()),
+        (Some(true), Some("First writer"))
+    );
     app.db.cleanup().await;
 }
 
@@ -206,12 +236,16 @@ async fn a_stale_save_of_the_same_field_is_a_conflict_with_the_current_value() {
 async fn a_comment_is_added_to_the_timeline_and_an_empty_one_is_refused() {
     let app = app().await;
     let (id, _) = app.first_deal().await;
-    let (status, event) = app.json(app.call("add_comment", json!({"entity": "deal", "id": id, "text": "  <b>Call back</b>  "}).to_string())).await;
+    let (status, event) = app
+        .json(app.call("add_comment", json!({"entity": "deal", "id": id, "text": "  <b>Call back</b>  "}).to_string()))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(event["body"]["text"], "<b>Call back</b>");
-    let (status, err) = app.json(app.call("add_comment", json!({"entity": "deal", "id": id, "text": "   "}).to_string())).await;
+    let (status, err) =
+        app.json(app.call("add_comment", json!({"entity": "deal", "id": id, "text": "   "}).to_string())).await;
     assert_eq!((status, error_kind(&err)), (StatusCode::UNPROCESSABLE_ENTITY, "validation"));
-    let (status, _) = app.json(app.call("add_comment", json!({"entity": "deal", "id": 999_999, "text": "x"}).to_string())).await;
+    let (status, _) =
+        app.json(app.call("add_comment", json!({"entity": "deal", "id": 999_999, "text": "x"}).to_string())).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     app.db.cleanup().await;
 }
@@ -232,6 +266,9 @@ async fn pages_render_on_the_server_and_need_a_session() {
     assert_eq!(app.page("/crm/spaceship").await.0, StatusCode::NOT_FOUND);
     let req = Request::get("/crm/deal").header("host", "crm.test").body(Body::empty()).unwrap();
     let res = app.send(req).await;
-    assert_eq!((res.status(), res.headers().get("location").and_then(|v| v.to_str().ok())), (StatusCode::SEE_OTHER, Some("/login")));
+    assert_eq!(
+        (res.status(), res.headers().get("location").and_then(|v| v.to_str().ok())),
+        (StatusCode::SEE_OTHER, Some("/login"))
+    );
     app.db.cleanup().await;
 }

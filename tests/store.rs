@@ -36,7 +36,10 @@ struct Ctx {
 }
 
 async fn ctx(conn: &mut Conn, entity: EntityType) -> Ctx {
-    Ctx { fields: catalog::fields(conn, entity).await.expect("fields"), pipelines: catalog::pipelines(conn, entity).await.expect("pipelines") }
+    Ctx {
+        fields: catalog::fields(conn, entity).await.expect("fields"),
+        pipelines: catalog::pipelines(conn, entity).await.expect("pipelines"),
+    }
 }
 
 async fn create(conn: &mut Conn, entity: EntityType, values: Values, user_id: i64, now: i64) -> i64 {
@@ -48,14 +51,48 @@ async fn create(conn: &mut Conn, entity: EntityType, values: Values, user_id: i6
     }
 }
 
-async fn save(conn: &mut Conn, entity: EntityType, id: i64, base: i64, ch: Changes, user_id: i64, now: i64) -> SaveOutcome {
+async fn save(
+    conn: &mut Conn,
+    entity: EntityType,
+    id: i64,
+    base: i64,
+    ch: Changes,
+    user_id: i64,
+    now: i64,
+) -> SaveOutcome {
     let c = ctx(conn, entity).await;
-    let s = Save { entity, id, base_version: base, changes: ch, fields: &c.fields, pipelines: &c.pipelines, user_id: Some(user_id), now };
+    let s = Save {
+        entity,
+        id,
+        base_version: base,
+        changes: ch,
+        fields: &c.fields,
+        pipelines: &c.pipelines,
+        user_id: Some(user_id),
+        now,
+    };
     items::save(conn, s).await.expect("save")
 }
 
-async fn move_to(conn: &mut Conn, id: i64, u: i64, stage_id: i64, base: i64, fields: Vec<FieldDef>, pipelines: Vec<Pipeline>) -> MoveOutcome {
-    let m = Move { entity: EntityType::Deal, id, base_version: base, stage_id, fields: &fields, pipelines: &pipelines, user_id: Some(u), now: 5 * DAY };
+async fn move_to(
+    conn: &mut Conn,
+    id: i64,
+    u: i64,
+    stage_id: i64,
+    base: i64,
+    fields: Vec<FieldDef>,
+    pipelines: Vec<Pipeline>,
+) -> MoveOutcome {
+    let m = Move {
+        entity: EntityType::Deal,
+        id,
+        base_version: base,
+        stage_id,
+        fields: &fields,
+        pipelines: &pipelines,
+        user_id: Some(u),
+        now: 5 * DAY,
+    };
     items::move_stage(conn, m).await.unwrap()
 }
 

@@ -1,6 +1,8 @@
 //! Items: the card, saving fields, moving stages, creating, listing, relations and history.
 
-use crate::api::types::{CardData, HistoryPage, ItemLink, ListPage, NewItemForm as NewForm, Relation, Saved, StageMoved};
+use crate::api::types::{
+    CardData, HistoryPage, ItemLink, ListPage, NewItemForm as NewForm, Relation, Saved, StageMoved,
+};
 use crate::domain::FieldInput;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -9,49 +11,90 @@ use std::collections::BTreeMap;
 
 #[server(endpoint = "card", input = Json)]
 pub async fn get_card(entity: String, id: i64) -> Result<CardData, AppError> {
-    crate::server::serve(move |state, user| async move { crate::server::service::card(&state.store, &user, &entity, id).await }).await
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::card(&state.store, &user, &entity, id).await
+    })
+    .await
 }
 
 /// Saves the edited fields of an item. `version` is the version the editor started from:
 /// changes by others to other fields are kept, the same field changed meanwhile is a conflict.
 #[server(endpoint = "save_fields", input = Json)]
-pub async fn save_fields(entity: String, id: i64, version: i64, changes: BTreeMap<String, FieldInput>) -> Result<Saved, AppError> {
-    crate::server::serve(move |state, user| async move { crate::server::service::save_fields(&state.store, &user, &entity, id, version, changes).await }).await
+pub async fn save_fields(
+    entity: String,
+    id: i64,
+    version: i64,
+    changes: BTreeMap<String, FieldInput>,
+) -> Result<Saved, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::save_fields(&state.store, &user, &entity, id, version, changes).await
+    })
+    .await
 }
 
 #[server(endpoint = "move_stage", input = Json)]
 pub async fn move_stage(entity: String, id: i64, version: i64, stage_id: i64) -> Result<StageMoved, AppError> {
-    crate::server::serve(move |state, user| async move { crate::server::service::move_stage(&state.store, &user, &entity, id, version, stage_id).await }).await
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::move_stage(&state.store, &user, &entity, id, version, stage_id).await
+    })
+    .await
 }
 
 #[server(endpoint = "new_item_form", input = Json)]
 pub async fn get_new_item_form(entity: String) -> Result<NewForm, AppError> {
-    crate::server::serve(move |state, user| async move { crate::server::service::new_item_form(&state.store, &user, &entity).await }).await
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::new_item_form(&state.store, &user, &entity).await
+    })
+    .await
 }
 
 /// Creates an item and answers with its id.
 #[server(endpoint = "create_item", input = Json)]
-pub async fn create_item(entity: String, pipeline_id: Option<i64>, values: BTreeMap<String, FieldInput>) -> Result<i64, AppError> {
-    crate::server::serve(move |state, user| async move { crate::server::service::create_item(&state.store, &user, &entity, pipeline_id, values).await }).await
+pub async fn create_item(
+    entity: String,
+    pipeline_id: Option<i64>,
+    values: BTreeMap<String, FieldInput>,
+) -> Result<i64, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::create_item(&state.store, &user, &entity, pipeline_id, values).await
+    })
+    .await
 }
 
 #[server(endpoint = "list_items", input = Json)]
-pub async fn list_items(entity: String, search: Option<String>, stage_id: Option<i64>, before: Option<i64>) -> Result<ListPage, AppError> {
-    crate::server::serve(move |state, user| async move { crate::server::service::list(&state.store, &user, &entity, search, stage_id, before).await }).await
+pub async fn list_items(
+    entity: String,
+    search: Option<String>,
+    stage_id: Option<i64>,
+    before: Option<i64>,
+) -> Result<ListPage, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::list(&state.store, &user, &entity, search, stage_id, before).await
+    })
+    .await
 }
 
 /// Items of an entity type whose title contains `query`, for a CRM-item field.
 #[server(endpoint = "search_items", input = Json)]
 pub async fn search_items(entity: String, query: String) -> Result<Vec<ItemLink>, AppError> {
-    crate::server::serve(move |state, user| async move { crate::server::service::search_items(&state.store, &user, &entity, &query).await }).await
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::search_items(&state.store, &user, &entity, &query).await
+    })
+    .await
 }
 
 #[server(endpoint = "relations", input = Json)]
 pub async fn relations(entity: String, id: i64) -> Result<Vec<Relation>, AppError> {
-    crate::server::serve(move |state, user| async move { crate::server::service::relations(&state.store, &user, &entity, id).await }).await
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::relations(&state.store, &user, &entity, id).await
+    })
+    .await
 }
 
 #[server(endpoint = "history", input = Json)]
 pub async fn history(entity: String, id: i64, before: Option<i64>) -> Result<HistoryPage, AppError> {
-    crate::server::serve(move |state, user| async move { crate::server::service::history(&state.store, &user, &entity, id, before).await }).await
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::history(&state.store, &user, &entity, id, before).await
+    })
+    .await
 }

@@ -177,16 +177,28 @@ pub fn default_layout(entity: EntityType) -> Layout {
     let sections = match entity {
         E::Lead => vec![
             section("about", "About the lead", &["title", "source", "opportunity", "comment"]),
-            section("contact", "Contact information", &["first_name", "last_name", "company_name", "phone", "email", "address"]),
+            section(
+                "contact",
+                "Contact information",
+                &["first_name", "last_name", "company_name", "phone", "email", "address"],
+            ),
             section("more", "More", &["responsible"]),
         ],
         E::Deal => vec![
-            section("about", "About the deal", &["title", "amount", "close_date", "deal_type", "source", "probability", "next_call"]),
+            section(
+                "about",
+                "About the deal",
+                &["title", "amount", "close_date", "deal_type", "source", "probability", "next_call"],
+            ),
             section("client", "Client", &["contact", "company"]),
             section("more", "More", &["responsible", "comment"]),
         ],
         E::Contact => vec![
-            section("about", "About the contact", &["first_name", "last_name", "position", "company", "birthday", "contact_type"]),
+            section(
+                "about",
+                "About the contact",
+                &["first_name", "last_name", "position", "company", "birthday", "contact_type"],
+            ),
             section("contact", "Contact information", &["phone", "email", "address"]),
             section("more", "More", &["source", "newsletter", "responsible", "comment"]),
         ],
@@ -206,10 +218,7 @@ pub fn default_layout(entity: EntityType) -> Layout {
             section("more", "More", &["responsible", "comment"]),
         ],
     };
-    Layout {
-        sections,
-        tabs: TabCode::ALL.into_iter().map(|code| Tab { code, hidden: false }).collect(),
-    }
+    Layout { sections, tabs: TabCode::ALL.into_iter().map(|code| Tab { code, hidden: false }).collect() }
 }
 
 pub struct StageSpec {

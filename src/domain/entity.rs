@@ -67,10 +67,7 @@ impl FromStr for EntityType {
     type Err = UnknownEntityType;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        EntityType::ALL
-            .into_iter()
-            .find(|e| e.slug() == s)
-            .ok_or(UnknownEntityType)
+        EntityType::ALL.into_iter().find(|e| e.slug() == s).ok_or(UnknownEntityType)
     }
 }
 

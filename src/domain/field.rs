@@ -45,12 +45,9 @@ impl FieldType {
 
     pub fn from_code(code: &str) -> Option<FieldType> {
         use FieldType::*;
-        [
-            String, Integer, Number, Boolean, Date, DateTime, Money, Url, Email, Phone, Address,
-            List, User, CrmItem,
-        ]
-        .into_iter()
-        .find(|t| t.code() == code)
+        [String, Integer, Number, Boolean, Date, DateTime, Money, Url, Email, Phone, Address, List, User, CrmItem]
+            .into_iter()
+            .find(|t| t.code() == code)
     }
 }
 
@@ -105,21 +102,13 @@ pub struct FieldDef {
 
 impl FieldDef {
     pub fn option_label(&self, id: &str) -> Option<&str> {
-        self.settings
-            .options
-            .iter()
-            .find(|o| o.id == id)
-            .map(|o| o.label.as_str())
+        self.settings.options.iter().find(|o| o.id == id).map(|o| o.label.as_str())
     }
 }
 
 /// Codes of the fields that are required at `stage` (or always) and empty in `values`,
 /// in the order of `fields`.
-pub fn missing_required(
-    fields: &[FieldDef],
-    values: &super::Values,
-    stage: Option<&Stage>,
-) -> Vec<String> {
+pub fn missing_required(fields: &[FieldDef], values: &super::Values, stage: Option<&Stage>) -> Vec<String> {
     fields
         .iter()
         .filter(|f| f.settings.required.applies_at(stage))

@@ -74,7 +74,8 @@ mod tests {
 
     #[test]
     fn only_real_changes_are_effective() {
-        let changes: Changes = [("title".to_string(), text("Theirs")), ("phone".to_string(), None)].into_iter().collect();
+        let changes: Changes =
+            [("title".to_string(), text("Theirs")), ("phone".to_string(), None)].into_iter().collect();
         assert_eq!(effective(&changes, &current()), vec![("phone".into(), text("1"), None)]);
     }
 }

@@ -106,9 +106,7 @@ pub const PAGE_SIZE: usize = 20;
 
 /// `1763900000000` → `"2025-11-23 12:13"` (UTC; the same on server and in the browser).
 pub fn format_time(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
 }
 
 #[cfg(test)]

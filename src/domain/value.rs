@@ -60,7 +60,10 @@ pub enum Value {
     /// `YYYY-MM-DDTHH:MM`, the company's local time
     DateTime(String),
     /// Amount in minor units (cents).
-    Money { minor: i64, currency: String },
+    Money {
+        minor: i64,
+        currency: String,
+    },
     Address(Address),
     /// The id of a list option.
     Option(String),
@@ -90,14 +93,11 @@ impl Value {
     pub fn to_input(&self) -> FieldInput {
         match self {
             Value::Many(v) => FieldInput::Many(v.iter().map(Value::to_input).collect()),
-            Value::Money { minor, currency } => FieldInput::Money {
-                amount: format_minor(*minor, false),
-                currency: currency.clone(),
-            },
-            Value::Address(a) => FieldInput::Address(a.clone()),
-            Value::Text(s) | Value::Date(s) | Value::DateTime(s) | Value::Option(s) => {
-                FieldInput::Text(s.clone())
+            Value::Money { minor, currency } => {
+                FieldInput::Money { amount: format_minor(*minor, false), currency: currency.clone() }
             }
+            Value::Address(a) => FieldInput::Address(a.clone()),
+            Value::Text(s) | Value::Date(s) | Value::DateTime(s) | Value::Option(s) => FieldInput::Text(s.clone()),
             Value::Integer(i) => FieldInput::Text(i.to_string()),
             Value::Number(n) => FieldInput::Text(n.to_string()),
             Value::Bool(b) => FieldInput::Text(if *b { "yes" } else { "no" }.into()),
@@ -123,11 +123,7 @@ impl FieldInput {
         let single = match def.field_type {
             FieldType::Money => FieldInput::Money {
                 amount: String::new(),
-                currency: def
-                    .settings
-                    .default_currency
-                    .clone()
-                    .unwrap_or_else(|| CURRENCIES[0].to_string()),
+                currency: def.settings.default_currency.clone().unwrap_or_else(|| CURRENCIES[0].to_string()),
             },
             FieldType::Address => FieldInput::Address(Address::default()),
             _ => FieldInput::Text(String::new()),
@@ -230,11 +226,8 @@ fn parse_single(def: &FieldDef, input: &FieldInput) -> Result<Option<Value>, Val
         (FieldType::Address, FieldInput::Address(a)) => parse_address(a),
         (FieldType::Money | FieldType::Address, _) => Err(ValueError::WrongInput),
         (_, FieldInput::Text(raw)) => {
-            let s = if def.field_type == FieldType::String && def.settings.multiline {
-                raw.trim_end()
-            } else {
-                raw.trim()
-            };
+            let s =
+                if def.field_type == FieldType::String && def.settings.multiline { raw.trim_end() } else { raw.trim() };
             if s.is_empty() {
                 return Ok(None);
             }
@@ -268,11 +261,8 @@ fn parse_text(def: &FieldDef, s: &str) -> Result<Value, ValueError> {
             digits.parse::<i64>().map(Value::Integer).map_err(|_| ValueError::NotInteger)
         }
         FieldType::Number => {
-            let cleaned: String = s
-                .chars()
-                .filter(|c| !is_group_separator(*c))
-                .map(|c| if c == ',' { '.' } else { c })
-                .collect();
+            let cleaned: String =
+                s.chars().filter(|c| !is_group_separator(*c)).map(|c| if c == ',' { '.' } else { c }).collect();
             match cleaned.parse::<f64>() {
                 Ok(n) if n.is_finite() && cleaned.chars().all(|c| c.is_ascii_digit() || ".-+eE".contains(c)) => {
                     Ok(Value::Number(n))
@@ -315,12 +305,9 @@ fn parse_text(def: &FieldDef, s: &str) -> Result<Value, ValueError> {
             .find(|o| o.id == s)
             .map(|o| Value::Option(o.id.clone()))
             .ok_or(ValueError::UnknownOption),
-        FieldType::User => s
-            .parse::<i64>()
-            .ok()
-            .filter(|id| *id > 0)
-            .map(Value::User)
-            .ok_or(ValueError::UnknownReference),
+        FieldType::User => {
+            s.parse::<i64>().ok().filter(|id| *id > 0).map(Value::User).ok_or(ValueError::UnknownReference)
+        }
         FieldType::CrmItem => {
             let (entity, id) = s.split_once(':').ok_or(ValueError::UnknownReference)?;
             let entity: EntityType = entity.parse().map_err(|_| ValueError::UnknownReference)?;
@@ -579,10 +566,7 @@ mod tests {
         assert_eq!(parse(&d, &text_in("2026-02-30")), Err(ValueError::NotDate));
         assert_eq!(parse(&d, &text_in("28.02.2026")), Err(ValueError::NotDate));
         let dt = def(FieldType::DateTime);
-        assert_eq!(
-            parse(&dt, &text_in("2026-11-23T09:30")),
-            Ok(Some(Value::DateTime("2026-11-23T09:30".into())))
-        );
+        assert_eq!(parse(&dt, &text_in("2026-11-23T09:30")), Ok(Some(Value::DateTime("2026-11-23T09:30".into()))));
         assert_eq!(parse(&dt, &text_in("2026-11-23T25:00")), Err(ValueError::NotDateTime));
     }
 
@@ -591,7 +575,9 @@ mod tests {
         let d = def(FieldType::Url);
         assert_eq!(parse(&d, &text_in("example.com/a")), Ok(Some(Value::Text("https://example.com/a".into()))));
         assert_eq!(parse(&d, &text_in("http://x.org")), Ok(Some(Value::Text("http://x.org".into()))));
-        for bad in ["javascript:alert(1)", "data:text/html,hi", "ftp://x.org", "http://exa mple.com", "JaVaScRiPt://x.com"] {
+        for bad in
+            ["javascript:alert(1)", "data:text/html,hi", "ftp://x.org", "http://exa mple.com", "JaVaScRiPt://x.com"]
+        {
             assert_eq!(parse(&d, &text_in(bad)), Err(ValueError::NotUrl), "{bad}");
         }
     }

@@ -18,13 +18,10 @@ pub const SESSION_COOKIE: &str = "crm_session";
 
 pub fn hash_password(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| {
-            tracing::error!("hashing a password failed: {e}");
-            AppError::Internal
-        })
+    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| {
+        tracing::error!("hashing a password failed: {e}");
+        AppError::Internal
+    })
 }
 
 pub fn verify_password(hash: &str, password: &str) -> bool {

@@ -86,7 +86,8 @@ impl Config {
             self.session_days = v.parse().map_err(|_| ConfigError::Env("CRM_SESSION_DAYS", "a number of days", v))?;
         }
         if let Some(v) = var("CRM_MAX_BODY_KB") {
-            self.max_body_kb = v.parse().map_err(|_| ConfigError::Env("CRM_MAX_BODY_KB", "a number of kilobytes", v))?;
+            self.max_body_kb =
+                v.parse().map_err(|_| ConfigError::Env("CRM_MAX_BODY_KB", "a number of kilobytes", v))?;
         }
         Ok(())
     }
@@ -148,6 +149,9 @@ mod tests {
     fn the_default_database_is_a_sqlite_file_in_the_data_dir() {
         let c = Config { data_dir: "/var/lib/crm".into(), ..Config::default() };
         assert_eq!(c.database_url(), "sqlite:///var/lib/crm/crm.db?mode=rwc");
-        assert_eq!(Config { allowed_origins: " https://a.example/ ,".into(), ..c }.allowed_origins(), vec!["https://a.example"]);
+        assert_eq!(
+            Config { allowed_origins: " https://a.example/ ,".into(), ..c }.allowed_origins(),
+            vec!["https://a.example"]
+        );
     }
 }

@@ -71,12 +71,37 @@ const COMPANIES: [(&str, &str, &str); 24] = [
 ];
 
 const FIRST: [&str; 16] = [
-    "Ivan", "Olga", "Giulia", "Marco", "Ana", "Pedro", "Elena", "Luca", "Sofia", "Dmitry", "Beatriz", "Paolo", "Maria", "Sergey", "Chiara", "Tiago",
+    "Ivan", "Olga", "Giulia", "Marco", "Ana", "Pedro", "Elena", "Luca", "Sofia", "Dmitry", "Beatriz", "Paolo", "Maria",
+    "Sergey", "Chiara", "Tiago",
 ];
 const LAST: [&str; 16] = [
-    "Ivanov", "Smirnova", "Bianchi", "Ferrari", "Silva", "Costa", "Popova", "Romano", "Ricci", "Kuznetsov", "Oliveira", "Greco", "Santos", "Volkov", "Conti", "Pereira",
+    "Ivanov",
+    "Smirnova",
+    "Bianchi",
+    "Ferrari",
+    "Silva",
+    "Costa",
+    "Popova",
+    "Romano",
+    "Ricci",
+    "Kuznetsov",
+    "Oliveira",
+    "Greco",
+    "Santos",
+    "Volkov",
+    "Conti",
+    "Pereira",
 ];
-const POSITIONS: [&str; 8] = ["CEO", "Purchasing manager", "CFO", "Head of IT", "Office manager", "Sales director", "Chief engineer", "Logistics manager"];
+const POSITIONS: [&str; 8] = [
+    "CEO",
+    "Purchasing manager",
+    "CFO",
+    "Head of IT",
+    "Office manager",
+    "Sales director",
+    "Chief engineer",
+    "Logistics manager",
+];
 const CITIES: [(&str, &str, &str); 8] = [
     ("Moscow", "Moscow", "Russia"),
     ("Saint Petersburg", "Leningrad Oblast", "Russia"),
@@ -87,10 +112,27 @@ const CITIES: [(&str, &str, &str); 8] = [
     ("Sao Paulo", "Sao Paulo", "Brazil"),
     ("Rio de Janeiro", "Rio de Janeiro", "Brazil"),
 ];
-const STREETS: [&str; 6] = ["Tverskaya 12", "Via Roma 5", "Rua Augusta 101", "Nevsky Prospekt 28", "Avenida Paulista 900", "Corso Buenos Aires 33"];
+const STREETS: [&str; 6] = [
+    "Tverskaya 12",
+    "Via Roma 5",
+    "Rua Augusta 101",
+    "Nevsky Prospekt 28",
+    "Avenida Paulista 900",
+    "Corso Buenos Aires 33",
+];
 const PRODUCTS: [&str; 12] = [
-    "Office furniture", "CRM licences", "Server maintenance", "Packaging materials", "Delivery service", "Consulting package",
-    "Spare parts", "Cloud hosting", "Training course", "Printing equipment", "Security audit", "Coffee machines",
+    "Office furniture",
+    "CRM licences",
+    "Server maintenance",
+    "Packaging materials",
+    "Delivery service",
+    "Consulting package",
+    "Spare parts",
+    "Cloud hosting",
+    "Training course",
+    "Printing equipment",
+    "Security audit",
+    "Coffee machines",
 ];
 const COMMENTS: [&str; 10] = [
     "Called the client, they asked for a discount on volume.",
@@ -141,7 +183,9 @@ fn item(entity: EntityType, id: i64) -> Value {
 }
 
 fn date(ms: i64) -> Value {
-    Value::Date(chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default())
+    Value::Date(
+        chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+    )
 }
 
 fn values(pairs: Vec<(&str, Value)>) -> Values {
@@ -164,19 +208,35 @@ impl Seeder<'_> {
         self.clock
     }
 
-    async fn create(&mut self, entity: EntityType, pipeline: Option<&Pipeline>, mut v: Values) -> Result<i64, DemoError> {
+    async fn create(
+        &mut self,
+        entity: EntityType,
+        pipeline: Option<&Pipeline>,
+        mut v: Values,
+    ) -> Result<i64, DemoError> {
         let user = *self.rng.pick(&self.staff);
         v.entry("responsible".into()).or_insert(Value::User(user));
         let fields = catalog::fields(self.conn, entity).await?;
         let now = self.tick(180);
-        match items::create(self.conn, NewItem { entity, fields: &fields, pipeline, values: v, user_id: Some(user), now }).await? {
+        match items::create(
+            self.conn,
+            NewItem { entity, fields: &fields, pipeline, values: v, user_id: Some(user), now },
+        )
+        .await?
+        {
             CreateOutcome::Created { id } => Ok(id),
             CreateOutcome::MissingRequired(m) => Err(DemoError::Rule(format!("{entity} misses {m:?}"))),
         }
     }
 
     /// Walks an item along its pipeline up to stage `target` (index), one move at a time.
-    async fn advance(&mut self, entity: EntityType, id: i64, pipeline: &Pipeline, target: usize) -> Result<(), DemoError> {
+    async fn advance(
+        &mut self,
+        entity: EntityType,
+        id: i64,
+        pipeline: &Pipeline,
+        target: usize,
+    ) -> Result<(), DemoError> {
         let fields = catalog::fields(self.conn, entity).await?;
         let pipelines = vec![pipeline.clone()];
         let path: Vec<usize> = if pipeline.stages[target].is_final() {
@@ -189,20 +249,43 @@ impl Seeder<'_> {
             let Some(row) = items::item(self.conn, entity, id).await? else { break };
             let now = self.tick(240);
             let user = *self.rng.pick(&self.staff);
-            let m = Move { entity, id, base_version: row.version, stage_id: pipeline.stages[idx].id, fields: &fields, pipelines: &pipelines, user_id: Some(user), now };
+            let m = Move {
+                entity,
+                id,
+                base_version: row.version,
+                stage_id: pipeline.stages[idx].id,
+                fields: &fields,
+                pipelines: &pipelines,
+                user_id: Some(user),
+                now,
+            };
             items::move_stage(self.conn, m).await?;
         }
         Ok(())
     }
 
-    async fn change(&mut self, entity: EntityType, id: i64, changes: Vec<(&str, Option<Value>)>) -> Result<(), DemoError> {
+    async fn change(
+        &mut self,
+        entity: EntityType,
+        id: i64,
+        changes: Vec<(&str, Option<Value>)>,
+    ) -> Result<(), DemoError> {
         let fields = catalog::fields(self.conn, entity).await?;
         let pipelines = catalog::pipelines(self.conn, entity).await?;
         let Some(row) = items::item(self.conn, entity, id).await? else { return Ok(()) };
         let changes: Changes = changes.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         let now = self.tick(240);
         let user = *self.rng.pick(&self.staff);
-        let s = Save { entity, id, base_version: row.version, changes, fields: &fields, pipelines: &pipelines, user_id: Some(user), now };
+        let s = Save {
+            entity,
+            id,
+            base_version: row.version,
+            changes,
+            fields: &fields,
+            pipelines: &pipelines,
+            user_id: Some(user),
+            now,
+        };
         items::save(self.conn, s).await?;
         Ok(())
     }
@@ -227,7 +310,14 @@ impl Seeder<'_> {
     }
 
     fn phone(&mut self) -> Value {
-        text(format!("+{} {} {:03}-{:02}-{:02}", self.rng.pick(&["7", "39", "351", "55"]), 100 + self.rng.below(899), self.rng.below(1000), self.rng.below(100), self.rng.below(100)))
+        text(format!(
+            "+{} {} {:03}-{:02}-{:02}",
+            self.rng.pick(&["7", "39", "351", "55"]),
+            100 + self.rng.below(899),
+            self.rng.below(1000),
+            self.rng.below(100),
+            self.rng.below(100)
+        ))
     }
 }
 
@@ -254,7 +344,8 @@ pub async fn seed_if_empty(store: &Store, now: i64) -> Result<bool, DemoError> {
             staff.push(id);
         }
     }
-    let mut s = Seeder { conn: &mut tx, rng: Rng(0x9E37_79B9_7F4A_7C15), clock: now - 120 * 24 * 3600 * 1000, end: now, staff };
+    let mut s =
+        Seeder { conn: &mut tx, rng: Rng(0x9E37_79B9_7F4A_7C15), clock: now - 120 * 24 * 3600 * 1000, end: now, staff };
     seed_items(&mut s).await?;
     drop(s);
     tx.commit().await?;
@@ -304,7 +395,11 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
         let pipeline = &deal_pipelines[if i % 5 == 4 && deal_pipelines.len() > 1 { 1 } else { 0 }];
         let (company, _) = companies[i % companies.len()];
         let product = PRODUCTS[i % PRODUCTS.len()];
-        let title = if i == 0 { format!("{RICH_DEAL} — {}", COMPANIES[0].0) } else { format!("{product} for {}", COMPANIES[i % COMPANIES.len()].0) };
+        let title = if i == 0 {
+            format!("{RICH_DEAL} — {}", COMPANIES[0].0)
+        } else {
+            format!("{product} for {}", COMPANIES[i % COMPANIES.len()].0)
+        };
         let currency = *s.rng.pick(&CURRENCIES);
         let close = s.clock + (10 + s.rng.below(80) as i64) * 24 * 3600 * 1000;
         let v = values(vec![
@@ -321,7 +416,15 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
         let target = if i == 0 { 3 } else { s.rng.below(pipeline.stages.len()) };
         s.advance(E::Deal, id, pipeline, target).await?;
         if i % 3 == 0 {
-            s.change(E::Deal, id, vec![("probability", Some(Value::Integer(80))), ("next_call", Some(Value::DateTime("2026-12-01T10:30".into())))]).await?;
+            s.change(
+                E::Deal,
+                id,
+                vec![
+                    ("probability", Some(Value::Integer(80))),
+                    ("next_call", Some(Value::DateTime("2026-12-01T10:30".into()))),
+                ],
+            )
+            .await?;
         }
         for _ in 0..(if i == 0 { 40 } else { s.rng.below(4) }) {
             s.comment(id).await?;
@@ -333,7 +436,14 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
         let (first, last) = (FIRST[(i + 5) % FIRST.len()], LAST[(i * 3 + 1) % LAST.len()]);
         let product = PRODUCTS[(i + 4) % PRODUCTS.len()];
         let v = values(vec![
-            ("title", text(format!("Request from {}: {}", if i % 2 == 0 { "website" } else { "phone call" }, product.to_lowercase()))),
+            (
+                "title",
+                text(format!(
+                    "Request from {}: {}",
+                    if i % 2 == 0 { "website" } else { "phone call" },
+                    product.to_lowercase()
+                )),
+            ),
             ("first_name", text(first)),
             ("last_name", text(last)),
             ("company_name", text(format!("{} {}", last, s.rng.pick(&["& Co", "Group", "Ltda", "S.r.l."])))),

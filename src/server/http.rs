@@ -38,16 +38,30 @@ pub fn router(state: AppState) -> Router {
                 async move { handle_server_fns_with_context(move || provide_context(state.clone()), req).await }
             }),
         )
-        .leptos_routes_with_context(&state, routes, move || provide_context(ctx.clone()), move || shell(options.clone()))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(ctx.clone()),
+            move || shell(options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn_with_state(state.clone(), require_session_for_pages))
         .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(from_fn_with_state(state.clone(), api_guard))
         .layer(from_fn_with_state(state.clone(), check_origin))
         .layer(CompressionLayer::new().br(false))
-        .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("x-content-type-options"), HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("x-frame-options"), HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("referrer-policy"), HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-content-type-options"),
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-frame-options"),
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("referrer-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
         .with_state(state)
 }
 
@@ -76,11 +90,13 @@ async fn check_origin(State(state): State<AppState>, req: Request, next: Next) -
         return next.run(req).await;
     }
     let (origin, host) = {
-        let header = |name| req.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).unwrap_or_default().to_string();
+        let header =
+            |name| req.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).unwrap_or_default().to_string();
         (header(ORIGIN).trim_end_matches('/').to_string(), header(HOST))
     };
     let allowed = !origin.is_empty()
-        && (origin_matches_host(&origin, &host) || state.config.allowed_origins().iter().any(|o| o.eq_ignore_ascii_case(&origin)));
+        && (origin_matches_host(&origin, &host)
+            || state.config.allowed_origins().iter().any(|o| o.eq_ignore_ascii_case(&origin)));
     if allowed {
         next.run(req).await
     } else {
@@ -128,7 +144,10 @@ async fn api_guard(State(state): State<AppState>, req: Request, next: Next) -> R
 }
 
 fn is_page(path: &str) -> bool {
-    !(path.starts_with("/api/") || path.starts_with("/pkg/") || path == "/login" || path.rsplit('/').next().is_some_and(|last| last.contains('.')))
+    !(path.starts_with("/api/")
+        || path.starts_with("/pkg/")
+        || path == "/login"
+        || path.rsplit('/').next().is_some_and(|last| last.contains('.')))
 }
 
 /// Pages need a signed-in user; without one the browser goes to the sign-in page. (Server

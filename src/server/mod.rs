@@ -28,7 +28,9 @@ where
     };
     if let Err(e) = &result {
         if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            res.set_status(::http::StatusCode::from_u16(e.status()).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR));
+            res.set_status(
+                ::http::StatusCode::from_u16(e.status()).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
         }
     }
     result

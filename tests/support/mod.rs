@@ -52,19 +52,22 @@ impl TestDb {
 
     pub async fn postgres() -> TestDb {
         let admin = pg_admin_url();
-        let mut conn = sqlx::postgres::PgConnection::connect(&admin)
-            .await
-            .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is needed for the store tests (set TEST_DATABASE_URL): {e}"));
+        let mut conn = sqlx::postgres::PgConnection::connect(&admin).await.unwrap_or_else(|e| {
+            panic!("PostgreSQL at {admin} is needed for the store tests (set TEST_DATABASE_URL): {e}")
+        });
         PG_SWEPT
             .get_or_init(|| async {
                 // Databases left by earlier runs that were killed mid-test.
                 let mine = format!("crm_test_{}_", std::process::id());
-                let stale: Vec<(String,)> = sqlx::query_as("SELECT datname FROM pg_database WHERE datname LIKE 'crm_test_%'")
-                    .fetch_all(&mut conn)
-                    .await
-                    .unwrap_or_default();
+                let stale: Vec<(String,)> =
+                    sqlx::query_as("SELECT datname FROM pg_database WHERE datname LIKE 'crm_test_%'")
+                        .fetch_all(&mut conn)
+                        .await
+                        .unwrap_or_default();
                 for (name,) in stale.into_iter().filter(|(n,)| !n.starts_with(&mine)) {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut conn).await;
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                        .execute(&mut conn)
+                        .await;
                 }
             })
             .await;
@@ -93,7 +96,9 @@ impl TestDb {
             }
             Cleanup::Database(name) => {
                 if let Ok(mut conn) = sqlx::postgres::PgConnection::connect(&pg_admin_url()).await {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut conn).await;
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                        .execute(&mut conn)
+                        .await;
                 }
             }
         }

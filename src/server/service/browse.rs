@@ -17,7 +17,14 @@ pub const HISTORY_PAGE: usize = 50;
 /// Longest search text accepted.
 const MAX_SEARCH: usize = 200;
 
-pub async fn list(store: &Store, _user: &CurrentUser, entity: &str, search: Option<String>, stage_id: Option<i64>, before: Option<i64>) -> Result<ListPage, AppError> {
+pub async fn list(
+    store: &Store,
+    _user: &CurrentUser,
+    entity: &str,
+    search: Option<String>,
+    stage_id: Option<i64>,
+    before: Option<i64>,
+) -> Result<ListPage, AppError> {
     let entity = entity_of(entity)?;
     let search = search.map(|s| s.chars().take(MAX_SEARCH).collect::<String>());
     let mut conn = store.pool.acquire().await?;
@@ -49,7 +56,12 @@ pub async fn list(store: &Store, _user: &CurrentUser, entity: &str, search: Opti
     Ok(ListPage { entity, rows, next: next.flatten(), pipelines })
 }
 
-pub async fn search_items(store: &Store, _user: &CurrentUser, entity: &str, query: &str) -> Result<Vec<ItemLink>, AppError> {
+pub async fn search_items(
+    store: &Store,
+    _user: &CurrentUser,
+    entity: &str,
+    query: &str,
+) -> Result<Vec<ItemLink>, AppError> {
     let entity = entity_of(entity)?;
     let query: String = query.chars().take(MAX_SEARCH).collect();
     let mut conn = store.pool.acquire().await?;
@@ -77,7 +89,11 @@ pub async fn relations(store: &Store, _user: &CurrentUser, entity: &str, id: i64
         .filter_map(|l| {
             let owner = if l.outgoing { entity } else { l.entity };
             let def = fields.get(&owner)?.iter().find(|f| f.code == l.field_code)?;
-            Some(Relation { field_label: def.label.clone(), outgoing: l.outgoing, item: ItemLink { entity: l.entity, id: l.id, title: l.title } })
+            Some(Relation {
+                field_label: def.label.clone(),
+                outgoing: l.outgoing,
+                item: ItemLink { entity: l.entity, id: l.id, title: l.title },
+            })
         })
         .collect())
 }
@@ -91,7 +107,13 @@ fn shown_change(fields: &[FieldDef], names: &crate::domain::value::Names, code: 
     }
 }
 
-pub async fn history(store: &Store, _user: &CurrentUser, entity: &str, id: i64, before: Option<i64>) -> Result<HistoryPage, AppError> {
+pub async fn history(
+    store: &Store,
+    _user: &CurrentUser,
+    entity: &str,
+    id: i64,
+    before: Option<i64>,
+) -> Result<HistoryPage, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     item_or_404(&mut conn, entity, id).await?;
@@ -106,13 +128,22 @@ pub async fn history(store: &Store, _user: &CurrentUser, entity: &str, id: i64, 
     let rows = rows
         .into_iter()
         .filter_map(|r| {
-            let show = |v: &Option<Value>| v.as_ref().map(|v| shown_change(&fields, &names, &r.field_code, v)).unwrap_or_default();
+            let show = |v: &Option<Value>| {
+                v.as_ref().map(|v| shown_change(&fields, &names, &r.field_code, v)).unwrap_or_default()
+            };
             let label = if r.field_code == STAGE_FIELD {
                 crate::text::COL_STAGE.to_string()
             } else {
                 fields.iter().find(|f| f.code == r.field_code)?.label.clone()
             };
-            Some(HistoryRow { id: r.id, field_label: label, old: show(&r.old), new: show(&r.new), author: r.author, at: r.at })
+            Some(HistoryRow {
+                id: r.id,
+                field_label: label,
+                old: show(&r.old),
+                new: show(&r.new),
+                author: r.author,
+                at: r.at,
+            })
         })
         .collect();
     Ok(HistoryPage { rows, next: next.flatten() })

@@ -22,10 +22,9 @@ pub async fn card(store: &Store, _user: &CurrentUser, entity: &str, id: i64) -> 
     let users = users::active_users(&mut conn).await?;
     let timeline = page(&mut conn, id, None, &fields, &users).await?;
     let names = names_for(&mut conn, values.values(), &users).await?;
-    let responsible = row.responsible_id.map(|rid| UserRef {
-        id: rid,
-        name: names.users.get(&rid).cloned().unwrap_or_else(|| format!("#{rid}")),
-    });
+    let responsible = row
+        .responsible_id
+        .map(|rid| UserRef { id: rid, name: names.users.get(&rid).cloned().unwrap_or_else(|| format!("#{rid}")) });
     Ok(CardData {
         header: ItemHeader {
             id: row.id,
@@ -48,7 +47,13 @@ pub async fn card(store: &Store, _user: &CurrentUser, entity: &str, id: i64) -> 
     })
 }
 
-async fn page(conn: &mut Conn, item_id: i64, before: Option<Cursor>, fields: &[crate::domain::FieldDef], users: &[UserRef]) -> sqlx::Result<TimelinePage> {
+async fn page(
+    conn: &mut Conn,
+    item_id: i64,
+    before: Option<Cursor>,
+    fields: &[crate::domain::FieldDef],
+    users: &[UserRef],
+) -> sqlx::Result<TimelinePage> {
     let mut rows = events::page(conn, item_id, before, PAGE_SIZE).await?;
     let next = (rows.len() > PAGE_SIZE).then(|| {
         rows.truncate(PAGE_SIZE);
@@ -58,7 +63,13 @@ async fn page(conn: &mut Conn, item_id: i64, before: Option<Cursor>, fields: &[c
     Ok(TimelinePage { events, next: next.flatten() })
 }
 
-pub async fn timeline_page(store: &Store, _user: &CurrentUser, entity: &str, id: i64, before: Option<Cursor>) -> Result<TimelinePage, AppError> {
+pub async fn timeline_page(
+    store: &Store,
+    _user: &CurrentUser,
+    entity: &str,
+    id: i64,
+    before: Option<Cursor>,
+) -> Result<TimelinePage, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     item_or_404(&mut conn, entity, id).await?;
@@ -66,7 +77,13 @@ pub async fn timeline_page(store: &Store, _user: &CurrentUser, entity: &str, id:
     Ok(page(&mut conn, id, before, &fields, &[]).await?)
 }
 
-pub async fn add_comment(store: &Store, user: &CurrentUser, entity: &str, id: i64, text_in: &str) -> Result<TimelineEvent, AppError> {
+pub async fn add_comment(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    id: i64,
+    text_in: &str,
+) -> Result<TimelineEvent, AppError> {
     let entity = entity_of(entity)?;
     let comment: String = text_in.trim().chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
     let problem = if comment.is_empty() {
@@ -77,12 +94,15 @@ pub async fn add_comment(store: &Store, user: &CurrentUser, entity: &str, id: i6
         None
     };
     if let Some(message) = problem {
-        return Err(AppError::Validation { message: message.clone(), fields: vec![FieldError { code: "comment".into(), message }] });
+        return Err(AppError::Validation {
+            message: message.clone(),
+            fields: vec![FieldError { code: "comment".into(), message }],
+        });
     }
     let mut conn = store.pool.acquire().await?;
     item_or_404(&mut conn, entity, id).await?;
-    let event_id = events::insert_event(&mut conn, id, &EventPayload::Comment { text: comment }, Some(user.id), now_ms()).await?;
+    let event_id =
+        events::insert_event(&mut conn, id, &EventPayload::Comment { text: comment }, Some(user.id), now_ms()).await?;
     let row = events::event(&mut conn, event_id).await?.ok_or(AppError::Internal)?;
     event_views(&mut conn, vec![row], &[], &[]).await?.pop().ok_or(AppError::Internal)
 }
-

@@ -16,7 +16,11 @@ const MAX_FIELDS_PER_SAVE: usize = 300;
 
 /// Parses every input against its field and checks that users and items it names exist.
 /// All problems are reported at once, each beside its field.
-async fn parse_inputs(conn: &mut Conn, fields: &[FieldDef], inputs: BTreeMap<String, FieldInput>) -> Result<Changes, AppError> {
+async fn parse_inputs(
+    conn: &mut Conn,
+    fields: &[FieldDef],
+    inputs: BTreeMap<String, FieldInput>,
+) -> Result<Changes, AppError> {
     if inputs.len() > MAX_FIELDS_PER_SAVE {
         return Err(AppError::bad_request());
     }
@@ -66,14 +70,22 @@ async fn parse_inputs(conn: &mut Conn, fields: &[FieldDef], inputs: BTreeMap<Str
 }
 
 fn missing_required(fields: &[FieldDef], codes: Vec<String>) -> AppError {
-    let labels: Vec<&str> = codes.iter().filter_map(|c| fields.iter().find(|f| f.code == *c)).map(|f| f.label.as_str()).collect();
+    let labels: Vec<&str> =
+        codes.iter().filter_map(|c| fields.iter().find(|f| f.code == *c)).map(|f| f.label.as_str()).collect();
     AppError::Validation {
         message: format!("{} {}", text::ERR_REQUIRED_FIELDS, labels.join(", ")),
         fields: codes.into_iter().map(|code| FieldError { code, message: text::ERR_REQUIRED.into() }).collect(),
     }
 }
 
-pub async fn save_fields(store: &Store, user: &CurrentUser, entity: &str, id: i64, version: i64, inputs: BTreeMap<String, FieldInput>) -> Result<Saved, AppError> {
+pub async fn save_fields(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    id: i64,
+    version: i64,
+    inputs: BTreeMap<String, FieldInput>,
+) -> Result<Saved, AppError> {
     let entity = entity_of(entity)?;
     if inputs.is_empty() {
         return Err(AppError::bad_request());
@@ -84,14 +96,25 @@ pub async fn save_fields(store: &Store, user: &CurrentUser, entity: &str, id: i6
     let changes = parse_inputs(&mut conn, &fields, inputs).await?;
     let outcome = items::save(
         &mut conn,
-        Save { entity, id, base_version: version, changes, fields: &fields, pipelines: &pipelines, user_id: Some(user.id), now: now_ms() },
+        Save {
+            entity,
+            id,
+            base_version: version,
+            changes,
+            fields: &fields,
+            pipelines: &pipelines,
+            user_id: Some(user.id),
+            now: now_ms(),
+        },
     )
     .await?;
     match outcome {
         SaveOutcome::Saved { version, values, title, merged, event_id } => {
             let names = names_for(&mut conn, values.values(), &[]).await?;
             let responsible = match values.get("responsible") {
-                Some(Value::User(uid)) => Some(UserRef { id: *uid, name: names.users.get(uid).cloned().unwrap_or_default() }),
+                Some(Value::User(uid)) => {
+                    Some(UserRef { id: *uid, name: names.users.get(uid).cloned().unwrap_or_default() })
+                }
                 _ => None,
             };
             let event = match event_id {
@@ -123,14 +146,30 @@ pub async fn save_fields(store: &Store, user: &CurrentUser, entity: &str, id: i6
     }
 }
 
-pub async fn move_stage(store: &Store, user: &CurrentUser, entity: &str, id: i64, version: i64, stage_id: i64) -> Result<StageMoved, AppError> {
+pub async fn move_stage(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    id: i64,
+    version: i64,
+    stage_id: i64,
+) -> Result<StageMoved, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     let fields = catalog::fields(&mut conn, entity).await?;
     let pipelines = catalog::pipelines(&mut conn, entity).await?;
     let outcome = items::move_stage(
         &mut conn,
-        Move { entity, id, base_version: version, stage_id, fields: &fields, pipelines: &pipelines, user_id: Some(user.id), now: now_ms() },
+        Move {
+            entity,
+            id,
+            base_version: version,
+            stage_id,
+            fields: &fields,
+            pipelines: &pipelines,
+            user_id: Some(user.id),
+            now: now_ms(),
+        },
     )
     .await?;
     match outcome {
@@ -179,7 +218,13 @@ pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> R
     })
 }
 
-pub async fn create_item(store: &Store, user: &CurrentUser, entity: &str, pipeline_id: Option<i64>, inputs: BTreeMap<String, FieldInput>) -> Result<i64, AppError> {
+pub async fn create_item(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    pipeline_id: Option<i64>,
+    inputs: BTreeMap<String, FieldInput>,
+) -> Result<i64, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     let fields = catalog::fields(&mut conn, entity).await?;
@@ -191,7 +236,11 @@ pub async fn create_item(store: &Store, user: &CurrentUser, entity: &str, pipeli
     let changes = parse_inputs(&mut conn, &fields, inputs).await?;
     let mut values: Values = changes.into_iter().filter_map(|(c, v)| v.map(|v| (c, v))).collect();
     values.entry("responsible".into()).or_insert(Value::User(user.id));
-    let outcome = items::create(&mut conn, NewItem { entity, fields: &fields, pipeline, values, user_id: Some(user.id), now: now_ms() }).await?;
+    let outcome = items::create(
+        &mut conn,
+        NewItem { entity, fields: &fields, pipeline, values, user_id: Some(user.id), now: now_ms() },
+    )
+    .await?;
     match outcome {
         CreateOutcome::Created { id } => Ok(id),
         CreateOutcome::MissingRequired(codes) => Err(missing_required(&fields, codes)),

@@ -47,13 +47,19 @@ fn collect_refs<'a>(values: impl Iterator<Item = &'a Value>, users: &mut Vec<i64
 
 fn payload_values(p: &EventPayload) -> Vec<&Value> {
     match p {
-        EventPayload::FieldChanged { changes } => changes.iter().flat_map(|c| c.old.iter().chain(c.new.iter())).collect(),
+        EventPayload::FieldChanged { changes } => {
+            changes.iter().flat_map(|c| c.old.iter().chain(c.new.iter())).collect()
+        }
         _ => vec![],
     }
 }
 
 /// Names of the users and items that `values` point to, in two queries whatever their number.
-async fn names_for<'a>(conn: &mut Conn, values: impl Iterator<Item = &'a Value>, known_users: &[UserRef]) -> sqlx::Result<Names> {
+async fn names_for<'a>(
+    conn: &mut Conn,
+    values: impl Iterator<Item = &'a Value>,
+    known_users: &[UserRef],
+) -> sqlx::Result<Names> {
     let (mut user_ids, mut item_ids) = (vec![], vec![]);
     collect_refs(values, &mut user_ids, &mut item_ids);
     user_ids.sort_unstable();
@@ -101,7 +107,12 @@ fn event_view(row: EventRow, fields: &[FieldDef], names: &Names) -> Option<Timel
 }
 
 /// Events as the viewer reads them, with the names their values point to.
-async fn event_views(conn: &mut Conn, rows: Vec<EventRow>, fields: &[FieldDef], known_users: &[UserRef]) -> sqlx::Result<Vec<TimelineEvent>> {
+async fn event_views(
+    conn: &mut Conn,
+    rows: Vec<EventRow>,
+    fields: &[FieldDef],
+    known_users: &[UserRef],
+) -> sqlx::Result<Vec<TimelineEvent>> {
     let names = names_for(conn, rows.iter().flat_map(|r| payload_values(&r.payload)), known_users).await?;
     Ok(rows.into_iter().filter_map(|r| event_view(r, fields, &names)).collect())
 }

@@ -23,19 +23,22 @@ pub async fn install(conn: &mut Conn, now: i64) -> sqlx::Result<()> {
                 insert_pipeline(conn, entity, p, sort as i64).await?;
             }
         }
-        let body = serde_json::to_string(&catalog::default_layout(entity)).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        let body =
+            serde_json::to_string(&catalog::default_layout(entity)).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
         let exists: i64 = sqlx::query("SELECT COUNT(*) FROM layouts WHERE entity_type = $1 AND scope = 'default'")
             .bind(entity.slug())
             .fetch_one(&mut *conn)
             .await?
             .try_get(0)?;
         if exists == 0 {
-            sqlx::query("INSERT INTO layouts (entity_type, scope, version, body, updated_at) VALUES ($1, 'default', 1, $2, $3)")
-                .bind(entity.slug())
-                .bind(body)
-                .bind(now)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query(
+                "INSERT INTO layouts (entity_type, scope, version, body, updated_at) VALUES ($1, 'default', 1, $2, $3)",
+            )
+            .bind(entity.slug())
+            .bind(body)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
         }
     }
     Ok(())

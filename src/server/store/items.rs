@@ -94,7 +94,13 @@ pub async fn values(conn: &mut Conn, item_id: i64) -> sqlx::Result<Values> {
         .collect()
 }
 
-async fn write_value(conn: &mut Conn, item_id: i64, def: Option<&FieldDef>, code: &str, value: Option<&Value>) -> sqlx::Result<()> {
+async fn write_value(
+    conn: &mut Conn,
+    item_id: i64,
+    def: Option<&FieldDef>,
+    code: &str,
+    value: Option<&Value>,
+) -> sqlx::Result<()> {
     match value {
         Some(v) => {
             sqlx::query(
@@ -183,7 +189,12 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
 
 /// Bumps the version of the item, which also locks its row until the transaction ends.
 /// Returns (new version, stage, pipeline).
-async fn claim(conn: &mut Conn, entity: EntityType, id: i64, now: i64) -> sqlx::Result<Option<(i64, Option<i64>, Option<i64>)>> {
+async fn claim(
+    conn: &mut Conn,
+    entity: EntityType,
+    id: i64,
+    now: i64,
+) -> sqlx::Result<Option<(i64, Option<i64>, Option<i64>)>> {
     let row = sqlx::query(
         "UPDATE items SET version = version + 1, updated_at = $3 WHERE id = $1 AND entity_type = $2
          RETURNING version, stage_id, pipeline_id",
@@ -217,7 +228,13 @@ struct Stamp {
     at: i64,
 }
 
-async fn log_change(conn: &mut Conn, stamp: Stamp, code: &str, old: Option<&Value>, new: Option<&Value>) -> sqlx::Result<()> {
+async fn log_change(
+    conn: &mut Conn,
+    stamp: Stamp,
+    code: &str,
+    old: Option<&Value>,
+    new: Option<&Value>,
+) -> sqlx::Result<()> {
     let Stamp { item_id, version, user_id, at } = stamp;
     sqlx::query(
         "INSERT INTO field_changes (item_id, version, field_code, old_value, new_value, user_id, at)
@@ -257,7 +274,10 @@ pub enum SaveOutcome {
         merged: bool,
         event_id: Option<i64>,
     },
-    Conflict { version: i64, conflicts: Vec<FieldConflict> },
+    Conflict {
+        version: i64,
+        conflicts: Vec<FieldConflict>,
+    },
     MissingRequired(Vec<String>),
     NotFound,
 }
@@ -302,7 +322,13 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
         // Nothing changes: leave the version as it was.
         tx.rollback().await?;
         let title = title_of(s.entity, s.fields, &current);
-        return Ok(SaveOutcome::Saved { version: previous, values: current, title, merged: s.base_version != previous, event_id: None });
+        return Ok(SaveOutcome::Saved {
+            version: previous,
+            values: current,
+            title,
+            merged: s.base_version != previous,
+            event_id: None,
+        });
     }
     let stamp = Stamp { item_id: s.id, version, user_id: s.user_id, at: s.now };
     for (code, old, new) in &effective {
@@ -320,7 +346,13 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
     let changes = effective.into_iter().map(|(code, old, new)| StoredChange { code, old, new }).collect();
     let event_id = insert_event(&mut tx, s.id, &EventPayload::FieldChanged { changes }, s.user_id, s.now).await?;
     tx.commit().await?;
-    Ok(SaveOutcome::Saved { version, values: merged_values, title, merged: s.base_version != previous, event_id: Some(event_id) })
+    Ok(SaveOutcome::Saved {
+        version,
+        values: merged_values,
+        title,
+        merged: s.base_version != previous,
+        event_id: Some(event_id),
+    })
 }
 
 pub struct Move<'a> {
@@ -336,10 +368,18 @@ pub struct Move<'a> {
 
 #[derive(Debug, PartialEq)]
 pub enum MoveOutcome {
-    Moved { version: i64, event_id: i64 },
-    Unchanged { version: i64 },
+    Moved {
+        version: i64,
+        event_id: i64,
+    },
+    Unchanged {
+        version: i64,
+    },
     /// Someone else moved the item meanwhile.
-    Conflict { version: i64, stage_id: Option<i64> },
+    Conflict {
+        version: i64,
+        stage_id: Option<i64>,
+    },
     MissingRequired(Vec<String>),
     UnknownStage,
     NotFound,
@@ -466,7 +506,12 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
 }
 
 /// Items of an entity type whose title contains `q`, for a CRM-item picker.
-pub async fn search_titles(conn: &mut Conn, entity: EntityType, q: &str, limit: usize) -> sqlx::Result<Vec<(i64, String)>> {
+pub async fn search_titles(
+    conn: &mut Conn,
+    entity: EntityType,
+    q: &str,
+    limit: usize,
+) -> sqlx::Result<Vec<(i64, String)>> {
     sqlx::query(
         "SELECT id, title FROM items WHERE entity_type = $1 AND LOWER(title) LIKE $2 ESCAPE '\\' ORDER BY title, id LIMIT $3",
     )
@@ -563,7 +608,12 @@ pub struct ChangeRow {
 }
 
 /// The field-change log of an item, newest first, keyset by change id.
-pub async fn history(conn: &mut Conn, item_id: i64, before_id: Option<i64>, limit: usize) -> sqlx::Result<Vec<ChangeRow>> {
+pub async fn history(
+    conn: &mut Conn,
+    item_id: i64,
+    before_id: Option<i64>,
+    limit: usize,
+) -> sqlx::Result<Vec<ChangeRow>> {
     sqlx::query(
         "SELECT c.id, c.field_code, c.old_value, c.new_value, u.name, c.at
          FROM field_changes c LEFT JOIN users u ON u.id = c.user_id

@@ -4,17 +4,25 @@ use super::Conn;
 use crate::domain::timeline::{Cursor, EventPayload};
 use sqlx::Row;
 
-pub async fn insert_event(conn: &mut Conn, item_id: i64, payload: &EventPayload, user_id: Option<i64>, at: i64) -> sqlx::Result<i64> {
+pub async fn insert_event(
+    conn: &mut Conn,
+    item_id: i64,
+    payload: &EventPayload,
+    user_id: Option<i64>,
+    at: i64,
+) -> sqlx::Result<i64> {
     let body = serde_json::to_string(payload).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query("INSERT INTO timeline_events (item_id, kind, at, user_id, payload) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-        .bind(item_id)
-        .bind(payload.kind().code())
-        .bind(at)
-        .bind(user_id)
-        .bind(body)
-        .fetch_one(conn)
-        .await?
-        .try_get(0)
+    sqlx::query(
+        "INSERT INTO timeline_events (item_id, kind, at, user_id, payload) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(item_id)
+    .bind(payload.kind().code())
+    .bind(at)
+    .bind(user_id)
+    .bind(body)
+    .fetch_one(conn)
+    .await?
+    .try_get(0)
 }
 
 pub struct EventRow {

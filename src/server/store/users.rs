@@ -53,16 +53,18 @@ pub async fn credentials(conn: &mut Conn, email: &str) -> sqlx::Result<Option<Cr
         .fetch_optional(conn)
         .await?;
     row.map(|r| {
-        Ok(Credentials {
-            id: r.try_get(0)?,
-            password_hash: r.try_get(1)?,
-            active: r.try_get::<i64, _>(2)? != 0,
-        })
+        Ok(Credentials { id: r.try_get(0)?, password_hash: r.try_get(1)?, active: r.try_get::<i64, _>(2)? != 0 })
     })
     .transpose()
 }
 
-pub async fn create_session(conn: &mut Conn, token_hash: &str, user_id: i64, now: i64, expires: i64) -> sqlx::Result<()> {
+pub async fn create_session(
+    conn: &mut Conn,
+    token_hash: &str,
+    user_id: i64,
+    now: i64,
+    expires: i64,
+) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash)
         .bind(user_id)
@@ -137,9 +139,5 @@ pub async fn user_names(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<UserRe
     for id in ids {
         q = q.bind(*id);
     }
-    q.fetch_all(conn)
-        .await?
-        .into_iter()
-        .map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? }))
-        .collect()
+    q.fetch_all(conn).await?.into_iter().map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? })).collect()
 }

@@ -12,12 +12,16 @@ fn entry_view(def: &FieldDef, v: &Value, names: &Names) -> AnyView {
         (FieldType::Url, Value::Text(url)) => {
             view! { <a href=url.clone() target="_blank" rel="noopener noreferrer" on:click=stop>{shown}</a> }.into_any()
         }
-        (FieldType::Email, Value::Text(email)) => view! { <a href=format!("mailto:{email}") on:click=stop>{shown}</a> }.into_any(),
+        (FieldType::Email, Value::Text(email)) => {
+            view! { <a href=format!("mailto:{email}") on:click=stop>{shown}</a> }.into_any()
+        }
         (FieldType::Phone, Value::Text(phone)) => {
             let tel: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
             view! { <a href=format!("tel:{tel}") on:click=stop>{shown}</a> }.into_any()
         }
-        (_, Value::Item(r)) => view! { <a href=format!("/crm/{}/{}", r.entity, r.id) on:click=stop>{shown}</a> }.into_any(),
+        (_, Value::Item(r)) => {
+            view! { <a href=format!("/crm/{}/{}", r.entity, r.id) on:click=stop>{shown}</a> }.into_any()
+        }
         (FieldType::String, _) if def.settings.multiline => view! { <span class="multiline">{shown}</span> }.into_any(),
         _ => view! { <span>{shown}</span> }.into_any(),
     }

@@ -80,7 +80,9 @@ impl EditForm {
     }
 
     pub fn draft(&self, code: &str) -> RwSignal<FieldInput> {
-        self.drafts.with_value(|d| d.get(code).copied()).unwrap_or_else(|| self.put(code, FieldInput::Text(String::new())))
+        self.drafts
+            .with_value(|d| d.get(code).copied())
+            .unwrap_or_else(|| self.put(code, FieldInput::Text(String::new())))
     }
 
     pub fn input_id(&self, code: &str) -> String {
@@ -91,10 +93,7 @@ impl EditForm {
     pub fn changed(&self) -> BTreeMap<String, FieldInput> {
         let originals = self.originals.get_value();
         self.drafts.with_value(|d| {
-            d.iter()
-                .map(|(c, s)| (c.clone(), s.get_untracked()))
-                .filter(|(c, v)| originals.get(c) != Some(v))
-                .collect()
+            d.iter().map(|(c, s)| (c.clone(), s.get_untracked())).filter(|(c, v)| originals.get(c) != Some(v)).collect()
         })
     }
 
@@ -247,7 +246,13 @@ fn ManyInput(def: FieldDef, draft: RwSignal<FieldInput>, form: EditForm, id: Str
 
 /// The input for one value of a field, by type.
 #[component]
-pub fn SingleInput(def: FieldDef, value: Signal<FieldInput>, set: Callback<FieldInput>, form: EditForm, id: String) -> impl IntoView {
+pub fn SingleInput(
+    def: FieldDef,
+    value: Signal<FieldInput>,
+    set: Callback<FieldInput>,
+    form: EditForm,
+    id: String,
+) -> impl IntoView {
     let text_value = move || value.with(text_of);
     let on_text = move |ev: leptos::ev::Event| set.run(FieldInput::Text(event_target_value(&ev)));
     let kind = |t: FieldType| match t {
@@ -292,7 +297,12 @@ pub fn SingleInput(def: FieldDef, value: Signal<FieldInput>, set: Callback<Field
 }
 
 #[component]
-fn Choice(id: String, value: Signal<String>, choices: Vec<(String, String)>, set: Callback<FieldInput>) -> impl IntoView {
+fn Choice(
+    id: String,
+    value: Signal<String>,
+    choices: Vec<(String, String)>,
+    set: Callback<FieldInput>,
+) -> impl IntoView {
     view! {
         <select id=id prop:value=move || value.get() on:change=move |ev| set.run(FieldInput::Text(event_target_value(&ev)))>
             {choices.into_iter().map(|(v, label)| {

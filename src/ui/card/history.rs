@@ -13,7 +13,10 @@ use leptos::task::spawn_local;
 pub fn HistoryTab() -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
     // Reload when the item changes (a save on the General tab, then back here).
-    let first = Resource::new(move || (ctx.entity_slug(), ctx.id(), ctx.header.with(|h| h.version)), |(e, id, _)| history(e, id, None));
+    let first = Resource::new(
+        move || (ctx.entity_slug(), ctx.id(), ctx.header.with(|h| h.version)),
+        |(e, id, _)| history(e, id, None),
+    );
     let more: RwSignal<Vec<HistoryRow>> = RwSignal::new(vec![]);
     let next: RwSignal<Option<i64>> = RwSignal::new(None);
     let load_more = move |_| {
@@ -31,14 +34,16 @@ pub fn HistoryTab() -> impl IntoView {
             }
         });
     };
-    let row = |r: HistoryRow| view! {
-        <tr>
-            <td>{format_time(r.at)}</td>
-            <td>{r.field_label}</td>
-            <td class="old">{r.old}</td>
-            <td class="new">{r.new}</td>
-            <td>{r.author.unwrap_or_else(|| text::SYSTEM_AUTHOR.to_string())}</td>
-        </tr>
+    let row = |r: HistoryRow| {
+        view! {
+            <tr>
+                <td>{format_time(r.at)}</td>
+                <td>{r.field_label}</td>
+                <td class="old">{r.old}</td>
+                <td class="new">{r.new}</td>
+                <td>{r.author.unwrap_or_else(|| text::SYSTEM_AUTHOR.to_string())}</td>
+            </tr>
+        }
     };
     view! {
         <div class="history">

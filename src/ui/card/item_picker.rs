@@ -20,14 +20,23 @@ fn parse_ref(input: &FieldInput) -> Option<(EntityType, i64)> {
 }
 
 #[component]
-pub fn ItemPicker(def: FieldDef, value: Signal<FieldInput>, set: Callback<FieldInput>, form: EditForm, id: String) -> impl IntoView {
-    let types = if def.settings.item_types.is_empty() { EntityType::ALL.to_vec() } else { def.settings.item_types.clone() };
+pub fn ItemPicker(
+    def: FieldDef,
+    value: Signal<FieldInput>,
+    set: Callback<FieldInput>,
+    form: EditForm,
+    id: String,
+) -> impl IntoView {
+    let types =
+        if def.settings.item_types.is_empty() { EntityType::ALL.to_vec() } else { def.settings.item_types.clone() };
     let query = RwSignal::new(String::new());
     let results: RwSignal<Vec<ItemLink>> = RwSignal::new(vec![]);
     let searching = RwSignal::new(0_u32);
     let current = move || value.with(parse_ref);
     let current_title = move || {
-        current().map(|(e, id)| form.titles.with(|t| t.get(&id).cloned()).unwrap_or_else(|| format!("{} #{id}", text::entity_singular(e))))
+        current().map(|(e, id)| {
+            form.titles.with(|t| t.get(&id).cloned()).unwrap_or_else(|| format!("{} #{id}", text::entity_singular(e)))
+        })
     };
     let types = StoredValue::new(types);
     let search = move |q: String| {

@@ -103,7 +103,12 @@ pub fn Card(data: CardData) -> impl IntoView {
     let tab = {
         let visible = visible.clone();
         Memo::new(move |_| {
-            query.read().get("tab").and_then(|t| TabCode::from_slug(&t)).filter(|t| visible.contains(t)).unwrap_or(first)
+            query
+                .read()
+                .get("tab")
+                .and_then(|t| TabCode::from_slug(&t))
+                .filter(|t| visible.contains(t))
+                .unwrap_or(first)
         })
     };
     // leptos_meta may call this after the card is gone (navigating to another card).

@@ -32,7 +32,15 @@ pub fn SectionView(section: Section) -> impl IntoView {
         base.set(ctx.header.get_untracked().version);
         editing.set(true);
         let target = focus.map(|c| format!("#{}", form.input_id(&c)));
-        request_animation_frame(move || browser::focus(&target.unwrap_or_else(|| format!("[data-section='{}'] input, [data-section='{}'] select", form.key.get_value(), form.key.get_value()))));
+        request_animation_frame(move || {
+            browser::focus(&target.unwrap_or_else(|| {
+                format!(
+                    "[data-section='{}'] input, [data-section='{}'] select",
+                    form.key.get_value(),
+                    form.key.get_value()
+                )
+            }))
+        });
     };
     let cancel = move || {
         editing.set(false);
@@ -65,9 +73,13 @@ pub fn SectionView(section: Section) -> impl IntoView {
                     });
                     ctx.apply(saved.version, saved.values, saved.names);
                     ctx.prepend_event(saved.event);
-                    ctx.highlight.update(|h| fields.with_value(|f| f.iter().for_each(|d| {
-                        h.remove(&d.code);
-                    })));
+                    ctx.highlight.update(|h| {
+                        fields.with_value(|f| {
+                            f.iter().for_each(|d| {
+                                h.remove(&d.code);
+                            })
+                        })
+                    });
                     if saved.merged {
                         ctx.say(NoticeKind::Info, text::SAVED_MERGED);
                     }

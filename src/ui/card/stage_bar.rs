@@ -42,7 +42,10 @@ pub fn StageBar() -> impl IntoView {
                 }
                 Err(AppError::Conflict { fields, .. }) => {
                     let now = fields.first().map(|f| f.shown.clone()).unwrap_or_default();
-                    if let Some(s) = ctx.pipeline.with_value(|p| p.as_ref().and_then(|p| p.stages.iter().find(|s| s.name == now).cloned())) {
+                    if let Some(s) = ctx
+                        .pipeline
+                        .with_value(|p| p.as_ref().and_then(|p| p.stages.iter().find(|s| s.name == now).cloned()))
+                    {
                         ctx.header.update(|h| h.stage_id = Some(s.id));
                     }
                     ctx.say(NoticeKind::Error, text::conflict_message(&now));

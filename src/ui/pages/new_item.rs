@@ -69,7 +69,9 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
             }
         });
     };
-    let section_fields = move |codes: &[String]| -> Vec<FieldDef> { fields.with_value(|f| codes.iter().filter_map(|c| f.iter().find(|d| d.code == *c).cloned()).collect()) };
+    let section_fields = move |codes: &[String]| -> Vec<FieldDef> {
+        fields.with_value(|f| codes.iter().filter_map(|c| f.iter().find(|d| d.code == *c).cloned()).collect())
+    };
     view! {
         <Title text=format!("{} {} — {}", text::NEW_ITEM_TITLE, text::entity_singular(entity), text::PRODUCT)/>
         <h1>{format!("{} {}", text::NEW_ITEM_TITLE, text::entity_singular(entity).to_lowercase())}</h1>
