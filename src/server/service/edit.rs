@@ -3,6 +3,8 @@
 use super::{entity_of, event_views, names_for};
 use crate::api::types::{CurrentUser, NewItemForm, Saved, StageMoved, UserRef};
 use crate::domain::merge::Changes;
+use crate::domain::timeline::TimelineEvent;
+use crate::domain::value::Names;
 use crate::domain::value::{parse, ValueError};
 use crate::domain::{FieldDef, FieldInput, ItemRef, Pipeline, Value, Values};
 use crate::error::{AppError, ConflictField, FieldError};
@@ -10,6 +12,20 @@ use crate::server::store::items::{self, CreateOutcome, Move, MoveOutcome, NewIte
 use crate::server::store::{catalog, now_ms, timeline as events, users, Conn, Store};
 use crate::text;
 use std::collections::BTreeMap;
+
+/// The timeline event a write just made, as the writer reads it.
+async fn written_event(conn: &mut Conn, id: Option<i64>, fields: &[FieldDef]) -> sqlx::Result<Option<TimelineEvent>> {
+    let Some(id) = id else { return Ok(None) };
+    let rows = events::event(conn, id).await?.into_iter().collect();
+    Ok(event_views(conn, rows, fields, &[]).await?.pop())
+}
+
+/// The item's values now, with the names they point to.
+async fn values_with_names(conn: &mut Conn, id: i64) -> sqlx::Result<(Values, Names)> {
+    let values = items::values(conn, id).await?;
+    let names = names_for(conn, values.values(), &[]).await?;
+    Ok((values, names))
+}
 
 /// Most fields one request may change.
 const MAX_FIELDS_PER_SAVE: usize = 300;
@@ -117,13 +133,7 @@ pub async fn save_fields(
                 }
                 _ => None,
             };
-            let event = match event_id {
-                Some(eid) => {
-                    let rows = events::event(&mut conn, eid).await?.into_iter().collect();
-                    event_views(&mut conn, rows, &fields, &[]).await?.pop()
-                }
-                None => None,
-            };
+            let event = written_event(&mut conn, event_id, &fields).await?;
             Ok(Saved { version, title, values, names, responsible, merged, event })
         }
         SaveOutcome::Conflict { version, conflicts } => {
@@ -174,15 +184,12 @@ pub async fn move_stage(
     .await?;
     match outcome {
         MoveOutcome::Moved { version, event_id } => {
-            let rows = events::event(&mut conn, event_id).await?.into_iter().collect();
-            let event = event_views(&mut conn, rows, &fields, &[]).await?.pop();
-            let values = items::values(&mut conn, id).await?;
-            let names = names_for(&mut conn, values.values(), &[]).await?;
+            let event = written_event(&mut conn, Some(event_id), &fields).await?;
+            let (values, names) = values_with_names(&mut conn, id).await?;
             Ok(StageMoved { version, stage_id, event, values, names })
         }
         MoveOutcome::Unchanged { version } => {
-            let values = items::values(&mut conn, id).await?;
-            let names = names_for(&mut conn, values.values(), &[]).await?;
+            let (values, names) = values_with_names(&mut conn, id).await?;
             Ok(StageMoved { version, stage_id, event: None, values, names })
         }
         MoveOutcome::Conflict { version, stage_id } => {

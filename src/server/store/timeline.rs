@@ -32,6 +32,17 @@ pub struct EventRow {
     pub payload: EventPayload,
 }
 
+/// A row of `SELECT e.id, e.at, u.name, e.payload`.
+fn event_row(r: &sqlx::any::AnyRow) -> sqlx::Result<EventRow> {
+    let payload: String = r.try_get(3)?;
+    Ok(EventRow {
+        id: r.try_get(0)?,
+        at: r.try_get(1)?,
+        author: r.try_get(2)?,
+        payload: serde_json::from_str(&payload).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+    })
+}
+
 /// Up to `limit + 1` events older than `before` (all when `None`), newest first.
 pub async fn page(conn: &mut Conn, item_id: i64, before: Option<Cursor>, limit: usize) -> sqlx::Result<Vec<EventRow>> {
     let before = before.unwrap_or(Cursor { at: i64::MAX, id: i64::MAX });
@@ -47,15 +58,7 @@ pub async fn page(conn: &mut Conn, item_id: i64, before: Option<Cursor>, limit: 
     .fetch_all(conn)
     .await?
     .into_iter()
-    .map(|r| {
-        let payload: String = r.try_get(3)?;
-        Ok(EventRow {
-            id: r.try_get(0)?,
-            at: r.try_get(1)?,
-            author: r.try_get(2)?,
-            payload: serde_json::from_str(&payload).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-        })
-    })
+    .map(|r| event_row(&r))
     .collect()
 }
 
@@ -64,14 +67,5 @@ pub async fn event(conn: &mut Conn, id: i64) -> sqlx::Result<Option<EventRow>> {
         .bind(id)
         .fetch_optional(conn)
         .await?;
-    row.map(|r| {
-        let payload: String = r.try_get(3)?;
-        Ok(EventRow {
-            id: r.try_get(0)?,
-            at: r.try_get(1)?,
-            author: r.try_get(2)?,
-            payload: serde_json::from_str(&payload).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-        })
-    })
-    .transpose()
+    row.as_ref().map(event_row).transpose()
 }

@@ -117,27 +117,28 @@ pub async fn active_users(conn: &mut Conn) -> sqlx::Result<Vec<UserRef>> {
         .collect()
 }
 
-/// Which of `ids` are users (active or not: old values may name a departed colleague).
-pub async fn existing_user_ids(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<i64>> {
+/// Runs `SELECT {columns} FROM users WHERE id IN (ids)`.
+async fn users_by_id(conn: &mut Conn, columns: &str, ids: &[i64]) -> sqlx::Result<Vec<sqlx::any::AnyRow>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let sql = format!("SELECT id FROM users WHERE id IN ({})", super::placeholders(0, ids.len()));
+    let sql = format!("SELECT {columns} FROM users WHERE id IN ({})", super::placeholders(0, ids.len()));
     let mut q = sqlx::query(&sql);
     for id in ids {
         q = q.bind(*id);
     }
-    q.fetch_all(conn).await?.into_iter().map(|r| r.try_get(0)).collect()
+    q.fetch_all(conn).await
+}
+
+/// Which of `ids` are users (active or not: old values may name a departed colleague).
+pub async fn existing_user_ids(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<i64>> {
+    users_by_id(conn, "id", ids).await?.into_iter().map(|r| r.try_get(0)).collect()
 }
 
 pub async fn user_names(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<UserRef>> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let sql = format!("SELECT id, name FROM users WHERE id IN ({})", super::placeholders(0, ids.len()));
-    let mut q = sqlx::query(&sql);
-    for id in ids {
-        q = q.bind(*id);
-    }
-    q.fetch_all(conn).await?.into_iter().map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? })).collect()
+    users_by_id(conn, "id, name", ids)
+        .await?
+        .into_iter()
+        .map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? }))
+        .collect()
 }
