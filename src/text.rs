@@ -6,6 +6,15 @@ use crate::domain::{EntityType, TabCode};
 
 pub const PRODUCT: &str = "CRM Card";
 
+/// The browser tab's title for a page about `subject` (user data allowed).
+///
+/// leptos_meta 0.8.7 writes `<Title>` text into the server's HTML unescaped, so a title
+/// holding `</title><script>` would run as script. Inside `<title>` only `<` can start that
+/// break-out; it is shown as the look-alike `‹`, the same on the server and in the browser.
+pub fn page_title(subject: &str) -> String {
+    format!("{} — {PRODUCT}", subject.replace('<', "‹"))
+}
+
 pub fn entity_plural(e: EntityType) -> &'static str {
     match e {
         EntityType::Lead => "Leads",
@@ -152,4 +161,16 @@ pub fn err_too_long(max: usize) -> String {
 
 pub fn err_too_many_entries(max: usize) -> String {
     format!("Too many entries: at most {max}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_title_cannot_close_the_title_element() {
+        let t = page_title("Deal </title><script>alert(1)</script>");
+        assert!(!t.contains('<'), "{t}");
+        assert_eq!(page_title("Acme & Co"), "Acme & Co — CRM Card");
+    }
 }

@@ -114,7 +114,7 @@ pub fn Card(data: CardData) -> impl IntoView {
     // leptos_meta may call this after the card is gone (navigating to another card).
     let title = move || ctx.header.try_with(|h| h.title.clone()).unwrap_or_default();
     view! {
-        <Title text=move || format!("{} — {}", title(), crate::text::PRODUCT)/>
+        <Title text=move || crate::text::page_title(&title())/>
         <article class="card" data-entity=move || ctx.entity_slug() data-version=move || ctx.header.with(|h| h.version)>
             <header::CardHeader/>
             <stage_bar::StageBar/>

@@ -69,7 +69,7 @@ fn ListView(page: Page) -> impl IntoView {
         .collect::<Vec<_>>();
     let empty = page.rows.is_empty();
     view! {
-        <Title text=format!("{} — {}", text::entity_plural(e), text::PRODUCT)/>
+        <Title text=text::page_title(text::entity_plural(e))/>
         <div class="list-head">
             <h1>{text::entity_plural(e)}</h1>
             <a class="button primary" href=format!("/crm/{e}/new")>{text::NEW}</a>

@@ -12,7 +12,7 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let failed = move || query.read().get("error").is_some();
     view! {
-        <Title text=format!("{} — {}", text::LOGIN_TITLE, text::PRODUCT)/>
+        <Title text=text::page_title(text::LOGIN_TITLE)/>
         <main class="login">
             <h1>{text::PRODUCT}</h1>
             <ActionForm action=login attr:class="login-form">

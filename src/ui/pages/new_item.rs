@@ -73,7 +73,7 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
         fields.with_value(|f| codes.iter().filter_map(|c| f.iter().find(|d| d.code == *c).cloned()).collect())
     };
     view! {
-        <Title text=format!("{} {} — {}", text::NEW_ITEM_TITLE, text::entity_singular(entity), text::PRODUCT)/>
+        <Title text=text::page_title(&format!("{} {}", text::NEW_ITEM_TITLE, text::entity_singular(entity)))/>
         <h1>{format!("{} {}", text::NEW_ITEM_TITLE, text::entity_singular(entity).to_lowercase())}</h1>
         <form class="new-item" novalidate on:submit=move |ev| {
             ev.prevent_default();

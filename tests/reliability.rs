@@ -1,0 +1,383 @@
+//! Reliability and security, through the real server functions (router, no socket):
+//! R1 concurrent writers lose nothing (SQLite and PostgreSQL), R6 extra JSON keys change
+//! nothing, R8 cross-origin requests are refused everywhere, R9 malformed payloads never
+//! get a 5xx. Results are summarised in docs/RELIABILITY.md.
+
+#![allow(clippy::unwrap_used)] // a failed step should stop the test right there
+
+mod support;
+
+use axum::body::Body;
+use axum::Router;
+use crm_card::server::{config::Config, demo, http::router, state::AppState, store};
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use serde_json::{json, Value as Json};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use support::TestDb;
+use tower::ServiceExt;
+
+const ORIGIN: &str = "http://crm.test";
+
+/// Every server function that changes something, with a well-formed body.
+const MUTATING: [(&str, &str); 5] = [
+    ("save_fields", r#"{"entity":"deal","id":1,"version":1,"changes":{"title":{"t":"text","v":"x"}}}"#),
+    ("move_stage", r#"{"entity":"deal","id":1,"version":1,"stage_id":2}"#),
+    ("create_item", r#"{"entity":"deal","pipeline_id":null,"values":{"title":{"t":"text","v":"x"}}}"#),
+    ("add_comment", r#"{"entity":"deal","id":1,"text":"x"}"#),
+    ("logout", ""),
+];
+
+/// Every server function that only reads, with a well-formed body.
+const READING: [(&str, &str); 7] = [
+    ("card", r#"{"entity":"deal","id":1}"#),
+    ("list_items", r#"{"entity":"deal","search":null,"stage_id":null,"before":null}"#),
+    ("search_items", r#"{"entity":"company","query":"a"}"#),
+    ("relations", r#"{"entity":"deal","id":1}"#),
+    ("history", r#"{"entity":"deal","id":1,"before":null}"#),
+    ("timeline", r#"{"entity":"deal","id":1,"before":null}"#),
+    ("new_item_form", r#"{"entity":"deal"}"#),
+];
+
+struct App {
+    router: Router,
+    db: TestDb,
+}
+
+async fn app(db: TestDb) -> App {
+    demo::seed_if_empty(&db.store, store::now_ms()).await.expect("demo data");
+    let leptos_options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
+    let router = router(AppState { leptos_options, store: db.store.clone(), config: Arc::new(Config::default()) });
+    App { router, db }
+}
+
+impl App {
+    async fn sign_in(&self, email: &str, password: &str) -> String {
+        let req = Request::post("/api/login")
+            .header("host", "crm.test")
+            .header("origin", ORIGIN)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(format!("email={}&password={password}", email.replace('@', "%40"))))
+            .unwrap();
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let cookie = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        cookie.split(';').next().unwrap_or_default().to_string()
+    }
+
+    async fn raw(&self, cookie: &str, name: &str, body: Body, origin: Option<&str>) -> (StatusCode, Json) {
+        let mut req = Request::post(format!("/api/{name}"))
+            .header("host", "crm.test")
+            .header("cookie", cookie)
+            .header("content-type", "application/json")
+            .body(body)
+            .unwrap();
+        if let Some(o) = origin {
+            req.headers_mut().insert("origin", o.parse().unwrap());
+        }
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        (status, serde_json::from_slice(&bytes).unwrap_or(Json::Null))
+    }
+
+    async fn call(&self, cookie: &str, name: &str, body: &Json) -> (StatusCode, Json) {
+        self.raw(cookie, name, Body::from(body.to_string()), Some(ORIGIN)).await
+    }
+}
+
+/// R1. 16 clients (one user signed in twice) write to 8 deals, 12 writes each. Each write
+/// carries the version its client just read, and others write in between. Afterwards every
+/// field holds its last acknowledged write, no refused value is stored anywhere, and no two
+/// acknowledged writes of a deal share a version.
+async fn concurrent_writers_lose_nothing(db: TestDb) {
+    let app = Arc::new(app(db).await);
+    let logins = [
+        ("anna@example.com", "demo"),
+        ("anna@example.com", "demo"),
+        ("marco@example.com", "demo"),
+        ("julia@example.com", "demo"),
+    ];
+    let mut cookies = Vec::new();
+    for i in 0..16 {
+        let (email, password) = logins[i % logins.len()];
+        cookies.push(app.sign_in(email, password).await);
+    }
+    assert!(cookies.iter().all(|c| c.starts_with("crm_session=")));
+    assert_ne!(cookies[0], cookies[1], "one user, two sessions");
+    let mut deals = Vec::new();
+    for d in 0..8 {
+        let body = json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": format!("R1 deal {d}")}}});
+        let (status, id) = app.call(&cookies[0], "create_item", &body).await;
+        assert_eq!(status, StatusCode::OK);
+        deals.push(id.as_i64().unwrap());
+    }
+    // Clients write two fields of the same deals: a write of one field from a stale version
+    // merges with others' writes of the other field, and conflicts with theirs of the same.
+    let mut tasks = Vec::new();
+    for (c, cookie) in cookies.iter().cloned().enumerate() {
+        let app = app.clone();
+        let deals = deals.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut acked: Vec<(i64, String, i64, String)> = Vec::new(); // (deal, field, version, value)
+            let mut refused: Vec<String> = Vec::new();
+            for round in 0..12 {
+                let deal = deals[(c * 3 + round) % deals.len()];
+                let (status, card) = app.call(&cookie, "card", &json!({"entity": "deal", "id": deal})).await;
+                assert_eq!(status, StatusCode::OK);
+                let version = card["header"]["version"].as_i64().unwrap();
+                let (field, value) = if (round + c) % 2 == 0 {
+                    ("title".to_string(), format!("R1 title c{c} r{round}"))
+                } else {
+                    ("comment".to_string(), format!("R1 comment by c{c} r{round}"))
+                };
+                // Let others write in between the read and the write.
+                tokio::task::yield_now().await;
+                let body = json!({"entity": "deal", "id": deal, "version": version, "changes": {field.clone(): {"t": "text", "v": value.clone()}}});
+                let (status, res) = app.call(&cookie, "save_fields", &body).await;
+                match status {
+                    StatusCode::OK => acked.push((deal, field, res["version"].as_i64().unwrap(), value)),
+                    StatusCode::CONFLICT => {
+                        assert_eq!(res["fields"][0]["code"], field.as_str(), "a conflict names the contested field");
+                        refused.push(value);
+                    }
+                    other => panic!("client {c} round {round}: unexpected {other} {res}"),
+                }
+            }
+            (acked, refused)
+        }));
+    }
+    let mut acked = Vec::new();
+    let mut refused = Vec::new();
+    for t in tasks {
+        let (a, r) = t.await.unwrap();
+        acked.extend(a);
+        refused.extend(r);
+    }
+    println!(
+        "R1 on {}: {} writes acknowledged, {} refused as same-field conflicts",
+        app.db.url.split(':').next().unwrap_or(""),
+        acked.len(),
+        refused.len()
+    );
+    assert!(acked.len() >= 16, "most writes succeed: {} acked, {} refused", acked.len(), refused.len());
+    // The last acknowledged write of every (deal, field) is what the deal holds.
+    let mut last: BTreeMap<(i64, String), (i64, String)> = BTreeMap::new();
+    for (deal, field, version, value) in &acked {
+        let e = last.entry((*deal, field.clone())).or_insert((*version, value.clone()));
+        if *version > e.0 {
+            *e = (*version, value.clone());
+        }
+    }
+    for ((deal, field), (_, value)) in &last {
+        let (_, card) = app.call(&cookies[0], "card", &json!({"entity": "deal", "id": deal})).await;
+        assert_eq!(
+            card["values"][field]["v"].as_str(),
+            Some(value.as_str()),
+            "deal {deal} field {field}: the last acknowledged write"
+        );
+    }
+    // No refused value was stored, on any deal, nor logged in any history.
+    for deal in &deals {
+        let (_, card) = app.call(&cookies[0], "card", &json!({"entity": "deal", "id": deal})).await;
+        let (_, history) =
+            app.call(&cookies[0], "history", &json!({"entity": "deal", "id": deal, "before": null})).await;
+        let mut stored: Vec<&str> =
+            ["title", "comment"].iter().filter_map(|f| card["values"][f]["v"].as_str()).collect();
+        stored.extend(history["rows"].as_array().unwrap().iter().filter_map(|r| r["new"].as_str()));
+        for r in &refused {
+            assert!(!stored.contains(&r.as_str()), "refused write {r} is stored on deal {deal}");
+        }
+    }
+    // Every acknowledged version is unique per deal: writes were serialised.
+    let mut versions: Vec<(i64, i64)> = acked.iter().map(|(d, _, v, _)| (*d, *v)).collect();
+    let n = versions.len();
+    versions.sort();
+    versions.dedup();
+    assert_eq!(versions.len(), n, "two acknowledged writes got the same version");
+    Arc::try_unwrap(app).ok().map(|a| a.db).unwrap().cleanup().await;
+}
+
+#[tokio::test]
+async fn r1_concurrent_writers_lose_nothing_on_sqlite() {
+    concurrent_writers_lose_nothing(TestDb::sqlite().await).await;
+}
+
+#[tokio::test]
+async fn r1_concurrent_writers_lose_nothing_on_postgres() {
+    concurrent_writers_lose_nothing(TestDb::postgres().await).await;
+}
+
+/// R6. Extra keys in a request (id, version, responsible, created_by, role, admin) are ignored;
+/// system columns cannot be written as fields.
+#[tokio::test]
+async fn r6_extra_json_keys_change_nothing() {
+    let app = app(TestDb::sqlite().await).await;
+    let cookie = app.sign_in("julia@example.com", "demo").await;
+    let (_, page) = app
+        .call(&cookie, "list_items", &json!({"entity": "deal", "search": null, "stage_id": null, "before": null}))
+        .await;
+    let id = page["rows"][0]["id"].as_i64().unwrap();
+    let (_, before) = app.call(&cookie, "card", &json!({"entity": "deal", "id": id})).await;
+    let version = before["header"]["version"].as_i64().unwrap();
+    let body = json!({
+        "entity": "deal", "id": id, "version": version,
+        "changes": {"probability": {"t": "text", "v": "12"}},
+        "created_by": 1, "responsible": 1, "role": "admin", "admin": true, "is_admin": 1, "created_at": 0,
+    });
+    let (status, saved) = app.call(&cookie, "save_fields", &body).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, after) = app.call(&cookie, "card", &json!({"entity": "deal", "id": id})).await;
+    assert_eq!(after["header"]["responsible"], before["header"]["responsible"]);
+    assert_eq!(after["header"]["created_at"], before["header"]["created_at"]);
+    assert_eq!(after["values"]["probability"]["v"], 12);
+    for column in ["id", "version", "created_by", "created_at", "stage_id", "entity_type"] {
+        let body =
+            json!({"entity": "deal", "id": id, "version": version + 1, "changes": {column: {"t": "text", "v": "1"}}});
+        let (status, err) = app.call(&cookie, "save_fields", &body).await;
+        assert_eq!(
+            (status, err["fields"][0]["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(column)),
+            "{column}"
+        );
+    }
+    // Julia is not an admin, and nothing a request says makes her one.
+    let (_, me) = app.call(&cookie, "me", &json!({})).await;
+    assert_eq!(me["is_admin"], false);
+    app.db.cleanup().await;
+}
+
+/// R8. With a valid session cookie, a POST from another origin (or none) to any mutating
+/// server function is refused and changes nothing; GET is not served at all.
+#[tokio::test]
+async fn r8_cross_site_requests_are_refused_by_every_mutating_function() {
+    let app = app(TestDb::sqlite().await).await;
+    let cookie = app.sign_in("anna@example.com", "demo").await;
+    let (_, page) = app
+        .call(&cookie, "list_items", &json!({"entity": "deal", "search": null, "stage_id": null, "before": null}))
+        .await;
+    let id = page["rows"][0]["id"].as_i64().unwrap();
+    let (_, before) = app.call(&cookie, "card", &json!({"entity": "deal", "id": id})).await;
+    for (name, body) in MUTATING {
+        let body = body.replace("\"id\":1,", &format!("\"id\":{id},"));
+        for origin in [Some("http://evil.example"), Some("null"), Some("http://crm.test.evil.example"), None] {
+            let (status, err) = app.raw(&cookie, name, Body::from(body.clone()), origin).await;
+            assert_eq!(
+                (status, err["error"].as_str()),
+                (StatusCode::FORBIDDEN, Some("forbidden")),
+                "{name} from {origin:?}"
+            );
+        }
+        let get = Request::get(format!("/api/{name}"))
+            .header("host", "crm.test")
+            .header("cookie", &cookie)
+            .body(Body::empty())
+            .unwrap();
+        let status = app.router.clone().oneshot(get).await.unwrap().status();
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "GET {name}");
+    }
+    let (status, after) = app.call(&cookie, "card", &json!({"entity": "deal", "id": id})).await;
+    assert_eq!(status, StatusCode::OK, "the session survived: logout was refused too");
+    assert_eq!(after["header"], before["header"]);
+    assert_eq!(after["timeline"], before["timeline"]);
+    app.db.cleanup().await;
+}
+
+/// A small deterministic generator (xorshift) for the fuzz cases.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A mangled version of a well-formed JSON body.
+fn mangle(rng: &mut Rng, body: &str) -> Vec<u8> {
+    let parsed: Json = serde_json::from_str(body).unwrap_or(Json::Null);
+    let weird = [
+        json!(null),
+        json!(true),
+        json!(-1),
+        json!(i64::MAX),
+        json!(1e308),
+        json!("🙂\u{0}\u{202e}"),
+        json!([]),
+        json!({}),
+        json!({"t": "unknown_kind", "v": 1}),
+        json!("x".repeat(200_000)),
+        json!([[[[[[[[1]]]]]]]]),
+    ];
+    match rng.below(7) {
+        // A field replaced by a value of the wrong type.
+        0 | 1 => {
+            let mut v = parsed;
+            if let Some(obj) = v.as_object_mut() {
+                let keys: Vec<String> = obj.keys().cloned().collect();
+                if !keys.is_empty() {
+                    let k = &keys[rng.below(keys.len())];
+                    obj.insert(k.clone(), weird[rng.below(weird.len())].clone());
+                }
+            }
+            v.to_string().into_bytes()
+        }
+        // A field left out.
+        2 => {
+            let mut v = parsed;
+            if let Some(obj) = v.as_object_mut() {
+                let keys: Vec<String> = obj.keys().cloned().collect();
+                if !keys.is_empty() {
+                    obj.remove(&keys[rng.below(keys.len())]);
+                }
+            }
+            v.to_string().into_bytes()
+        }
+        // Cut short.
+        3 => body.as_bytes()[..rng.below(body.len().max(1))].to_vec(),
+        // Deeply nested.
+        4 => format!("{}{}", "[".repeat(5_000), "]".repeat(5_000)).into_bytes(),
+        // Invalid UTF-8 inside a string.
+        5 => {
+            let mut b = body.as_bytes().to_vec();
+            let at = rng.below(b.len().max(1));
+            b.splice(at..at, [0xff, 0xfe, 0xc3]);
+            b
+        }
+        // Unknown enum values and entity types.
+        _ => body.replace("deal", "spaceship").replace("\"text\"", "\"blob\"").into_bytes(),
+    }
+}
+
+/// R9. Every server function fed generated malformed payloads: never a 5xx, never a panic.
+#[tokio::test]
+async fn r9_malformed_payloads_never_get_a_server_error() {
+    let app = app(TestDb::sqlite().await).await;
+    let cookie = app.sign_in("anna@example.com", "demo").await;
+    let mut rng = Rng(0x5eed_cafe_f00d_0001);
+    let mut by_status: BTreeMap<u16, usize> = BTreeMap::new();
+    let functions: Vec<(&str, &str)> =
+        READING.iter().chain(MUTATING.iter().filter(|(n, _)| *n != "logout")).copied().collect();
+    for (name, body) in &functions {
+        for _ in 0..40 {
+            let payload = mangle(&mut rng, body);
+            let (status, err) = app.raw(&cookie, name, Body::from(payload.clone()), Some(ORIGIN)).await;
+            *by_status.entry(status.as_u16()).or_default() += 1;
+            assert!(
+                status.as_u16() < 500,
+                "{name}: {status} for {:?}",
+                String::from_utf8_lossy(&payload[..payload.len().min(120)])
+            );
+            if !status.is_success() {
+                assert!(err["error"].is_string(), "{name}: an error answer is an AppError: {err}");
+            }
+        }
+    }
+    println!("R9 statuses over {} requests: {by_status:?}", functions.len() * 40);
+    app.db.cleanup().await;
+}
