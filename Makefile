@@ -21,12 +21,13 @@ SITE := $(CURDIR)/target/site
 # PostgreSQL for the store tests; each test makes and drops its own database there.
 export TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/postgres
 
-.PHONY: help run build release test test-rust test-e2e tools tools-test lint fmt clean-data
+.PHONY: help run build release test test-rust test-e2e soak tools tools-test lint fmt clean-data
 
 help:
 	@echo "make run    start CRM Card with demo data on SQLite (http://127.0.0.1:3000)"
 	@echo "make test   run every test (Rust on SQLite + PostgreSQL, then Playwright)"
 	@echo "make lint   clippy for both feature sets, and rustfmt --check"
+	@echo "make soak   long reliability runs: kill -9 the server during writes (R3)"
 
 tools:
 	@scripts/install-tools.sh build
@@ -57,6 +58,11 @@ test-rust:
 
 test-e2e:
 	cd end2end && CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm-card CRM_SITE_ROOT=$(SITE) npx playwright test
+
+# Long reliability runs (R3): kill -9 the server during writes, on SQLite and PostgreSQL.
+soak: tools-test build
+	cargo run --quiet --features ssr --example crash_soak -- $(CARGO_TARGET_DIR)/debug/crm-card $(SITE) sqlite 8
+	cargo run --quiet --features ssr --example crash_soak -- $(CARGO_TARGET_DIR)/debug/crm-card $(SITE) postgres 8
 
 lint:
 	cargo fmt --check
