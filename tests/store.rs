@@ -362,3 +362,82 @@ on_both_databases! {
         assert!(linked.iter().any(|l| l.entity == EntityType::Company) && linked.iter().any(|l| l.entity == EntityType::Contact));
     }
 }
+
+mod layouts_store {
+    use super::*;
+    use crm_card::domain::layout_ops::{LayoutOp, OpConflict};
+    use crm_card::server::store::layouts::{self, Author, Record, COMMON};
+
+    fn known(code: &str) -> bool {
+        crm_card::domain::catalog::system_fields(EntityType::Deal).iter().any(|f| f.code == code)
+    }
+
+    fn mv(code: &str, section: &str, after: Option<&str>) -> LayoutOp {
+        LayoutOp::MoveField { code: code.into(), section: section.into(), after: after.map(Into::into) }
+    }
+
+    fn section_fields(l: &crm_card::domain::Layout, id: &str) -> Vec<String> {
+        l.sections.iter().find(|s| s.id == id).map(|s| s.fields.clone()).unwrap_or_default()
+    }
+
+    on_both_databases! {
+        async fn layout_operations_make_versions_that_the_card_shows_and_history_keeps(store: Store) {
+            let mut conn = store.pool.acquire().await.unwrap();
+            let admin = user(&mut conn, "admin@test.example").await;
+            let by = Author { user_id: Some(admin), now: DAY };
+            let saved = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[mv("comment", "about", Some("title"))], &known, by).await.unwrap();
+            assert_eq!((saved.version, saved.rebased, saved.conflicts.len()), (2, false, 0));
+            assert_eq!(&section_fields(&saved.layout, "about")[..2], ["title", "comment"]);
+            let shown = catalog::layout(&mut conn, EntityType::Deal).await.unwrap();
+            assert_eq!(shown, saved.layout, "cards show the common layout once it exists");
+            let history = layouts::history(&mut conn, EntityType::Deal, COMMON, 10).await.unwrap();
+            assert_eq!(history.iter().map(|h| h.version).collect::<Vec<_>>(), [2, 1]);
+            assert_eq!(history[1].record, Record::Initial);
+            assert!(matches!(&history[0].record, Record::Ops { ops } if ops.len() == 1));
+            assert_eq!(history[0].author.as_deref(), Some("admin@test.example"));
+        }
+    }
+
+    on_both_databases! {
+        async fn two_editors_from_the_same_version_both_keep_their_changes(store: Store) {
+            let mut conn = store.pool.acquire().await.unwrap();
+            let by = Author { user_id: None, now: DAY };
+            let first = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[mv("probability", "client", None)], &known, by).await.unwrap();
+            // The second editor also started from version 1.
+            let second = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[LayoutOp::HideField { code: "source".into() }], &known, by).await.unwrap();
+            assert_eq!((first.version, second.version, second.rebased), (2, 3, true));
+            assert_eq!(section_fields(&second.layout, "client")[0], "probability", "the first editor's move survived");
+            assert!(!second.layout.field_codes().any(|c| c == "source"));
+        }
+    }
+
+    on_both_databases! {
+        async fn an_operation_on_a_deleted_section_is_a_conflict_and_makes_no_version(store: Store) {
+            let mut conn = store.pool.acquire().await.unwrap();
+            let by = Author { user_id: None, now: DAY };
+            layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[LayoutOp::DeleteSection { id: "client".into() }], &known, by).await.unwrap();
+            let late = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[mv("title", "client", None)], &known, by).await.unwrap();
+            assert_eq!(late.version, 2, "nothing applied: no new version");
+            assert_eq!(late.conflicts.len(), 1);
+            assert_eq!(late.conflicts[0].1, OpConflict::SectionGone { id: "client".into() });
+            assert!(late.layout.sections.iter().all(|s| s.id != "client"), "the current layout comes back");
+            // The deleted section's fields are hidden, not gone: they can be shown again.
+            let show = LayoutOp::ShowField { code: "company".into(), section: "about".into(), after: None };
+            let back = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 2, &[show], &known, by).await.unwrap();
+            assert_eq!(section_fields(&back.layout, "about")[0], "company");
+        }
+    }
+
+    on_both_databases! {
+        async fn a_rollback_is_a_new_version_with_the_old_layout(store: Store) {
+            let mut conn = store.pool.acquire().await.unwrap();
+            let by = Author { user_id: None, now: DAY };
+            layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[LayoutOp::HideField { code: "title".into() }], &known, by).await.unwrap();
+            let (version, layout) = layouts::rollback(&mut conn, EntityType::Deal, COMMON, 1, by).await.unwrap().unwrap();
+            assert_eq!(version, 3);
+            assert_eq!(layout, crm_card::domain::catalog::default_layout(EntityType::Deal));
+            assert_eq!(layouts::current(&mut conn, EntityType::Deal, COMMON).await.unwrap().map(|c| c.0), Some(3));
+            assert!(layouts::rollback(&mut conn, EntityType::Deal, COMMON, 99, by).await.unwrap().is_none());
+        }
+    }
+}

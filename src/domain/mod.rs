@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod entity;
 pub mod field;
 pub mod layout;
+pub mod layout_ops;
 pub mod merge;
 pub mod stage;
 pub mod timeline;

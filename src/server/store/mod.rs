@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod items;
+pub mod layouts;
 pub mod timeline;
 pub mod users;
 

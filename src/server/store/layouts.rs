@@ -1,0 +1,198 @@
+//! Layouts as saved versions. A save claims the layout row (`version + 1`), applies the
+//! operations to the layout as it is now (rebasing over anyone who saved meanwhile), and keeps
+//! the new version with its author, time and operations.
+
+use super::Conn;
+use crate::domain::catalog;
+use crate::domain::layout_ops::{rebase, LayoutOp, OpConflict};
+use crate::domain::{EntityType, Layout};
+use serde::{Deserialize, Serialize};
+use sqlx::{Connection, Row};
+
+/// Scope of the layout every user sees unless a view says otherwise (DESIGN §3).
+pub const COMMON: &str = "common";
+
+/// Who saves, and when.
+#[derive(Clone, Copy, Debug)]
+pub struct Author {
+    pub user_id: Option<i64>,
+    pub now: i64,
+}
+
+/// What produced a version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Record {
+    /// The shipped layout the scope started from.
+    Initial,
+    Ops { ops: Vec<LayoutOp> },
+    Rollback { to: i64 },
+}
+
+fn json<T: Serialize>(v: &T) -> sqlx::Result<String> {
+    serde_json::to_string(v).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(s: &str) -> sqlx::Result<T> {
+    serde_json::from_str(s).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// The current version and layout of a scope, if it was ever saved.
+pub async fn current(conn: &mut Conn, entity: EntityType, scope: &str) -> sqlx::Result<Option<(i64, Layout)>> {
+    let row = sqlx::query("SELECT version, body FROM layouts WHERE entity_type = $1 AND scope = $2")
+        .bind(entity.slug())
+        .bind(scope)
+        .fetch_optional(conn)
+        .await?;
+    row.map(|r| Ok((r.try_get(0)?, parse(&r.try_get::<String, _>(1)?)?))).transpose()
+}
+
+/// Makes sure the scope has a row, starting as a copy of the shipped layout (version 1).
+async fn ensure(conn: &mut Conn, entity: EntityType, scope: &str, by: Author) -> sqlx::Result<()> {
+    let body = json(&catalog::default_layout(entity))?;
+    let inserted = sqlx::query(
+        "INSERT INTO layouts (entity_type, scope, version, body, updated_by, updated_at) VALUES ($1, $2, 1, $3, $4, $5)
+         ON CONFLICT (entity_type, scope) DO NOTHING",
+    )
+    .bind(entity.slug())
+    .bind(scope)
+    .bind(&body)
+    .bind(by.user_id)
+    .bind(by.now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if inserted == 1 {
+        insert_version(conn, entity, scope, 1, &body, &Record::Initial, by).await?;
+    }
+    Ok(())
+}
+
+async fn insert_version(conn: &mut Conn, entity: EntityType, scope: &str, version: i64, body: &str, record: &Record, by: Author) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO layout_versions (entity_type, scope, version, body, record, author_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(entity.slug())
+    .bind(scope)
+    .bind(version)
+    .bind(body)
+    .bind(json(record)?)
+    .bind(by.user_id)
+    .bind(by.now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Claims the scope's row and writes `layout` as its next version.
+async fn write_next(conn: &mut Conn, entity: EntityType, scope: &str, layout: &Layout, record: &Record, by: Author) -> sqlx::Result<i64> {
+    let body = json(layout)?;
+    let version: i64 = sqlx::query(
+        "UPDATE layouts SET version = version + 1, body = $3, updated_by = $4, updated_at = $5
+         WHERE entity_type = $1 AND scope = $2 RETURNING version",
+    )
+    .bind(entity.slug())
+    .bind(scope)
+    .bind(&body)
+    .bind(by.user_id)
+    .bind(by.now)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get(0)?;
+    insert_version(conn, entity, scope, version, &body, record, by).await?;
+    Ok(version)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutSave {
+    pub version: i64,
+    pub layout: Layout,
+    /// Someone else saved after the editor's version; the operations were applied on top.
+    pub rebased: bool,
+    pub conflicts: Vec<(LayoutOp, OpConflict)>,
+}
+
+/// Applies `ops`, saved by an editor who started from `base_version`, to the current layout.
+/// When none applies, no version is made and the current layout comes back with the reasons.
+pub async fn apply_ops(
+    conn: &mut Conn,
+    entity: EntityType,
+    scope: &str,
+    base_version: i64,
+    ops: &[LayoutOp],
+    known: &dyn Fn(&str) -> bool,
+    by: Author,
+) -> sqlx::Result<LayoutSave> {
+    let mut tx = conn.begin().await?;
+    ensure(&mut tx, entity, scope, by).await?;
+    // Lock the row first (a no-op update), so concurrent saves of this layout queue up.
+    sqlx::query("UPDATE layouts SET version = version WHERE entity_type = $1 AND scope = $2")
+        .bind(entity.slug())
+        .bind(scope)
+        .execute(&mut *tx)
+        .await?;
+    let (version, layout) = current(&mut tx, entity, scope).await?.ok_or(sqlx::Error::RowNotFound)?;
+    let result = rebase(&layout, ops, known);
+    if result.applied.is_empty() {
+        tx.rollback().await?;
+        return Ok(LayoutSave { version, layout, rebased: base_version != version, conflicts: result.conflicts });
+    }
+    let record = Record::Ops { ops: result.applied.clone() };
+    let new_version = write_next(&mut tx, entity, scope, &result.layout, &record, by).await?;
+    tx.commit().await?;
+    Ok(LayoutSave { version: new_version, layout: result.layout, rebased: base_version != version, conflicts: result.conflicts })
+}
+
+/// A new version whose layout is that of `to` (a rollback is itself a version).
+pub async fn rollback(conn: &mut Conn, entity: EntityType, scope: &str, to: i64, by: Author) -> sqlx::Result<Option<(i64, Layout)>> {
+    let mut tx = conn.begin().await?;
+    let Some(old) = version_body(&mut tx, entity, scope, to).await? else {
+        return Ok(None);
+    };
+    let version = write_next(&mut tx, entity, scope, &old, &Record::Rollback { to }, by).await?;
+    tx.commit().await?;
+    Ok(Some((version, old)))
+}
+
+pub async fn version_body(conn: &mut Conn, entity: EntityType, scope: &str, version: i64) -> sqlx::Result<Option<Layout>> {
+    let row = sqlx::query("SELECT body FROM layout_versions WHERE entity_type = $1 AND scope = $2 AND version = $3")
+        .bind(entity.slug())
+        .bind(scope)
+        .bind(version)
+        .fetch_optional(conn)
+        .await?;
+    row.map(|r| parse(&r.try_get::<String, _>(0)?)).transpose()
+}
+
+pub struct VersionRow {
+    pub version: i64,
+    pub layout: Layout,
+    pub record: Record,
+    pub author: Option<String>,
+    pub at: i64,
+}
+
+/// Versions of a scope, newest first.
+pub async fn history(conn: &mut Conn, entity: EntityType, scope: &str, limit: usize) -> sqlx::Result<Vec<VersionRow>> {
+    sqlx::query(
+        "SELECT v.version, v.body, v.record, u.name, v.created_at FROM layout_versions v LEFT JOIN users u ON u.id = v.author_id
+         WHERE v.entity_type = $1 AND v.scope = $2 ORDER BY v.version DESC LIMIT $3",
+    )
+    .bind(entity.slug())
+    .bind(scope)
+    .bind(limit as i64)
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(VersionRow {
+            version: r.try_get(0)?,
+            layout: parse(&r.try_get::<String, _>(1)?)?,
+            record: parse(&r.try_get::<String, _>(2)?)?,
+            author: r.try_get(3)?,
+            at: r.try_get(4)?,
+        })
+    })
+    .collect()
+}
