@@ -155,6 +155,24 @@ pub const ERR_WRONG_INPUT: &str = "This value does not fit the field.";
 pub const ERR_REQUIRED: &str = "Required.";
 pub const ERR_UNKNOWN_FIELD: &str = "This field does not exist or cannot be edited here.";
 
+// Layout editing
+pub const ERR_LAYOUT_ADMIN_ONLY: &str = "Only administrators can change the common card view.";
+pub const ERR_TOO_MANY_OPS: &str = "Too many changes at once; save in smaller steps.";
+pub const ERR_UNKNOWN_VERSION: &str = "That version of the layout does not exist.";
+pub fn layout_conflict(c: &crate::domain::layout_ops::OpConflict) -> String {
+    use crate::domain::layout_ops::OpConflict as C;
+    match c {
+        C::SectionGone { .. } => "Its section was deleted by someone else meanwhile.".into(),
+        C::SectionExists { .. } => "A section with this id exists already.".into(),
+        C::FieldHidden { code } => format!("The field {code} was hidden by someone else meanwhile."),
+        C::UnknownField { code } => format!("The field {code} does not exist (any more)."),
+        C::BadTitle => {
+            format!("A section title needs 1 to {} characters.", crate::domain::layout_ops::MAX_SECTION_TITLE)
+        }
+        C::LastTab => "At least one tab must stay visible.".into(),
+    }
+}
+
 pub fn err_too_long(max: usize) -> String {
     format!("Too long: at most {max} characters.")
 }

@@ -272,3 +272,96 @@ async fn pages_render_on_the_server_and_need_a_session() {
     );
     app.db.cleanup().await;
 }
+
+/// Another signed-in person on the same server.
+struct Session {
+    router: Router,
+    cookie: String,
+}
+
+impl Session {
+    fn call(&self, name: &str, body: impl Into<String>) -> Request<Body> {
+        let mut req = Request::post(format!("/api/{name}"))
+            .header("host", "crm.test")
+            .header("origin", ORIGIN)
+            .header("content-type", "application/json")
+            .body(Body::from(body.into()))
+            .unwrap();
+        req.headers_mut().insert("cookie", self.cookie.parse().unwrap());
+        req
+    }
+
+    async fn json(&self, req: Request<Body>) -> (StatusCode, Json) {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        (status, serde_json::from_slice(&bytes).unwrap_or(Json::Null))
+    }
+}
+
+impl App {
+    async fn as_user(&self, email: &str, password: &str) -> Session {
+        let res =
+            self.send(form("/api/login", &format!("email={}&password={password}", email.replace('@', "%40")))).await;
+        let cookie = res
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|c| c.split(';').next())
+            .unwrap_or_default()
+            .to_string();
+        Session { router: self.router.clone(), cookie }
+    }
+}
+
+#[tokio::test]
+async fn only_an_admin_changes_the_common_layout_and_every_card_then_shows_it() {
+    let app = app().await;
+    let ops = json!({"entity": "deal", "version": 1, "ops": [
+        {"op": "create_section", "id": "money", "title": "Money matters", "after": null},
+        {"op": "move_field", "code": "amount", "section": "money", "after": null},
+    ]});
+    let (status, err) = app.json(app.call("save_layout", ops.to_string())).await;
+    assert_eq!((status, error_kind(&err)), (StatusCode::FORBIDDEN, "forbidden"), "staff may not");
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let (status, saved) = admin.json(admin.call("save_layout", ops.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!((saved["version"].as_i64(), saved["conflicts"].as_array().map(Vec::len)), (Some(2), Some(0)));
+    // Every card now shows the new section first, with the amount in it (server render).
+    let (id, _) = app.first_deal().await;
+    let (_, html) = app.page(&format!("/crm/deal/{id}")).await;
+    let money = html.find("Money matters").expect("the new section is on the card");
+    let about = html.find("About the deal").expect("the old section stays");
+    assert!(money < about, "the new section comes first");
+    let amount = html.find("data-field=\"amount\"").expect("amount shown");
+    assert!(amount > money && amount < about, "amount moved into the new section");
+    // A stale editor's operation on a section deleted meanwhile is reported, not applied.
+    let delete = json!({"entity": "deal", "version": 2, "ops": [{"op": "delete_section", "id": "money"}]});
+    admin.json(admin.call("save_layout", delete.to_string())).await;
+    let late =
+        json!({"entity": "deal", "version": 2, "ops": [{"op": "rename_section", "id": "money", "title": "Cash"}]});
+    let (status, res) = admin.json(admin.call("save_layout", late.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(res["version"].as_i64(), Some(3), "no new version");
+    assert_eq!(res["conflicts"][0]["message"], "Its section was deleted by someone else meanwhile.");
+    // History names the changes; a rollback to version 2 brings the section back.
+    let (_, history) = app.json(app.call("layout_history", r#"{"entity":"deal"}"#)).await;
+    assert_eq!(
+        history.as_array().map(|h| h.iter().filter_map(|v| v["version"].as_i64()).collect::<Vec<_>>()),
+        Some(vec![3, 2, 1])
+    );
+    assert!(history[1]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["change"] == "section_added" && c["title"] == "Money matters"));
+    assert_eq!(history[1]["author"], "Alex Morgan");
+    let (status, err) = app.json(app.call("rollback_layout", r#"{"entity":"deal","version":2}"#)).await;
+    assert_eq!((status, error_kind(&err)), (StatusCode::FORBIDDEN, "forbidden"));
+    let (status, back) = admin.json(admin.call("rollback_layout", r#"{"entity":"deal","version":2}"#)).await;
+    assert_eq!((status, back["version"].as_i64()), (StatusCode::OK, Some(4)));
+    assert!(app.page(&format!("/crm/deal/{id}")).await.1.contains("Money matters"));
+    let (status, _) = admin.json(admin.call("rollback_layout", r#"{"entity":"deal","version":77}"#)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    app.db.cleanup().await;
+}

@@ -22,7 +22,9 @@ use tower::ServiceExt;
 const ORIGIN: &str = "http://crm.test";
 
 /// Every server function that changes something, with a well-formed body.
-const MUTATING: [(&str, &str); 5] = [
+const MUTATING: [(&str, &str); 7] = [
+    ("save_layout", r#"{"entity":"deal","version":1,"ops":[{"op":"hide_field","code":"title"}]}"#),
+    ("rollback_layout", r#"{"entity":"deal","version":1}"#),
     ("save_fields", r#"{"entity":"deal","id":1,"version":1,"changes":{"title":{"t":"text","v":"x"}}}"#),
     ("move_stage", r#"{"entity":"deal","id":1,"version":1,"stage_id":2}"#),
     ("create_item", r#"{"entity":"deal","pipeline_id":null,"values":{"title":{"t":"text","v":"x"}}}"#),
@@ -31,7 +33,9 @@ const MUTATING: [(&str, &str); 5] = [
 ];
 
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 7] = [
+const READING: [(&str, &str); 9] = [
+    ("layout_editor", r#"{"entity":"deal"}"#),
+    ("layout_history", r#"{"entity":"deal"}"#),
     ("card", r#"{"entity":"deal","id":1}"#),
     ("list_items", r#"{"entity":"deal","search":null,"stage_id":null,"before":null}"#),
     ("search_items", r#"{"entity":"company","query":"a"}"#),

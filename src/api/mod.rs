@@ -3,5 +3,6 @@
 
 pub mod auth;
 pub mod items;
+pub mod layouts;
 pub mod timeline;
 pub mod types;

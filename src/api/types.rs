@@ -142,3 +142,40 @@ pub struct HistoryPage {
 pub fn shown(def: &FieldDef, value: Option<&Value>, names: &crate::domain::value::Names) -> String {
     value.map(|v| crate::domain::value::display(def, v, names)).unwrap_or_default()
 }
+
+/// What the card's settings mode needs: the layout as it is, and every field (shown or not).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LayoutEditor {
+    pub version: i64,
+    pub layout: Layout,
+    pub fields: Vec<FieldDef>,
+    /// Whether this user may change the layout.
+    pub can_edit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayoutConflict {
+    pub op: crate::domain::layout_ops::LayoutOp,
+    pub message: String,
+}
+
+/// A layout save: the layout as it now is, and the operations that could not apply.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LayoutSaved {
+    pub version: i64,
+    pub layout: Layout,
+    /// Someone else saved after the editor's version; these operations were applied on top.
+    pub rebased: bool,
+    pub conflicts: Vec<LayoutConflict>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayoutVersionView {
+    pub version: i64,
+    pub author: Option<String>,
+    pub at: i64,
+    /// What changed from the version before.
+    pub changes: Vec<crate::domain::layout_ops::LayoutChange>,
+    /// Set when this version rolled back to an earlier one.
+    pub rollback_to: Option<i64>,
+}

@@ -16,19 +16,48 @@ pub const MAX_OPS: usize = 200;
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum LayoutOp {
     /// `id` is chosen by the client, so later operations of the same save can name it.
-    CreateSection { id: String, title: String, after: Option<String> },
-    RenameSection { id: String, title: String },
+    CreateSection {
+        id: String,
+        title: String,
+        after: Option<String>,
+    },
+    RenameSection {
+        id: String,
+        title: String,
+    },
     /// `after: None` puts the section first.
-    MoveSection { id: String, after: Option<String> },
+    MoveSection {
+        id: String,
+        after: Option<String>,
+    },
     /// Its fields become hidden; their values stay.
-    DeleteSection { id: String },
+    DeleteSection {
+        id: String,
+    },
     /// Show a hidden field (or move a shown one) into `section` after `after` (`None`: first).
-    ShowField { code: String, section: String, after: Option<String> },
-    HideField { code: String },
-    MoveField { code: String, section: String, after: Option<String> },
-    HideTab { tab: TabCode },
-    ShowTab { tab: TabCode },
-    MoveTab { tab: TabCode, after: Option<TabCode> },
+    ShowField {
+        code: String,
+        section: String,
+        after: Option<String>,
+    },
+    HideField {
+        code: String,
+    },
+    MoveField {
+        code: String,
+        section: String,
+        after: Option<String>,
+    },
+    HideTab {
+        tab: TabCode,
+    },
+    ShowTab {
+        tab: TabCode,
+    },
+    MoveTab {
+        tab: TabCode,
+        after: Option<TabCode>,
+    },
 }
 
 /// Why an operation could not apply to the current layout.
@@ -128,7 +157,8 @@ pub fn apply(layout: &mut Layout, op: &LayoutOp, known: &dyn Fn(&str) -> bool) -
             if !known(code) {
                 return Err(OpConflict::UnknownField { code: code.clone() });
             }
-            let target = section_index(layout, section).ok_or_else(|| OpConflict::SectionGone { id: section.clone() })?;
+            let target =
+                section_index(layout, section).ok_or_else(|| OpConflict::SectionGone { id: section.clone() })?;
             if after.as_deref() == Some(code.as_str()) {
                 return Ok(effect);
             }
@@ -143,7 +173,8 @@ pub fn apply(layout: &mut Layout, op: &LayoutOp, known: &dyn Fn(&str) -> bool) -
             }
         }
         LayoutOp::MoveField { code, section, after } => {
-            let target = section_index(layout, section).ok_or_else(|| OpConflict::SectionGone { id: section.clone() })?;
+            let target =
+                section_index(layout, section).ok_or_else(|| OpConflict::SectionGone { id: section.clone() })?;
             if !layout.field_codes().any(|c| c == code) {
                 return Err(OpConflict::FieldHidden { code: code.clone() });
             }
@@ -230,7 +261,9 @@ pub fn diff(old: &Layout, new: &Layout) -> Vec<LayoutChange> {
     for s in &new.sections {
         match find(old, &s.id) {
             None => out.push(LayoutChange::SectionAdded { title: s.title.clone() }),
-            Some(o) if o.title != s.title => out.push(LayoutChange::SectionRenamed { from: o.title, to: s.title.clone() }),
+            Some(o) if o.title != s.title => {
+                out.push(LayoutChange::SectionRenamed { from: o.title, to: s.title.clone() })
+            }
             _ => {}
         }
     }
@@ -258,7 +291,9 @@ pub fn diff(old: &Layout, new: &Layout) -> Vec<LayoutChange> {
         match (place(old, code), place(new, code)) {
             (None, Some((_, title, _))) => out.push(LayoutChange::FieldShown { code: code.into(), section: title }),
             (Some(_), None) => out.push(LayoutChange::FieldHidden { code: code.into() }),
-            (Some(a), Some(b)) if a.0 != b.0 || a.2 != b.2 => out.push(LayoutChange::FieldMoved { code: code.into(), section: b.1 }),
+            (Some(a), Some(b)) if a.0 != b.0 || a.2 != b.2 => {
+                out.push(LayoutChange::FieldMoved { code: code.into(), section: b.1 })
+            }
             _ => {}
         }
     }
@@ -321,7 +356,10 @@ mod tests {
     fn deleting_a_section_hides_its_fields_and_later_moves_into_it_conflict() {
         let mut l = base();
         let effect = apply(&mut l, &LayoutOp::DeleteSection { id: "s2".into() }, &known).ok();
-        assert_eq!(effect.map(|e| e.hidden.into_iter().collect::<Vec<_>>()), Some(vec!["d".to_string(), "e".to_string()]));
+        assert_eq!(
+            effect.map(|e| e.hidden.into_iter().collect::<Vec<_>>()),
+            Some(vec!["d".to_string(), "e".to_string()])
+        );
         assert_eq!(apply(&mut l, &mv("a", "s2", None), &known), Err(OpConflict::SectionGone { id: "s2".into() }));
         assert_eq!(fields_of(&l, "s1"), ["a", "b", "c"], "a conflicting operation changes nothing");
     }
@@ -383,10 +421,22 @@ mod tests {
         let sec_anchor = prop::option::of(prop::sample::select(vec!["s1", "s2", "n1"]).prop_map(String::from));
         let tab = prop::sample::select(TabCode::ALL.to_vec());
         prop_oneof![
-            (code.clone(), section.clone(), anchor.clone()).prop_map(|(code, section, after)| LayoutOp::MoveField { code, section, after }),
-            (code.clone(), section.clone(), anchor).prop_map(|(code, section, after)| LayoutOp::ShowField { code, section, after }),
+            (code.clone(), section.clone(), anchor.clone()).prop_map(|(code, section, after)| LayoutOp::MoveField {
+                code,
+                section,
+                after
+            }),
+            (code.clone(), section.clone(), anchor).prop_map(|(code, section, after)| LayoutOp::ShowField {
+                code,
+                section,
+                after
+            }),
             code.prop_map(|code| LayoutOp::HideField { code }),
-            (section.clone(), sec_anchor.clone()).prop_map(|(id, after)| LayoutOp::CreateSection { id, title: "New".into(), after }),
+            (section.clone(), sec_anchor.clone()).prop_map(|(id, after)| LayoutOp::CreateSection {
+                id,
+                title: "New".into(),
+                after
+            }),
             section.clone().prop_map(|id| LayoutOp::DeleteSection { id }),
             (section.clone(), sec_anchor).prop_map(|(id, after)| LayoutOp::MoveSection { id, after }),
             section.prop_map(|id| LayoutOp::RenameSection { id, title: "Renamed".into() }),

@@ -4,10 +4,12 @@
 mod browse;
 mod card;
 mod edit;
+mod layouts;
 
 pub use browse::{history, list, relations, search_items};
 pub use card::{add_comment, card, timeline_page};
 pub use edit::{create_item, move_stage, new_item_form, save_fields};
+pub use layouts::{layout_editor, layout_history, rollback_layout, save_layout};
 
 use super::store::{items, timeline::EventRow, users, Conn};
 use crate::api::types::UserRef;

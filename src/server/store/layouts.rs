@@ -25,8 +25,12 @@ pub struct Author {
 pub enum Record {
     /// The shipped layout the scope started from.
     Initial,
-    Ops { ops: Vec<LayoutOp> },
-    Rollback { to: i64 },
+    Ops {
+        ops: Vec<LayoutOp>,
+    },
+    Rollback {
+        to: i64,
+    },
 }
 
 fn json<T: Serialize>(v: &T) -> sqlx::Result<String> {
@@ -68,7 +72,15 @@ async fn ensure(conn: &mut Conn, entity: EntityType, scope: &str, by: Author) ->
     Ok(())
 }
 
-async fn insert_version(conn: &mut Conn, entity: EntityType, scope: &str, version: i64, body: &str, record: &Record, by: Author) -> sqlx::Result<()> {
+async fn insert_version(
+    conn: &mut Conn,
+    entity: EntityType,
+    scope: &str,
+    version: i64,
+    body: &str,
+    record: &Record,
+    by: Author,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO layout_versions (entity_type, scope, version, body, record, author_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -86,7 +98,14 @@ async fn insert_version(conn: &mut Conn, entity: EntityType, scope: &str, versio
 }
 
 /// Claims the scope's row and writes `layout` as its next version.
-async fn write_next(conn: &mut Conn, entity: EntityType, scope: &str, layout: &Layout, record: &Record, by: Author) -> sqlx::Result<i64> {
+async fn write_next(
+    conn: &mut Conn,
+    entity: EntityType,
+    scope: &str,
+    layout: &Layout,
+    record: &Record,
+    by: Author,
+) -> sqlx::Result<i64> {
     let body = json(layout)?;
     let version: i64 = sqlx::query(
         "UPDATE layouts SET version = version + 1, body = $3, updated_by = $4, updated_at = $5
@@ -121,7 +140,7 @@ pub async fn apply_ops(
     scope: &str,
     base_version: i64,
     ops: &[LayoutOp],
-    known: &dyn Fn(&str) -> bool,
+    known: &(dyn Fn(&str) -> bool + Sync),
     by: Author,
 ) -> sqlx::Result<LayoutSave> {
     let mut tx = conn.begin().await?;
@@ -141,11 +160,22 @@ pub async fn apply_ops(
     let record = Record::Ops { ops: result.applied.clone() };
     let new_version = write_next(&mut tx, entity, scope, &result.layout, &record, by).await?;
     tx.commit().await?;
-    Ok(LayoutSave { version: new_version, layout: result.layout, rebased: base_version != version, conflicts: result.conflicts })
+    Ok(LayoutSave {
+        version: new_version,
+        layout: result.layout,
+        rebased: base_version != version,
+        conflicts: result.conflicts,
+    })
 }
 
 /// A new version whose layout is that of `to` (a rollback is itself a version).
-pub async fn rollback(conn: &mut Conn, entity: EntityType, scope: &str, to: i64, by: Author) -> sqlx::Result<Option<(i64, Layout)>> {
+pub async fn rollback(
+    conn: &mut Conn,
+    entity: EntityType,
+    scope: &str,
+    to: i64,
+    by: Author,
+) -> sqlx::Result<Option<(i64, Layout)>> {
     let mut tx = conn.begin().await?;
     let Some(old) = version_body(&mut tx, entity, scope, to).await? else {
         return Ok(None);
@@ -155,7 +185,12 @@ pub async fn rollback(conn: &mut Conn, entity: EntityType, scope: &str, to: i64,
     Ok(Some((version, old)))
 }
 
-pub async fn version_body(conn: &mut Conn, entity: EntityType, scope: &str, version: i64) -> sqlx::Result<Option<Layout>> {
+pub async fn version_body(
+    conn: &mut Conn,
+    entity: EntityType,
+    scope: &str,
+    version: i64,
+) -> sqlx::Result<Option<Layout>> {
     let row = sqlx::query("SELECT body FROM layout_versions WHERE entity_type = $1 AND scope = $2 AND version = $3")
         .bind(entity.slug())
         .bind(scope)
