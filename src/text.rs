@@ -156,6 +156,65 @@ pub const ERR_REQUIRED: &str = "Required.";
 pub const ERR_UNKNOWN_FIELD: &str = "This field does not exist or cannot be edited here.";
 
 // Layout editing
+pub const CONFIGURE_CARD: &str = "Card settings";
+pub const FINISH_CONFIGURATION: &str = "Finish configuration";
+pub const CREATE_SECTION: &str = "Create section";
+pub const SECTION_NAME: &str = "Section name";
+pub const RENAME: &str = "Rename";
+pub const DELETE_SECTION: &str = "Delete section";
+pub const DELETE: &str = "Delete";
+pub const DELETE_SECTION_WARNING: &str =
+    "Its fields will be hidden from the card. Their data stays, and they can be shown again.";
+pub const HIDE: &str = "Hide";
+pub const SHOW: &str = "Show";
+pub const SELECT_FIELD: &str = "Select field";
+pub const NO_HIDDEN_FIELDS: &str = "Every field is on the card.";
+pub const TABS: &str = "Tabs";
+pub const MOVE_LEFT: &str = "Move left";
+pub const MOVE_RIGHT: &str = "Move right";
+pub const LAYOUT_HISTORY: &str = "Layout history";
+pub const ROLL_BACK: &str = "Roll back to this version";
+pub const SAVED: &str = "Saved";
+pub const SAVE_FAILED: &str = "Not saved";
+pub const LAYOUT_MERGED: &str = "Changes made by others meanwhile were kept.";
+pub const LAYOUT_PARTLY: &str = "Some changes could not be applied:";
+pub const DRAG_HINT: &str = "Space lifts, arrow keys move, Space drops, Escape cancels.";
+pub fn move_handle(name: &str) -> String {
+    format!("Move {name}")
+}
+pub fn lifted(name: &str) -> String {
+    format!("{name} lifted. {DRAG_HINT}")
+}
+pub fn moved_to(name: &str, position: usize, count: usize, section: &str) -> String {
+    format!("{name}: position {position} of {count} in {section}.")
+}
+pub fn dropped(name: &str, section: &str) -> String {
+    format!("{name} dropped in {section}.")
+}
+pub fn cancelled(name: &str) -> String {
+    format!("Move of {name} cancelled.")
+}
+pub fn version_label(version: i64) -> String {
+    format!("Version {version}")
+}
+pub fn rolled_back_to(version: i64) -> String {
+    format!("Rolled back to version {version}")
+}
+pub fn change_text(c: &crate::domain::layout_ops::LayoutChange, label: &dyn Fn(&str) -> String) -> String {
+    use crate::domain::layout_ops::LayoutChange as C;
+    match c {
+        C::SectionAdded { title } => format!("Section “{title}” created"),
+        C::SectionRemoved { title } => format!("Section “{title}” deleted"),
+        C::SectionRenamed { from, to } => format!("Section “{from}” renamed to “{to}”"),
+        C::SectionsReordered => "Sections reordered".into(),
+        C::FieldShown { code, section } => format!("{} shown in “{section}”", label(code)),
+        C::FieldHidden { code } => format!("{} hidden", label(code)),
+        C::FieldMoved { code, section } => format!("{} moved to “{section}”", label(code)),
+        C::TabHidden { tab } => format!("Tab {} hidden", self::tab(*tab)),
+        C::TabShown { tab } => format!("Tab {} shown", self::tab(*tab)),
+        C::TabsReordered => "Tabs reordered".into(),
+    }
+}
 pub const ERR_LAYOUT_ADMIN_ONLY: &str = "Only administrators can change the common card view.";
 pub const ERR_TOO_MANY_OPS: &str = "Too many changes at once; save in smaller steps.";
 pub const ERR_UNKNOWN_VERSION: &str = "That version of the layout does not exist.";

@@ -59,6 +59,8 @@ pub struct CardData {
     /// Choices of user fields.
     pub users: Vec<UserRef>,
     pub timeline: TimelinePage,
+    /// The viewer may change the card's layout (settings mode).
+    pub can_configure: bool,
 }
 
 /// What the new-item form needs.

@@ -42,6 +42,19 @@ mod imp {
         gloo_timers::future::TimeoutFuture::new(ms).await;
     }
 
+    /// The layout drop target under the pointer: a field row (`data-drop-field`) or, failing
+    /// that, a section (`data-drop-section`), and whether the pointer is in its upper half.
+    pub fn drop_point(x: i32, y: i32) -> Option<super::DropPoint> {
+        let el = document()?.element_from_point(x as f32, y as f32)?;
+        let (hit, field) = match el.closest("[data-drop-field]").ok().flatten() {
+            Some(f) => (f.clone(), f.get_attribute("data-drop-field")),
+            None => (el.closest("[data-drop-section]").ok().flatten()?, None),
+        };
+        let section = hit.closest("[data-drop-section]").ok().flatten()?.get_attribute("data-drop-section")?;
+        let rect = hit.get_bounding_client_rect();
+        Some(super::DropPoint { section, field, upper: f64::from(y) < rect.top() + rect.height() / 2.0 })
+    }
+
     /// Marks the page as hydrated (for people measuring, and for tests that wait for it).
     pub fn mark_hydrated() {
         if let Some(w) = web_sys::window() {
@@ -57,6 +70,9 @@ mod imp {
 
 #[cfg(not(feature = "hydrate"))]
 mod imp {
+    pub fn drop_point(_x: i32, _y: i32) -> Option<super::DropPoint> {
+        None
+    }
     pub fn reveal(_selector: &str) {}
     pub fn focus(_selector: &str) {}
     pub fn go_to_login() {}
@@ -65,3 +81,12 @@ mod imp {
 }
 
 pub use imp::*;
+
+/// Where a dragged field or section would land.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DropPoint {
+    pub section: String,
+    /// The field row under the pointer, if any.
+    pub field: Option<String>,
+    pub upper: bool,
+}

@@ -7,7 +7,7 @@ use crate::error::{AppError, FieldError};
 use crate::server::store::{catalog, items, now_ms, timeline as events, users, Conn, Store};
 use crate::text;
 
-pub async fn card(store: &Store, _user: &CurrentUser, entity: &str, id: i64) -> Result<CardData, AppError> {
+pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<CardData, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     let row = item_or_404(&mut conn, entity, id).await?;
@@ -44,6 +44,7 @@ pub async fn card(store: &Store, _user: &CurrentUser, entity: &str, id: i64) -> 
         pipeline,
         users,
         timeline,
+        can_configure: user.is_admin,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod history;
 pub mod item_picker;
 pub mod relations;
 pub mod section;
+pub mod settings;
 pub mod stage_bar;
 pub mod tabs;
 
@@ -41,6 +42,11 @@ pub struct CardCtx {
     pub notice: RwSignal<Option<(NoticeKind, String)>>,
     /// Fields to highlight as needing a value (a refused stage move).
     pub highlight: RwSignal<BTreeSet<String>>,
+    /// The layout the card shows.
+    pub layout: RwSignal<Layout>,
+    /// Settings mode, with the layout version it started from.
+    pub configuring: RwSignal<Option<i64>>,
+    pub can_configure: bool,
 }
 
 impl CardCtx {
@@ -83,7 +89,7 @@ impl CardCtx {
 
 #[component]
 pub fn Card(data: CardData) -> impl IntoView {
-    let CardData { header, fields, layout, values, names, pipeline, users, timeline } = data;
+    let CardData { header, fields, layout, values, names, pipeline, users, timeline, can_configure } = data;
     let ctx = CardCtx {
         header: RwSignal::new(header),
         values: RwSignal::new(values),
@@ -95,22 +101,18 @@ pub fn Card(data: CardData) -> impl IntoView {
         next: RwSignal::new(timeline.next),
         notice: RwSignal::new(None),
         highlight: RwSignal::new(BTreeSet::new()),
+        layout: RwSignal::new(layout),
+        configuring: RwSignal::new(None),
+        can_configure,
     };
     provide_context(ctx);
     let query = use_query_map();
-    let visible: Vec<TabCode> = layout.visible_tabs().collect();
-    let first = visible.first().copied().unwrap_or(TabCode::General);
-    let tab = {
-        let visible = visible.clone();
-        Memo::new(move |_| {
-            query
-                .read()
-                .get("tab")
-                .and_then(|t| TabCode::from_slug(&t))
-                .filter(|t| visible.contains(t))
-                .unwrap_or(first)
-        })
-    };
+    let visible = Memo::new(move |_| ctx.layout.with(|l| l.visible_tabs().collect::<Vec<TabCode>>()));
+    let tab = Memo::new(move |_| {
+        let visible = visible.get();
+        let first = visible.first().copied().unwrap_or(TabCode::General);
+        query.read().get("tab").and_then(|t| TabCode::from_slug(&t)).filter(|t| visible.contains(t)).unwrap_or(first)
+    });
     // leptos_meta may call this after the card is gone (navigating to another card).
     let title = move || ctx.header.try_with(|h| h.title.clone()).unwrap_or_default();
     view! {
@@ -122,7 +124,7 @@ pub fn Card(data: CardData) -> impl IntoView {
             <tabs::Tabs tabs=visible active=tab/>
             <div class="card-body">
                 {move || match tab.get() {
-                    TabCode::General => view! { <General layout=layout.clone()/> }.into_any(),
+                    TabCode::General => view! { <General/> }.into_any(),
                     TabCode::Relations => view! { <relations::RelationsTab/> }.into_any(),
                     TabCode::History => view! { <history::HistoryTab/> }.into_any(),
                 }}
@@ -132,11 +134,22 @@ pub fn Card(data: CardData) -> impl IntoView {
 }
 
 #[component]
-fn General(layout: Layout) -> impl IntoView {
+fn General() -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
     view! {
         <div class="general">
             <div class="sections">
-                {layout.sections.into_iter().map(|s| view! { <section::SectionView section=s/> }).collect_view()}
+                {move || match ctx.configuring.get() {
+                    Some(version) => view! { <settings::LayoutEditorPanel version/> }.into_any(),
+                    None => ctx
+                        .layout
+                        .get()
+                        .sections
+                        .into_iter()
+                        .map(|s| view! { <section::SectionView section=s/> })
+                        .collect_view()
+                        .into_any(),
+                }}
             </div>
             <Timeline/>
         </div>

@@ -5,10 +5,10 @@ use crate::text;
 use leptos::prelude::*;
 
 #[component]
-pub fn Tabs(tabs: Vec<TabCode>, active: Memo<TabCode>) -> impl IntoView {
+pub fn Tabs(tabs: Memo<Vec<TabCode>>, active: Memo<TabCode>) -> impl IntoView {
     view! {
         <nav class="tabs" role="tablist">
-            {tabs.into_iter().map(|t| view! {
+            {move || tabs.get().into_iter().map(|t| view! {
                 <a
                     href=format!("?tab={}", t.slug())
                     role="tab"

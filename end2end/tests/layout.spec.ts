@@ -1,0 +1,179 @@
+// Card settings mode on quotes (no other spec uses quotes, so layout changes here disturb none).
+import { test, expect, type Page } from '@playwright/test';
+import { DEMO, api, hydrated, signIn } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+// Tall enough that drag sources and targets are on screen together (no auto-scroll while dragging yet).
+test.use({ viewport: { width: 1280, height: 1600 } });
+
+let quote = 0;
+
+async function openQuote(page: Page) {
+  await page.goto(`/crm/quote/${quote}`);
+  await hydrated(page);
+}
+
+async function settings(page: Page) {
+  await page.getByRole('button', { name: 'Card settings' }).click();
+  await expect(page.locator('.layout-editor')).toBeVisible();
+}
+
+async function finish(page: Page) {
+  await expect(page.locator('.save-status')).not.toHaveText('Saving…');
+  await page.getByRole('button', { name: 'Finish configuration' }).click();
+  await expect(page.locator('.layout-editor')).toHaveCount(0);
+}
+
+function fieldsOf(page: Page, section: string) {
+  return page.locator(`[data-section="${section}"] .fields .field`);
+}
+
+test.beforeEach(async ({ page, baseURL }) => {
+  await signIn(page, DEMO.admin);
+  // Back to the shipped layout (version 1) when a common layout exists.
+  await api(page.request, baseURL!, 'rollback_layout', { entity: 'quote', version: 1 });
+  if (!quote) {
+    const list = await api(page.request, baseURL!, 'list_items', { entity: 'quote', search: null, stage_id: null, before: null });
+    quote = list.json.rows[0].id;
+  }
+});
+
+test('a field moved with the keyboard lands in another section and stays after a reload', async ({ page }) => {
+  await openQuote(page);
+  await settings(page);
+  const handle = page.locator('[data-field-handle="amount"]');
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('[aria-live="assertive"]')).toContainText('Amount lifted');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[aria-live="assertive"]')).toContainText('position 1 of 3 in Deal and client');
+  await page.keyboard.press('Space');
+  await expect(page.locator('[aria-live="assertive"]')).toContainText('Amount dropped in Deal and client');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await finish(page);
+  await expect(fieldsOf(page, 'links').first()).toHaveAttribute('data-field', 'amount');
+  await page.reload();
+  await expect(fieldsOf(page, 'links').first()).toHaveAttribute('data-field', 'amount');
+});
+
+test('Escape cancels a keyboard move', async ({ page }) => {
+  await openQuote(page);
+  await settings(page);
+  await page.locator('[data-field-handle="title"]').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[aria-live="assertive"]')).toContainText('Move of Quote name cancelled');
+  await expect(page.locator('[data-section="about"] .layout-fields li').first()).toHaveAttribute('data-field', 'title');
+});
+
+test('a field dragged with the mouse into another section is saved', async ({ page }) => {
+  await openQuote(page);
+  await settings(page);
+  const from = await page.locator('[data-field-handle="comment"]').boundingBox();
+  const to = await page.locator('[data-section="about"] li[data-field="title"]').boundingBox();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to!.x + 40, to!.y + 3, { steps: 8 });
+  await expect(page.locator('[data-section="about"] li[data-field="title"]')).toHaveClass(/drop-before/);
+  await page.mouse.up();
+  await expect(page.locator('[data-section="about"] .layout-fields li').first()).toHaveAttribute('data-field', 'comment');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await page.reload();
+  await expect(fieldsOf(page, 'about').first()).toHaveAttribute('data-field', 'comment');
+});
+
+test('a hidden field keeps its value and can be shown again', async ({ page }) => {
+  await openQuote(page);
+  const amount = await page.locator('[data-field="amount"] .field-value').textContent();
+  expect(amount).toMatch(/\d/);
+  await settings(page);
+  await page.locator('[data-section="about"] li[data-field="amount"]').getByRole('button', { name: 'Hide' }).click();
+  await finish(page);
+  await expect(page.locator('[data-field="amount"]')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('[data-field="amount"]')).toHaveCount(0);
+  await settings(page);
+  await page.locator('[data-section="more"]').getByRole('button', { name: 'Select field' }).click();
+  await page.locator('[data-show-field="amount"]').click();
+  await finish(page);
+  await expect(page.locator('[data-section="more"] [data-field="amount"] .field-value')).toHaveText(amount!);
+});
+
+test('deleting a section hides its fields and keeps their values', async ({ page }) => {
+  await openQuote(page);
+  const deal = await page.locator('[data-field="deal"] .field-value').textContent();
+  await settings(page);
+  await page.locator('[data-section="links"]').getByRole('button', { name: 'Delete section' }).click();
+  await expect(page.locator('[data-section="links"] .confirm-delete')).toContainText('Their data stays');
+  await page.locator('[data-section="links"] .confirm-delete').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('[data-section="links"]')).toHaveCount(0);
+  await page.locator('[data-section="about"]').getByRole('button', { name: 'Select field' }).click();
+  await page.locator('[data-show-field="deal"]').click();
+  await finish(page);
+  await expect(page.locator('[data-section="about"] [data-field="deal"] .field-value')).toHaveText(deal!);
+  await expect(page.locator('[data-field="contact"]')).toHaveCount(0);
+});
+
+test('sections are created and renamed, tabs hidden, and history rolls back', async ({ page }) => {
+  await openQuote(page);
+  await settings(page);
+  await page.getByRole('button', { name: '+ Create section' }).click();
+  await page.getByPlaceholder('Section name').fill('Terms');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  const created = page.locator('.layout-section[data-section="section1"]');
+  await expect(created.locator('h2')).toHaveText('Terms');
+  await expect(created).toBeVisible();
+  await created.getByRole('button', { name: 'Rename' }).click();
+  await created.locator('form.rename input').fill('Terms and conditions');
+  await created.locator('form.rename').getByRole('button', { name: 'Save' }).click();
+  await page.locator('.tabs-editor li[data-tab="history"]').getByRole('button', { name: 'Hide' }).click();
+  await finish(page);
+  await expect(page.getByRole('heading', { name: 'Terms and conditions' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'History' })).toHaveCount(0);
+  await settings(page);
+  await page.getByRole('button', { name: 'Layout history' }).click();
+  const versions = page.locator('.versions > li');
+  await expect(versions.first()).toContainText('Tab History hidden');
+  await expect(versions.first()).toContainText('Alex Morgan');
+  await page.locator('.versions > li[data-version="1"]').getByRole('button', { name: 'Roll back to this version' }).click();
+  await expect(versions.first()).toContainText('Rolled back to version 1');
+  await finish(page);
+  await expect(page.getByRole('tab', { name: 'History' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Terms and conditions' })).toHaveCount(0);
+});
+
+test('two admins configuring at once both keep their changes', async ({ browser, page }) => {
+  await openQuote(page);
+  await settings(page);
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second, DEMO.admin);
+  await second.goto(`/crm/quote/${quote}`);
+  await hydrated(second);
+  await settings(second);
+  // First admin moves the valid-until date to the top; the second, from the same version, hides the comment.
+  await page.locator('[data-field-handle="valid_until"]').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await second.locator('li[data-field="comment"]').getByRole('button', { name: 'Hide' }).click();
+  await expect(second.locator('.save-status')).toContainText('Changes made by others meanwhile were kept');
+  await expect(second.locator('[data-section="about"] .layout-fields li').first()).toHaveAttribute('data-field', 'valid_until');
+  await finish(second);
+  await page.reload();
+  await expect(fieldsOf(page, 'about').first()).toHaveAttribute('data-field', 'valid_until');
+  await expect(page.locator('[data-field="comment"]')).toHaveCount(0);
+  await other.close();
+});
+
+test('staff have no card settings', async ({ page }) => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, DEMO.anna);
+  await openQuote(page);
+  await expect(page.locator('.card-title')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Card settings' })).toHaveCount(0);
+});

@@ -1,0 +1,683 @@
+//! Card settings mode (⚙): sections and fields moved by drag and drop (pointer: mouse and
+//! touch; keyboard: Space lifts, arrows move, Space drops, Escape cancels, each step announced),
+//! fields hidden and shown, sections created, renamed and deleted, tabs hidden and reordered,
+//! and the layout history with rollback. Every change shows at once and is saved as layout
+//! operations shortly after; a failed save is shown and undone on screen.
+
+use super::CardCtx;
+use crate::api::layouts::{layout_history, rollback_layout, save_layout};
+use crate::api::types::{LayoutSaved, LayoutVersionView};
+use crate::domain::layout_ops::{apply, LayoutOp};
+use crate::domain::timeline::format_time;
+use crate::domain::{Layout, TabCode};
+use crate::error::AppError;
+use crate::text;
+use crate::ui::browser::{self, DropPoint};
+use crate::ui::common::handle_error;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// How long edits gather before they are saved together.
+const SAVE_DELAY_MS: u32 = 400;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Idle,
+    Saving,
+    Saved(Option<String>),
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Dragged {
+    Field(String),
+    Section(String),
+}
+
+/// The settings-mode state shared by its parts.
+#[derive(Clone, Copy)]
+struct Editor {
+    ctx: CardCtx,
+    /// What the screen shows: the confirmed layout with the unsaved operations applied.
+    draft: RwSignal<Layout>,
+    /// What the server last acknowledged.
+    confirmed: RwSignal<Layout>,
+    version: RwSignal<i64>,
+    pending: StoredValue<Vec<LayoutOp>>,
+    ticket: StoredValue<u32>,
+    status: RwSignal<Status>,
+    announce: RwSignal<String>,
+    /// A keyboard drag: what is lifted and the layout before it was.
+    lifted: RwSignal<Option<(Dragged, Layout)>>,
+    /// A pointer drag and where it would land.
+    pointer: RwSignal<Option<Dragged>>,
+    drop_at: RwSignal<Option<DropPoint>>,
+}
+
+impl Editor {
+    fn known(&self) -> impl Fn(&str) -> bool + '_ {
+        move |code: &str| self.ctx.fields.with_value(|f| f.iter().any(|d| d.code == code))
+    }
+
+    fn label(&self, code: &str) -> String {
+        self.ctx.field(code).map(|f| f.label).unwrap_or_else(|| code.to_string())
+    }
+
+    fn section_title(&self, id: &str) -> String {
+        self.draft
+            .with_untracked(|l| l.sections.iter().find(|s| s.id == id).map(|s| s.title.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Applies an operation on screen now and queues it for saving.
+    fn act(&self, op: LayoutOp) {
+        let mut layout = self.draft.get_untracked();
+        let result = {
+            let known = self.known();
+            apply(&mut layout, &op, &known)
+        };
+        match result {
+            Ok(_) => {
+                self.draft.set(layout);
+                self.pending.update_value(|p| p.push(op));
+                self.schedule();
+            }
+            Err(c) => self.status.set(Status::Failed(text::layout_conflict(&c))),
+        }
+    }
+
+    fn schedule(&self) {
+        let ticket = self.ticket.get_value().wrapping_add(1);
+        self.ticket.set_value(ticket);
+        let me = *self;
+        spawn_local(async move {
+            browser::sleep(SAVE_DELAY_MS).await;
+            if me.ticket.get_value() == ticket {
+                me.flush().await;
+            }
+        });
+    }
+
+    /// Sends the queued operations; on success shows the server's layout (with anything others
+    /// saved meanwhile) plus what was done since, on failure undoes them on screen.
+    async fn flush(&self) {
+        let ops = std::mem::take(&mut *self.pending.write_value());
+        if ops.is_empty() {
+            return;
+        }
+        self.status.set(Status::Saving);
+        let result = save_layout(self.ctx.entity_slug(), self.version.get_untracked(), ops).await;
+        match result {
+            Ok(saved) => self.accept(saved),
+            Err(e) => {
+                handle_error(&e);
+                let mut layout = self.confirmed.get_untracked();
+                let later = self.pending.get_value();
+                let known = self.known();
+                for op in &later {
+                    let _ = apply(&mut layout, op, &known);
+                }
+                self.draft.set(layout);
+                self.status.set(Status::Failed(e.message()));
+            }
+        }
+    }
+
+    fn accept(&self, saved: LayoutSaved) {
+        self.version.set(saved.version);
+        self.confirmed.set(saved.layout.clone());
+        self.ctx.layout.set(saved.layout.clone());
+        let mut layout = saved.layout;
+        let later = self.pending.get_value();
+        let known = self.known();
+        for op in &later {
+            let _ = apply(&mut layout, op, &known);
+        }
+        self.draft.set(layout);
+        let note = if !saved.conflicts.is_empty() {
+            Some(format!(
+                "{} {}",
+                text::LAYOUT_PARTLY,
+                saved.conflicts.iter().map(|c| c.message.clone()).collect::<Vec<_>>().join(" ")
+            ))
+        } else if saved.rebased {
+            Some(text::LAYOUT_MERGED.to_string())
+        } else {
+            None
+        };
+        self.status.set(Status::Saved(note));
+    }
+
+    fn handle_selector(d: &Dragged) -> String {
+        match d {
+            Dragged::Field(code) => format!("[data-field-handle='{code}']"),
+            Dragged::Section(id) => format!("[data-section-handle='{id}']"),
+        }
+    }
+
+    /// Keyboard drag and drop on a handle.
+    fn key(&self, what: Dragged, ev: leptos::ev::KeyboardEvent) {
+        let name = match &what {
+            Dragged::Field(code) => self.label(code),
+            Dragged::Section(id) => self.section_title(id),
+        };
+        let holding = self.lifted.with_untracked(|l| l.as_ref().map(|(d, _)| d.clone()));
+        match ev.key().as_str() {
+            " " | "Spacebar" => {
+                ev.prevent_default();
+                match holding {
+                    None => {
+                        self.lifted.set(Some((what, self.draft.get_untracked())));
+                        self.announce.set(text::lifted(&name));
+                    }
+                    Some(d) if d == what => self.drop_lifted(&name),
+                    Some(_) => {}
+                }
+            }
+            "ArrowUp" | "ArrowDown" if holding.as_ref() == Some(&what) => {
+                ev.prevent_default();
+                let down = ev.key() == "ArrowDown";
+                let mut layout = self.draft.get_untracked();
+                let message = match &what {
+                    Dragged::Field(code) => step_field(&mut layout, code, down)
+                        .map(|(pos, count, section)| text::moved_to(&name, pos, count, &section)),
+                    Dragged::Section(id) => step_section(&mut layout, id, down)
+                        .map(|(pos, count)| text::moved_to(&name, pos, count, text::CONFIGURE_CARD)),
+                };
+                if let Some(m) = message {
+                    self.draft.set(layout);
+                    self.announce.set(m);
+                }
+                let sel = Self::handle_selector(&what);
+                request_animation_frame(move || browser::focus(&sel));
+            }
+            "Escape" if holding.as_ref() == Some(&what) => {
+                ev.prevent_default();
+                if let Some((_, before)) = self.lifted.get_untracked() {
+                    self.draft.set(before);
+                }
+                self.lifted.set(None);
+                self.announce.set(text::cancelled(&name));
+                let sel = Self::handle_selector(&what);
+                request_animation_frame(move || browser::focus(&sel));
+            }
+            _ => {}
+        }
+    }
+
+    /// Ends a keyboard drag: the previewed place becomes one operation.
+    fn drop_lifted(&self, name: &str) {
+        let Some((what, before)) = self.lifted.get_untracked() else { return };
+        self.lifted.set(None);
+        let now = self.draft.get_untracked();
+        self.draft.set(before);
+        let op = match &what {
+            Dragged::Field(code) => now.sections.iter().find_map(|s| {
+                let p = s.fields.iter().position(|c| c == code)?;
+                Some(LayoutOp::MoveField {
+                    code: code.clone(),
+                    section: s.id.clone(),
+                    after: p.checked_sub(1).map(|q| s.fields[q].clone()),
+                })
+            }),
+            Dragged::Section(id) => now.sections.iter().position(|s| s.id == *id).map(|p| LayoutOp::MoveSection {
+                id: id.clone(),
+                after: p.checked_sub(1).map(|q| now.sections[q].id.clone()),
+            }),
+        };
+        if let Some(op) = op {
+            let section = match &op {
+                LayoutOp::MoveField { section, .. } => section.clone(),
+                _ => String::new(),
+            };
+            self.act(op);
+            self.announce.set(text::dropped(name, &self.section_title(&section)));
+        }
+        let sel = Self::handle_selector(&what);
+        request_animation_frame(move || browser::focus(&sel));
+    }
+
+    fn pointer_move(&self, x: i32, y: i32) {
+        if self.pointer.with_untracked(Option::is_some) {
+            self.drop_at.set(browser::drop_point(x, y));
+        }
+    }
+
+    /// Ends a pointer drag where it was let go.
+    fn pointer_up(&self) {
+        let (Some(what), Some(at)) = (self.pointer.get_untracked(), self.drop_at.get_untracked()) else {
+            self.pointer.set(None);
+            self.drop_at.set(None);
+            return;
+        };
+        self.pointer.set(None);
+        self.drop_at.set(None);
+        let layout = self.draft.get_untracked();
+        let op = match what {
+            Dragged::Field(code) => {
+                let Some(section) = layout.sections.iter().find(|s| s.id == at.section) else { return };
+                let others: Vec<&String> = section.fields.iter().filter(|c| **c != code).collect();
+                let after = match &at.field {
+                    Some(f) if *f == code => return,
+                    Some(f) => {
+                        let p = others.iter().position(|c| *c == f).unwrap_or(others.len());
+                        let p = if at.upper { p } else { p + 1 };
+                        p.checked_sub(1).map(|q| others[q].clone())
+                    }
+                    None => others.last().map(|c| (*c).clone()),
+                };
+                LayoutOp::MoveField { code, section: at.section.clone(), after }
+            }
+            Dragged::Section(id) => {
+                if at.section == id {
+                    return;
+                }
+                let others: Vec<&String> = layout.sections.iter().map(|s| &s.id).filter(|s| **s != id).collect();
+                let p = others.iter().position(|s| **s == at.section).unwrap_or(others.len());
+                let p = if at.upper { p } else { p + 1 };
+                LayoutOp::MoveSection { id, after: p.checked_sub(1).map(|q| others[q].clone()) }
+            }
+        };
+        self.act(op);
+    }
+}
+
+/// Moves a field one place up or down, across section borders; returns its new position.
+fn step_field(layout: &mut Layout, code: &str, down: bool) -> Option<(usize, usize, String)> {
+    let si = layout.sections.iter().position(|s| s.fields.iter().any(|c| c == code))?;
+    let fi = layout.sections[si].fields.iter().position(|c| c == code)?;
+    let len = layout.sections[si].fields.len();
+    let target = match (down, fi) {
+        (false, 0) if si > 0 => {
+            layout.sections[si].fields.remove(fi);
+            layout.sections[si - 1].fields.push(code.to_string());
+            si - 1
+        }
+        (false, 0) => return None,
+        (false, _) => {
+            layout.sections[si].fields.swap(fi, fi - 1);
+            si
+        }
+        (true, _) if fi + 1 < len => {
+            layout.sections[si].fields.swap(fi, fi + 1);
+            si
+        }
+        (true, _) if si + 1 < layout.sections.len() => {
+            layout.sections[si].fields.remove(fi);
+            layout.sections[si + 1].fields.insert(0, code.to_string());
+            si + 1
+        }
+        (true, _) => return None,
+    };
+    let s = &layout.sections[target];
+    Some((s.fields.iter().position(|c| c == code)? + 1, s.fields.len(), s.title.clone()))
+}
+
+fn step_section(layout: &mut Layout, id: &str, down: bool) -> Option<(usize, usize)> {
+    let i = layout.sections.iter().position(|s| s.id == id)?;
+    let j = if down { i + 1 } else { i.checked_sub(1)? };
+    if j >= layout.sections.len() {
+        return None;
+    }
+    layout.sections.swap(i, j);
+    Some((j + 1, layout.sections.len()))
+}
+
+/// A fresh section id, unique enough within one layout.
+fn new_section_id(layout: &Layout) -> String {
+    (1..).map(|n| format!("section{n}")).find(|id| layout.sections.iter().all(|s| s.id != *id)).unwrap_or_default()
+}
+
+#[component]
+pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let start = ctx.layout.get_untracked();
+    let ed = Editor {
+        ctx,
+        draft: RwSignal::new(start.clone()),
+        confirmed: RwSignal::new(start),
+        version: RwSignal::new(version),
+        pending: StoredValue::new(vec![]),
+        ticket: StoredValue::new(0),
+        status: RwSignal::new(Status::Idle),
+        announce: RwSignal::new(String::new()),
+        lifted: RwSignal::new(None),
+        pointer: RwSignal::new(None),
+        drop_at: RwSignal::new(None),
+    };
+    let creating = RwSignal::new(false);
+    let new_title = RwSignal::new(String::new());
+    let create = move || {
+        let title = new_title.get_untracked();
+        let layout = ed.draft.get_untracked();
+        ed.act(LayoutOp::CreateSection {
+            id: new_section_id(&layout),
+            title,
+            after: layout.sections.last().map(|s| s.id.clone()),
+        });
+        new_title.set(String::new());
+        creating.set(false);
+    };
+    let finish = move |_| {
+        spawn_local(async move {
+            ed.ticket.set_value(ed.ticket.get_value().wrapping_add(1));
+            ed.flush().await;
+            if !matches!(ed.status.get_untracked(), Status::Failed(_)) {
+                ed.ctx.configuring.set(None);
+            }
+        });
+    };
+    view! {
+        <div
+            class="layout-editor"
+            class:dragging=move || ed.pointer.with(Option::is_some)
+            on:pointermove=move |ev| ed.pointer_move(ev.client_x(), ev.client_y())
+            on:pointerup=move |_| ed.pointer_up()
+            on:pointercancel=move |_| {
+                ed.pointer.set(None);
+                ed.drop_at.set(None);
+            }
+        >
+            <div class="editor-bar">
+                <strong>{text::CONFIGURE_CARD}</strong>
+                <span class="save-status" role="status">
+                    {move || match ed.status.get() {
+                        Status::Idle => String::new(),
+                        Status::Saving => text::SAVING.to_string(),
+                        Status::Saved(None) => text::SAVED.to_string(),
+                        Status::Saved(Some(note)) => format!("{} — {note}", text::SAVED),
+                        Status::Failed(m) => format!("{}: {m}", text::SAVE_FAILED),
+                    }}
+                </span>
+                <button type="button" class="primary" on:click=finish>{text::FINISH_CONFIGURATION}</button>
+            </div>
+            <p class="hint">{text::DRAG_HINT}</p>
+            <div class="sr-only" aria-live="assertive">{move || ed.announce.get()}</div>
+            <For
+                each=move || ed.draft.get().sections
+                key=|s| (s.id.clone(), s.title.clone(), s.fields.clone())
+                let:section
+            >
+                <SectionEditor ed section_id=section.id.clone()/>
+            </For>
+            {move || if creating.get() {
+                view! {
+                    <form class="create-section" on:submit=move |ev| {
+                        ev.prevent_default();
+                        create();
+                    }>
+                        <input type="text" aria-label=text::SECTION_NAME placeholder=text::SECTION_NAME autofocus
+                            prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev))/>
+                        <button type="submit" class="primary">{text::CREATE}</button>
+                        <button type="button" on:click=move |_| creating.set(false)>{text::CANCEL}</button>
+                    </form>
+                }.into_any()
+            } else {
+                view! { <button type="button" class="link create" on:click=move |_| creating.set(true)>"+ "{text::CREATE_SECTION}</button> }.into_any()
+            }}
+            <TabsEditor ed/>
+            <HistoryPanel ed/>
+        </div>
+    }
+}
+
+#[component]
+fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
+    let id = StoredValue::new(section_id.clone());
+    let section = move || ed.draft.with(|l| l.sections.iter().find(|s| s.id == id.get_value()).cloned());
+    let title = move || section().map(|s| s.title).unwrap_or_default();
+    let renaming = RwSignal::new(false);
+    let rename_to = RwSignal::new(String::new());
+    let deleting = RwSignal::new(false);
+    let selecting = RwSignal::new(false);
+    let hidden_fields = move || {
+        let shown: Vec<String> = ed.draft.with(|l| l.field_codes().map(String::from).collect());
+        ed.ctx.fields.with_value(|f| {
+            f.iter().filter(|d| !shown.contains(&d.code)).map(|d| (d.code.clone(), d.label.clone())).collect::<Vec<_>>()
+        })
+    };
+    let is_target =
+        move || ed.drop_at.with(|d| d.as_ref().is_some_and(|d| d.section == id.get_value() && d.field.is_none()));
+    view! {
+        <section
+            class="card-section layout-section"
+            class:lifted=move || ed.lifted.with(|l| matches!(l, Some((Dragged::Section(s), _)) if *s == id.get_value()))
+            class:drop-target=is_target
+            data-drop-section=section_id.clone()
+            data-section=section_id.clone()
+        >
+            <header class="section-head">
+                <button
+                    type="button"
+                    class="handle"
+                    data-section-handle=section_id.clone()
+                    aria-label=move || text::move_handle(&title())
+                    aria-roledescription="drag handle"
+                    on:keydown=move |ev| ed.key(Dragged::Section(id.get_value()), ev)
+                    on:pointerdown=move |ev| {
+                        ev.prevent_default();
+                        ed.pointer.set(Some(Dragged::Section(id.get_value())));
+                    }
+                >"⠿"</button>
+                {move || if renaming.get() {
+                    view! {
+                        <form class="rename" on:submit=move |ev| {
+                            ev.prevent_default();
+                            ed.act(LayoutOp::RenameSection { id: id.get_value(), title: rename_to.get_untracked() });
+                            renaming.set(false);
+                        }>
+                            <input type="text" aria-label=text::SECTION_NAME autofocus prop:value=move || rename_to.get()
+                                on:input=move |ev| rename_to.set(event_target_value(&ev))/>
+                            <button type="submit" class="primary">{text::SAVE}</button>
+                            <button type="button" on:click=move |_| renaming.set(false)>{text::CANCEL}</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! {
+                        <h2>{title}</h2>
+                        <button type="button" class="link" aria-label=text::RENAME title=text::RENAME on:click=move |_| {
+                            rename_to.set(title());
+                            renaming.set(true);
+                        }>"✎"</button>
+                        <button type="button" class="link danger" on:click=move |_| deleting.set(true)>{text::DELETE_SECTION}</button>
+                    }.into_any()
+                }}
+            </header>
+            <Show when=move || deleting.get()>
+                <div class="confirm-delete" role="alert">
+                    <p>{text::DELETE_SECTION_WARNING}</p>
+                    <button type="button" class="primary" on:click=move |_| {
+                        deleting.set(false);
+                        ed.act(LayoutOp::DeleteSection { id: id.get_value() });
+                    }>{text::DELETE}</button>
+                    <button type="button" on:click=move |_| deleting.set(false)>{text::CANCEL}</button>
+                </div>
+            </Show>
+            <ul class="layout-fields">
+                {move || section().map(|s| s.fields).unwrap_or_default().into_iter().map(|code| {
+                    let label = ed.label(&code);
+                    let c = StoredValue::new(code.clone());
+                    let mark = move |upper: bool| ed.drop_at.with(|d| d.as_ref().is_some_and(|d| d.field.as_deref() == Some(c.get_value().as_str()) && d.upper == upper));
+                    view! {
+                        <li
+                            data-drop-field=code.clone()
+                            data-field=code.clone()
+                            class:lifted=move || ed.lifted.with(|l| matches!(l, Some((Dragged::Field(f), _)) if *f == c.get_value()))
+                            class:drop-before=move || mark(true)
+                            class:drop-after=move || mark(false)
+                        >
+                            <button
+                                type="button"
+                                class="handle"
+                                data-field-handle=code.clone()
+                                aria-label=text::move_handle(&label)
+                                aria-roledescription="drag handle"
+                                on:keydown=move |ev| ed.key(Dragged::Field(c.get_value()), ev)
+                                on:pointerdown=move |ev| {
+                                    ev.prevent_default();
+                                    ed.pointer.set(Some(Dragged::Field(c.get_value())));
+                                }
+                            >"⠿"</button>
+                            <span class="label">{label.clone()}</span>
+                            <button type="button" class="link" on:click=move |_| ed.act(LayoutOp::HideField { code: c.get_value() })>{text::HIDE}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <button type="button" class="link" aria-expanded=move || selecting.get().to_string() on:click=move |_| selecting.update(|s| *s = !*s)>
+                {text::SELECT_FIELD}
+            </button>
+            <Show when=move || selecting.get()>
+                <ul class="select-field">
+                    {move || {
+                        let hidden = hidden_fields();
+                        if hidden.is_empty() {
+                            return view! { <li class="empty">{text::NO_HIDDEN_FIELDS}</li> }.into_any();
+                        }
+                        hidden.into_iter().map(|(code, label)| {
+                            let c = code.clone();
+                            view! {
+                                <li>
+                                    <label>
+                                        <input type="checkbox" data-show-field=code on:change=move |_| {
+                                            let after = section().and_then(|s| s.fields.last().cloned());
+                                            ed.act(LayoutOp::ShowField { code: c.clone(), section: id.get_value(), after });
+                                        }/>
+                                        {label}
+                                    </label>
+                                </li>
+                            }
+                        }).collect_view().into_any()
+                    }}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn TabsEditor(ed: Editor) -> impl IntoView {
+    view! {
+        <section class="card-section tabs-editor">
+            <header class="section-head"><h2>{text::TABS}</h2></header>
+            <ul class="layout-fields">
+                {move || {
+                    let tabs = ed.draft.get().tabs;
+                    let codes: Vec<TabCode> = tabs.iter().map(|t| t.code).collect();
+                    tabs.into_iter().enumerate().map(|(i, t)| {
+                        let code = t.code;
+                        let before = i.checked_sub(2).map(|j| codes[j]);
+                        let prev_exists = i > 0;
+                        let next = codes.get(i + 1).copied();
+                        view! {
+                            <li data-tab=code.slug() class:hidden-tab=t.hidden>
+                                <span class="label">{text::tab(code)}</span>
+                                <button type="button" class="link" on:click=move |_| ed.act(if t.hidden { LayoutOp::ShowTab { tab: code } } else { LayoutOp::HideTab { tab: code } })>
+                                    {if t.hidden { text::SHOW } else { text::HIDE }}
+                                </button>
+                                <button type="button" class="link" disabled=!prev_exists aria-label=text::MOVE_LEFT
+                                    on:click=move |_| ed.act(LayoutOp::MoveTab { tab: code, after: before })>"↑"</button>
+                                <button type="button" class="link" disabled=next.is_none() aria-label=text::MOVE_RIGHT
+                                    on:click=move |_| ed.act(LayoutOp::MoveTab { tab: code, after: next })>"↓"</button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn HistoryPanel(ed: Editor) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let versions: RwSignal<Vec<LayoutVersionView>> = RwSignal::new(vec![]);
+    let load = move || {
+        spawn_local(async move {
+            match layout_history(ed.ctx.entity_slug()).await {
+                Ok(v) => versions.set(v),
+                Err(e) => ed.status.set(Status::Failed(e.message())),
+            }
+        });
+    };
+    let roll_back = move |to: i64| {
+        spawn_local(async move {
+            ed.ticket.set_value(ed.ticket.get_value().wrapping_add(1));
+            ed.flush().await;
+            match rollback_layout(ed.ctx.entity_slug(), to).await {
+                Ok(saved) => {
+                    ed.accept(saved);
+                    load();
+                }
+                Err(AppError::Unauthenticated) => handle_error(&AppError::Unauthenticated),
+                Err(e) => ed.status.set(Status::Failed(e.message())),
+            }
+        });
+    };
+    view! {
+        <section class="card-section layout-history">
+            <button type="button" class="link" aria-expanded=move || open.get().to_string() on:click=move |_| {
+                open.update(|o| *o = !*o);
+                if open.get_untracked() {
+                    load();
+                }
+            }>{text::LAYOUT_HISTORY}</button>
+            <Show when=move || open.get()>
+                <ol class="versions">
+                    {move || versions.get().into_iter().enumerate().map(|(i, v)| {
+                        let label = move |code: &str| ed.label(code);
+                        let changes: Vec<String> = v.changes.iter().map(|c| text::change_text(c, &label)).collect();
+                        let to = v.version;
+                        view! {
+                            <li data-version=v.version>
+                                <div class="event-head">
+                                    <strong>{text::version_label(v.version)}</strong>
+                                    <span class="who">{v.author.clone().unwrap_or_else(|| text::SYSTEM_AUTHOR.to_string())}</span>
+                                    <time>{format_time(v.at)}</time>
+                                </div>
+                                {v.rollback_to.map(|r| view! { <p>{text::rolled_back_to(r)}</p> })}
+                                <ul class="changes">{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                                {(i > 0).then(|| view! {
+                                    <button type="button" class="link" on:click=move |_| roll_back(to)>{text::ROLL_BACK}</button>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </Show>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::layout::Section;
+
+    fn layout() -> Layout {
+        Layout {
+            sections: vec![
+                Section { id: "a".into(), title: "A".into(), fields: vec!["x".into(), "y".into()] },
+                Section { id: "b".into(), title: "B".into(), fields: vec!["z".into()] },
+            ],
+            tabs: vec![],
+        }
+    }
+
+    #[test]
+    fn arrow_keys_step_a_field_across_section_borders() {
+        let mut l = layout();
+        assert_eq!(step_field(&mut l, "y", true), Some((1, 2, "B".into())));
+        assert_eq!(l.sections[1].fields, ["y", "z"]);
+        assert_eq!(step_field(&mut l, "y", false), Some((2, 2, "A".into())));
+        assert_eq!(step_field(&mut l, "x", false), None, "the top stays the top");
+    }
+
+    #[test]
+    fn arrow_keys_step_a_section_and_new_ids_are_unique() {
+        let mut l = layout();
+        assert_eq!(step_section(&mut l, "a", true), Some((2, 2)));
+        assert_eq!(step_section(&mut l, "a", true), None);
+        assert_eq!(new_section_id(&l), "section1");
+    }
+}
