@@ -159,7 +159,8 @@ pub fn apply(layout: &mut Layout, op: &LayoutOp, known: &dyn Fn(&str) -> bool) -
             }
             let target =
                 section_index(layout, section).ok_or_else(|| OpConflict::SectionGone { id: section.clone() })?;
-            if after.as_deref() == Some(code.as_str()) {
+            // Anchored on itself: nothing to do if it is on the card; a hidden one goes last.
+            if after.as_deref() == Some(code.as_str()) && layout.field_codes().any(|c| c == code) {
                 return Ok(effect);
             }
             if !take_field(layout, code) {
@@ -377,6 +378,15 @@ mod tests {
     }
 
     #[test]
+    fn showing_a_hidden_field_anchored_on_itself_still_shows_it() {
+        let mut l = base();
+        apply(&mut l, &LayoutOp::HideField { code: "d".into() }, &known).ok();
+        let show = LayoutOp::ShowField { code: "d".into(), section: "s1".into(), after: Some("d".into()) };
+        assert!(apply(&mut l, &show, &known).is_ok_and(|e| e.shown.contains("d")));
+        assert_eq!(fields_of(&l, "s1"), ["a", "b", "c", "d"]);
+    }
+
+    #[test]
     fn sections_are_created_renamed_and_moved_with_checked_titles() {
         let mut l = base();
         let create = LayoutOp::CreateSection { id: "n1".into(), title: "  Money  ".into(), after: Some("s1".into()) };
@@ -483,7 +493,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
+        #![proptest_config(ProptestConfig::with_cases(2048))]
 
         /// Two editors start from the same version; one saves first, the other's operations are
         /// rebased onto the result. In any interleaving no field is lost (off the card without
