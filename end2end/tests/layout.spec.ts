@@ -14,6 +14,8 @@ async function openQuote(page: Page) {
 }
 
 async function settings(page: Page) {
+  // The button works once the page is hydrated (after a reload too).
+  await hydrated(page);
   await page.getByRole('button', { name: 'Card settings' }).click();
   await expect(page.locator('.layout-editor')).toBeVisible();
 }

@@ -189,7 +189,7 @@ impl Editor {
                     self.announce.set(m);
                 }
                 let sel = Self::handle_selector(&what);
-                request_animation_frame(move || browser::focus(&sel));
+                refocus(sel);
             }
             "Escape" if holding.as_ref() == Some(&what) => {
                 ev.prevent_default();
@@ -199,7 +199,7 @@ impl Editor {
                 self.lifted.set(None);
                 self.announce.set(text::cancelled(&name));
                 let sel = Self::handle_selector(&what);
-                request_animation_frame(move || browser::focus(&sel));
+                refocus(sel);
             }
             _ => {}
         }
@@ -234,7 +234,7 @@ impl Editor {
             self.announce.set(text::dropped(name, &self.section_title(&section)));
         }
         let sel = Self::handle_selector(&what);
-        request_animation_frame(move || browser::focus(&sel));
+        refocus(sel);
     }
 
     fn pointer_move(&self, x: i32, y: i32) {
@@ -280,6 +280,12 @@ impl Editor {
         };
         self.act(op);
     }
+}
+
+/// Puts focus back on a drag handle once the re-render it waits for has run: the render is
+/// queued on the same executor first, so this runs after it and before the next key press.
+fn refocus(selector: String) {
+    spawn_local(async move { browser::focus(&selector) });
 }
 
 /// Moves a field one place up or down, across section borders; returns its new position.
