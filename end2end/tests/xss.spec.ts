@@ -1,7 +1,7 @@
 // R7: stored XSS. Hundreds of script payloads stored as field values and comments must be shown
 // literally and never run — neither from the server-rendered HTML nor after hydration.
 import { test, expect } from '@playwright/test';
-import { api, hydrated, signIn } from './helpers';
+import { DEMO, api, hydrated, signIn } from './helpers';
 
 const RUN = 'window.__xss=(window.__xss||0)+1';
 const BASES = [
@@ -85,4 +85,28 @@ test('a javascript: address is refused as a website and never becomes a link', a
   });
   expect(res.status).toBe(422);
   expect(res.json.fields[0]).toEqual({ code: 'website', message: 'Enter a web address, e.g. https://example.com.' });
+});
+
+test('section titles with script payloads are shown as text, on the card and in the layout history', async ({ page, baseURL }) => {
+  await signIn(page, DEMO.admin);
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  const titles = BASES.map((b, i) => `S${i} ${b}`.slice(0, 100));
+  const ops = titles.map((title, i) => ({ op: 'create_section', id: `xss${i}`, title, after: null }));
+  const saved = await api(page.request, baseURL!, 'save_layout', { entity: 'invoice', version: 1, ops });
+  expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+  expect(saved.json.conflicts).toEqual([]);
+  const list = await api(page.request, baseURL!, 'list_items', { entity: 'invoice', search: null, stage_id: null, before: null });
+  const html = await (await page.request.get(`/crm/invoice/${list.json.rows[0].id}`)).text();
+  expect(html).not.toContain('<img src=x onerror');
+  await page.goto(`/crm/invoice/${list.json.rows[0].id}`);
+  await hydrated(page);
+  await expect(page.locator('[data-section="xss0"] h2')).toHaveText(titles[0]);
+  await page.getByRole('button', { name: 'Card settings' }).click();
+  await page.getByRole('button', { name: 'Layout history' }).click();
+  await expect(page.locator('.versions > li').first()).toContainText(`Section “${titles[1]}” created`);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0)).toBe(0);
+  expect(dialogs).toBe(0);
+  const back = await api(page.request, baseURL!, 'rollback_layout', { entity: 'invoice', version: 1 });
+  expect(back.status).toBe(200);
 });
