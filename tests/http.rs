@@ -44,6 +44,18 @@ async fn app() -> App {
     app
 }
 
+/// A server-function call as the browser makes it: POST, JSON, same origin, with the cookie.
+fn api_request(name: &str, body: impl Into<String>, cookie: &str) -> Request<Body> {
+    let mut req = Request::post(format!("/api/{name}"))
+        .header("host", "crm.test")
+        .header("origin", ORIGIN)
+        .header("content-type", "application/json")
+        .body(Body::from(body.into()))
+        .unwrap();
+    req.headers_mut().insert("cookie", cookie.parse().unwrap());
+    req
+}
+
 fn form(path: &str, body: &str) -> Request<Body> {
     Request::post(path)
         .header("host", "crm.test")
@@ -59,13 +71,7 @@ impl App {
     }
 
     fn call(&self, name: &str, body: impl Into<String>) -> Request<Body> {
-        Request::post(format!("/api/{name}"))
-            .header("host", "crm.test")
-            .header("origin", ORIGIN)
-            .header("cookie", &self.cookie)
-            .header("content-type", "application/json")
-            .body(Body::from(body.into()))
-            .unwrap()
+        api_request(name, body, &self.cookie)
     }
 
     async fn json(&self, req: Request<Body>) -> (StatusCode, Json) {
@@ -281,14 +287,7 @@ struct Session {
 
 impl Session {
     fn call(&self, name: &str, body: impl Into<String>) -> Request<Body> {
-        let mut req = Request::post(format!("/api/{name}"))
-            .header("host", "crm.test")
-            .header("origin", ORIGIN)
-            .header("content-type", "application/json")
-            .body(Body::from(body.into()))
-            .unwrap();
-        req.headers_mut().insert("cookie", self.cookie.parse().unwrap());
-        req
+        api_request(name, body, &self.cookie)
     }
 
     async fn json(&self, req: Request<Body>) -> (StatusCode, Json) {

@@ -9,6 +9,7 @@ mod support;
 
 use axum::body::Body;
 use axum::Router;
+use crm_card::server::demo::Rng;
 use crm_card::server::{config::Config, demo, http::router, state::AppState, store};
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -286,20 +287,6 @@ async fn r8_cross_site_requests_are_refused_by_every_mutating_function() {
     assert_eq!(after["header"], before["header"]);
     assert_eq!(after["timeline"], before["timeline"]);
     app.db.cleanup().await;
-}
-
-/// A small deterministic generator (xorshift) for the fuzz cases.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// A mangled version of a well-formed JSON body.

@@ -22,18 +22,19 @@ pub const LOGINS: [(&str, &str, &str); 4] = [
 /// The deal with a long history (more than one timeline page).
 pub const RICH_DEAL: &str = "Annual supply contract";
 
-/// Small deterministic generator (xorshift), so demo data is the same on every machine.
-struct Rng(u64);
+/// Small deterministic generator (xorshift), so demo data is the same on every machine
+/// (the tests use it for generated input too).
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
     }
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
