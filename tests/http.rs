@@ -32,14 +32,7 @@ async fn app() -> App {
     let config = Config { max_body_kb: 64, ..Config::default() };
     let router = router(AppState { leptos_options, store: db.store.clone(), config: Arc::new(config) });
     let mut app = App { router, db, cookie: String::new() };
-    let res = app.send(form("/api/login", "email=anna%40example.com&password=demo")).await;
-    app.cookie = res
-        .headers()
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|c| c.split(';').next())
-        .unwrap_or_default()
-        .to_string();
+    app.cookie = app.as_user("anna@example.com", "demo").await.cookie;
     assert!(app.cookie.starts_with("crm_session="), "signed in");
     app
 }
