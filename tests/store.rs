@@ -441,3 +441,27 @@ mod layouts_store {
         }
     }
 }
+
+on_both_databases! {
+    async fn search_ignores_case_in_every_alphabet_and_old_rows_get_indexed(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let u = user(&mut conn, "u@test.example").await;
+        let id = create(&mut conn, EntityType::Contact, vals(&[
+            ("first_name", text("Иван")), ("last_name", text("Петров")),
+            ("position", text("Directeur Général")),
+            ("email", Value::Many(vec![text("ivan@example.com")])),
+        ]), u, DAY).await;
+        let find = |q: &str| ListQuery { search: Some(q.into()), limit: 10, ..Default::default() };
+        for q in ["иван", "ИВАН", "петров", "GÉNÉRAL", "général", "IVAN@EXAMPLE"] {
+            let rows = items::list(&mut conn, EntityType::Contact, &find(q)).await.unwrap();
+            assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![id], "search {q}");
+        }
+        assert!(items::list(&mut conn, EntityType::Contact, &find("text")).await.unwrap().is_empty(), "value tags are not searched");
+        assert_eq!(items::search_titles(&mut conn, EntityType::Contact, "ИВАН ПЕТРОВ", 5).await.unwrap()[0].0, id);
+        // A row written before the search column existed is found after the start-up indexing.
+        sqlx::query("UPDATE items SET search_text = '' WHERE id = $1").bind(id).execute(&mut *conn).await.unwrap();
+        assert!(items::list(&mut conn, EntityType::Contact, &find("иван")).await.unwrap().is_empty());
+        assert_eq!(items::index_unsearched(&mut conn).await.unwrap(), 1);
+        assert_eq!(items::list(&mut conn, EntityType::Contact, &find("иван")).await.unwrap().len(), 1);
+    }
+}

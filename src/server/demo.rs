@@ -506,6 +506,7 @@ pub async fn prepare(store: &Store, demo: bool, now: i64) -> Result<bool, DemoEr
     let mut conn = store.pool.acquire().await?;
     let mut tx = conn.begin().await?;
     catalog::install(&mut tx, now).await?;
+    items::index_unsearched(&mut tx).await?;
     tx.commit().await?;
     drop(conn);
     if demo {

@@ -53,6 +53,54 @@ pub fn title_of(entity: EntityType, fields: &[FieldDef], values: &Values) -> Str
     }
 }
 
+/// What an item is found by: its title and the text of its values, lower-cased with Unicode
+/// rules (SQLite's `LOWER()` folds ASCII only, so folding happens here, for both databases).
+pub fn search_text(title: &str, values: &Values) -> String {
+    fn words(v: &Value, out: &mut String) {
+        let mut push = |s: &str| {
+            out.push('\n');
+            out.push_str(&s.to_lowercase());
+        };
+        match v {
+            Value::Text(s) | Value::Date(s) | Value::DateTime(s) | Value::Option(s) => push(s),
+            Value::Integer(i) => push(&i.to_string()),
+            Value::Number(n) => push(&n.to_string()),
+            Value::Money { minor, currency } => {
+                push(&format!("{} {currency}", crate::domain::value::format_minor(*minor, false)))
+            }
+            Value::Address(a) => {
+                push(&[&a.street, &a.city, &a.region, &a.postcode, &a.country].map(String::as_str).join(" "))
+            }
+            Value::Many(list) => list.iter().for_each(|e| words(e, out)),
+            Value::Bool(_) | Value::User(_) | Value::Item(_) => {}
+        }
+    }
+    let mut out = title.to_lowercase();
+    for v in values.values() {
+        words(v, &mut out);
+    }
+    out
+}
+
+/// Fills the search text of items written before it existed (migration 0003).
+pub async fn index_unsearched(conn: &mut Conn) -> sqlx::Result<usize> {
+    let rows: Vec<(i64, String)> = sqlx::query("SELECT id, title FROM items WHERE search_text = ''")
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect::<sqlx::Result<_>>()?;
+    for (id, title) in &rows {
+        let v = values(conn, *id).await?;
+        sqlx::query("UPDATE items SET search_text = $2 WHERE id = $1")
+            .bind(id)
+            .bind(search_text(title, &v))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(rows.len())
+}
+
 fn responsible_of(values: &Values) -> Option<i64> {
     match values.get("responsible") {
         Some(Value::User(id)) => Some(*id),
@@ -165,8 +213,8 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
     let mut tx = conn.begin().await?;
     let title = title_of(new.entity, new.fields, &new.values);
     let id: i64 = sqlx::query(
-        "INSERT INTO items (entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7) RETURNING id",
+        "INSERT INTO items (entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at, search_text)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7, $8) RETURNING id",
     )
     .bind(new.entity.slug())
     .bind(new.pipeline.map(|p| p.id))
@@ -175,6 +223,7 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
     .bind(responsible_of(&new.values))
     .bind(new.user_id)
     .bind(new.now)
+    .bind(search_text(&title, &new.values))
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
@@ -337,10 +386,11 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
         log_change(&mut tx, stamp, code, old.as_ref(), new.as_ref()).await?;
     }
     let title = title_of(s.entity, s.fields, &merged_values);
-    sqlx::query("UPDATE items SET title = $2, responsible_id = $3 WHERE id = $1")
+    sqlx::query("UPDATE items SET title = $2, responsible_id = $3, search_text = $4 WHERE id = $1")
         .bind(s.id)
         .bind(&title)
         .bind(responsible_of(&merged_values))
+        .bind(search_text(&title, &merged_values))
         .execute(&mut *tx)
         .await?;
     let changes = effective.into_iter().map(|(code, old, new)| StoredChange { code, old, new }).collect();
@@ -470,10 +520,7 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
     let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if search.is_some() {
         n += 1;
-        sql.push_str(&format!(
-            " AND (LOWER(i.title) LIKE ${n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM field_values s
-               WHERE s.item_id = i.id AND LOWER(s.value) LIKE ${n} ESCAPE '\\'))"
-        ));
+        sql.push_str(&format!(" AND i.search_text LIKE ${n} ESCAPE '\\'"));
     }
     n += 1;
     sql.push_str(&format!(" ORDER BY i.id DESC LIMIT ${n}"));
@@ -505,7 +552,7 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
         .collect()
 }
 
-/// Items of an entity type whose title contains `q`, for a CRM-item picker.
+/// Items of an entity type whose title or values contain `q`, for a CRM-item picker.
 pub async fn search_titles(
     conn: &mut Conn,
     entity: EntityType,
@@ -513,7 +560,7 @@ pub async fn search_titles(
     limit: usize,
 ) -> sqlx::Result<Vec<(i64, String)>> {
     sqlx::query(
-        "SELECT id, title FROM items WHERE entity_type = $1 AND LOWER(title) LIKE $2 ESCAPE '\\' ORDER BY title, id LIMIT $3",
+        "SELECT id, title FROM items WHERE entity_type = $1 AND search_text LIKE $2 ESCAPE '\\' ORDER BY title, id LIMIT $3",
     )
     .bind(entity.slug())
     .bind(like_pattern(q))
