@@ -154,6 +154,101 @@ pub const ERR_NOT_YES_NO: &str = "Choose yes or no.";
 pub const ERR_WRONG_INPUT: &str = "This value does not fit the field.";
 pub const ERR_REQUIRED: &str = "Required.";
 pub const ERR_UNKNOWN_FIELD: &str = "This field does not exist or cannot be edited here.";
+pub const ERR_END_BEFORE_START: &str = "The end must be after the start.";
+pub const ERR_ALREADY_BOOKED: &str = "This resource is already booked at that time.";
+pub const ERR_UNKNOWN_FILE: &str = "Upload the file again: it was not found.";
+pub const ERR_FILE_TOO_LARGE: &str = "The file is too large.";
+pub const ERR_FILE_EMPTY: &str = "The file is empty.";
+
+// Field settings errors
+pub const ERR_LABEL_EMPTY: &str = "Give the field a name.";
+pub const ERR_TYPE_FIXED: &str = "The type of a field cannot change after it is created.";
+pub const ERR_MULTIPLE_FIXED: &str = "Whether a field holds several values cannot change after it is created.";
+pub const ERR_NOT_MULTIPLE: &str = "A field of this type holds one value.";
+pub const ERR_NO_OPTIONS: &str = "Add at least one option.";
+pub const ERR_OPTION_BLANK: &str = "An option has no text.";
+pub const ERR_STAGE_GONE: &str = "One of the chosen stages no longer exists.";
+pub const ERR_SYSTEM_RESTRICTED: &str = "System fields are seen by everybody; only custom fields can be restricted.";
+pub const ERR_SYSTEM_FIELD: &str = "System fields cannot be deleted; hide them instead.";
+pub const ERR_TOO_MANY_FIELDS: &str = "This type has as many custom fields as it can hold.";
+pub const ERR_UNKNOWN_PEOPLE: &str = "Choose existing users and departments.";
+
+pub const CHOOSE_FILE: &str = "Choose a file";
+pub const UPLOADING: &str = "Uploading…";
+pub const RESOURCE: &str = "Resource";
+pub const BOOKING_START: &str = "Start";
+pub const BOOKING_END: &str = "End";
+
+// Fields: create, configure, delete (card settings and CRM settings → Custom fields)
+pub const SETTINGS: &str = "Settings";
+pub const CUSTOM_FIELDS: &str = "Custom fields";
+pub const CREATE_FIELD: &str = "Create field";
+pub const CONFIGURE: &str = "Configure";
+pub const DELETE_FIELD: &str = "Delete field";
+pub const FIELD_TYPE: &str = "Type";
+pub const FIELD_LABEL: &str = "Name";
+pub const FIELD_KIND: &str = "Kind";
+pub const SYSTEM_FIELD: &str = "System";
+pub const CUSTOM_FIELD: &str = "Custom";
+pub const MULTIPLE_SHORT: &str = "multiple";
+pub const FIELD_MULTIPLE: &str = "Several values";
+pub const FIELD_MULTILINE: &str = "Several lines of text";
+pub const FIELD_ITEM_TYPES: &str = "May point to";
+pub const FIELD_OPTIONS: &str = "Options";
+pub const FIELD_RESOURCES: &str = "Resources";
+pub const FIELD_OPTION: &str = "Option";
+pub const ADD_OPTION: &str = "+ Add option";
+pub const DEFAULT_CURRENCY: &str = "Default currency";
+pub const REQUIRED_LEGEND: &str = "Required";
+pub const REQUIRED_ALWAYS: &str = "Always";
+pub const REQUIRED_AT: &str = "At";
+pub const REQUIRED_AT_STAGES: &str = "Or only from these stages on:";
+pub const VISIBILITY: &str = "Visibility";
+pub const RESTRICT_VISIBILITY: &str = "Only chosen people see this field";
+pub const VISIBILITY_HINT: &str = "Administrators always see it. Everybody else sees neither the field nor its values.";
+pub const EVERYONE: &str = "Everyone";
+pub const ADMINS_ONLY: &str = "Administrators only";
+pub const USERS: &str = "Users";
+pub const DEPARTMENTS: &str = "Departments";
+pub const ACTIONS: &str = "Actions";
+
+pub fn configure_field(label: &str) -> String {
+    format!("Configure “{label}”")
+}
+
+pub fn field_saved(label: &str) -> String {
+    format!("“{label}” saved.")
+}
+
+pub fn field_deleted(label: &str) -> String {
+    format!("“{label}” and its values were deleted.")
+}
+
+pub fn delete_field_warning(label: &str) -> String {
+    format!("Delete “{label}”? Its values in every item and their history are deleted too. This cannot be undone.")
+}
+
+pub fn field_type(t: crate::domain::FieldType) -> &'static str {
+    use crate::domain::FieldType as T;
+    match t {
+        T::String => "String",
+        T::Integer => "Integer",
+        T::Number => "Number",
+        T::Boolean => "Yes / no",
+        T::Date => "Date",
+        T::DateTime => "Date and time",
+        T::Money => "Money",
+        T::Url => "Web address",
+        T::Email => "Email",
+        T::Phone => "Phone",
+        T::Address => "Address",
+        T::List => "List",
+        T::File => "File",
+        T::User => "User",
+        T::CrmItem => "CRM item",
+        T::Booking => "Resource booking",
+    }
+}
 
 // Layout editing
 pub const CONFIGURE_CARD: &str = "Card settings";
@@ -234,6 +329,10 @@ pub fn layout_conflict(c: &crate::domain::layout_ops::OpConflict) -> String {
 
 pub fn err_too_long(max: usize) -> String {
     format!("Too long: at most {max} characters.")
+}
+
+pub fn err_option_twice(label: &str) -> String {
+    format!("The option \"{label}\" is there twice.")
 }
 
 pub fn err_too_many_entries(max: usize) -> String {

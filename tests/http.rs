@@ -29,7 +29,7 @@ async fn app() -> App {
     let db = TestDb::sqlite().await;
     demo::seed_if_empty(&db.store, store::now_ms()).await.expect("demo data");
     let leptos_options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
-    let config = Config { max_body_kb: 64, ..Config::default() };
+    let config = Config { max_body_kb: 64, max_file_mb: 1, ..Config::default() };
     let router = router(AppState { leptos_options, store: db.store.clone(), config: Arc::new(config) });
     let mut app = App { router, db, cookie: String::new() };
     app.cookie = app.as_user("anna@example.com", "demo").await.cookie;
@@ -355,5 +355,205 @@ async fn only_an_admin_changes_the_common_layout_and_every_card_then_shows_it() 
     assert!(app.page(&format!("/crm/deal/{id}")).await.1.contains("Money matters"));
     let (status, _) = admin.json(admin.call("rollback_layout", r#"{"entity":"deal","version":77}"#)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    app.db.cleanup().await;
+}
+
+/// An admin creates a custom field of deals and puts it into the first section of the card.
+async fn admin_creates_field(admin: &Session, spec: Json) -> String {
+    let (status, def) =
+        admin.json(admin.call("create_field", json!({"entity": "deal", "spec": spec}).to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{def}");
+    let code = def["code"].as_str().expect("a code").to_string();
+    let (_, editor) = admin.json(admin.call("layout_editor", r#"{"entity":"deal"}"#)).await;
+    let show = json!({"entity": "deal", "version": editor["version"], "ops": [
+        {"op": "show_field", "code": code, "section": "about", "after": null},
+    ]});
+    let (status, saved) = admin.json(admin.call("save_layout", show.to_string())).await;
+    assert_eq!((status, saved["conflicts"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)), "{saved}");
+    code
+}
+
+#[tokio::test]
+async fn a_restricted_field_and_its_values_reach_only_the_people_allowed_to_see_them() {
+    let app = app().await;
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let (_, settings) = admin.json(admin.call("field_settings", r#"{"entity":"deal"}"#)).await;
+    let sales =
+        settings["departments"].as_array().unwrap().iter().find(|d| d["name"] == "Sales").unwrap()["id"].clone();
+    let spec = json!({"label": "Secret margin", "field_type": "string", "settings": {"visible_to": {"users": [], "departments": [sales]}}});
+    let code = admin_creates_field(&admin, spec).await;
+    // Marco (Sales) fills it in; Anna (Sales) sees it; Julia (Call centre) sees nothing of it.
+    let marco = app.as_user("marco@example.com", "demo").await;
+    let (id, version) = app.first_deal().await;
+    let save = json!({"entity": "deal", "id": id, "version": version, "changes": {code.clone(): {"t": "text", "v": "MARGIN-XYZZY"}}});
+    let (status, saved) = marco.json(marco.call("save_fields", save.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, card) = app.json(app.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+    assert_eq!(card["values"][&code]["v"], "MARGIN-XYZZY", "Anna is in Sales");
+    let julia = app.as_user("julia@example.com", "demo").await;
+    let julia_app = App { router: app.router.clone(), db: TestDb::sqlite().await, cookie: julia.cookie.clone() };
+    let secret = |body: &str| body.contains("MARGIN-XYZZY") || body.contains("Secret margin") || body.contains(&code);
+    for (name, body) in [
+        ("card", json!({"entity": "deal", "id": id})),
+        ("timeline", json!({"entity": "deal", "id": id, "before": null})),
+        ("history", json!({"entity": "deal", "id": id, "before": null})),
+        ("layout_editor", json!({"entity": "deal"})),
+        ("new_item_form", json!({"entity": "deal"})),
+        ("list_items", json!({"entity": "deal", "search": "xyzzy", "stage_id": null, "before": null})),
+    ] {
+        let (status, res) = julia.json(julia.call(name, body.to_string())).await;
+        assert_eq!(status, StatusCode::OK, "{name}");
+        assert!(!secret(&res.to_string()), "{name} leaks the restricted field: {res}");
+    }
+    let (_, found) = julia
+        .json(julia.call(
+            "list_items",
+            json!({"entity": "deal", "search": "xyzzy", "stage_id": null, "before": null}).to_string(),
+        ))
+        .await;
+    assert_eq!(found["rows"].as_array().map(Vec::len), Some(0), "search does not reveal it either");
+    let (_, html) = julia_app.page(&format!("/crm/deal/{id}")).await;
+    assert!(html.contains("About the deal") && !secret(&html), "the server render leaks it");
+    let (_, html) = julia_app.page(&format!("/crm/deal/{id}?tab=history")).await;
+    assert!(!secret(&html), "the History tab leaks it");
+    // Writing it is refused as an unknown field, and her save of another field keeps its value.
+    let (_, card) = julia.json(julia.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+    let v = card["header"]["version"].clone();
+    let write =
+        json!({"entity": "deal", "id": id, "version": v, "changes": {code.clone(): {"t": "text", "v": "mine"}}});
+    let (status, err) = julia.json(julia.call("save_fields", write.to_string())).await;
+    assert_eq!((status, error_kind(&err)), (StatusCode::UNPROCESSABLE_ENTITY, "validation"));
+    let other =
+        json!({"entity": "deal", "id": id, "version": v, "changes": {"comment": {"t": "text", "v": "call back"}}});
+    let (status, saved) = julia.json(julia.call("save_fields", other.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!secret(&saved.to_string()), "the save answer leaks it: {saved}");
+    let (_, card) = app.json(app.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+    assert_eq!(card["values"][&code]["v"], "MARGIN-XYZZY", "kept");
+    julia_app.db.cleanup().await;
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn custom_fields_are_for_admins_keep_their_type_and_system_fields_stay() {
+    let app = app().await;
+    let spec = json!({"label": "Budget code", "field_type": "list", "settings": {"options": [{"id": "", "label": "A"}, {"id": "", "label": "B"}]}});
+    let (status, err) = app.json(app.call("create_field", json!({"entity": "deal", "spec": spec}).to_string())).await;
+    assert_eq!((status, error_kind(&err)), (StatusCode::FORBIDDEN, "forbidden"), "staff may not");
+    let (status, _) = app.json(app.call("field_settings", r#"{"entity":"deal"}"#)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let code = admin_creates_field(&admin, spec).await;
+    let (_, settings) = admin.json(admin.call("field_settings", r#"{"entity":"deal"}"#)).await;
+    let def = settings["fields"].as_array().unwrap().iter().find(|f| f["code"] == code.as_str()).unwrap().clone();
+    assert_eq!(def["settings"]["options"], json!([{"id": "o1", "label": "A"}, {"id": "o2", "label": "B"}]));
+    // Type and "multiple" are refused; label and options change.
+    let retype = json!({"entity": "deal", "code": code, "spec": {"label": "Budget code", "field_type": "string", "settings": {}}});
+    let (status, err) = admin.json(admin.call("configure_field", retype.to_string())).await;
+    assert_eq!(
+        (status, err["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("field_type")),
+        "{err}"
+    );
+    let many = json!({"entity": "deal", "code": code, "spec": {"label": "Budget code", "field_type": "list", "multiple": true, "settings": {"options": def["settings"]["options"]}}});
+    let (status, _) = admin.json(admin.call("configure_field", many.to_string())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let relabel = json!({"entity": "deal", "code": code, "spec": {"label": "Cost centre", "field_type": "list", "settings": {"options": [{"id": "o2", "label": "B"}, {"id": "", "label": "C"}], "required": {"always": true}}}});
+    let (status, changed) = admin.json(admin.call("configure_field", relabel.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert_eq!(changed["settings"]["options"], json!([{"id": "o2", "label": "B"}, {"id": "o3", "label": "C"}]));
+    // Required always: a save without it is refused and names it.
+    let (id, version) = app.first_deal().await;
+    let save = json!({"entity": "deal", "id": id, "version": version, "changes": {"comment": {"t": "text", "v": "x"}}});
+    let (status, err) = app.json(app.call("save_fields", save.to_string())).await;
+    assert_eq!(
+        (status, err["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some(code.as_str())),
+        "{err}"
+    );
+    assert!(err["message"].as_str().unwrap_or_default().contains("Cost centre"));
+    // A system field cannot be deleted or restricted; a custom one is deleted with its values.
+    let (status, err) = admin.json(admin.call("delete_field", r#"{"entity":"deal","code":"title"}"#)).await;
+    assert_eq!((status, err["message"].as_str()), (StatusCode::BAD_REQUEST, Some(crm_card::text::ERR_SYSTEM_FIELD)));
+    let restrict = json!({"entity": "deal", "code": "title", "spec": {"label": "Deal name", "field_type": "string", "settings": {"required": {"always": true}, "visible_to": {"users": [], "departments": []}}}});
+    let (status, _) = admin.json(admin.call("configure_field", restrict.to_string())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, err) = app.json(app.call("delete_field", json!({"entity": "deal", "code": code}).to_string())).await;
+    assert_eq!((status, error_kind(&err)), (StatusCode::FORBIDDEN, "forbidden"));
+    let (status, _) = admin.json(admin.call("delete_field", json!({"entity": "deal", "code": code}).to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = admin.json(admin.call("delete_field", json!({"entity": "deal", "code": code}).to_string())).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, card) = app.json(app.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+    assert!(!card.to_string().contains(&code), "gone from the card");
+    app.db.cleanup().await;
+}
+
+fn upload(path: &str, cookie: &str, origin: &str, data: Vec<u8>) -> Request<Body> {
+    Request::post(path)
+        .header("host", "crm.test")
+        .header("origin", origin)
+        .header("cookie", cookie)
+        .header("content-type", "text/html")
+        .header("x-file-name", "%D0%94%D0%BE%D0%B3%D0%BE%D0%B2%D0%BE%D1%80.html")
+        .body(Body::from(data))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn files_upload_attach_and_download_only_for_those_who_may() {
+    let app = app().await;
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let code = admin_creates_field(&admin, json!({"label": "Contract", "field_type": "file"})).await;
+    let (status, file) =
+        app.json(upload("/files/deal", &app.cookie, ORIGIN, b"<script>alert(1)</script>".to_vec())).await;
+    assert_eq!(status, StatusCode::OK, "{file}");
+    assert_eq!((file["name"].as_str(), file["size"].as_i64()), (Some("Договор.html"), Some(25)));
+    let file_id = file["id"].as_i64().unwrap();
+    let julia = app.as_user("julia@example.com", "demo").await;
+    let get = |cookie: &str| {
+        Request::get(format!("/files/{file_id}"))
+            .header("host", "crm.test")
+            .header("cookie", cookie)
+            .body(Body::empty())
+            .unwrap()
+    };
+    assert_eq!(
+        app.send(get(&julia.cookie)).await.status(),
+        StatusCode::NOT_FOUND,
+        "an upload is its uploader's until saved"
+    );
+    let (id, version) = app.first_deal().await;
+    let save = json!({"entity": "deal", "id": id, "version": version, "changes": {code.clone(): {"t": "text", "v": file_id.to_string()}}});
+    let (status, saved) = julia.json(julia.call("save_fields", save.to_string())).await;
+    assert_eq!(
+        (status, saved["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some(code.as_str())),
+        "not her file"
+    );
+    let (status, saved) = app.json(app.call("save_fields", save.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!(saved["values"][&code]["v"]["name"], "Договор.html");
+    let res = app.send(get(&julia.cookie)).await;
+    assert_eq!(res.status(), StatusCode::OK, "attached: whoever sees the field downloads it");
+    let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    assert_eq!(header("content-type"), "application/octet-stream", "never served as HTML");
+    assert!(
+        header("content-disposition").starts_with("attachment; filename*=UTF-8''%D0%94"),
+        "{}",
+        header("content-disposition")
+    );
+    assert_eq!(res.into_body().collect().await.unwrap().to_bytes().as_ref(), b"<script>alert(1)</script>");
+    // Refused: another origin, no session, too large, empty, an unknown entity type.
+    let (status, _) = app.json(upload("/files/deal", &app.cookie, "http://evil.example", b"x".to_vec())).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app.json(upload("/files/deal", "", ORIGIN, b"x".to_vec())).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let status = app.send(upload("/files/deal", &app.cookie, ORIGIN, vec![b'x'; 1024 * 1024 + 1])).await.status();
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let (status, err) = app.json(upload("/files/deal", &app.cookie, ORIGIN, vec![])).await;
+    assert_eq!((status, err["message"].as_str()), (StatusCode::BAD_REQUEST, Some(crm_card::text::ERR_FILE_EMPTY)));
+    let (status, _) = app.json(upload("/files/planet", &app.cookie, ORIGIN, b"x".to_vec())).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     app.db.cleanup().await;
 }

@@ -23,7 +23,13 @@ use tower::ServiceExt;
 const ORIGIN: &str = "http://crm.test";
 
 /// Every server function that changes something, with a well-formed body.
-const MUTATING: [(&str, &str); 7] = [
+const MUTATING: [(&str, &str); 10] = [
+    ("create_field", r#"{"entity":"deal","spec":{"label":"X","field_type":"string","multiple":false,"settings":{}}}"#),
+    (
+        "configure_field",
+        r#"{"entity":"deal","code":"title","spec":{"label":"X","field_type":"string","multiple":false,"settings":{}}}"#,
+    ),
+    ("delete_field", r#"{"entity":"deal","code":"uf_none"}"#),
     ("save_layout", r#"{"entity":"deal","version":1,"ops":[{"op":"hide_field","code":"title"}]}"#),
     ("rollback_layout", r#"{"entity":"deal","version":1}"#),
     ("save_fields", r#"{"entity":"deal","id":1,"version":1,"changes":{"title":{"t":"text","v":"x"}}}"#),
@@ -34,7 +40,8 @@ const MUTATING: [(&str, &str); 7] = [
 ];
 
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 9] = [
+const READING: [(&str, &str); 10] = [
+    ("field_settings", r#"{"entity":"deal"}"#),
     ("layout_editor", r#"{"entity":"deal"}"#),
     ("layout_history", r#"{"entity":"deal"}"#),
     ("card", r#"{"entity":"deal","id":1}"#),

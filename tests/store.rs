@@ -7,7 +7,10 @@ mod support;
 use crm_card::domain::field::RequiredRule;
 use crm_card::domain::merge::Changes;
 use crm_card::domain::timeline::{Cursor, EventPayload};
-use crm_card::domain::{EntityType, FieldDef, ItemRef, Pipeline, Value, Values};
+use crm_card::domain::{
+    Audience, Booking, EntityType, FieldDef, FieldType, FileRef, ItemRef, ListOption, Pipeline, Value, Values,
+};
+use crm_card::server::store::files::{self, NewFile};
 use crm_card::server::store::items::{self, CreateOutcome, ListQuery, Move, MoveOutcome, NewItem, Save, SaveOutcome};
 use crm_card::server::store::{catalog, timeline, users, Conn};
 
@@ -244,7 +247,7 @@ on_both_databases! {
         // A field required at "won" and empty: the move is refused and names it.
         let mut strict = c.fields.clone();
         if let Some(f) = strict.iter_mut().find(|f| f.code == "close_date") {
-            f.settings.required = RequiredRule { always: false, stages: vec!["won".into()] };
+            f.settings.required = RequiredRule { always: false, stages: vec![sales.stages[4].id] };
         }
         assert_eq!(move_to(&mut conn, id, u, sales.stages[4].id, 2, strict, c.pipelines.clone()).await, MoveOutcome::MissingRequired(vec!["close_date".into()]));
         // Someone moved it meanwhile: a move from the old version is a conflict.
@@ -463,5 +466,128 @@ on_both_databases! {
         assert!(items::list(&mut conn, EntityType::Contact, &find("иван")).await.unwrap().is_empty());
         assert_eq!(items::index_unsearched(&mut conn).await.unwrap(), 1);
         assert_eq!(items::list(&mut conn, EntityType::Contact, &find("иван")).await.unwrap().len(), 1);
+    }
+}
+
+/// A custom field of deals, created as an admin would.
+async fn custom_field(conn: &mut Conn, code: &str, t: FieldType, configure: impl FnOnce(&mut FieldDef)) -> FieldDef {
+    let mut def = FieldDef {
+        code: code.into(),
+        label: format!("Custom {code}"),
+        field_type: t,
+        multiple: false,
+        system: false,
+        settings: Default::default(),
+    };
+    configure(&mut def);
+    catalog::create_field(conn, EntityType::Deal, &def).await.unwrap();
+    def
+}
+
+fn slot(resource: &str, start: &str, end: &str) -> Value {
+    Value::Booking(Booking { resource: resource.into(), start: start.into(), end: end.into() })
+}
+
+on_both_databases! {
+    async fn deleting_a_custom_field_deletes_its_values_history_links_and_timeline_changes(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let def = custom_field(&mut conn, "uf_code1", FieldType::String, |_| {}).await;
+        assert_eq!(catalog::field(&mut conn, EntityType::Deal, "uf_code1").await.unwrap(), Some(def));
+        let (id, u) = deal(&mut conn, "Field test").await;
+        let set = changes(&[("uf_code1", Some(text("secret sauce")))]);
+        assert!(matches!(save(&mut conn, EntityType::Deal, id, 1, set, u, DAY).await, SaveOutcome::Saved { .. }));
+        let both = changes(&[("uf_code1", Some(text("other sauce"))), ("probability", Some(Value::Integer(5)))]);
+        assert!(matches!(save(&mut conn, EntityType::Deal, id, 2, both, u, DAY).await, SaveOutcome::Saved { .. }));
+        let find = ListQuery { search: Some("sauce".into()), limit: 10, ..Default::default() };
+        assert_eq!(items::list(&mut conn, EntityType::Deal, &find).await.unwrap().len(), 1);
+
+        assert!(catalog::delete_field(&mut conn, EntityType::Deal, "uf_code1").await.unwrap());
+        assert!(catalog::field(&mut conn, EntityType::Deal, "uf_code1").await.unwrap().is_none());
+        assert!(!items::values(&mut conn, id).await.unwrap().contains_key("uf_code1"));
+        assert!(items::history(&mut conn, id, None, 50).await.unwrap().iter().all(|h| h.field_code != "uf_code1"));
+        let events = timeline::page(&mut conn, id, None, 20).await.unwrap();
+        let field_events: Vec<_> = events.iter().filter_map(|e| match &e.payload {
+            EventPayload::FieldChanged { changes } => Some(changes.iter().map(|c| c.code.clone()).collect::<Vec<_>>()),
+            _ => None,
+        }).collect();
+        assert_eq!(field_events, vec![vec!["probability".to_string()]], "the event of the field alone is gone, the mixed one kept");
+        assert!(items::list(&mut conn, EntityType::Deal, &find).await.unwrap().is_empty(), "its values are not found any more");
+        assert!(!catalog::delete_field(&mut conn, EntityType::Deal, "title").await.unwrap(), "system fields stay");
+        assert!(catalog::field(&mut conn, EntityType::Deal, "title").await.unwrap().is_some());
+    }
+}
+
+on_both_databases! {
+    async fn a_resource_is_never_booked_twice_at_overlapping_times(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        custom_field(&mut conn, "uf_room", FieldType::Booking, |d| {
+            d.settings.options = vec![ListOption { id: "a".into(), label: "Room A".into() }, ListOption { id: "b".into(), label: "Room B".into() }];
+        }).await;
+        let (first, u) = deal(&mut conn, "First").await;
+        let (second, _) = deal(&mut conn, "Second").await;
+        let book = |v: Value| changes(&[("uf_room", Some(v))]);
+        let out = save(&mut conn, EntityType::Deal, first, 1, book(slot("a", "2026-03-02T10:00", "2026-03-02T11:00")), u, DAY).await;
+        assert!(matches!(out, SaveOutcome::Saved { .. }), "{out:?}");
+        let clash = save(&mut conn, EntityType::Deal, second, 1, book(slot("a", "2026-03-02T10:30", "2026-03-02T11:30")), u, DAY).await;
+        assert_eq!(clash, SaveOutcome::Booked(vec!["uf_room".into()]));
+        assert!(!items::values(&mut conn, second).await.unwrap().contains_key("uf_room"), "nothing of the refused save stays");
+        let other_room = save(&mut conn, EntityType::Deal, second, 1, book(slot("b", "2026-03-02T10:30", "2026-03-02T11:30")), u, DAY).await;
+        assert!(matches!(other_room, SaveOutcome::Saved { .. }));
+        let after = save(&mut conn, EntityType::Deal, second, 2, book(slot("a", "2026-03-02T11:00", "2026-03-02T12:00")), u, DAY).await;
+        assert!(matches!(after, SaveOutcome::Saved { .. }), "back to back is fine: {after:?}");
+        // The first deal lets its slot go; now the slot is free for a new deal.
+        assert!(matches!(save(&mut conn, EntityType::Deal, first, 2, changes(&[("uf_room", None)]), u, DAY).await, SaveOutcome::Saved { .. }));
+        let c = ctx(&mut conn, EntityType::Deal).await;
+        let values = vals(&[("title", text("Third")), ("uf_room", slot("a", "2026-03-02T10:00", "2026-03-02T10:30"))]);
+        let new = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values: values.clone(), user_id: Some(u), now: DAY };
+        assert!(matches!(items::create(&mut conn, new).await.unwrap(), CreateOutcome::Created { .. }));
+        let again = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values, user_id: Some(u), now: DAY };
+        assert_eq!(items::create(&mut conn, again).await.unwrap(), CreateOutcome::Booked(vec!["uf_room".into()]));
+    }
+}
+
+on_both_databases! {
+    async fn a_file_is_attached_by_the_save_that_names_it_and_deleted_when_dropped(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        custom_field(&mut conn, "uf_doc", FieldType::File, |_| {}).await;
+        let (id, u) = deal(&mut conn, "With a file").await;
+        let (other_item, other_user) = deal(&mut conn, "Another").await;
+        let new = NewFile { entity: EntityType::Deal, name: "offer.pdf", content_type: "application/pdf", data: b"%PDF-1.4 test", user_id: u, now: DAY };
+        let file_id = files::insert(&mut conn, new).await.unwrap();
+        let found = files::usable(&mut conn, EntityType::Deal, Some(id), "uf_doc", u, &[file_id]).await.unwrap();
+        assert_eq!(found, vec![FileRef { id: file_id, name: "offer.pdf".into(), size: 13 }]);
+        assert!(files::usable(&mut conn, EntityType::Deal, Some(id), "uf_doc", other_user, &[file_id]).await.unwrap().is_empty(), "not someone else's upload");
+        assert!(files::usable(&mut conn, EntityType::Company, Some(id), "uf_doc", u, &[file_id]).await.unwrap().is_empty(), "not for another entity type");
+
+        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("uf_doc", Some(Value::File(found[0].clone())))]), u, DAY).await;
+        assert!(matches!(out, SaveOutcome::Saved { .. }), "{out:?}");
+        let stored = files::file(&mut conn, file_id).await.unwrap().expect("kept");
+        assert_eq!((stored.item_id, stored.field_code.as_deref(), stored.data.as_slice()), (Some(id), Some("uf_doc"), b"%PDF-1.4 test".as_slice()));
+        assert!(files::usable(&mut conn, EntityType::Deal, Some(other_item), "uf_doc", u, &[file_id]).await.unwrap().is_empty(), "attached to one item only");
+        assert_eq!(files::usable(&mut conn, EntityType::Deal, Some(id), "uf_doc", other_user, &[file_id]).await.unwrap().len(), 1, "anyone editing the item keeps it");
+
+        let out = save(&mut conn, EntityType::Deal, id, 2, changes(&[("uf_doc", None)]), u, DAY).await;
+        assert!(matches!(out, SaveOutcome::Saved { .. }));
+        assert!(files::file(&mut conn, file_id).await.unwrap().is_none(), "dropped from the value, deleted");
+    }
+}
+
+on_both_databases! {
+    async fn values_of_restricted_fields_are_not_found_by_search(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        custom_field(&mut conn, "uf_salary", FieldType::String, |d| d.settings.visible_to = Some(Audience::default())).await;
+        custom_field(&mut conn, "uf_note", FieldType::String, |_| {}).await;
+        let (id, u) = deal(&mut conn, "Searchable").await;
+        let set = changes(&[("uf_salary", Some(text("zebra"))), ("uf_note", Some(text("giraffe")))]);
+        assert!(matches!(save(&mut conn, EntityType::Deal, id, 1, set, u, DAY).await, SaveOutcome::Saved { .. }));
+        let find = |q: &str| ListQuery { search: Some(q.into()), limit: 10, ..Default::default() };
+        assert_eq!(items::list(&mut conn, EntityType::Deal, &find("giraffe")).await.unwrap().len(), 1);
+        assert!(items::list(&mut conn, EntityType::Deal, &find("zebra")).await.unwrap().is_empty());
+        // Lifting the restriction and reindexing makes it searchable.
+        let mut def = catalog::field(&mut conn, EntityType::Deal, "uf_salary").await.unwrap().unwrap();
+        def.settings.visible_to = None;
+        assert!(catalog::update_field(&mut conn, EntityType::Deal, &def).await.unwrap());
+        items::reindex_entity(&mut conn, EntityType::Deal).await.unwrap();
+        assert_eq!(items::list(&mut conn, EntityType::Deal, &find("zebra")).await.unwrap().len(), 1);
     }
 }

@@ -2,6 +2,7 @@
 //! function in `server::service` that does the work. The browser calls them with POST.
 
 pub mod auth;
+pub mod fields;
 pub mod items;
 pub mod layouts;
 pub mod timeline;

@@ -181,3 +181,14 @@ pub struct LayoutVersionView {
     /// Set when this version rolled back to an earlier one.
     pub rollback_to: Option<i64>,
 }
+
+/// What configuring fields needs (the card's field dialogs and CRM settings → Custom fields):
+/// every field of the type, and the stages, users and departments its rules may name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldAdmin {
+    pub entity: EntityType,
+    pub fields: Vec<FieldDef>,
+    pub pipelines: Vec<Pipeline>,
+    pub users: Vec<UserRef>,
+    pub departments: Vec<UserRef>,
+}

@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod entity;
 pub mod field;
+pub mod field_spec;
 pub mod layout;
 pub mod layout_ops;
 pub mod merge;
@@ -11,8 +12,8 @@ pub mod timeline;
 pub mod value;
 
 pub use entity::EntityType;
-pub use field::{FieldDef, FieldSettings, FieldType, ListOption, RequiredRule};
+pub use field::{Audience, FieldDef, FieldSettings, FieldType, ListOption, RequiredRule, Viewer};
 pub use layout::{Layout, Section, Tab, TabCode};
 pub use stage::{Pipeline, Stage, StageSemantics};
 pub use timeline::{EventKind, TimelineEvent};
-pub use value::{Address, FieldInput, ItemRef, Value, ValueError, Values};
+pub use value::{Address, Booking, FieldInput, FileRef, ItemRef, Value, ValueError, Values};

@@ -47,6 +47,38 @@ impl Address {
     }
 }
 
+/// A stored file a file field points to. The name and size are copied into the value so that
+/// the card, the timeline and the History show them without another query.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub id: i64,
+    pub name: String,
+    pub size: i64,
+}
+
+impl FileRef {
+    pub fn href(&self) -> String {
+        format!("/files/{}", self.id)
+    }
+}
+
+/// A resource (an option of the field) booked from `start` to `end` (`YYYY-MM-DDTHH:MM`,
+/// company local time, `start` < `end`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Booking {
+    pub resource: String,
+    pub start: String,
+    pub end: String,
+}
+
+impl Booking {
+    /// Two bookings of one resource that share any minute. The fixed-width time format orders
+    /// as text, so the database compares the same way.
+    pub fn overlaps(&self, other: &Booking) -> bool {
+        self.resource == other.resource && self.start < other.end && other.start < self.end
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "t", content = "v", rename_all = "snake_case")]
 pub enum Value {
@@ -69,6 +101,8 @@ pub enum Value {
     Option(String),
     User(i64),
     Item(ItemRef),
+    File(FileRef),
+    Booking(Booking),
     Many(Vec<Value>),
 }
 
@@ -103,6 +137,8 @@ impl Value {
             Value::Bool(b) => FieldInput::Text(if *b { "yes" } else { "no" }.into()),
             Value::User(id) => FieldInput::Text(id.to_string()),
             Value::Item(r) => FieldInput::Text(format!("{}:{}", r.entity, r.id)),
+            Value::File(f) => FieldInput::Text(f.id.to_string()),
+            Value::Booking(b) => FieldInput::Booking(b.clone()),
         }
     }
 }
@@ -114,6 +150,7 @@ pub enum FieldInput {
     Text(String),
     Money { amount: String, currency: String },
     Address(Address),
+    Booking(Booking),
     Many(Vec<FieldInput>),
 }
 
@@ -126,6 +163,7 @@ impl FieldInput {
                 currency: def.settings.default_currency.clone().unwrap_or_else(|| CURRENCIES[0].to_string()),
             },
             FieldType::Address => FieldInput::Address(Address::default()),
+            FieldType::Booking => FieldInput::Booking(Booking::default()),
             _ => FieldInput::Text(String::new()),
         };
         if def.multiple {
@@ -171,6 +209,12 @@ pub enum ValueError {
     WrongInput,
     #[error("required")]
     Required,
+    #[error("the end is not after the start")]
+    EndBeforeStart,
+    #[error("the resource is already booked then")]
+    AlreadyBooked,
+    #[error("not a file")]
+    UnknownFile,
 }
 
 impl ValueError {
@@ -193,6 +237,9 @@ impl ValueError {
             ValueError::NotYesNo => text::ERR_NOT_YES_NO.into(),
             ValueError::WrongInput => text::ERR_WRONG_INPUT.into(),
             ValueError::Required => text::ERR_REQUIRED.into(),
+            ValueError::EndBeforeStart => text::ERR_END_BEFORE_START.into(),
+            ValueError::AlreadyBooked => text::ERR_ALREADY_BOOKED.into(),
+            ValueError::UnknownFile => text::ERR_UNKNOWN_FILE.into(),
         }
     }
 }
@@ -209,9 +256,14 @@ pub fn parse(def: &FieldDef, input: &FieldInput) -> Result<Option<Value>, ValueE
     if entries.len() > MAX_ENTRIES {
         return Err(ValueError::TooManyEntries { max: MAX_ENTRIES });
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Value> = Vec::new();
     for entry in entries {
         if let Some(v) = parse_single(def, entry)? {
+            if let Value::Booking(b) = &v {
+                if out.iter().any(|o| matches!(o, Value::Booking(ob) if ob.overlaps(b) && ob != b)) {
+                    return Err(ValueError::AlreadyBooked);
+                }
+            }
             if !out.contains(&v) {
                 out.push(v);
             }
@@ -224,7 +276,8 @@ fn parse_single(def: &FieldDef, input: &FieldInput) -> Result<Option<Value>, Val
     match (def.field_type, input) {
         (FieldType::Money, FieldInput::Money { amount, currency }) => parse_money(amount, currency),
         (FieldType::Address, FieldInput::Address(a)) => parse_address(a),
-        (FieldType::Money | FieldType::Address, _) => Err(ValueError::WrongInput),
+        (FieldType::Booking, FieldInput::Booking(b)) => parse_booking(def, b),
+        (FieldType::Money | FieldType::Address | FieldType::Booking, _) => Err(ValueError::WrongInput),
         (_, FieldInput::Text(raw)) => {
             let s =
                 if def.field_type == FieldType::String && def.settings.multiline { raw.trim_end() } else { raw.trim() };
@@ -280,12 +333,7 @@ fn parse_text(def: &FieldDef, s: &str) -> Result<Value, ValueError> {
             .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
             .map(|d| Value::Date(d.format("%Y-%m-%d").to_string()))
             .ok_or(ValueError::NotDate),
-        FieldType::DateTime => ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
-            .iter()
-            .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-            .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
-            .map(|d| Value::DateTime(d.format("%Y-%m-%dT%H:%M").to_string()))
-            .ok_or(ValueError::NotDateTime),
+        FieldType::DateTime => parse_datetime(s).map(Value::DateTime).ok_or(ValueError::NotDateTime),
         FieldType::Url => {
             max_len(MAX_URL)?;
             parse_url(s).map(Value::Text)
@@ -318,8 +366,40 @@ fn parse_text(def: &FieldDef, s: &str) -> Result<Value, ValueError> {
             }
             Ok(Value::Item(ItemRef { entity, id }))
         }
-        FieldType::Money | FieldType::Address => Err(ValueError::WrongInput),
+        FieldType::File => s
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .map(|id| Value::File(FileRef { id, name: String::new(), size: 0 }))
+            .ok_or(ValueError::UnknownFile),
+        FieldType::Money | FieldType::Address | FieldType::Booking => Err(ValueError::WrongInput),
     }
+}
+
+fn parse_datetime(s: &str) -> Option<String> {
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s.trim(), f).ok())
+        .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
+        .map(|d| d.format("%Y-%m-%dT%H:%M").to_string())
+}
+
+/// A booking needs a resource of the field and a start before its end; all three blank is an
+/// empty field.
+fn parse_booking(def: &FieldDef, b: &Booking) -> Result<Option<Value>, ValueError> {
+    let (resource, start, end) = (b.resource.trim(), b.start.trim(), b.end.trim());
+    if resource.is_empty() && start.is_empty() && end.is_empty() {
+        return Ok(None);
+    }
+    if !def.settings.options.iter().any(|o| o.id == resource) {
+        return Err(ValueError::UnknownOption);
+    }
+    let start = parse_datetime(start).ok_or(ValueError::NotDateTime)?;
+    let end = parse_datetime(end).ok_or(ValueError::NotDateTime)?;
+    if end <= start {
+        return Err(ValueError::EndBeforeStart);
+    }
+    Ok(Some(Value::Booking(Booking { resource: resource.to_string(), start, end })))
 }
 
 fn is_group_separator(c: char) -> bool {
@@ -462,6 +542,23 @@ pub fn display(def: &FieldDef, value: &Value, names: &Names) -> String {
         Value::Option(id) => def.option_label(id).unwrap_or(id).to_string(),
         Value::User(id) => names.users.get(id).cloned().unwrap_or_else(|| format!("#{id}")),
         Value::Item(r) => names.items.get(&r.id).cloned().unwrap_or_else(|| format!("#{}", r.id)),
+        Value::File(f) => format!("{} ({})", f.name, format_size(f.size)),
+        Value::Booking(b) => {
+            let resource = def.option_label(&b.resource).unwrap_or(&b.resource);
+            let (start_day, end_day) = (b.start.get(..10), b.end.get(..10));
+            let end = if start_day == end_day { b.end.get(11..).unwrap_or(&b.end) } else { &b.end };
+            format!("{resource}: {}–{}", b.start.replacen('T', " ", 1), end.replacen('T', " ", 1))
+        }
+    }
+}
+
+/// `2048` → `"2 KB"`, as a file's size is shown.
+pub fn format_size(bytes: i64) -> String {
+    const KB: i64 = 1024;
+    match bytes {
+        b if b < KB => format!("{b} B"),
+        b if b < KB * KB => format!("{} KB", (b + KB / 2) / KB),
+        b => format!("{:.1} MB", b as f64 / (KB * KB) as f64),
     }
 }
 
@@ -651,10 +748,77 @@ mod tests {
             (def(FieldType::DateTime), Value::DateTime("2026-01-31T08:05".into())),
             (def(FieldType::Money), Value::Money { minor: -120_000, currency: "BRL".into() }),
             (def(FieldType::User), Value::User(3)),
-            (list, Value::Option("a".into())),
+            (list.clone(), Value::Option("a".into())),
         ];
         for (d, v) in cases {
             assert_eq!(parse(&d, &v.to_input()), Ok(Some(v.clone())), "{:?}", d.field_type);
         }
+        let mut booking = def(FieldType::Booking);
+        booking.settings = list.settings;
+        let v = Value::Booking(Booking {
+            resource: "a".into(),
+            start: "2026-01-31T08:00".into(),
+            end: "2026-01-31T09:30".into(),
+        });
+        assert_eq!(parse(&booking, &v.to_input()), Ok(Some(v)));
+    }
+
+    fn room() -> FieldDef {
+        let mut d = def(FieldType::Booking);
+        d.settings.options = vec![
+            ListOption { id: "a".into(), label: "Room A".into() },
+            ListOption { id: "b".into(), label: "Room B".into() },
+        ];
+        d
+    }
+
+    fn slot(resource: &str, start: &str, end: &str) -> Booking {
+        Booking { resource: resource.into(), start: start.into(), end: end.into() }
+    }
+
+    #[test]
+    fn a_booking_needs_a_known_resource_and_an_end_after_its_start() {
+        let d = room();
+        let ok = slot("a", "2026-03-02 10:00", "2026-03-02T11:00");
+        assert_eq!(
+            parse(&d, &FieldInput::Booking(ok)),
+            Ok(Some(Value::Booking(slot("a", "2026-03-02T10:00", "2026-03-02T11:00"))))
+        );
+        let backwards = slot("a", "2026-03-02T11:00", "2026-03-02T10:00");
+        assert_eq!(parse(&d, &FieldInput::Booking(backwards)), Err(ValueError::EndBeforeStart));
+        let no_room = slot("c", "2026-03-02T10:00", "2026-03-02T11:00");
+        assert_eq!(parse(&d, &FieldInput::Booking(no_room)), Err(ValueError::UnknownOption));
+        assert_eq!(parse(&d, &FieldInput::Booking(Booking::default())), Ok(None));
+        assert_eq!(parse(&d, &text_in("a")), Err(ValueError::WrongInput));
+        let shown = display(&d, &Value::Booking(slot("a", "2026-03-02T10:00", "2026-03-02T11:30")), &Names::default());
+        assert_eq!(shown, "Room A: 2026-03-02 10:00–11:30");
+    }
+
+    #[test]
+    fn bookings_overlap_only_on_the_same_resource_and_shared_minutes() {
+        let a = slot("a", "2026-03-02T10:00", "2026-03-02T11:00");
+        assert!(a.overlaps(&slot("a", "2026-03-02T10:30", "2026-03-02T12:00")));
+        assert!(a.overlaps(&slot("a", "2026-03-02T09:00", "2026-03-02T13:00")));
+        assert!(!a.overlaps(&slot("a", "2026-03-02T11:00", "2026-03-02T12:00")), "back to back is fine");
+        assert!(!a.overlaps(&slot("b", "2026-03-02T10:00", "2026-03-02T11:00")), "another resource");
+        let mut many = room();
+        many.multiple = true;
+        let twice = FieldInput::Many(vec![
+            FieldInput::Booking(a.clone()),
+            FieldInput::Booking(slot("a", "2026-03-02T10:59", "2026-03-02T11:30")),
+        ]);
+        assert_eq!(parse(&many, &twice), Err(ValueError::AlreadyBooked));
+    }
+
+    #[test]
+    fn a_file_value_is_an_uploaded_file_id_shown_with_its_size() {
+        let d = def(FieldType::File);
+        assert_eq!(parse(&d, &text_in("12")), Ok(Some(Value::File(FileRef { id: 12, name: String::new(), size: 0 }))));
+        assert_eq!(parse(&d, &text_in("../etc/passwd")), Err(ValueError::UnknownFile));
+        assert_eq!(parse(&d, &text_in("0")), Err(ValueError::UnknownFile));
+        let f = Value::File(FileRef { id: 12, name: "offer.pdf".into(), size: 2_500_000 });
+        assert_eq!(display(&d, &f, &Names::default()), "offer.pdf (2.4 MB)");
+        assert_eq!(format_size(2048), "2 KB");
+        assert_eq!(format_size(10), "10 B");
     }
 }

@@ -15,6 +15,8 @@ pub struct Config {
     pub allowed_origins: String,
     pub session_days: i64,
     pub max_body_kb: usize,
+    /// Largest file a file field accepts.
+    pub max_file_mb: u64,
 }
 
 impl Default for Config {
@@ -28,6 +30,7 @@ impl Default for Config {
             allowed_origins: String::new(),
             session_days: 14,
             max_body_kb: 1024,
+            max_file_mb: 10,
         }
     }
 }
@@ -89,7 +92,15 @@ impl Config {
             self.max_body_kb =
                 v.parse().map_err(|_| ConfigError::Env("CRM_MAX_BODY_KB", "a number of kilobytes", v))?;
         }
+        if let Some(v) = var("CRM_MAX_FILE_MB") {
+            self.max_file_mb =
+                v.parse().map_err(|_| ConfigError::Env("CRM_MAX_FILE_MB", "a number of megabytes", v))?;
+        }
         Ok(())
+    }
+
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_mb.max(1) * 1024 * 1024
     }
 
     pub fn socket_addr(&self) -> Result<SocketAddr, ConfigError> {

@@ -227,6 +227,7 @@ impl Seeder<'_> {
         {
             CreateOutcome::Created { id } => Ok(id),
             CreateOutcome::MissingRequired(m) => Err(DemoError::Rule(format!("{entity} misses {m:?}"))),
+            CreateOutcome::Booked(m) => Err(DemoError::Rule(format!("{entity} double-books {m:?}"))),
         }
     }
 

@@ -26,10 +26,15 @@ const SERVER_FN_ERROR: &str = "serverfnerror";
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let body_limit = state.config.max_body_kb.max(1) * 1024;
+    let file_limit = usize::try_from(state.config.max_file_bytes()).unwrap_or(usize::MAX);
     let ctx = state.clone();
     let api_ctx = state.clone();
     let options = state.leptos_options.clone();
-    Router::new()
+    // File uploads have their own, larger body limit.
+    let files = Router::new()
+        .route("/files/{key}", get(download_file).post(upload_file))
+        .layer(RequestBodyLimitLayer::new(file_limit));
+    let app = Router::new()
         .route("/", get(|| async { Redirect::to("/crm/deal") }))
         .route(
             "/api/{*fn_name}",
@@ -45,8 +50,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(RequestBodyLimitLayer::new(body_limit));
+    files
+        .merge(app)
         .layer(from_fn_with_state(state.clone(), require_session_for_pages))
-        .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(from_fn_with_state(state.clone(), api_guard))
         .layer(from_fn_with_state(state.clone(), check_origin))
         .layer(CompressionLayer::new().br(false))
@@ -143,6 +150,98 @@ async fn api_guard(State(state): State<AppState>, req: Request, next: Next) -> R
     }
 }
 
+/// `%E2%82%AC.pdf` → `€.pdf`; invalid escapes and UTF-8 are replaced, never refused.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A file name for `Content-Disposition: attachment; filename*=UTF-8''…` (RFC 5987).
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// An answer to a plain (non server-function) request: JSON on success, `AppError` otherwise.
+async fn signed_in(state: &AppState, headers: &http::HeaderMap) -> Result<crate::api::types::CurrentUser, AppError> {
+    user_from_headers(state, headers).await.map_err(AppError::from)?.ok_or(AppError::Unauthenticated)
+}
+
+/// `POST /files/{entity}`: the raw file as the body, its name (percent-encoded) in
+/// `X-File-Name`. Answers the uploaded file for the field's next save.
+async fn upload_file(
+    State(state): State<AppState>,
+    axum::extract::Path(entity): axum::extract::Path<String>,
+    headers: http::HeaderMap,
+    body: Body,
+) -> Response {
+    let result = async {
+        let user = signed_in(&state, &headers).await?;
+        let limit = usize::try_from(state.config.max_file_bytes()).unwrap_or(usize::MAX);
+        // Too large whether announced by Content-Length (the limit layer answers 413 before
+        // this runs) or found while reading.
+        let data = axum::body::to_bytes(body, limit).await.map_err(|_| AppError::TooLarge)?;
+        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        let name = percent_decode(&header("x-file-name"));
+        super::service::files::upload(&state.store, &user, &entity, &name, &header("content-type"), &data).await
+    }
+    .await;
+    match result {
+        Ok(file) => axum::Json(file).into_response(),
+        Err(e) => error_response(&e),
+    }
+}
+
+/// `GET /files/{id}`: the file, as an attachment, to a user who may see its field.
+async fn download_file(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    headers: http::HeaderMap,
+) -> Response {
+    let result = async {
+        let user = signed_in(&state, &headers).await?;
+        let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+        super::service::files::download(&state.store, &user, id).await
+    }
+    .await;
+    match result {
+        Ok(file) => {
+            let disposition = format!("attachment; filename*=UTF-8''{}", percent_encode(&file.name));
+            let mut res = file.data.into_response();
+            let h = res.headers_mut();
+            h.insert(CONTENT_TYPE, HeaderValue::from_static(file.content_type));
+            if let Ok(v) = HeaderValue::from_str(&disposition) {
+                h.insert(http::header::CONTENT_DISPOSITION, v);
+            }
+            h.insert(http::header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            res
+        }
+        Err(e) => {
+            let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, e.message()).into_response()
+        }
+    }
+}
+
 fn is_page(path: &str) -> bool {
     !(path.starts_with("/api/")
         || path.starts_with("/pkg/")
@@ -183,6 +282,14 @@ mod tests {
         assert!(!origin_matches_host("http://127.0.0.1:3000.evil.example", "127.0.0.1:3000"));
         assert!(!origin_matches_host("null", "127.0.0.1:3000"));
         assert!(!origin_matches_host("http://127.0.0.1:3000", ""));
+    }
+
+    #[test]
+    fn file_names_travel_percent_encoded_both_ways() {
+        assert_eq!(percent_decode("%E2%82%AC%20offer.pdf"), "€ offer.pdf");
+        assert_eq!(percent_decode("100%25%zz"), "100%%zz");
+        assert_eq!(percent_encode("€ offer\"a.pdf"), "%E2%82%AC%20offer%22a.pdf");
+        assert_eq!(percent_decode(&percent_encode("Договор №5.pdf")), "Договор №5.pdf");
     }
 
     #[test]

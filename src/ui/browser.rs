@@ -55,6 +55,46 @@ mod imp {
         Some(super::DropPoint { section, field, upper: f64::from(y) < rect.top() + rect.height() / 2.0 })
     }
 
+    /// Uploads the file chosen in the `<input type=file>` that fired `ev` for a file field of
+    /// `entity`. `None` when no file was chosen.
+    pub async fn upload_chosen_file(
+        ev: &leptos::ev::Event,
+        entity: &str,
+    ) -> Option<Result<crate::domain::FileRef, crate::error::AppError>> {
+        use crate::error::AppError;
+        let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+        let file = input.files()?.get(0)?;
+        input.set_value("");
+        Some(send_file(&file, entity).await.unwrap_or(Err(AppError::Network)))
+    }
+
+    async fn send_file(
+        file: &web_sys::File,
+        entity: &str,
+    ) -> Option<Result<crate::domain::FileRef, crate::error::AppError>> {
+        use crate::error::AppError;
+        let headers = web_sys::Headers::new().ok()?;
+        headers.set("x-file-name", &String::from(js_sys::encode_uri_component(&file.name()))).ok()?;
+        let kind = file.type_();
+        headers.set("content-type", if kind.is_empty() { "application/octet-stream" } else { &kind }).ok()?;
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+        init.set_body(file);
+        let url = format!("/files/{entity}");
+        let promise = web_sys::window()?.fetch_with_str_and_init(&url, &init);
+        let res: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+        let body = wasm_bindgen_futures::JsFuture::from(res.text().ok()?).await.ok()?.as_string().unwrap_or_default();
+        Some(if res.ok() {
+            serde_json::from_str(&body).map_err(|_| AppError::Internal)
+        } else if res.status() == 413 {
+            Err(AppError::BadRequest { message: crate::text::ERR_FILE_TOO_LARGE.into() })
+        } else {
+            Err(serde_json::from_str(&body).unwrap_or(AppError::Internal))
+        })
+    }
+
     /// Marks the page as hydrated (for people measuring, and for tests that wait for it).
     pub fn mark_hydrated() {
         if let Some(w) = web_sys::window() {
@@ -78,6 +118,12 @@ mod imp {
     pub fn go_to_login() {}
     pub async fn sleep(_ms: u32) {}
     pub fn mark_hydrated() {}
+    pub async fn upload_chosen_file(
+        _ev: &leptos::ev::Event,
+        _entity: &str,
+    ) -> Option<Result<crate::domain::FileRef, crate::error::AppError>> {
+        None
+    }
 }
 
 pub use imp::*;

@@ -1,6 +1,6 @@
 //! Reading across items: lists, the item picker, relations and the field-change history.
 
-use super::{entity_of, item_or_404, names_for};
+use super::{entity_of, fields_for, item_or_404, names_for};
 use crate::api::types::{CurrentUser, HistoryPage, HistoryRow, ItemLink, ListPage, ListRow, Relation};
 use crate::domain::timeline::StageRef;
 use crate::domain::value::display;
@@ -72,16 +72,18 @@ pub async fn search_items(
         .collect())
 }
 
-pub async fn relations(store: &Store, _user: &CurrentUser, entity: &str, id: i64) -> Result<Vec<Relation>, AppError> {
+/// The items this item's fields point at and the items whose fields point here, through
+/// fields the user may see.
+pub async fn relations(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<Vec<Relation>, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     item_or_404(&mut conn, entity, id).await?;
     let links = items::links(&mut conn, id, 200).await?;
     let mut fields: BTreeMap<EntityType, Vec<FieldDef>> = BTreeMap::new();
-    fields.insert(entity, catalog::fields(&mut conn, entity).await?);
+    fields.insert(entity, fields_for(&mut conn, entity, user).await?.visible);
     for l in links.iter().filter(|l| !l.outgoing) {
         if let std::collections::btree_map::Entry::Vacant(slot) = fields.entry(l.entity) {
-            slot.insert(catalog::fields(&mut conn, l.entity).await?);
+            slot.insert(fields_for(&mut conn, l.entity, user).await?.visible);
         }
     }
     Ok(links
@@ -107,9 +109,10 @@ fn shown_change(fields: &[FieldDef], names: &crate::domain::value::Names, code: 
     }
 }
 
+/// The field-change history of an item; changes of fields the user may not see are left out.
 pub async fn history(
     store: &Store,
-    _user: &CurrentUser,
+    user: &CurrentUser,
     entity: &str,
     id: i64,
     before: Option<i64>,
@@ -117,7 +120,7 @@ pub async fn history(
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     item_or_404(&mut conn, entity, id).await?;
-    let fields = catalog::fields(&mut conn, entity).await?;
+    let fields = fields_for(&mut conn, entity, user).await?.visible;
     let mut rows = items::history(&mut conn, id, before, HISTORY_PAGE).await?;
     let next = (rows.len() > HISTORY_PAGE).then(|| {
         rows.truncate(HISTORY_PAGE);

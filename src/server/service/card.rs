@@ -1,6 +1,6 @@
 //! The card of an item, its timeline pages and comments.
 
-use super::{entity_of, event_views, item_or_404, names_for};
+use super::{entity_of, event_views, fields_for, item_or_404, names_for};
 use crate::api::types::{CardData, CurrentUser, ItemHeader, UserRef};
 use crate::domain::timeline::{Cursor, EventPayload, TimelineEvent, TimelinePage, MAX_COMMENT, PAGE_SIZE};
 use crate::error::{AppError, FieldError};
@@ -11,10 +11,11 @@ pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> R
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     let row = item_or_404(&mut conn, entity, id).await?;
-    let fields = catalog::fields(&mut conn, entity).await?;
+    let user_fields = fields_for(&mut conn, entity, user).await?;
     let mut layout = catalog::layout(&mut conn, entity).await?;
-    layout.retain_fields(|c| fields.iter().any(|f| f.code == c));
-    let values = items::values(&mut conn, id).await?;
+    layout.retain_fields(|c| user_fields.visible.iter().any(|f| f.code == c));
+    let values = user_fields.values(items::values(&mut conn, id).await?);
+    let fields = user_fields.visible;
     let pipeline = match row.pipeline_id {
         Some(pid) => catalog::pipelines(&mut conn, entity).await?.into_iter().find(|p| p.id == pid),
         None => None,
@@ -66,7 +67,7 @@ async fn page(
 
 pub async fn timeline_page(
     store: &Store,
-    _user: &CurrentUser,
+    user: &CurrentUser,
     entity: &str,
     id: i64,
     before: Option<Cursor>,
@@ -74,7 +75,7 @@ pub async fn timeline_page(
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     item_or_404(&mut conn, entity, id).await?;
-    let fields = catalog::fields(&mut conn, entity).await?;
+    let fields = fields_for(&mut conn, entity, user).await?.visible;
     Ok(page(&mut conn, id, before, &fields, &[]).await?)
 }
 

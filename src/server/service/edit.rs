@@ -1,6 +1,6 @@
 //! Writes from the card: saving fields, moving the stage, creating an item.
 
-use super::{entity_of, event_views, names_for};
+use super::{entity_of, event_views, fields_for, names_for, UserFields};
 use crate::api::types::{CurrentUser, NewItemForm, Saved, StageMoved, UserRef};
 use crate::domain::merge::Changes;
 use crate::domain::timeline::TimelineEvent;
@@ -9,7 +9,7 @@ use crate::domain::value::{parse, ValueError};
 use crate::domain::{FieldDef, FieldInput, ItemRef, Pipeline, Value, Values};
 use crate::error::{AppError, ConflictField, FieldError};
 use crate::server::store::items::{self, CreateOutcome, Move, MoveOutcome, NewItem, Save, SaveOutcome, STAGE_FIELD};
-use crate::server::store::{catalog, now_ms, timeline as events, users, Conn, Store};
+use crate::server::store::{catalog, files, now_ms, timeline as events, users, Conn, Store};
 use crate::text;
 use std::collections::BTreeMap;
 
@@ -20,11 +20,18 @@ async fn written_event(conn: &mut Conn, id: Option<i64>, fields: &[FieldDef]) ->
     Ok(event_views(conn, rows, fields, &[]).await?.pop())
 }
 
-/// The item's values now, with the names they point to.
-async fn values_with_names(conn: &mut Conn, id: i64) -> sqlx::Result<(Values, Names)> {
-    let values = items::values(conn, id).await?;
+/// The item's values now as the user may see them, with the names they point to.
+async fn values_with_names(conn: &mut Conn, id: i64, fields: &UserFields) -> sqlx::Result<(Values, Names)> {
+    let values = fields.values(items::values(conn, id).await?);
     let names = names_for(conn, values.values(), &[]).await?;
     Ok((values, names))
+}
+
+/// Where parsed inputs go: which item (none yet for a new one) of which type, written by whom.
+struct Target<'a> {
+    entity: crate::domain::EntityType,
+    item_id: Option<i64>,
+    user: &'a CurrentUser,
 }
 
 /// Most fields one request may change.
@@ -34,6 +41,7 @@ const MAX_FIELDS_PER_SAVE: usize = 300;
 /// All problems are reported at once, each beside its field.
 async fn parse_inputs(
     conn: &mut Conn,
+    target: Target<'_>,
     fields: &[FieldDef],
     inputs: BTreeMap<String, FieldInput>,
 ) -> Result<Changes, AppError> {
@@ -78,11 +86,64 @@ async fn parse_inputs(
             errors.push(FieldError { code: code.clone(), message: ValueError::UnknownReference.message() });
         }
     }
+    for code in resolve_files(conn, &target, fields, &mut changes).await? {
+        errors.push(FieldError { code, message: ValueError::UnknownFile.message() });
+    }
     if errors.is_empty() {
         Ok(changes)
     } else {
         Err(AppError::validation(errors))
     }
+}
+
+/// Fills in the name and size of the files that file values name, from the files the user may
+/// use there; answers the codes of fields naming a file they may not.
+async fn resolve_files(
+    conn: &mut Conn,
+    target: &Target<'_>,
+    fields: &[FieldDef],
+    changes: &mut Changes,
+) -> sqlx::Result<Vec<String>> {
+    let mut refused = Vec::new();
+    for def in fields.iter().filter(|f| f.field_type == crate::domain::FieldType::File) {
+        let Some(Some(value)) = changes.get_mut(&def.code) else { continue };
+        let ids: Vec<i64> = value
+            .entries()
+            .iter()
+            .filter_map(|v| match v {
+                Value::File(f) => Some(f.id),
+                _ => None,
+            })
+            .collect();
+        let found = files::usable(conn, target.entity, target.item_id, &def.code, target.user.id, &ids).await?;
+        let fill = |v: &mut Value| {
+            if let Value::File(f) = v {
+                match found.iter().find(|g| g.id == f.id) {
+                    Some(g) => {
+                        *f = g.clone();
+                        true
+                    }
+                    None => false,
+                }
+            } else {
+                true
+            }
+        };
+        let all_found = match value {
+            Value::Many(entries) => entries.iter_mut().map(fill).fold(true, |a, b| a && b),
+            single => fill(single),
+        };
+        if !all_found {
+            refused.push(def.code.clone());
+        }
+    }
+    Ok(refused)
+}
+
+fn booked(codes: Vec<String>) -> AppError {
+    AppError::validation(
+        codes.into_iter().map(|code| FieldError { code, message: ValueError::AlreadyBooked.message() }).collect(),
+    )
 }
 
 fn missing_required(fields: &[FieldDef], codes: Vec<String>) -> AppError {
@@ -107,9 +168,10 @@ pub async fn save_fields(
         return Err(AppError::bad_request());
     }
     let mut conn = store.pool.acquire().await?;
-    let fields = catalog::fields(&mut conn, entity).await?;
+    let user_fields = fields_for(&mut conn, entity, user).await?;
+    let fields = &user_fields.visible;
     let pipelines = catalog::pipelines(&mut conn, entity).await?;
-    let changes = parse_inputs(&mut conn, &fields, inputs).await?;
+    let changes = parse_inputs(&mut conn, Target { entity, item_id: Some(id), user }, fields, inputs).await?;
     let outcome = items::save(
         &mut conn,
         Save {
@@ -117,7 +179,7 @@ pub async fn save_fields(
             id,
             base_version: version,
             changes,
-            fields: &fields,
+            fields: &user_fields.rules,
             pipelines: &pipelines,
             user_id: Some(user.id),
             now: now_ms(),
@@ -126,6 +188,7 @@ pub async fn save_fields(
     .await?;
     match outcome {
         SaveOutcome::Saved { version, values, title, merged, event_id } => {
+            let values = user_fields.values(values);
             let names = names_for(&mut conn, values.values(), &[]).await?;
             let responsible = match values.get("responsible") {
                 Some(Value::User(uid)) => {
@@ -133,7 +196,7 @@ pub async fn save_fields(
                 }
                 _ => None,
             };
-            let event = written_event(&mut conn, event_id, &fields).await?;
+            let event = written_event(&mut conn, event_id, fields).await?;
             Ok(Saved { version, title, values, names, responsible, merged, event })
         }
         SaveOutcome::Conflict { version, conflicts } => {
@@ -151,7 +214,8 @@ pub async fn save_fields(
                 .collect();
             Err(AppError::Conflict { version, fields })
         }
-        SaveOutcome::MissingRequired(codes) => Err(missing_required(&fields, codes)),
+        SaveOutcome::MissingRequired(codes) => Err(missing_required(fields, codes)),
+        SaveOutcome::Booked(codes) => Err(booked(codes)),
         SaveOutcome::NotFound => Err(AppError::NotFound),
     }
 }
@@ -166,7 +230,8 @@ pub async fn move_stage(
 ) -> Result<StageMoved, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let fields = catalog::fields(&mut conn, entity).await?;
+    let user_fields = fields_for(&mut conn, entity, user).await?;
+    let fields = &user_fields.visible;
     let pipelines = catalog::pipelines(&mut conn, entity).await?;
     let outcome = items::move_stage(
         &mut conn,
@@ -175,7 +240,7 @@ pub async fn move_stage(
             id,
             base_version: version,
             stage_id,
-            fields: &fields,
+            fields: &user_fields.rules,
             pipelines: &pipelines,
             user_id: Some(user.id),
             now: now_ms(),
@@ -184,12 +249,12 @@ pub async fn move_stage(
     .await?;
     match outcome {
         MoveOutcome::Moved { version, event_id } => {
-            let event = written_event(&mut conn, Some(event_id), &fields).await?;
-            let (values, names) = values_with_names(&mut conn, id).await?;
+            let event = written_event(&mut conn, Some(event_id), fields).await?;
+            let (values, names) = values_with_names(&mut conn, id, &user_fields).await?;
             Ok(StageMoved { version, stage_id, event, values, names })
         }
         MoveOutcome::Unchanged { version } => {
-            let (values, names) = values_with_names(&mut conn, id).await?;
+            let (values, names) = values_with_names(&mut conn, id, &user_fields).await?;
             Ok(StageMoved { version, stage_id, event: None, values, names })
         }
         MoveOutcome::Conflict { version, stage_id } => {
@@ -203,7 +268,7 @@ pub async fn move_stage(
                 }],
             })
         }
-        MoveOutcome::MissingRequired(codes) => Err(missing_required(&fields, codes)),
+        MoveOutcome::MissingRequired(codes) => Err(missing_required(fields, codes)),
         MoveOutcome::UnknownStage => Err(AppError::BadRequest { message: text::ERR_UNKNOWN_STAGE.into() }),
         MoveOutcome::NotFound => Err(AppError::NotFound),
     }
@@ -212,7 +277,7 @@ pub async fn move_stage(
 pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> Result<NewItemForm, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let fields = catalog::fields(&mut conn, entity).await?;
+    let fields = fields_for(&mut conn, entity, user).await?.visible;
     let mut layout = catalog::layout(&mut conn, entity).await?;
     layout.retain_fields(|c| fields.iter().any(|f| f.code == c));
     Ok(NewItemForm {
@@ -234,22 +299,24 @@ pub async fn create_item(
 ) -> Result<i64, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let fields = catalog::fields(&mut conn, entity).await?;
+    let user_fields = fields_for(&mut conn, entity, user).await?;
+    let fields = &user_fields.visible;
     let pipelines = catalog::pipelines(&mut conn, entity).await?;
     let pipeline: Option<&Pipeline> = match pipeline_id {
         Some(pid) => Some(pipelines.iter().find(|p| p.id == pid).ok_or_else(AppError::bad_request)?),
         None => pipelines.iter().find(|p| p.is_default).or(pipelines.first()),
     };
-    let changes = parse_inputs(&mut conn, &fields, inputs).await?;
+    let changes = parse_inputs(&mut conn, Target { entity, item_id: None, user }, fields, inputs).await?;
     let mut values: Values = changes.into_iter().filter_map(|(c, v)| v.map(|v| (c, v))).collect();
     values.entry("responsible".into()).or_insert(Value::User(user.id));
     let outcome = items::create(
         &mut conn,
-        NewItem { entity, fields: &fields, pipeline, values, user_id: Some(user.id), now: now_ms() },
+        NewItem { entity, fields: &user_fields.rules, pipeline, values, user_id: Some(user.id), now: now_ms() },
     )
     .await?;
     match outcome {
         CreateOutcome::Created { id } => Ok(id),
-        CreateOutcome::MissingRequired(codes) => Err(missing_required(&fields, codes)),
+        CreateOutcome::MissingRequired(codes) => Err(missing_required(fields, codes)),
+        CreateOutcome::Booked(codes) => Err(booked(codes)),
     }
 }

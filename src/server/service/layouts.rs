@@ -1,6 +1,6 @@
 //! Layout editing: settings mode, operations, history, rollback.
 
-use super::entity_of;
+use super::{entity_of, fields_for};
 use crate::api::types::{CurrentUser, LayoutConflict, LayoutEditor, LayoutSaved, LayoutVersionView};
 use crate::domain::layout_ops::{diff, LayoutOp, MAX_OPS};
 use crate::error::AppError;
@@ -22,11 +22,15 @@ fn admin_only(user: &CurrentUser) -> Result<(), AppError> {
 pub async fn layout_editor(store: &Store, user: &CurrentUser, entity: &str) -> Result<LayoutEditor, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let fields = catalog::fields(&mut conn, entity).await?;
-    let (version, layout) = match layouts::current(&mut conn, entity, COMMON).await? {
+    let fields = fields_for(&mut conn, entity, user).await?.visible;
+    let (version, mut layout) = match layouts::current(&mut conn, entity, COMMON).await? {
         Some(current) => current,
         None => (1, catalog::layout(&mut conn, entity).await?),
     };
+    if !user.is_admin {
+        // Not even the code of a field hidden from the user leaves the server.
+        layout.retain_fields(|c| fields.iter().any(|f| f.code == c));
+    }
     Ok(LayoutEditor { version, layout, fields, can_edit: user.is_admin })
 }
 

@@ -4,18 +4,22 @@
 mod browse;
 mod card;
 mod edit;
+mod fields;
+pub mod files;
 mod layouts;
 
 pub use browse::{history, list, relations, search_items};
 pub use card::{add_comment, card, timeline_page};
 pub use edit::{create_item, move_stage, new_item_form, save_fields};
+pub use fields::{configure_field, create_field, delete_field, field_settings};
 pub use layouts::{layout_editor, layout_history, rollback_layout, save_layout};
 
-use super::store::{items, timeline::EventRow, users, Conn};
-use crate::api::types::UserRef;
+use super::store::{catalog, items, timeline::EventRow, users, Conn};
+use crate::api::types::{CurrentUser, UserRef};
+use crate::domain::field::{fields_for_writer, visible_fields};
 use crate::domain::timeline::{ChangeView, EventBody, EventPayload, TimelineEvent};
 use crate::domain::value::{display, Names};
-use crate::domain::{EntityType, FieldDef, Value};
+use crate::domain::{EntityType, FieldDef, Value, Values, Viewer};
 use crate::error::AppError;
 
 impl From<sqlx::Error> for AppError {
@@ -28,6 +32,32 @@ impl From<sqlx::Error> for AppError {
 /// An entity type named in a URL or request; an unknown one is "not found".
 fn entity_of(slug: &str) -> Result<EntityType, AppError> {
     slug.parse().map_err(|_| AppError::NotFound)
+}
+
+pub fn viewer(user: &CurrentUser) -> Viewer {
+    Viewer { user_id: user.id, department_id: user.department_id, is_admin: user.is_admin }
+}
+
+/// An entity type's fields as one user meets them.
+pub struct UserFields {
+    /// The fields the user may see: the only ones whose labels and values reach them.
+    pub visible: Vec<FieldDef>,
+    /// Every field, with the rules of a write by this user (fields hidden from them are not
+    /// required of them): what the store checks and indexes with.
+    pub rules: Vec<FieldDef>,
+}
+
+impl UserFields {
+    /// Only the values of fields the user may see.
+    pub fn values(&self, values: Values) -> Values {
+        values.into_iter().filter(|(code, _)| self.visible.iter().any(|f| f.code == *code)).collect()
+    }
+}
+
+async fn fields_for(conn: &mut Conn, entity: EntityType, user: &CurrentUser) -> sqlx::Result<UserFields> {
+    let all = catalog::fields(conn, entity).await?;
+    let viewer = viewer(user);
+    Ok(UserFields { visible: visible_fields(&all, &viewer), rules: fields_for_writer(&all, &viewer) })
 }
 
 /// The item's row, or "not found" (also for an id of another entity type).

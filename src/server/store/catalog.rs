@@ -179,3 +179,63 @@ pub async fn layout(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Layout>
         None => Ok(catalog::default_layout(entity)),
     }
 }
+
+/// One field of an entity type.
+pub async fn field(conn: &mut Conn, entity: EntityType, code: &str) -> sqlx::Result<Option<FieldDef>> {
+    Ok(fields(conn, entity).await?.into_iter().find(|f| f.code == code))
+}
+
+/// Adds a custom field (its code chosen by the caller) after the other fields.
+pub async fn create_field(conn: &mut Conn, entity: EntityType, def: &FieldDef) -> sqlx::Result<()> {
+    let sort: i64 = sqlx::query("SELECT COALESCE(MAX(sort), 0) + 1 FROM fields WHERE entity_type = $1")
+        .bind(entity.slug())
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    insert_field_if_missing(conn, entity, def, sort).await
+}
+
+/// Stores a field's label and settings; its type and "multiple" are never written again.
+pub async fn update_field(conn: &mut Conn, entity: EntityType, def: &FieldDef) -> sqlx::Result<bool> {
+    let settings = serde_json::to_string(&def.settings).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let done = sqlx::query("UPDATE fields SET label = $3, settings = $4 WHERE entity_type = $1 AND code = $2")
+        .bind(entity.slug())
+        .bind(&def.code)
+        .bind(&def.label)
+        .bind(settings)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes a custom field and everything its values left behind: values, links, bookings,
+/// files, the History rows and the changes of it inside timeline events. System fields are
+/// never deleted (`false`).
+pub async fn delete_field(conn: &mut Conn, entity: EntityType, code: &str) -> sqlx::Result<bool> {
+    use sqlx::Connection;
+    let mut tx = conn.begin().await?;
+    let deleted = sqlx::query("DELETE FROM fields WHERE entity_type = $1 AND code = $2 AND is_system = 0")
+        .bind(entity.slug())
+        .bind(code)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if deleted == 0 {
+        return Ok(false);
+    }
+    let of_entity = "item_id IN (SELECT id FROM items WHERE entity_type = $1) AND field_code = $2";
+    for sql in [
+        format!("DELETE FROM field_values WHERE {of_entity}"),
+        format!("DELETE FROM field_changes WHERE {of_entity}"),
+        format!("DELETE FROM files WHERE {of_entity}"),
+        "DELETE FROM bookings WHERE entity_type = $1 AND field_code = $2".to_string(),
+        "DELETE FROM item_links WHERE from_item IN (SELECT id FROM items WHERE entity_type = $1) AND field_code = $2"
+            .to_string(),
+    ] {
+        sqlx::query(&sql).bind(entity.slug()).bind(code).execute(&mut *tx).await?;
+    }
+    super::timeline::forget_field(&mut tx, entity, code).await?;
+    super::items::reindex_entity(&mut tx, entity).await?;
+    tx.commit().await?;
+    Ok(true)
+}

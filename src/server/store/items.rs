@@ -55,14 +55,17 @@ pub fn title_of(entity: EntityType, fields: &[FieldDef], values: &Values) -> Str
 
 /// What an item is found by: its title and the text of its values, lower-cased with Unicode
 /// rules (SQLite's `LOWER()` folds ASCII only, so folding happens here, for both databases).
-pub fn search_text(title: &str, values: &Values) -> String {
-    fn words(v: &Value, out: &mut String) {
+/// Values of restricted fields are left out: a search must not reveal what a person may not see.
+pub fn search_text(title: &str, fields: &[FieldDef], values: &Values) -> String {
+    fn words(def: &FieldDef, v: &Value, out: &mut String) {
         let mut push = |s: &str| {
             out.push('\n');
             out.push_str(&s.to_lowercase());
         };
         match v {
-            Value::Text(s) | Value::Date(s) | Value::DateTime(s) | Value::Option(s) => push(s),
+            Value::Text(s) | Value::Date(s) | Value::DateTime(s) => push(s),
+            Value::Option(_) | Value::Booking(_) => push(&display(def, v, &Names::default())),
+            Value::File(f) => push(&f.name),
             Value::Integer(i) => push(&i.to_string()),
             Value::Number(n) => push(&n.to_string()),
             Value::Money { minor, currency } => {
@@ -71,30 +74,51 @@ pub fn search_text(title: &str, values: &Values) -> String {
             Value::Address(a) => {
                 push(&[&a.street, &a.city, &a.region, &a.postcode, &a.country].map(String::as_str).join(" "))
             }
-            Value::Many(list) => list.iter().for_each(|e| words(e, out)),
+            Value::Many(list) => list.iter().for_each(|e| words(def, e, out)),
             Value::Bool(_) | Value::User(_) | Value::Item(_) => {}
         }
     }
     let mut out = title.to_lowercase();
-    for v in values.values() {
-        words(v, &mut out);
+    for def in fields.iter().filter(|f| !f.is_restricted()) {
+        if let Some(v) = values.get(&def.code) {
+            words(def, v, &mut out);
+        }
     }
     out
 }
 
 /// Fills the search text of items written before it existed (migration 0003).
 pub async fn index_unsearched(conn: &mut Conn) -> sqlx::Result<usize> {
-    let rows: Vec<(i64, String)> = sqlx::query("SELECT id, title FROM items WHERE search_text = ''")
+    reindex(conn, "SELECT id, title, entity_type FROM items WHERE search_text = ''", None).await
+}
+
+/// Writes the search text of every item of `entity` anew: after a field was deleted or its
+/// visibility changed.
+pub async fn reindex_entity(conn: &mut Conn, entity: EntityType) -> sqlx::Result<usize> {
+    reindex(conn, "SELECT id, title, entity_type FROM items WHERE entity_type = $1", Some(entity)).await
+}
+
+async fn reindex(conn: &mut Conn, select: &str, entity: Option<EntityType>) -> sqlx::Result<usize> {
+    let mut query = sqlx::query(select);
+    if let Some(e) = entity {
+        query = query.bind(e.slug());
+    }
+    let rows: Vec<(i64, String, String)> = query
         .fetch_all(&mut *conn)
         .await?
         .into_iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
         .collect::<sqlx::Result<_>>()?;
-    for (id, title) in &rows {
+    let mut fields: std::collections::BTreeMap<String, Vec<FieldDef>> = Default::default();
+    for (id, title, entity) in &rows {
+        if !fields.contains_key(entity) {
+            let parsed: EntityType = entity.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            fields.insert(entity.clone(), super::catalog::fields(conn, parsed).await?);
+        }
         let v = values(conn, *id).await?;
         sqlx::query("UPDATE items SET search_text = $2 WHERE id = $1")
             .bind(id)
-            .bind(search_text(title, &v))
+            .bind(search_text(title, &fields[entity], &v))
             .execute(&mut *conn)
             .await?;
     }
@@ -169,24 +193,103 @@ async fn write_value(
                 .await?;
         }
     }
-    if def.is_some_and(|d| d.field_type == FieldType::CrmItem) {
-        sqlx::query("DELETE FROM item_links WHERE from_item = $1 AND field_code = $2")
+    match def.map(|d| d.field_type) {
+        Some(FieldType::CrmItem) => write_links(conn, item_id, code, value).await,
+        Some(FieldType::Booking) => write_bookings(conn, item_id, code, value).await,
+        Some(FieldType::File) => super::files::attach(conn, item_id, code, value).await,
+        _ => Ok(()),
+    }
+}
+
+async fn write_links(conn: &mut Conn, item_id: i64, code: &str, value: Option<&Value>) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM item_links WHERE from_item = $1 AND field_code = $2")
+        .bind(item_id)
+        .bind(code)
+        .execute(&mut *conn)
+        .await?;
+    for entry in value.map(Value::entries).unwrap_or_default() {
+        if let Value::Item(r) = entry {
+            sqlx::query(
+                "INSERT INTO item_links (from_item, field_code, to_item) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
             .bind(item_id)
             .bind(code)
+            .bind(r.id)
             .execute(&mut *conn)
             .await?;
-        for entry in value.map(Value::entries).unwrap_or_default() {
-            if let Value::Item(r) = entry {
-                sqlx::query("INSERT INTO item_links (from_item, field_code, to_item) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                    .bind(item_id)
-                    .bind(code)
-                    .bind(r.id)
-                    .execute(&mut *conn)
-                    .await?;
-            }
         }
     }
     Ok(())
+}
+
+async fn write_bookings(conn: &mut Conn, item_id: i64, code: &str, value: Option<&Value>) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM bookings WHERE item_id = $1 AND field_code = $2")
+        .bind(item_id)
+        .bind(code)
+        .execute(&mut *conn)
+        .await?;
+    for entry in value.map(Value::entries).unwrap_or_default() {
+        if let Value::Booking(b) = entry {
+            sqlx::query(
+                "INSERT INTO bookings (item_id, entity_type, field_code, resource, starts_at, ends_at)
+                 SELECT id, entity_type, $2, $3, $4, $5 FROM items WHERE id = $1",
+            )
+            .bind(item_id)
+            .bind(code)
+            .bind(&b.resource)
+            .bind(&b.start)
+            .bind(&b.end)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Codes of the booking fields in `changes` whose new bookings overlap another item's booking
+/// of the same resource. Runs inside the write transaction after the item row is claimed: on
+/// SQLite that transaction holds the database's write lock; on PostgreSQL a transaction-scoped
+/// advisory lock per resource makes two writers of one resource take turns.
+async fn booking_clashes<'v>(
+    conn: &mut Conn,
+    entity: EntityType,
+    item_id: i64,
+    fields: &[FieldDef],
+    changes: impl Iterator<Item = (&'v String, Option<&'v Value>)>,
+) -> sqlx::Result<Vec<String>> {
+    let postgres = conn.backend_name().eq_ignore_ascii_case("postgresql");
+    let mut clashes = Vec::new();
+    for (code, value) in changes {
+        if !fields.iter().any(|f| f.code == *code && f.field_type == FieldType::Booking) {
+            continue;
+        }
+        for entry in value.map(Value::entries).unwrap_or_default() {
+            let Value::Booking(b) = entry else { continue };
+            if postgres {
+                sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
+                    .bind(format!("booking/{}/{code}/{}", entity.slug(), b.resource))
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            let taken: i64 = sqlx::query(
+                "SELECT COUNT(*) FROM bookings WHERE entity_type = $1 AND field_code = $2 AND resource = $3
+                 AND starts_at < $4 AND ends_at > $5 AND item_id <> $6",
+            )
+            .bind(entity.slug())
+            .bind(code)
+            .bind(&b.resource)
+            .bind(&b.end)
+            .bind(&b.start)
+            .bind(item_id)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+            if taken > 0 && !clashes.contains(code) {
+                clashes.push(code.clone());
+            }
+        }
+    }
+    Ok(clashes)
 }
 
 pub struct NewItem<'a> {
@@ -200,8 +303,12 @@ pub struct NewItem<'a> {
 
 #[derive(Debug, PartialEq)]
 pub enum CreateOutcome {
-    Created { id: i64 },
+    Created {
+        id: i64,
+    },
     MissingRequired(Vec<String>),
+    /// These booking fields book a resource that is taken at that time.
+    Booked(Vec<String>),
 }
 
 pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOutcome> {
@@ -223,10 +330,15 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
     .bind(responsible_of(&new.values))
     .bind(new.user_id)
     .bind(new.now)
-    .bind(search_text(&title, &new.values))
+    .bind(search_text(&title, new.fields, &new.values))
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
+    let clashes =
+        booking_clashes(&mut tx, new.entity, id, new.fields, new.values.iter().map(|(c, v)| (c, Some(v)))).await?;
+    if !clashes.is_empty() {
+        return Ok(CreateOutcome::Booked(clashes));
+    }
     for (code, v) in &new.values {
         let def = new.fields.iter().find(|f| f.code == *code);
         write_value(&mut tx, id, def, code, Some(v)).await?;
@@ -328,6 +440,8 @@ pub enum SaveOutcome {
         conflicts: Vec<FieldConflict>,
     },
     MissingRequired(Vec<String>),
+    /// These booking fields book a resource that is taken at that time.
+    Booked(Vec<String>),
     NotFound,
 }
 
@@ -379,6 +493,11 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
             event_id: None,
         });
     }
+    let clashes =
+        booking_clashes(&mut tx, s.entity, s.id, s.fields, effective.iter().map(|(c, _, n)| (c, n.as_ref()))).await?;
+    if !clashes.is_empty() {
+        return Ok(SaveOutcome::Booked(clashes));
+    }
     let stamp = Stamp { item_id: s.id, version, user_id: s.user_id, at: s.now };
     for (code, old, new) in &effective {
         let def = s.fields.iter().find(|f| f.code == *code);
@@ -390,7 +509,7 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
         .bind(s.id)
         .bind(&title)
         .bind(responsible_of(&merged_values))
-        .bind(search_text(&title, &merged_values))
+        .bind(search_text(&title, s.fields, &merged_values))
         .execute(&mut *tx)
         .await?;
     let changes = effective.into_iter().map(|(code, old, new)| StoredChange { code, old, new }).collect();

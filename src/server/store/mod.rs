@@ -4,6 +4,7 @@
 //! caller composes several into one transaction.
 
 pub mod catalog;
+pub mod files;
 pub mod items;
 pub mod layouts;
 pub mod timeline;

@@ -69,3 +69,39 @@ pub async fn event(conn: &mut Conn, id: i64) -> sqlx::Result<Option<EventRow>> {
         .await?;
     row.as_ref().map(event_row).transpose()
 }
+
+/// Removes the changes of a deleted field from the field-change events of an entity type's
+/// items; an event left without changes is deleted.
+pub async fn forget_field(conn: &mut Conn, entity: crate::domain::EntityType, code: &str) -> sqlx::Result<()> {
+    // Field codes are letters, digits and `_` (which LIKE reads as "any character": it only
+    // widens the match; the JSON is parsed below).
+    let pattern = format!("%\"{code}\"%");
+    let rows = sqlx::query(
+        "SELECT id, payload FROM timeline_events WHERE kind = 'field_changed'
+         AND item_id IN (SELECT id FROM items WHERE entity_type = $1) AND payload LIKE $2",
+    )
+    .bind(entity.slug())
+    .bind(pattern)
+    .fetch_all(&mut *conn)
+    .await?;
+    for r in rows {
+        let id: i64 = r.try_get(0)?;
+        let payload: String = r.try_get(1)?;
+        let Ok(EventPayload::FieldChanged { mut changes }) = serde_json::from_str::<EventPayload>(&payload) else {
+            continue;
+        };
+        changes.retain(|c| c.code != code);
+        if changes.is_empty() {
+            sqlx::query("DELETE FROM timeline_events WHERE id = $1").bind(id).execute(&mut *conn).await?;
+        } else {
+            let body = serde_json::to_string(&EventPayload::FieldChanged { changes })
+                .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+            sqlx::query("UPDATE timeline_events SET payload = $2 WHERE id = $1")
+                .bind(id)
+                .bind(body)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}

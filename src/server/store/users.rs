@@ -142,3 +142,13 @@ pub async fn user_names(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<UserRe
         .map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? }))
         .collect()
 }
+
+/// Departments by name: the choices of a restricted field's audience.
+pub async fn departments(conn: &mut Conn) -> sqlx::Result<Vec<UserRef>> {
+    sqlx::query("SELECT id, name FROM departments ORDER BY name, id")
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? }))
+        .collect()
+}

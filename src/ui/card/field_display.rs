@@ -19,6 +19,7 @@ fn entry_view(def: &FieldDef, v: &Value, names: &Names) -> AnyView {
             let tel: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
             view! { <a href=format!("tel:{tel}") on:click=stop>{shown}</a> }.into_any()
         }
+        (_, Value::File(f)) => view! { <a href=f.href() download=f.name.clone() on:click=stop>{shown}</a> }.into_any(),
         (_, Value::Item(r)) => {
             view! { <a href=format!("/crm/{}/{}", r.entity, r.id) on:click=stop>{shown}</a> }.into_any()
         }

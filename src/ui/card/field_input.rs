@@ -2,8 +2,8 @@
 
 use super::item_picker::ItemPicker;
 use crate::api::types::UserRef;
-use crate::domain::value::{parse, CURRENCIES};
-use crate::domain::{Address, FieldDef, FieldInput, FieldType, Values};
+use crate::domain::value::{format_size, parse, CURRENCIES};
+use crate::domain::{Address, Booking, FieldDef, FieldInput, FieldType, FileRef, Value, Values};
 use crate::error::ConflictField;
 use crate::text;
 use leptos::prelude::*;
@@ -25,11 +25,17 @@ pub struct EditForm {
     pub users: StoredValue<Vec<UserRef>>,
     /// Titles of items the drafts point to, for the item picker.
     pub titles: RwSignal<BTreeMap<i64, String>>,
+    /// The entity type being edited (file uploads go to it).
+    pub entity: StoredValue<String>,
+    /// Files the drafts name: the ones the values held and the ones uploaded since.
+    pub files: RwSignal<BTreeMap<i64, FileRef>>,
 }
 
 impl EditForm {
-    pub fn new(key: &str, users: Vec<UserRef>) -> EditForm {
+    pub fn new(key: &str, entity: &str, users: Vec<UserRef>) -> EditForm {
         EditForm {
+            entity: StoredValue::new(entity.to_string()),
+            files: RwSignal::new(BTreeMap::new()),
             key: StoredValue::new(key.to_string()),
             owner: StoredValue::new(Owner::current()),
             drafts: StoredValue::new(BTreeMap::new()),
@@ -72,6 +78,13 @@ impl EditForm {
             };
             originals.insert(def.code.clone(), input.clone());
             self.put(&def.code, input);
+            for v in values.get(&def.code).map(Value::entries).unwrap_or_default() {
+                if let Value::File(f) = v {
+                    self.files.update(|m| {
+                        m.insert(f.id, f.clone());
+                    });
+                }
+            }
         }
         self.originals.set_value(originals);
         self.errors.set(BTreeMap::new());
@@ -293,6 +306,94 @@ pub fn SingleInput(
         FieldType::CrmItem => view! { <ItemPicker def value set form id/> }.into_any(),
         FieldType::Money => view! { <MoneyInput id value set/> }.into_any(),
         FieldType::Address => view! { <AddressInput id value set/> }.into_any(),
+        FieldType::File => view! { <FileInput id value set form/> }.into_any(),
+        FieldType::Booking => view! { <BookingInput def id value set/> }.into_any(),
+    }
+}
+
+/// A file: the chosen file's name with "Remove", or a file chooser that uploads at once.
+#[component]
+fn FileInput(id: String, value: Signal<FieldInput>, set: Callback<FieldInput>, form: EditForm) -> impl IntoView {
+    let chosen = Memo::new(move |_| {
+        let id: i64 = value.with(text_of).trim().parse().ok()?;
+        Some(form.files.with(|f| f.get(&id).cloned()).unwrap_or(FileRef { id, name: format!("#{id}"), size: 0 }))
+    });
+    let uploading = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let on_choose = move |ev: leptos::ev::Event| {
+        uploading.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::ui::browser::upload_chosen_file(&ev, &form.entity.get_value()).await {
+                Some(Ok(file)) => {
+                    let id = file.id;
+                    form.files.update(|m| {
+                        m.insert(id, file);
+                    });
+                    set.run(FieldInput::Text(id.to_string()));
+                }
+                Some(Err(e)) => problem.set(Some(e.message())),
+                None => {}
+            }
+            uploading.set(false);
+        });
+    };
+    view! {
+        <span class="file-input">
+            {move || match chosen.get() {
+                Some(f) => view! {
+                    <span class="file-chosen">
+                        <span class="file-name">{f.name.clone()}</span>
+                        {(f.size > 0).then(|| view! { <span class="muted">{format!(" ({})", format_size(f.size))}</span> })}
+                        " "
+                        <button type="button" class="link remove" on:click=move |_| set.run(FieldInput::Text(String::new()))>
+                            {text::REMOVE}
+                        </button>
+                    </span>
+                }
+                .into_any(),
+                None => view! {
+                    <input id=id.clone() type="file" aria-label=text::CHOOSE_FILE on:change=on_choose disabled=move || uploading.get()/>
+                }
+                .into_any(),
+            }}
+            <Show when=move || uploading.get()>
+                <span class="muted" role="status">{text::UPLOADING}</span>
+            </Show>
+            {move || problem.get().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+        </span>
+    }
+}
+
+/// A booking: the resource, and the start and end of the slot.
+#[component]
+fn BookingInput(def: FieldDef, id: String, value: Signal<FieldInput>, set: Callback<FieldInput>) -> impl IntoView {
+    let current = move || match value.get() {
+        FieldInput::Booking(b) => b,
+        _ => Booking::default(),
+    };
+    let change = move |f: fn(&mut Booking, String), ev: leptos::ev::Event| {
+        let mut b = current();
+        f(&mut b, event_target_value(&ev));
+        set.run(FieldInput::Booking(b));
+    };
+    let options = def.settings.options.clone();
+    view! {
+        <span class="booking">
+            <select id=id aria-label=text::RESOURCE prop:value=move || current().resource
+                on:change=move |ev| change(|b, v| b.resource = v, ev)>
+                <option value="">{text::CHOOSE}</option>
+                {options.into_iter().map(|o| {
+                    let oid = o.id.clone();
+                    view! { <option value=o.id selected=move || current().resource == oid>{o.label}</option> }
+                }).collect_view()}
+            </select>
+            <input type="datetime-local" aria-label=text::BOOKING_START value=move || current().start prop:value=move || current().start
+                on:input=move |ev| change(|b, v| b.start = v, ev)/>
+            <span aria-hidden="true">"–"</span>
+            <input type="datetime-local" aria-label=text::BOOKING_END value=move || current().end prop:value=move || current().end
+                on:input=move |ev| change(|b, v| b.end = v, ev)/>
+        </span>
     }
 }
 

@@ -17,7 +17,7 @@ pub fn SectionView(section: Section) -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
     let fields: Vec<FieldDef> = section.fields.iter().filter_map(|c| ctx.field(c)).collect();
     let fields = StoredValue::new(fields);
-    let form = EditForm::new(&section.id, ctx.users.get_value());
+    let form = EditForm::new(&section.id, &ctx.entity_slug(), ctx.users.get_value());
     let editing = RwSignal::new(false);
     let saving = RwSignal::new(false);
     // The item version this edit started from; sent with the save.

@@ -5,13 +5,16 @@
 //! operations shortly after; a failed save is shown and undone on screen.
 
 use super::CardCtx;
+use crate::api::fields::{delete_field, get_field_settings};
 use crate::api::layouts::{layout_history, rollback_layout, save_layout};
-use crate::api::types::{LayoutSaved, LayoutVersionView};
+use crate::api::types::{FieldAdmin, LayoutSaved, LayoutVersionView};
 use crate::domain::layout_ops::{apply, LayoutOp};
 use crate::domain::timeline::format_time;
+use crate::domain::FieldDef;
 use crate::domain::{Layout, TabCode};
 use crate::error::AppError;
 use crate::text;
+use crate::ui::admin::field_form::FieldForm;
 use crate::ui::browser::{self, DropPoint};
 use crate::ui::common::handle_error;
 use leptos::prelude::*;
@@ -52,6 +55,12 @@ struct Editor {
     /// A pointer drag and where it would land.
     pointer: RwSignal<Option<Dragged>>,
     drop_at: RwSignal<Option<DropPoint>>,
+    /// What the field dialogs need, loaded when settings mode opens.
+    admin: RwSignal<Option<FieldAdmin>>,
+    /// The open field dialog: (section, field to configure; `None` creates one there).
+    dialog: RwSignal<Option<(String, Option<String>)>>,
+    /// The custom field whose deletion awaits confirmation.
+    deleting: RwSignal<Option<String>>,
 }
 
 impl Editor {
@@ -84,6 +93,58 @@ impl Editor {
             }
             Err(c) => self.status.set(Status::Failed(text::layout_conflict(&c))),
         }
+    }
+
+    /// A field was created in `section`: the card knows it now, and shows it at the section's end.
+    fn field_created(&self, section: String, def: FieldDef) {
+        let code = def.code.clone();
+        self.ctx.fields.update_value(|f| f.push(def.clone()));
+        self.admin.update(|a| {
+            if let Some(a) = a {
+                a.fields.push(def);
+            }
+        });
+        let after = self.draft.with_untracked(|l| l.sections.iter().find(|s| s.id == section)?.fields.last().cloned());
+        self.dialog.set(None);
+        self.act(LayoutOp::ShowField { code, section, after });
+    }
+
+    /// A field's settings changed: labels and rules on screen follow.
+    fn field_configured(&self, def: FieldDef) {
+        let replace = |list: &mut Vec<FieldDef>| {
+            if let Some(slot) = list.iter_mut().find(|f| f.code == def.code) {
+                *slot = def.clone();
+            }
+        };
+        self.ctx.fields.update_value(replace);
+        self.admin.update(|a| {
+            if let Some(a) = a {
+                replace(&mut a.fields);
+            }
+        });
+        self.dialog.set(None);
+        self.draft.update(|_| ());
+        self.ctx.layout.update(|_| ());
+    }
+
+    /// A custom field and its values are gone: take it off the card.
+    fn field_deleted(&self, code: &str) {
+        let label = self.label(code);
+        self.ctx.fields.update_value(|f| f.retain(|d| d.code != code));
+        self.admin.update(|a| {
+            if let Some(a) = a {
+                a.fields.retain(|d| d.code != code);
+            }
+        });
+        self.ctx.values.update(|v| {
+            v.remove(code);
+        });
+        let keep = |c: &str| c != code;
+        self.draft.update(|l| l.retain_fields(keep));
+        self.confirmed.update(|l| l.retain_fields(keep));
+        self.ctx.layout.update(|l| l.retain_fields(keep));
+        self.deleting.set(None);
+        self.announce.set(text::field_deleted(&label));
     }
 
     fn schedule(&self) {
@@ -350,7 +411,19 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
         lifted: RwSignal::new(None),
         pointer: RwSignal::new(None),
         drop_at: RwSignal::new(None),
+        admin: RwSignal::new(None),
+        dialog: RwSignal::new(None),
+        deleting: RwSignal::new(None),
     };
+    spawn_local(async move {
+        match get_field_settings(ed.ctx.entity_slug()).await {
+            Ok(a) => ed.admin.set(Some(a)),
+            Err(e) => {
+                handle_error(&e);
+                ed.status.set(Status::Failed(e.message()));
+            }
+        }
+    });
     let creating = RwSignal::new(false);
     let new_title = RwSignal::new(String::new());
     let create = move || {
@@ -526,10 +599,26 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                             >"⠿"</button>
                             <span class="label">{label.clone()}</span>
                             <button type="button" class="link" on:click=move |_| ed.act(LayoutOp::HideField { code: c.get_value() })>{text::HIDE}</button>
+                            <button type="button" class="link" disabled=move || ed.admin.with(Option::is_none)
+                                on:click=move |_| ed.dialog.set(Some((id.get_value(), Some(c.get_value()))))>{text::CONFIGURE}</button>
+                            {ed.ctx.field(&code).is_some_and(|d| !d.system).then(|| view! {
+                                <button type="button" class="link danger" on:click=move |_| ed.deleting.set(Some(c.get_value()))>{text::DELETE}</button>
+                            })}
+                            <Show when=move || ed.deleting.get().as_deref() == Some(c.get_value().as_str())>
+                                <ConfirmFieldDelete ed code=c.get_value()/>
+                            </Show>
+                            <Show when=move || ed.dialog.with(|d| matches!(d, Some((_, Some(f))) if *f == c.get_value()))>
+                                <FieldDialog ed section=id.get_value() code=Some(c.get_value())/>
+                            </Show>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            <Show when=move || ed.dialog.with(|d| matches!(d, Some((s, None)) if *s == id.get_value()))>
+                <FieldDialog ed section=id.get_value() code=None/>
+            </Show>
+            <button type="button" class="link" disabled=move || ed.admin.with(Option::is_none)
+                on:click=move |_| ed.dialog.set(Some((id.get_value(), None)))>"+ "{text::CREATE_FIELD}</button>
             <button type="button" class="link" aria-expanded=move || selecting.get().to_string() on:click=move |_| selecting.update(|s| *s = !*s)>
                 {text::SELECT_FIELD}
             </button>
@@ -558,6 +647,54 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                 </ul>
             </Show>
         </section>
+    }
+}
+
+/// The create/configure dialog inside settings mode.
+#[component]
+fn FieldDialog(ed: Editor, section: String, code: Option<String>) -> impl IntoView {
+    let Some(admin) = ed.admin.get_untracked() else { return ().into_any() };
+    let existing = code.as_ref().and_then(|c| admin.fields.iter().find(|f| f.code == *c).cloned());
+    let admin = StoredValue::new(admin);
+    let creating = code.is_none();
+    let section = StoredValue::new(section);
+    let on_done = Callback::new(move |def: FieldDef| {
+        if creating {
+            ed.field_created(section.get_value(), def);
+        } else {
+            ed.field_configured(def);
+        }
+    });
+    let on_cancel = Callback::new(move |_| ed.dialog.set(None));
+    view! { <div class="field-dialog"><FieldForm admin existing on_done on_cancel/></div> }.into_any()
+}
+
+/// "Delete field?" with the warning that its values go too.
+#[component]
+fn ConfirmFieldDelete(ed: Editor, code: String) -> impl IntoView {
+    let label = ed.label(&code);
+    let code = StoredValue::new(code);
+    let busy = RwSignal::new(false);
+    let confirm = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            match delete_field(ed.ctx.entity_slug(), code.get_value()).await {
+                Ok(()) => ed.field_deleted(&code.get_value()),
+                Err(e) => {
+                    handle_error(&e);
+                    ed.status.set(Status::Failed(e.message()));
+                    ed.deleting.set(None);
+                }
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="confirm-delete" role="alert">
+            <p>{text::delete_field_warning(&label)}</p>
+            <button type="button" class="primary danger" disabled=move || busy.get() on:click=confirm>{text::DELETE_FIELD}</button>
+            <button type="button" on:click=move |_| ed.deleting.set(None)>{text::CANCEL}</button>
+        </div>
     }
 }
 

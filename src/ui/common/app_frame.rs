@@ -30,7 +30,10 @@ pub fn AppFrame(#[prop(into)] active: Signal<Option<EntityType>>, children: Chil
                 <div class="user">
                     <Suspense>
                         {move || Suspend::new(async move {
-                            user.await.ok().map(|u| view! { <span class="user-name">{u.name}</span> })
+                            user.await.ok().map(|u| view! {
+                                {u.is_admin.then(|| view! { <a class="settings-link" href="/settings/fields/deal">{text::SETTINGS}</a> })}
+                                <span class="user-name">{u.name}</span>
+                            })
                         })}
                     </Suspense>
                     <ActionForm action=logout attr:class="inline">

@@ -36,7 +36,7 @@ pub fn NewItemPage() -> impl IntoView {
 #[component]
 fn NewItem(data: NewItemForm) -> impl IntoView {
     let NewItemForm { entity, fields, layout, pipelines, users, me } = data;
-    let form = EditForm::new("new", users);
+    let form = EditForm::new("new", entity.slug(), users);
     let mut start_values = Values::new();
     start_values.insert("responsible".into(), crate::domain::Value::User(me));
     form.start(fields.iter(), &start_values);

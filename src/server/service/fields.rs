@@ -1,0 +1,125 @@
+//! Field administration: create, configure and delete custom fields (admins only).
+
+use super::entity_of;
+use crate::api::types::{CurrentUser, FieldAdmin};
+use crate::domain::field_spec::{settle, FieldSpec, SpecError, CUSTOM_PREFIX, MAX_CUSTOM_FIELDS};
+use crate::domain::{Audience, EntityType, FieldDef};
+use crate::error::{AppError, FieldError};
+use crate::server::store::{catalog, items, users, Conn, Store};
+use crate::text;
+use rand::RngCore;
+
+fn admin_only(user: &CurrentUser) -> Result<(), AppError> {
+    if user.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+fn spec_error(e: SpecError) -> AppError {
+    let message = e.message();
+    AppError::Validation {
+        message: message.clone(),
+        fields: vec![FieldError { code: e.part().code().into(), message }],
+    }
+}
+
+pub async fn field_settings(store: &Store, user: &CurrentUser, entity: &str) -> Result<FieldAdmin, AppError> {
+    let entity = entity_of(entity)?;
+    admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    Ok(FieldAdmin {
+        entity,
+        fields: catalog::fields(&mut conn, entity).await?,
+        pipelines: catalog::pipelines(&mut conn, entity).await?,
+        users: users::active_users(&mut conn).await?,
+        departments: users::departments(&mut conn).await?,
+    })
+}
+
+/// The settled field, after checking the stages, users and departments it names exist.
+async fn settled(
+    conn: &mut Conn,
+    entity: EntityType,
+    spec: &FieldSpec,
+    existing: Option<&FieldDef>,
+) -> Result<FieldDef, AppError> {
+    let stage_ids: Vec<i64> =
+        catalog::pipelines(conn, entity).await?.iter().flat_map(|p| p.stages.iter().map(|s| s.id)).collect();
+    let def = settle(spec, existing, &stage_ids).map_err(spec_error)?;
+    if let Some(Audience { users: user_ids, departments }) = &def.settings.visible_to {
+        let known_users = users::existing_user_ids(conn, user_ids).await?;
+        let known_departments: Vec<i64> = users::departments(conn).await?.into_iter().map(|d| d.id).collect();
+        if known_users.len() != user_ids.len() || departments.iter().any(|d| !known_departments.contains(d)) {
+            let message = text::ERR_UNKNOWN_PEOPLE.to_string();
+            return Err(AppError::Validation {
+                message: message.clone(),
+                fields: vec![FieldError { code: "visible_to".into(), message }],
+            });
+        }
+    }
+    Ok(def)
+}
+
+/// Creates a custom field; the card then shows it where the admin asked (a layout operation).
+pub async fn create_field(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    spec: FieldSpec,
+) -> Result<FieldDef, AppError> {
+    let entity = entity_of(entity)?;
+    admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    let existing = catalog::fields(&mut conn, entity).await?;
+    if existing.iter().filter(|f| !f.system).count() >= MAX_CUSTOM_FIELDS {
+        return Err(AppError::BadRequest { message: text::ERR_TOO_MANY_FIELDS.into() });
+    }
+    let mut def = settled(&mut conn, entity, &spec, None).await?;
+    // A random code is never reused, so the History and timeline of a deleted field can
+    // never be read as a later field's.
+    def.code = format!("{CUSTOM_PREFIX}{:08x}", rand::rngs::OsRng.next_u32());
+    catalog::create_field(&mut conn, entity, &def).await?;
+    Ok(def)
+}
+
+/// Changes a field's label and settings. Type and "multiple" stay as they were (a request that
+/// changes them is refused); a system field cannot be restricted.
+pub async fn configure_field(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    code: &str,
+    spec: FieldSpec,
+) -> Result<FieldDef, AppError> {
+    let entity = entity_of(entity)?;
+    admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    let before = catalog::field(&mut conn, entity, code).await?.ok_or(AppError::NotFound)?;
+    let def = settled(&mut conn, entity, &spec, Some(&before)).await?;
+    if !catalog::update_field(&mut conn, entity, &def).await? {
+        return Err(AppError::NotFound);
+    }
+    // Search text holds option labels and leaves restricted fields out.
+    if before.settings.options != def.settings.options || before.is_restricted() != def.is_restricted() {
+        items::reindex_entity(&mut conn, entity).await?;
+    }
+    Ok(def)
+}
+
+/// Deletes a custom field with all its values. System fields are refused.
+pub async fn delete_field(store: &Store, user: &CurrentUser, entity: &str, code: &str) -> Result<(), AppError> {
+    let entity = entity_of(entity)?;
+    admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    let def = catalog::field(&mut conn, entity, code).await?.ok_or(AppError::NotFound)?;
+    if def.system {
+        return Err(AppError::BadRequest { message: text::ERR_SYSTEM_FIELD.into() });
+    }
+    if catalog::delete_field(&mut conn, entity, code).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}

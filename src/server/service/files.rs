@@ -1,0 +1,98 @@
+//! Uploading and downloading the files of file fields. Plain HTTP (not server functions): a
+//! file travels as the raw request or response body, not inside JSON.
+
+use super::{entity_of, fields_for};
+use crate::api::types::CurrentUser;
+use crate::domain::FileRef;
+use crate::error::AppError;
+use crate::server::store::files::{self, NewFile};
+use crate::server::store::{items, now_ms, Store};
+use crate::text;
+
+/// Longest file name kept.
+const MAX_NAME: usize = 200;
+
+/// A file name as stored: no path, no control characters, not empty.
+pub fn clean_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let name: String = base.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect();
+    let name = name.trim().to_string();
+    if name.is_empty() || name == "." || name == ".." {
+        "file".into()
+    } else {
+        name
+    }
+}
+
+pub async fn upload(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    name: &str,
+    content_type: &str,
+    data: &[u8],
+) -> Result<FileRef, AppError> {
+    let entity = entity_of(entity)?;
+    if data.is_empty() {
+        return Err(AppError::BadRequest { message: text::ERR_FILE_EMPTY.into() });
+    }
+    let name = clean_name(name);
+    let content_type: String = content_type.chars().filter(|c| c.is_ascii_graphic() || *c == ' ').take(100).collect();
+    let mut conn = store.pool.acquire().await?;
+    let new = NewFile { entity, name: &name, content_type: &content_type, data, user_id: user.id, now: now_ms() };
+    let id = files::insert(&mut conn, new).await?;
+    Ok(FileRef { id, name, size: data.len() as i64 })
+}
+
+/// A file to send: who may have it is decided here.
+pub struct Download {
+    pub name: String,
+    pub content_type: &'static str,
+    pub data: Vec<u8>,
+}
+
+/// Types a browser may show inline without risk; everything else is sent as bytes to save.
+fn safe_type(stored: &str) -> &'static str {
+    const SAFE: [&str; 7] =
+        ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain", "text/csv"];
+    SAFE.into_iter().find(|t| stored.eq_ignore_ascii_case(t)).unwrap_or("application/octet-stream")
+}
+
+/// The file, for a user who may see the field it belongs to on an existing item, or for its
+/// uploader before it is attached. Anything else is "not found".
+pub async fn download(store: &Store, user: &CurrentUser, id: i64) -> Result<Download, AppError> {
+    let mut conn = store.pool.acquire().await?;
+    let file = files::file(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let allowed = match (file.item_id, &file.field_code) {
+        (Some(item_id), Some(code)) => {
+            items::item(&mut conn, file.entity, item_id).await?.is_some()
+                && fields_for(&mut conn, file.entity, user).await?.visible.iter().any(|f| f.code == *code)
+        }
+        _ => file.created_by == Some(user.id),
+    };
+    if !allowed {
+        return Err(AppError::NotFound);
+    }
+    Ok(Download { name: file.name, content_type: safe_type(&file.content_type), data: file.data })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_lose_their_path_and_control_characters() {
+        assert_eq!(clean_name("C:\\Users\\anna\\offer.pdf"), "offer.pdf");
+        assert_eq!(clean_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_name("a\u{0}b\nc.txt"), "abc.txt");
+        assert_eq!(clean_name(".."), "file");
+        assert_eq!(clean_name(""), "file");
+    }
+
+    #[test]
+    fn only_harmless_types_are_sent_as_themselves() {
+        assert_eq!(safe_type("image/PNG"), "image/png");
+        assert_eq!(safe_type("text/html"), "application/octet-stream");
+        assert_eq!(safe_type("image/svg+xml"), "application/octet-stream");
+    }
+}

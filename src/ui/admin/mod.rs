@@ -1,0 +1,4 @@
+//! CRM settings: what administrators configure outside the card.
+
+pub mod field_form;
+pub mod fields_page;
