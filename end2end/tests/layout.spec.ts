@@ -3,7 +3,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { DEMO, api, hydrated, signIn } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
-// Tall enough that drag sources and targets are on screen together (no auto-scroll while dragging yet).
+// Tall enough that drag sources and targets are on screen together (one test shrinks it to
+// drag past the window's edge).
 test.use({ viewport: { width: 1280, height: 1600 } });
 
 let quote = 0;
@@ -170,6 +171,52 @@ test('two admins configuring at once both keep their changes', async ({ browser,
   await expect(fieldsOf(page, 'about').first()).toHaveAttribute('data-field', 'valid_until');
   await expect(page.locator('[data-field="comment"]')).toHaveCount(0);
   await other.close();
+});
+
+test('tabs are reordered by dragging with the mouse and with the keyboard', async ({ page }) => {
+  await openQuote(page);
+  await settings(page);
+  const from = await page.locator('[data-tab-handle="history"]').boundingBox();
+  const to = await page.locator('.tabs-editor li[data-tab="general"]').boundingBox();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to!.x + 40, to!.y + 3, { steps: 8 });
+  await expect(page.locator('.tabs-editor li[data-tab="general"]')).toHaveClass(/drop-before/);
+  await page.mouse.up();
+  await expect(page.locator('.tabs-editor li').first()).toHaveAttribute('data-tab', 'history');
+  await page.locator('[data-tab-handle="general"]').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(page.locator('[aria-live="assertive"]')).toContainText('General dropped in Tabs');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await finish(page);
+  const order = ['History', 'Relations', 'General'];
+  await expect(page.getByRole('tab')).toHaveText(order);
+  await page.reload();
+  await expect(page.getByRole('tab')).toHaveText(order);
+});
+
+test('dragging near the bottom of the window scrolls to a section out of sight', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 520 });
+  await openQuote(page);
+  await settings(page);
+  const from = await page.locator('[data-field-handle="title"]').boundingBox();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from!.x + 60, 515, { steps: 6 });
+  // Held at the edge, the page scrolls until the "More" section is in view.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect.poll(async () => {
+    const box = await page.locator('[data-section="more"] .section-head').boundingBox();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    return scrolled > 100 && box !== null && box.y > 0 && box.y < 400;
+  }, { timeout: 15_000 }).toBe(true);
+  const target = await page.locator('[data-section="more"] li[data-field="comment"]').boundingBox();
+  await page.mouse.move(target!.x + 40, target!.y + target!.height - 3, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.locator('[data-section="more"] .layout-fields li').last()).toHaveAttribute('data-field', 'title');
+  await expect(page.locator('.save-status')).toHaveText('Saved');
 });
 
 test('staff have no card settings', async ({ page }) => {

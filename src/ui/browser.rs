@@ -95,6 +95,16 @@ mod imp {
         })
     }
 
+    pub fn window_height() -> i32 {
+        web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0) as i32
+    }
+
+    pub fn scroll_by(dy: i32) {
+        if let Some(w) = web_sys::window() {
+            w.scroll_by_with_x_and_y(0.0, f64::from(dy));
+        }
+    }
+
     /// Marks the page as hydrated (for people measuring, and for tests that wait for it).
     pub fn mark_hydrated() {
         if let Some(w) = web_sys::window() {
@@ -118,6 +128,10 @@ mod imp {
     pub fn go_to_login() {}
     pub async fn sleep(_ms: u32) {}
     pub fn mark_hydrated() {}
+    pub fn window_height() -> i32 {
+        0
+    }
+    pub fn scroll_by(_dy: i32) {}
     pub async fn upload_chosen_file(
         _ev: &leptos::ev::Event,
         _entity: &str,

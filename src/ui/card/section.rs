@@ -86,9 +86,20 @@ pub fn SectionView(section: Section) -> impl IntoView {
                     editing.set(false);
                 }
                 Err(AppError::Validation { message, fields: errs }) => {
+                    // A required field of another section is marked there; the first problem on
+                    // the card, in reading order, is scrolled to.
+                    let elsewhere: Vec<String> = errs
+                        .iter()
+                        .filter(|e| !fields.with_value(|f| f.iter().any(|d| d.code == e.code)))
+                        .map(|e| e.code.clone())
+                        .collect();
+                    ctx.highlight.update(|h| h.extend(elsewhere));
                     form.errors.set(errs.into_iter().map(|e| (e.code, e.message)).collect());
                     form.message.set(Some(message));
-                    browser::reveal(&format!("[data-section='{}'] .has-error", form.key.get_value()));
+                    browser::reveal(&format!(
+                        "[data-section='{}'] .has-error, .field.needs-value",
+                        form.key.get_value()
+                    ));
                 }
                 Err(AppError::Conflict { version, fields: conflicts }) => {
                     // Once the editor has seen the current values, saving again keeps theirs or mine.

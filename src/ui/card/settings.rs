@@ -35,7 +35,16 @@ enum Status {
 enum Dragged {
     Field(String),
     Section(String),
+    Tab(TabCode),
 }
+
+/// The drop zone of the tab list: tabs are drop targets inside it, like fields in a section.
+const TAB_ZONE: &str = "__tabs";
+
+/// How close to the window's top or bottom edge a dragged pointer scrolls the page, and how far
+/// each step scrolls.
+const EDGE_PX: i32 = 60;
+const SCROLL_STEP_PX: i32 = 24;
 
 /// The settings-mode state shared by its parts.
 #[derive(Clone, Copy)]
@@ -55,6 +64,8 @@ struct Editor {
     /// A pointer drag and where it would land.
     pointer: RwSignal<Option<Dragged>>,
     drop_at: RwSignal<Option<DropPoint>>,
+    /// The pointer's last height during a drag, for scrolling near the window's edges.
+    pointer_y: StoredValue<i32>,
     /// What the field dialogs need, loaded when settings mode opens.
     admin: RwSignal<Option<FieldAdmin>>,
     /// The open field dialog: (section, field to configure; `None` creates one there).
@@ -213,7 +224,33 @@ impl Editor {
         match d {
             Dragged::Field(code) => format!("[data-field-handle='{code}']"),
             Dragged::Section(id) => format!("[data-section-handle='{id}']"),
+            Dragged::Tab(t) => format!("[data-tab-handle='{}']", t.slug()),
         }
+    }
+
+    /// Starts a pointer drag; while it lasts, holding the pointer near the top or bottom of the
+    /// window scrolls the page, so a field can travel to a section out of sight.
+    fn pointer_down(&self, what: Dragged, y: i32) {
+        self.pointer.set(Some(what));
+        self.pointer_y.set_value(y);
+        let me = *self;
+        spawn_local(async move {
+            while me.pointer.with_untracked(Option::is_some) {
+                let y = me.pointer_y.get_value();
+                let height = browser::window_height();
+                let step = if y < EDGE_PX {
+                    -SCROLL_STEP_PX
+                } else if height > 0 && y > height - EDGE_PX {
+                    SCROLL_STEP_PX
+                } else {
+                    0
+                };
+                if step != 0 {
+                    browser::scroll_by(step);
+                }
+                browser::sleep(30).await;
+            }
+        });
     }
 
     /// Keyboard drag and drop on a handle.
@@ -221,6 +258,7 @@ impl Editor {
         let name = match &what {
             Dragged::Field(code) => self.label(code),
             Dragged::Section(id) => self.section_title(id),
+            Dragged::Tab(t) => text::tab(*t).to_string(),
         };
         let holding = self.lifted.with_untracked(|l| l.as_ref().map(|(d, _)| d.clone()));
         match ev.key().as_str() {
@@ -235,15 +273,18 @@ impl Editor {
                     Some(_) => {}
                 }
             }
-            "ArrowUp" | "ArrowDown" if holding.as_ref() == Some(&what) => {
+            "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" if holding.as_ref() == Some(&what) => {
                 ev.prevent_default();
-                let down = ev.key() == "ArrowDown";
+                let down = ev.key() == "ArrowDown" || ev.key() == "ArrowRight";
                 let mut layout = self.draft.get_untracked();
                 let message = match &what {
                     Dragged::Field(code) => step_field(&mut layout, code, down)
                         .map(|(pos, count, section)| text::moved_to(&name, pos, count, &section)),
                     Dragged::Section(id) => step_section(&mut layout, id, down)
                         .map(|(pos, count)| text::moved_to(&name, pos, count, text::CONFIGURE_CARD)),
+                    Dragged::Tab(t) => {
+                        step_tab(&mut layout, *t, down).map(|(pos, count)| text::moved_to(&name, pos, count, text::TABS))
+                    }
                 };
                 if let Some(m) = message {
                     self.draft.set(layout);
@@ -285,14 +326,20 @@ impl Editor {
                 id: id.clone(),
                 after: p.checked_sub(1).map(|q| now.sections[q].id.clone()),
             }),
+            Dragged::Tab(t) => now
+                .tabs
+                .iter()
+                .position(|x| x.code == *t)
+                .map(|p| LayoutOp::MoveTab { tab: *t, after: p.checked_sub(1).map(|q| now.tabs[q].code) }),
         };
         if let Some(op) = op {
-            let section = match &op {
-                LayoutOp::MoveField { section, .. } => section.clone(),
+            let place = match &op {
+                LayoutOp::MoveField { section, .. } => self.section_title(section),
+                LayoutOp::MoveTab { .. } => text::TABS.to_string(),
                 _ => String::new(),
             };
             self.act(op);
-            self.announce.set(text::dropped(name, &self.section_title(&section)));
+            self.announce.set(text::dropped(name, &place));
         }
         let sel = Self::handle_selector(&what);
         refocus(sel);
@@ -300,6 +347,7 @@ impl Editor {
 
     fn pointer_move(&self, x: i32, y: i32) {
         if self.pointer.with_untracked(Option::is_some) {
+            self.pointer_y.set_value(y);
             self.drop_at.set(browser::drop_point(x, y));
         }
     }
@@ -314,7 +362,21 @@ impl Editor {
         self.pointer.set(None);
         self.drop_at.set(None);
         let layout = self.draft.get_untracked();
+        // Fields and sections land among sections, tabs among tabs.
+        if (at.section == TAB_ZONE) != matches!(what, Dragged::Tab(_)) {
+            return;
+        }
         let op = match what {
+            Dragged::Tab(tab) => {
+                let others: Vec<TabCode> = layout.tabs.iter().map(|t| t.code).filter(|c| *c != tab).collect();
+                let Some(target) = at.field.as_deref().and_then(TabCode::from_slug) else { return };
+                if target == tab {
+                    return;
+                }
+                let p = others.iter().position(|c| *c == target).unwrap_or(others.len());
+                let p = if at.upper { p } else { p + 1 };
+                LayoutOp::MoveTab { tab, after: p.checked_sub(1).map(|q| others[q]) }
+            }
             Dragged::Field(code) => {
                 let Some(section) = layout.sections.iter().find(|s| s.id == at.section) else { return };
                 let others: Vec<&String> = section.fields.iter().filter(|c| **c != code).collect();
@@ -380,6 +442,16 @@ fn step_field(layout: &mut Layout, code: &str, down: bool) -> Option<(usize, usi
     Some((s.fields.iter().position(|c| c == code)? + 1, s.fields.len(), s.title.clone()))
 }
 
+fn step_tab(layout: &mut Layout, tab: TabCode, down: bool) -> Option<(usize, usize)> {
+    let i = layout.tabs.iter().position(|t| t.code == tab)?;
+    let j = if down { i + 1 } else { i.checked_sub(1)? };
+    if j >= layout.tabs.len() {
+        return None;
+    }
+    layout.tabs.swap(i, j);
+    Some((j + 1, layout.tabs.len()))
+}
+
 fn step_section(layout: &mut Layout, id: &str, down: bool) -> Option<(usize, usize)> {
     let i = layout.sections.iter().position(|s| s.id == id)?;
     let j = if down { i + 1 } else { i.checked_sub(1)? };
@@ -411,6 +483,7 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
         lifted: RwSignal::new(None),
         pointer: RwSignal::new(None),
         drop_at: RwSignal::new(None),
+        pointer_y: StoredValue::new(0),
         admin: RwSignal::new(None),
         dialog: RwSignal::new(None),
         deleting: RwSignal::new(None),
@@ -509,10 +582,11 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
     let rename_to = RwSignal::new(String::new());
     let deleting = RwSignal::new(false);
     let selecting = RwSignal::new(false);
-    let hidden_fields = move || {
+    // Every field of the type: ticked where the card shows it, unticked where hidden.
+    let all_fields = move || {
         let shown: Vec<String> = ed.draft.with(|l| l.field_codes().map(String::from).collect());
         ed.ctx.fields.with_value(|f| {
-            f.iter().filter(|d| !shown.contains(&d.code)).map(|d| (d.code.clone(), d.label.clone())).collect::<Vec<_>>()
+            f.iter().map(|d| (d.code.clone(), d.label.clone(), shown.contains(&d.code))).collect::<Vec<_>>()
         })
     };
     let is_target =
@@ -535,7 +609,7 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                     on:keydown=move |ev| ed.key(Dragged::Section(id.get_value()), ev)
                     on:pointerdown=move |ev| {
                         ev.prevent_default();
-                        ed.pointer.set(Some(Dragged::Section(id.get_value())));
+                        ed.pointer_down(Dragged::Section(id.get_value()), ev.client_y());
                     }
                 >"⠿"</button>
                 {move || if renaming.get() {
@@ -594,7 +668,7 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                                 on:keydown=move |ev| ed.key(Dragged::Field(c.get_value()), ev)
                                 on:pointerdown=move |ev| {
                                     ev.prevent_default();
-                                    ed.pointer.set(Some(Dragged::Field(c.get_value())));
+                                    ed.pointer_down(Dragged::Field(c.get_value()), ev.client_y());
                                 }
                             >"⠿"</button>
                             <span class="label">{label.clone()}</span>
@@ -625,25 +699,31 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
             <Show when=move || selecting.get()>
                 <ul class="select-field">
                     {move || {
-                        let hidden = hidden_fields();
-                        if hidden.is_empty() {
-                            return view! { <li class="empty">{text::NO_HIDDEN_FIELDS}</li> }.into_any();
+                        let all = all_fields();
+                        if all.iter().all(|(_, _, shown)| *shown) {
+                            view! { <li class="empty">{text::NO_HIDDEN_FIELDS}</li> }.into_any()
+                        } else {
+                            ().into_any()
                         }
-                        hidden.into_iter().map(|(code, label)| {
-                            let c = code.clone();
-                            view! {
-                                <li>
-                                    <label>
-                                        <input type="checkbox" data-show-field=code on:change=move |_| {
+                    }}
+                    {move || all_fields().into_iter().map(|(code, label, shown)| {
+                        let c = code.clone();
+                        view! {
+                            <li>
+                                <label>
+                                    <input type="checkbox" data-show-field=code prop:checked=shown on:change=move |ev| {
+                                        if event_target_checked(&ev) {
                                             let after = section().and_then(|s| s.fields.last().cloned());
                                             ed.act(LayoutOp::ShowField { code: c.clone(), section: id.get_value(), after });
-                                        }/>
-                                        {label}
-                                    </label>
-                                </li>
-                            }
-                        }).collect_view().into_any()
-                    }}
+                                        } else {
+                                            ed.act(LayoutOp::HideField { code: c.clone() });
+                                        }
+                                    }/>
+                                    {label}
+                                </label>
+                            </li>
+                        }
+                    }).collect_view()}
                 </ul>
             </Show>
         </section>
@@ -698,34 +778,48 @@ fn ConfirmFieldDelete(ed: Editor, code: String) -> impl IntoView {
     }
 }
 
+/// The tabs: drag a handle (pointer or keyboard) to reorder, Hide / Show each.
 #[component]
 fn TabsEditor(ed: Editor) -> impl IntoView {
+    let mark = move |slug: &'static str, upper: bool| {
+        ed.drop_at.with(|d| {
+            d.as_ref().is_some_and(|d| d.section == TAB_ZONE && d.field.as_deref() == Some(slug) && d.upper == upper)
+        })
+    };
     view! {
-        <section class="card-section tabs-editor">
+        <section class="card-section tabs-editor" data-drop-section=TAB_ZONE>
             <header class="section-head"><h2>{text::TABS}</h2></header>
             <ul class="layout-fields">
-                {move || {
-                    let tabs = ed.draft.get().tabs;
-                    let codes: Vec<TabCode> = tabs.iter().map(|t| t.code).collect();
-                    tabs.into_iter().enumerate().map(|(i, t)| {
+                <For each=move || ed.draft.get().tabs key=|t| (t.code, t.hidden) let:t>
+                    {
                         let code = t.code;
-                        let before = i.checked_sub(2).map(|j| codes[j]);
-                        let prev_exists = i > 0;
-                        let next = codes.get(i + 1).copied();
+                        let slug = code.slug();
                         view! {
-                            <li data-tab=code.slug() class:hidden-tab=t.hidden>
+                            <li data-tab=slug data-drop-field=slug class:hidden-tab=t.hidden
+                                class:lifted=move || ed.lifted.with(|l| matches!(l, Some((Dragged::Tab(x), _)) if *x == code))
+                                class:drop-before=move || mark(slug, true)
+                                class:drop-after=move || mark(slug, false)
+                            >
+                                <button
+                                    type="button"
+                                    class="handle"
+                                    data-tab-handle=slug
+                                    aria-label=text::move_handle(text::tab(code))
+                                    aria-roledescription="drag handle"
+                                    on:keydown=move |ev| ed.key(Dragged::Tab(code), ev)
+                                    on:pointerdown=move |ev| {
+                                        ev.prevent_default();
+                                        ed.pointer_down(Dragged::Tab(code), ev.client_y());
+                                    }
+                                >"⠿"</button>
                                 <span class="label">{text::tab(code)}</span>
                                 <button type="button" class="link" on:click=move |_| ed.act(if t.hidden { LayoutOp::ShowTab { tab: code } } else { LayoutOp::HideTab { tab: code } })>
                                     {if t.hidden { text::SHOW } else { text::HIDE }}
                                 </button>
-                                <button type="button" class="link" disabled=!prev_exists aria-label=text::MOVE_LEFT
-                                    on:click=move |_| ed.act(LayoutOp::MoveTab { tab: code, after: before })>"↑"</button>
-                                <button type="button" class="link" disabled=next.is_none() aria-label=text::MOVE_RIGHT
-                                    on:click=move |_| ed.act(LayoutOp::MoveTab { tab: code, after: next })>"↓"</button>
                             </li>
                         }
-                    }).collect_view()
-                }}
+                    }
+                </For>
             </ul>
         </section>
     }
@@ -803,7 +897,7 @@ mod tests {
                 Section { id: "a".into(), title: "A".into(), fields: vec!["x".into(), "y".into()] },
                 Section { id: "b".into(), title: "B".into(), fields: vec!["z".into()] },
             ],
-            tabs: vec![],
+            tabs: crate::domain::catalog::default_layout(crate::domain::EntityType::Deal).tabs,
         }
     }
 
@@ -814,6 +908,15 @@ mod tests {
         assert_eq!(l.sections[1].fields, ["y", "z"]);
         assert_eq!(step_field(&mut l, "y", false), Some((2, 2, "A".into())));
         assert_eq!(step_field(&mut l, "x", false), None, "the top stays the top");
+    }
+
+    #[test]
+    fn arrow_keys_step_a_tab_and_stop_at_the_ends() {
+        let mut l = layout();
+        let first = l.tabs[0].code;
+        assert_eq!(step_tab(&mut l, first, false), None);
+        assert_eq!(step_tab(&mut l, first, true), Some((2, l.tabs.len())));
+        assert_eq!(l.tabs[1].code, first);
     }
 
     #[test]
