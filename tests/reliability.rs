@@ -1,5 +1,6 @@
 //! Reliability and security, through the real server functions (router, no socket):
-//! R1 concurrent writers lose nothing (SQLite and PostgreSQL), R6 extra JSON keys change
+//! R1 concurrent writers lose nothing and R2 racing layout editors revert nothing (SQLite and
+//! PostgreSQL), R6 extra JSON keys change
 //! nothing, R8 cross-origin requests are refused everywhere, R9 malformed payloads never
 //! get a 5xx. Results are summarised in docs/RELIABILITY.md.
 
@@ -9,7 +10,10 @@ mod support;
 
 use axum::body::Body;
 use axum::Router;
+use crm_card::domain::layout_ops::{apply, LayoutOp};
+use crm_card::domain::{EntityType, Layout};
 use crm_card::server::demo::Rng;
+use crm_card::server::store::{layouts, users};
 use crm_card::server::{config::Config, demo, http::router, state::AppState, store};
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -378,4 +382,141 @@ async fn r9_malformed_payloads_never_get_a_server_error() {
     }
     println!("R9 statuses over {} requests: {by_status:?}", functions.len() * 40);
     app.db.cleanup().await;
+}
+
+/// An operation that applies to `layout` (as the editor read it), picked at random.
+fn random_op(rng: &mut Rng, layout: &Layout, fields: &[String], client: usize, n: usize) -> LayoutOp {
+    let sections: Vec<&str> = layout.sections.iter().map(|s| s.id.as_str()).collect();
+    let shown: Vec<String> = layout.field_codes().map(String::from).collect();
+    let hidden: Vec<&String> = fields.iter().filter(|f| !shown.contains(f)).collect();
+    let pick_section = |rng: &mut Rng| sections[rng.below(sections.len())].to_string();
+    let after_in = |rng: &mut Rng, section: &str| {
+        let s = layout.sections.iter().find(|s| s.id == section)?;
+        let i = rng.below(s.fields.len() + 1);
+        i.checked_sub(1).map(|j| s.fields[j].clone())
+    };
+    loop {
+        match rng.below(9) {
+            0 | 1 | 2 if !shown.is_empty() => {
+                let code = shown[rng.below(shown.len())].clone();
+                let section = pick_section(rng);
+                let after = after_in(rng, &section).filter(|a| *a != code);
+                return LayoutOp::MoveField { code, section, after };
+            }
+            3 if !shown.is_empty() => return LayoutOp::HideField { code: shown[rng.below(shown.len())].clone() },
+            4 if !hidden.is_empty() => {
+                let section = pick_section(rng);
+                let after = after_in(rng, &section);
+                return LayoutOp::ShowField { code: hidden[rng.below(hidden.len())].clone(), section, after };
+            }
+            5 => {
+                let after = Some(pick_section(rng));
+                return LayoutOp::CreateSection { id: format!("c{client}n{n}"), title: format!("By {client} #{n}"), after };
+            }
+            6 => return LayoutOp::RenameSection { id: pick_section(rng), title: format!("Renamed by {client} #{n}") },
+            7 if sections.len() > 2 => return LayoutOp::DeleteSection { id: pick_section(rng) },
+            8 => {
+                let id = pick_section(rng);
+                let others: Vec<&&str> = sections.iter().filter(|s| **s != id).collect();
+                let i = rng.below(others.len() + 1);
+                return LayoutOp::MoveSection { id, after: i.checked_sub(1).map(|j| others[j].to_string()) };
+            }
+            _ => {}
+        }
+    }
+}
+
+/// R2. Two admins race layout operations from the versions they read. Every answer says which
+/// operations applied; afterwards the stored versions replayed from the first one, applying
+/// exactly the recorded operations in order, give every stored layout and the final one (no
+/// silent revert), and the recorded operations are exactly the acknowledged ones.
+async fn layout_races_revert_nothing(db: TestDb) {
+    let app = Arc::new(app(db).await);
+    {
+        let mut conn = app.db.store.pool.acquire().await.unwrap();
+        let hash = crm_card::server::auth::hash_password("second").unwrap();
+        let u = users::NewUser {
+            email: "admin2@example.com",
+            name: "Second Admin",
+            password_hash: &hash,
+            department_id: None,
+            is_admin: true,
+        };
+        users::create_user(&mut conn, u, 0).await.unwrap();
+    }
+    let cookies = [app.sign_in("admin@example.com", "admin").await, app.sign_in("admin2@example.com", "second").await];
+    let (_, editor) = app.call(&cookies[0], "layout_editor", &json!({"entity": "contact"})).await;
+    let fields: Vec<String> =
+        editor["fields"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect();
+    let mut tasks = Vec::new();
+    for (client, cookie) in cookies.iter().cloned().enumerate() {
+        let (app, fields) = (app.clone(), fields.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut rng = Rng(0xC0FFEE + client as u64);
+            let (mut acked, mut refused) = (Vec::new(), 0);
+            for n in 0..30 {
+                let (_, editor) = app.call(&cookie, "layout_editor", &json!({"entity": "contact"})).await;
+                let layout: Layout = serde_json::from_value(editor["layout"].clone()).unwrap();
+                let ops: Vec<LayoutOp> = (0..1 + rng.below(2)).map(|k| random_op(&mut rng, &layout, &fields, client, n * 2 + k)).collect();
+                // The other admin often saves in between: give them the chance.
+                tokio::task::yield_now().await;
+                let body = json!({"entity": "contact", "version": editor["version"], "ops": ops});
+                let (status, saved) = app.call(&cookie, "save_layout", &body).await;
+                assert_eq!(status, StatusCode::OK, "{saved}");
+                let conflicts: Vec<LayoutOp> = saved["conflicts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| serde_json::from_value(c["op"].clone()).unwrap())
+                    .collect();
+                refused += conflicts.len();
+                acked.extend(ops.into_iter().filter(|op| !conflicts.contains(op)));
+            }
+            (acked, refused)
+        }));
+    }
+    let mut acked = Vec::new();
+    let mut refused = 0;
+    for t in tasks {
+        let (a, r) = t.await.unwrap();
+        acked.extend(a);
+        refused += r;
+    }
+    let mut conn = app.db.store.pool.acquire().await.unwrap();
+    let mut versions = layouts::history(&mut conn, EntityType::Contact, layouts::COMMON, 1000).await.unwrap();
+    versions.reverse();
+    assert!(matches!(versions[0].record, layouts::Record::Initial));
+    let known = |c: &str| fields.iter().any(|f| f == c);
+    let mut replayed = versions[0].layout.clone();
+    let mut recorded = Vec::new();
+    for v in &versions[1..] {
+        let layouts::Record::Ops { ops } = &v.record else { panic!("only operations were saved") };
+        for op in ops {
+            apply(&mut replayed, op, &known).unwrap_or_else(|c| panic!("version {}: {op:?} no longer applies: {c:?}", v.version));
+        }
+        assert_eq!(replayed, v.layout, "version {} is not its operations applied to the one before", v.version);
+        recorded.extend(ops.iter().cloned());
+    }
+    let (_, now) = app.call(&cookies[1], "layout_editor", &json!({"entity": "contact"})).await;
+    assert_eq!(serde_json::to_value(&replayed).unwrap(), now["layout"], "the final layout");
+    let key = |ops: &[LayoutOp]| {
+        let mut keys: Vec<String> = ops.iter().map(|o| serde_json::to_string(o).unwrap()).collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(key(&recorded), key(&acked), "recorded operations are exactly the acknowledged ones");
+    assert!(acked.len() > 40, "the race made progress: {} acknowledged, {refused} refused", acked.len());
+    println!("R2: {} versions, {} operations acknowledged, {refused} refused as conflicts", versions.len(), acked.len());
+    drop(conn);
+    Arc::try_unwrap(app).ok().map(|a| a.db).unwrap().cleanup().await;
+}
+
+#[tokio::test]
+async fn r2_layout_races_revert_nothing_on_sqlite() {
+    layout_races_revert_nothing(TestDb::sqlite().await).await;
+}
+
+#[tokio::test]
+async fn r2_layout_races_revert_nothing_on_postgres() {
+    layout_races_revert_nothing(TestDb::postgres().await).await;
 }
