@@ -397,7 +397,7 @@ fn random_op(rng: &mut Rng, layout: &Layout, fields: &[String], client: usize, n
     };
     loop {
         match rng.below(9) {
-            0 | 1 | 2 if !shown.is_empty() => {
+            0..=2 if !shown.is_empty() => {
                 let code = shown[rng.below(shown.len())].clone();
                 let section = pick_section(rng);
                 let after = after_in(rng, &section).filter(|a| *a != code);
@@ -411,7 +411,11 @@ fn random_op(rng: &mut Rng, layout: &Layout, fields: &[String], client: usize, n
             }
             5 => {
                 let after = Some(pick_section(rng));
-                return LayoutOp::CreateSection { id: format!("c{client}n{n}"), title: format!("By {client} #{n}"), after };
+                return LayoutOp::CreateSection {
+                    id: format!("c{client}n{n}"),
+                    title: format!("By {client} #{n}"),
+                    after,
+                };
             }
             6 => return LayoutOp::RenameSection { id: pick_section(rng), title: format!("Renamed by {client} #{n}") },
             7 if sections.len() > 2 => return LayoutOp::DeleteSection { id: pick_section(rng) },
@@ -457,7 +461,8 @@ async fn layout_races_revert_nothing(db: TestDb) {
             for n in 0..30 {
                 let (_, editor) = app.call(&cookie, "layout_editor", &json!({"entity": "contact"})).await;
                 let layout: Layout = serde_json::from_value(editor["layout"].clone()).unwrap();
-                let ops: Vec<LayoutOp> = (0..1 + rng.below(2)).map(|k| random_op(&mut rng, &layout, &fields, client, n * 2 + k)).collect();
+                let ops: Vec<LayoutOp> =
+                    (0..1 + rng.below(2)).map(|k| random_op(&mut rng, &layout, &fields, client, n * 2 + k)).collect();
                 // The other admin often saves in between: give them the chance.
                 tokio::task::yield_now().await;
                 let body = json!({"entity": "contact", "version": editor["version"], "ops": ops});
@@ -492,7 +497,8 @@ async fn layout_races_revert_nothing(db: TestDb) {
     for v in &versions[1..] {
         let layouts::Record::Ops { ops } = &v.record else { panic!("only operations were saved") };
         for op in ops {
-            apply(&mut replayed, op, &known).unwrap_or_else(|c| panic!("version {}: {op:?} no longer applies: {c:?}", v.version));
+            apply(&mut replayed, op, &known)
+                .unwrap_or_else(|c| panic!("version {}: {op:?} no longer applies: {c:?}", v.version));
         }
         assert_eq!(replayed, v.layout, "version {} is not its operations applied to the one before", v.version);
         recorded.extend(ops.iter().cloned());
@@ -506,7 +512,11 @@ async fn layout_races_revert_nothing(db: TestDb) {
     };
     assert_eq!(key(&recorded), key(&acked), "recorded operations are exactly the acknowledged ones");
     assert!(acked.len() > 40, "the race made progress: {} acknowledged, {refused} refused", acked.len());
-    println!("R2: {} versions, {} operations acknowledged, {refused} refused as conflicts", versions.len(), acked.len());
+    println!(
+        "R2: {} versions, {} operations acknowledged, {refused} refused as conflicts",
+        versions.len(),
+        acked.len()
+    );
     drop(conn);
     Arc::try_unwrap(app).ok().map(|a| a.db).unwrap().cleanup().await;
 }

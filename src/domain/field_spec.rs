@@ -267,6 +267,7 @@ fn dedup_types(types: &[super::EntityType]) -> Vec<super::EntityType> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed step should stop the test right there
 mod tests {
     use super::*;
     use crate::domain::EntityType;

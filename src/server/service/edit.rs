@@ -130,7 +130,7 @@ async fn resolve_files(
             }
         };
         let all_found = match value {
-            Value::Many(entries) => entries.iter_mut().map(fill).fold(true, |a, b| a && b),
+            Value::Many(entries) => entries.iter_mut().all(fill),
             single => fill(single),
         };
         if !all_found {

@@ -282,9 +282,8 @@ impl Editor {
                         .map(|(pos, count, section)| text::moved_to(&name, pos, count, &section)),
                     Dragged::Section(id) => step_section(&mut layout, id, down)
                         .map(|(pos, count)| text::moved_to(&name, pos, count, text::CONFIGURE_CARD)),
-                    Dragged::Tab(t) => {
-                        step_tab(&mut layout, *t, down).map(|(pos, count)| text::moved_to(&name, pos, count, text::TABS))
-                    }
+                    Dragged::Tab(t) => step_tab(&mut layout, *t, down)
+                        .map(|(pos, count)| text::moved_to(&name, pos, count, text::TABS)),
                 };
                 if let Some(m) = message {
                     self.draft.set(layout);
