@@ -93,6 +93,12 @@ test('a custom field of every type is created on the card and keeps a value', as
   const more = page.locator('[data-section="more"]');
   await more.getByRole('button', { name: 'Edit' }).click();
   const input = (label: string) => more.getByLabel(L(label), { exact: true });
+  const room = () => more.locator('.field', { hasText: L('Meeting room') });
+  const book = async (resource: string, start: string, end: string) => {
+    await input('Meeting room').selectOption({ label: resource });
+    await room().getByLabel('Start').fill(start);
+    await room().getByLabel('End').fill(end);
+  };
   await input('Nickname').fill('Ace');
   await input('Seats').fill('1 200');
   await input('Rating').fill('4,5');
@@ -112,9 +118,7 @@ test('a custom field of every type is created on the card and keeps a value', as
   await input('Reviewer').selectOption({ label: DEMO.marco.name });
   await input('Partner company').fill(`Picked Co ${stamp}`);
   await more.getByRole('option', { name: new RegExp(`Picked Co ${stamp}`) }).getByRole('button').click();
-  await input('Meeting room').selectOption({ label: 'Room B' });
-  await more.locator('.field', { hasText: L('Meeting room') }).getByLabel('Start').fill('2026-12-03T10:00');
-  await more.locator('.field', { hasText: L('Meeting room') }).getByLabel('End').fill('2026-12-03T11:00');
+  await book('Room B', '2026-12-03T10:00', '2026-12-03T11:00');
   await more.getByRole('button', { name: 'Save' }).click();
   await expect(more.getByRole('button', { name: 'Edit' })).toBeVisible();
 
@@ -151,14 +155,12 @@ test('a custom field of every type is created on the card and keeps a value', as
   const other = await newLead(page, baseURL!, unique('Clashing lead'));
   await openLead(page, other);
   await page.locator('[data-section="more"]').getByRole('button', { name: 'Edit' }).click();
-  await input('Meeting room').selectOption({ label: 'Room B' });
-  await more.locator('.field', { hasText: L('Meeting room') }).getByLabel('Start').fill('2026-12-03T10:30');
-  await more.locator('.field', { hasText: L('Meeting room') }).getByLabel('End').fill('2026-12-03T12:00');
+  await book('Room B', '2026-12-03T10:30', '2026-12-03T12:00');
   await more.getByRole('button', { name: 'Save' }).click();
-  await expect(more.locator('.field', { hasText: L('Meeting room') }).locator('.field-error')).toHaveText('This resource is already booked at that time.');
-  await more.locator('.field', { hasText: L('Meeting room') }).getByLabel('Start').fill('2026-12-03T11:00');
+  await expect(room().locator('.field-error')).toHaveText('This resource is already booked at that time.');
+  await room().getByLabel('Start').fill('2026-12-03T11:00');
   await more.getByRole('button', { name: 'Save' }).click();
-  await expect(more.locator('.field', { hasText: L('Meeting room') }).locator('.field-value')).toHaveText('Room B: 2026-12-03 11:00–12:00');
+  await expect(room().locator('.field-value')).toHaveText('Room B: 2026-12-03 11:00–12:00');
 });
 
 test('a field required at a stage stops the move there and is highlighted', async ({ page, baseURL }) => {
@@ -199,7 +201,7 @@ test('a restricted field never reaches a user who may not see it', async ({ page
   await settings(page);
   await createField(page, 'String', L('Commission'), async (form) => {
     await form.getByText('Only chosen people see this field').click();
-    await form.locator(`[data-audience-user="${DEMO.anna.name}"]`).check();
+    await form.locator(`[data-audience="user"][data-name="${DEMO.anna.name}"]`).check();
   });
   await finish(page);
   const more = page.locator('[data-section="more"]');

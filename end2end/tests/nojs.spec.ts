@@ -1,6 +1,6 @@
 // With JavaScript off: the server renders everything a reader needs.
 import { test, expect } from '@playwright/test';
-import { DEMO } from './helpers';
+import { DEMO, signIn } from './helpers';
 
 test('sign in, the list and a card work as plain HTML', async ({ page }) => {
   await page.goto('/login');
@@ -32,4 +32,22 @@ test('a deal card shows its stage bar, sections and timeline without JavaScript'
   await expect(page.locator('.timeline .event')).toHaveCount(20);
   await page.goto('/crm/deal/999999');
   await expect(page.getByRole('heading', { name: 'Page not found.' })).toBeVisible();
+});
+
+test('CRM settings → Custom fields lists every field of each type without JavaScript', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Custom fields' })).toBeVisible();
+  await expect(page.locator('tr[data-field-row="title"]')).toContainText('Deal name');
+  await expect(page.locator('tr[data-field-row="title"]')).toContainText('System');
+  await expect(page.locator('tr[data-field-row="title"]')).toContainText('Always');
+  await page.locator('.entity-tabs').getByRole('link', { name: 'Contacts' }).click();
+  await expect(page.locator('tr[data-field-row="email"]')).toContainText('Email (multiple)');
+});
+
+test('staff get no CRM settings', async ({ page }) => {
+  await signIn(page, DEMO.anna);
+  await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  await page.goto('/settings/fields/deal');
+  await expect(page.getByRole('heading', { name: 'You do not have access to this.' })).toBeVisible();
 });

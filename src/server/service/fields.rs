@@ -1,6 +1,6 @@
 //! Field administration: create, configure and delete custom fields (admins only).
 
-use super::entity_of;
+use super::{admin_only, entity_of};
 use crate::api::types::{CurrentUser, FieldAdmin};
 use crate::domain::field_spec::{settle, FieldSpec, SpecError, CUSTOM_PREFIX, MAX_CUSTOM_FIELDS};
 use crate::domain::{Audience, EntityType, FieldDef};
@@ -8,14 +8,6 @@ use crate::error::{AppError, FieldError};
 use crate::server::store::{catalog, items, users, Conn, Store};
 use crate::text;
 use rand::RngCore;
-
-fn admin_only(user: &CurrentUser) -> Result<(), AppError> {
-    if user.is_admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 fn spec_error(e: SpecError) -> AppError {
     let message = e.message();

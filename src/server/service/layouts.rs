@@ -1,6 +1,6 @@
 //! Layout editing: settings mode, operations, history, rollback.
 
-use super::{entity_of, fields_for};
+use super::{admin_only, entity_of, fields_for};
 use crate::api::types::{CurrentUser, LayoutConflict, LayoutEditor, LayoutSaved, LayoutVersionView};
 use crate::domain::layout_ops::{diff, LayoutOp, MAX_OPS};
 use crate::error::AppError;
@@ -10,14 +10,6 @@ use crate::text;
 
 /// Versions shown in the layout history.
 const HISTORY_LIMIT: usize = 50;
-
-fn admin_only(user: &CurrentUser) -> Result<(), AppError> {
-    if user.is_admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 pub async fn layout_editor(store: &Store, user: &CurrentUser, entity: &str) -> Result<LayoutEditor, AppError> {
     let entity = entity_of(entity)?;

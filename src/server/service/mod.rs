@@ -34,6 +34,15 @@ fn entity_of(slug: &str) -> Result<EntityType, AppError> {
     slug.parse().map_err(|_| AppError::NotFound)
 }
 
+/// CRM settings (layouts, fields) are for administrators.
+fn admin_only(user: &CurrentUser) -> Result<(), AppError> {
+    if user.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 pub fn viewer(user: &CurrentUser) -> Viewer {
     Viewer { user_id: user.id, department_id: user.department_id, is_admin: user.is_admin }
 }

@@ -6,7 +6,7 @@ use crate::api::fields::{configure_field, create_field};
 use crate::api::types::FieldAdmin;
 use crate::domain::field_spec::FieldSpec;
 use crate::domain::value::CURRENCIES;
-use crate::domain::{Audience, EntityType, FieldDef, FieldSettings, FieldType, ListOption};
+use crate::domain::{EntityType, FieldDef, FieldSettings, FieldType, ListOption};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::common::handle_error;
@@ -22,6 +22,33 @@ fn toggle<T: PartialEq + Copy + Send + Sync + 'static>(list: RwSignal<Vec<T>>, i
             l.push(id);
         }
     });
+}
+
+/// Checkboxes of users or departments who may see a restricted field.
+#[component]
+fn Audience(
+    title: &'static str,
+    /// For tests and styles: `data-audience-{kind}` holds each choice's name.
+    kind: &'static str,
+    choices: Vec<crate::api::types::UserRef>,
+    chosen: RwSignal<Vec<i64>>,
+) -> impl IntoView {
+    view! {
+        <div class="audience">
+            <span class="pipeline-name">{title}": "</span>
+            {choices.into_iter().map(|c| {
+                let id = c.id;
+                view! {
+                    <label class="check">
+                        <input type="checkbox" data-audience=kind data-name=c.name.clone()
+                            prop:checked=move || chosen.with(|l| l.contains(&id))
+                            on:change=move |ev| toggle(chosen, id, event_target_checked(&ev))/>
+                        {c.name}
+                    </label>
+                }
+            }).collect_view()}
+        </div>
+    }
 }
 
 #[component]
@@ -76,9 +103,10 @@ pub fn FieldForm(
                     always: always.get_untracked(),
                     stages: stages.get_untracked(),
                 },
-                visible_to: restricted
-                    .get_untracked()
-                    .then(|| Audience { users: users.get_untracked(), departments: departments.get_untracked() }),
+                visible_to: restricted.get_untracked().then(|| crate::domain::Audience {
+                    users: users.get_untracked(),
+                    departments: departments.get_untracked(),
+                }),
             },
         }
     };
@@ -240,32 +268,8 @@ pub fn FieldForm(
                     </label>
                     <Show when=move || restricted.get()>
                         <p class="hint">{text::VISIBILITY_HINT}</p>
-                        <div class="audience">
-                            <span class="pipeline-name">{text::USERS}": "</span>
-                            {all_users.clone().into_iter().map(|u| {
-                                let id = u.id;
-                                view! {
-                                    <label class="check">
-                                        <input type="checkbox" data-audience-user=u.name.clone() prop:checked=move || users.with(|l| l.contains(&id))
-                                            on:change=move |ev| toggle(users, id, event_target_checked(&ev))/>
-                                        {u.name}
-                                    </label>
-                                }
-                            }).collect_view()}
-                        </div>
-                        <div class="audience">
-                            <span class="pipeline-name">{text::DEPARTMENTS}": "</span>
-                            {all_departments.clone().into_iter().map(|d| {
-                                let id = d.id;
-                                view! {
-                                    <label class="check">
-                                        <input type="checkbox" data-audience-department=d.name.clone() prop:checked=move || departments.with(|l| l.contains(&id))
-                                            on:change=move |ev| toggle(departments, id, event_target_checked(&ev))/>
-                                        {d.name}
-                                    </label>
-                                }
-                            }).collect_view()}
-                        </div>
+                        <Audience title=text::USERS kind="user" choices=all_users.clone() chosen=users/>
+                        <Audience title=text::DEPARTMENTS kind="department" choices=all_departments.clone() chosen=departments/>
                     </Show>
                     {error_of("visible_to")}
                 </fieldset>
