@@ -93,9 +93,11 @@ test('a custom field of every type is created on the card and keeps a value', as
   const more = page.locator('[data-section="more"]');
   await more.getByRole('button', { name: 'Edit' }).click();
   const input = (label: string) => more.getByLabel(L(label), { exact: true });
+  // Inputs of several parts are named by their part inside the field.
+  const part = (label: string, name: string) => more.locator('.field', { hasText: L(label) }).getByLabel(name, { exact: true });
   const room = () => more.locator('.field', { hasText: L('Meeting room') });
   const book = async (resource: string, start: string, end: string) => {
-    await input('Meeting room').selectOption({ label: resource });
+    await room().getByLabel('Resource').selectOption({ label: resource });
     await room().getByLabel('Start').fill(start);
     await room().getByLabel('End').fill(end);
   };
@@ -105,15 +107,15 @@ test('a custom field of every type is created on the card and keeps a value', as
   await input('Signed').selectOption({ label: 'Yes' });
   await input('Visit day').fill('2026-12-01');
   await input('Demo at').fill('2026-12-02T15:30');
-  await input('Budget').fill('12500.5');
+  await part('Budget', 'Amount').fill('12500.5');
   await input('Portal').fill('portal.example.com');
   await input('Billing email').fill('bills@example.com');
   await input('Fax').fill('+1 555 0100');
   await more.locator('.field', { hasText: L('Fax') }).getByRole('button', { name: '+ add' }).click();
   await more.locator('.field', { hasText: L('Fax') }).locator('input').nth(1).fill('+1 555 0101');
-  await input('Warehouse').fill('1 Dock Road');
+  await part('Warehouse', 'Street').fill('1 Dock Road');
   await input('Tier').selectOption({ label: 'Silver' });
-  await input('Brief').setInputFiles({ name: 'brief.txt', mimeType: 'text/plain', buffer: Buffer.from('The brief.') });
+  await part('Brief', 'Choose a file').setInputFiles({ name: 'brief.txt', mimeType: 'text/plain', buffer: Buffer.from('The brief.') });
   await expect(more.locator('.file-chosen')).toContainText('brief.txt');
   await input('Reviewer').selectOption({ label: DEMO.marco.name });
   await input('Partner company').fill(`Picked Co ${stamp}`);

@@ -204,9 +204,9 @@ test('dragging near the bottom of the window scrolls to a section out of sight',
   const from = await page.locator('[data-field-handle="title"]').boundingBox();
   await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
   await page.mouse.down();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await page.mouse.move(from!.x + 60, 515, { steps: 6 });
   // Held at the edge, the page scrolls until the "More" section is in view.
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expect.poll(async () => {
     const box = await page.locator('[data-section="more"] .section-head').boundingBox();
     const scrolled = await page.evaluate(() => window.scrollY);

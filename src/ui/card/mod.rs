@@ -123,7 +123,8 @@ pub fn Card(data: CardData) -> impl IntoView {
             <Notice/>
             <tabs::Tabs tabs=visible active=tab/>
             <div class="card-body">
-                {move || match tab.get() {
+                // Settings mode stays on screen whatever tab order it makes.
+                {move || match if ctx.configuring.with(Option::is_some) { TabCode::General } else { tab.get() } {
                     TabCode::General => view! { <General/> }.into_any(),
                     TabCode::Relations => view! { <relations::RelationsTab/> }.into_any(),
                     TabCode::History => view! { <history::HistoryTab/> }.into_any(),
