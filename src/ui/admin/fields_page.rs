@@ -142,7 +142,7 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
                                     <td>{kind}</td>
                                     <td>{required}</td>
                                     <td>{visibility}</td>
-                                    <td class="actions">
+                                    <td class="row-actions">
                                         <button type="button" class="link" on:click=move |_| open.set(Some(code.get_value()))>{text::CONFIGURE}</button>
                                         {(!def.system).then(|| view! {
                                             <button type="button" class="link danger" on:click=move |_| deleting.set(Some(code.get_value()))>{text::DELETE}</button>
