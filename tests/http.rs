@@ -77,9 +77,11 @@ impl App {
     async fn page(&self, path: &str) -> (StatusCode, String) {
         let req =
             Request::get(path).header("host", "crm.test").header("cookie", &self.cookie).body(Body::empty()).unwrap();
-        let res = self.send(req).await;
+        let limit = std::time::Duration::from_secs(15);
+        let res = tokio::time::timeout(limit, self.send(req)).await.unwrap_or_else(|_| panic!("{path}: no answer"));
         let status = res.status();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let body = tokio::time::timeout(limit, res.into_body().collect()).await;
+        let bytes = body.unwrap_or_else(|_| panic!("{path}: {status}, body never ended")).unwrap().to_bytes();
         (status, String::from_utf8_lossy(&bytes).replace("<!>", ""))
     }
 

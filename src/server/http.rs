@@ -23,8 +23,17 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// Set by server_fn on error answers; the browser client decodes their body as `AppError`.
 const SERVER_FN_ERROR: &str = "serverfnerror";
 
+/// The app's routes, worked out once per process. Leptos finds them by rendering the app with
+/// resource loading switched off by a process-wide flag, so doing it while another router
+/// serves pages (tests build one per test) left those pages' resources unloaded and the
+/// pages waiting forever.
+fn routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let body_limit = state.config.max_body_kb.max(1) * 1024;
     let file_limit = usize::try_from(state.config.max_file_bytes()).unwrap_or(usize::MAX);
     let ctx = state.clone();
