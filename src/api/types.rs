@@ -10,8 +10,12 @@ pub struct CurrentUser {
     pub id: i64,
     pub name: String,
     pub email: String,
+    /// May change CRM settings (a role's admin flag, or the user's own).
     pub is_admin: bool,
     pub department_id: Option<i64>,
+    /// The union of the user's roles.
+    #[serde(default)]
+    pub rights: crate::domain::access::Rights,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! Pure product rules: no Leptos, no sqlx, no web-sys. Compiled into the server and the browser.
 
+pub mod access;
 pub mod catalog;
 pub mod entity;
 pub mod field;
@@ -10,6 +11,7 @@ pub mod merge;
 pub mod stage;
 pub mod timeline;
 pub mod value;
+pub mod views;
 
 pub use entity::EntityType;
 pub use field::{Audience, FieldDef, FieldSettings, FieldType, ListOption, RequiredRule, Viewer};

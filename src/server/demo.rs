@@ -4,7 +4,7 @@
 
 use super::auth::hash_password;
 use super::store::items::{self, CreateOutcome, Move, NewItem, Save};
-use super::store::{catalog, timeline, users, Conn, Store};
+use super::store::{access, catalog, timeline, users, Conn, Store};
 use crate::domain::merge::Changes;
 use crate::domain::timeline::EventPayload;
 use crate::domain::{Address, EntityType, ItemRef, Pipeline, Value, Values};
@@ -342,6 +342,10 @@ pub async fn seed_if_empty(store: &Store, now: i64) -> Result<bool, DemoError> {
         let hash = hash_password(password)?;
         let u = users::NewUser { email, name, password_hash: &hash, department_id: department, is_admin: i == 0 };
         let id = users::create_user(&mut tx, u, now).await?;
+        let role = if i == 0 { access::ADMINISTRATOR } else { access::EMPLOYEE };
+        if let Some(role_id) = access::role_id(&mut tx, role).await? {
+            access::set_roles(&mut tx, id, &[role_id]).await?;
+        }
         if i > 0 {
             staff.push(id);
         }
@@ -507,6 +511,7 @@ pub async fn prepare(store: &Store, demo: bool, now: i64) -> Result<bool, DemoEr
     let mut conn = store.pool.acquire().await?;
     let mut tx = conn.begin().await?;
     catalog::install(&mut tx, now).await?;
+    crate::server::store::access::install_defaults(&mut tx).await?;
     items::index_unsearched(&mut tx).await?;
     tx.commit().await?;
     drop(conn);

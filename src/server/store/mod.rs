@@ -3,6 +3,7 @@
 //! differs (`migrations/sqlite`, `migrations/postgres`). Functions take a connection, so a
 //! caller composes several into one transaction.
 
+pub mod access;
 pub mod catalog;
 pub mod files;
 pub mod items;

@@ -75,27 +75,32 @@ pub async fn create_session(
     Ok(())
 }
 
-/// The active user a live session belongs to.
+/// The active user a live session belongs to, with the union of their roles' rights (one
+/// query: a row per role).
 pub async fn session_user(conn: &mut Conn, token_hash: &str, now: i64) -> sqlx::Result<Option<CurrentUser>> {
-    let row = sqlx::query(
-        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id
+    let rows = sqlx::query(
+        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights
          FROM sessions s JOIN users u ON u.id = s.user_id
+         LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
     )
     .bind(token_hash)
     .bind(now)
-    .fetch_optional(conn)
+    .fetch_all(conn)
     .await?;
-    row.map(|r| {
-        Ok(CurrentUser {
-            id: r.try_get(0)?,
-            name: r.try_get(1)?,
-            email: r.try_get(2)?,
-            is_admin: r.try_get::<i64, _>(3)? != 0,
-            department_id: r.try_get(4)?,
-        })
-    })
-    .transpose()
+    let Some(first) = rows.first() else { return Ok(None) };
+    let granted: Vec<String> =
+        rows.iter().filter_map(|r| r.try_get::<Option<String>, _>(5).transpose()).collect::<sqlx::Result<_>>()?;
+    let mut rights = super::access::rights_of_json(&granted)?;
+    rights.admin |= first.try_get::<i64, _>(3)? != 0;
+    Ok(Some(CurrentUser {
+        id: first.try_get(0)?,
+        name: first.try_get(1)?,
+        email: first.try_get(2)?,
+        is_admin: rights.admin,
+        department_id: first.try_get(4)?,
+        rights,
+    }))
 }
 
 pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> sqlx::Result<()> {

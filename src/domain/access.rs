@@ -1,0 +1,237 @@
+//! Who may do what with which items: roles hold, per entity type, a scope for each action
+//! (none, own — the items one is responsible for —, department, all); a user's rights are the
+//! union of their roles' rights. Decided here, enforced by the server on every path.
+
+use super::EntityType;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How far a right reaches, from nothing to every item. Ordered: a wider scope includes the
+/// narrower ones.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    #[default]
+    None,
+    Own,
+    Department,
+    All,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 4] = [Scope::None, Scope::Own, Scope::Department, Scope::All];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Scope::None => "none",
+            Scope::Own => "own",
+            Scope::Department => "department",
+            Scope::All => "all",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Read,
+    Create,
+    Update,
+    Delete,
+    Export,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] = [Action::Read, Action::Create, Action::Update, Action::Delete, Action::Export];
+}
+
+/// The scope of each action on one entity type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRights {
+    #[serde(default)]
+    pub read: Scope,
+    #[serde(default)]
+    pub create: Scope,
+    #[serde(default)]
+    pub update: Scope,
+    #[serde(default)]
+    pub delete: Scope,
+    #[serde(default)]
+    pub export: Scope,
+}
+
+impl EntityRights {
+    pub fn everything(scope: Scope) -> EntityRights {
+        EntityRights { read: scope, create: scope, update: scope, delete: scope, export: scope }
+    }
+
+    pub fn get(&self, action: Action) -> Scope {
+        match action {
+            Action::Read => self.read,
+            Action::Create => self.create,
+            Action::Update => self.update,
+            Action::Delete => self.delete,
+            Action::Export => self.export,
+        }
+    }
+
+    pub fn set(&mut self, action: Action, scope: Scope) {
+        match action {
+            Action::Read => self.read = scope,
+            Action::Create => self.create = scope,
+            Action::Update => self.update = scope,
+            Action::Delete => self.delete = scope,
+            Action::Export => self.export = scope,
+        }
+    }
+}
+
+/// What a role grants (and, as a union, what a user may do).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rights {
+    #[serde(default)]
+    pub entities: BTreeMap<EntityType, EntityRights>,
+    /// May switch on a card view of their own.
+    #[serde(default)]
+    pub my_view: bool,
+    /// May change CRM settings (layouts, fields, views, access). Implies every scope.
+    #[serde(default)]
+    pub admin: bool,
+}
+
+impl Rights {
+    /// Every right on every entity type.
+    pub fn full(admin: bool) -> Rights {
+        Rights {
+            entities: EntityType::ALL.into_iter().map(|e| (e, EntityRights::everything(Scope::All))).collect(),
+            my_view: true,
+            admin,
+        }
+    }
+
+    /// The union: for each action the widest scope any of them grants.
+    pub fn union<'a>(all: impl IntoIterator<Item = &'a Rights>) -> Rights {
+        let mut out = Rights::default();
+        for r in all {
+            out.my_view |= r.my_view;
+            out.admin |= r.admin;
+            for (entity, rights) in &r.entities {
+                let mine = out.entities.entry(*entity).or_default();
+                for action in Action::ALL {
+                    mine.set(action, mine.get(action).max(rights.get(action)));
+                }
+            }
+        }
+        out
+    }
+
+    pub fn scope(&self, entity: EntityType, action: Action) -> Scope {
+        if self.admin {
+            return Scope::All;
+        }
+        self.entities.get(&entity).map(|r| r.get(action)).unwrap_or_default()
+    }
+
+    pub fn may_use_my_view(&self) -> bool {
+        self.admin || self.my_view
+    }
+}
+
+/// The person acting, as scopes see them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Member {
+    pub user_id: i64,
+    pub department_id: Option<i64>,
+}
+
+/// The item acted on, as scopes see it: who is responsible for it and their department.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Owner {
+    pub responsible_id: Option<i64>,
+    pub department_id: Option<i64>,
+}
+
+/// Whether `scope` reaches an item owned by `owner` for `me`.
+pub fn reaches(scope: Scope, me: &Member, owner: &Owner) -> bool {
+    let own = owner.responsible_id == Some(me.user_id);
+    match scope {
+        Scope::None => false,
+        Scope::Own => own,
+        Scope::Department => own || (me.department_id.is_some() && owner.department_id == me.department_id),
+        Scope::All => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ME: Member = Member { user_id: 1, department_id: Some(10) };
+
+    fn owner(responsible: Option<i64>, department: Option<i64>) -> Owner {
+        Owner { responsible_id: responsible, department_id: department }
+    }
+
+    #[test]
+    fn each_scope_reaches_exactly_its_items() {
+        let mine = owner(Some(1), Some(10));
+        let colleague = owner(Some(2), Some(10));
+        let stranger = owner(Some(3), Some(11));
+        let nobody = owner(None, None);
+        let table = [
+            (Scope::None, [false, false, false, false]),
+            (Scope::Own, [true, false, false, false]),
+            (Scope::Department, [true, true, false, false]),
+            (Scope::All, [true, true, true, true]),
+        ];
+        for (scope, expected) in table {
+            let got = [&mine, &colleague, &stranger, &nobody].map(|o| reaches(scope, &ME, o));
+            assert_eq!(got, expected, "{scope:?}");
+        }
+        let homeless = Member { user_id: 5, department_id: None };
+        assert!(!reaches(Scope::Department, &homeless, &nobody), "no department matches no department");
+    }
+
+    #[test]
+    fn a_users_rights_are_the_widest_of_their_roles() {
+        let mut seller = Rights::default();
+        seller
+            .entities
+            .insert(EntityType::Deal, EntityRights { read: Scope::All, update: Scope::Own, ..Default::default() });
+        let mut lead = Rights { my_view: true, ..Default::default() };
+        lead.entities.insert(
+            EntityType::Deal,
+            EntityRights { update: Scope::Department, export: Scope::Own, ..Default::default() },
+        );
+        lead.entities.insert(EntityType::Lead, EntityRights::everything(Scope::Own));
+        let both = Rights::union([&seller, &lead]);
+        assert_eq!(both.scope(EntityType::Deal, Action::Read), Scope::All);
+        assert_eq!(both.scope(EntityType::Deal, Action::Update), Scope::Department);
+        assert_eq!(both.scope(EntityType::Deal, Action::Export), Scope::Own);
+        assert_eq!(both.scope(EntityType::Deal, Action::Delete), Scope::None);
+        assert_eq!(both.scope(EntityType::Lead, Action::Create), Scope::Own);
+        assert_eq!(both.scope(EntityType::Contact, Action::Read), Scope::None, "nothing granted, nothing allowed");
+        assert!(both.may_use_my_view() && !both.admin);
+        assert_eq!(Rights::union([]), Rights::default());
+    }
+
+    #[test]
+    fn an_admin_role_reaches_everything() {
+        let admin = Rights { admin: true, ..Default::default() };
+        assert_eq!(admin.scope(EntityType::Invoice, Action::Delete), Scope::All);
+        assert!(admin.may_use_my_view());
+        assert!(Rights::union([&Rights::default(), &admin]).admin);
+    }
+
+    #[test]
+    fn scopes_round_trip_through_their_codes_and_order_by_reach() {
+        for s in Scope::ALL {
+            assert_eq!(Scope::from_code(s.code()), Some(s));
+        }
+        assert!(Scope::None < Scope::Own && Scope::Own < Scope::Department && Scope::Department < Scope::All);
+    }
+}
