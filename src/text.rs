@@ -250,6 +250,8 @@ pub fn field_type(t: crate::domain::FieldType) -> &'static str {
     }
 }
 
+pub const EXPORT_CSV: &str = "Export CSV";
+
 // Layout editing
 pub const CONFIGURE_CARD: &str = "Card settings";
 pub const FINISH_CONFIGURATION: &str = "Finish configuration";

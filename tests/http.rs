@@ -559,3 +559,107 @@ async fn files_upload_attach_and_download_only_for_those_who_may() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     app.db.cleanup().await;
 }
+
+async fn user_id(app: &App, email: &str) -> i64 {
+    let mut conn = app.db.store.pool.acquire().await.unwrap();
+    sqlx::Row::try_get(
+        &sqlx::query("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&mut *conn).await.unwrap(),
+        0,
+    )
+    .unwrap()
+}
+
+async fn csv(app: &App, session: &Session, path: &str) -> (StatusCode, String) {
+    let req =
+        Request::get(path).header("host", "crm.test").header("cookie", &session.cookie).body(Body::empty()).unwrap();
+    let res = app.send(req).await;
+    let status = res.status();
+    (status, String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned())
+}
+
+#[tokio::test]
+async fn scopes_decide_what_a_user_reads_changes_creates_and_exports() {
+    use crm_card::domain::access::{EntityRights, Rights, Scope};
+    use crm_card::server::store::access;
+    let app = app().await;
+    // Julia may work with her own deals only, and with nothing else.
+    let julia_id = user_id(&app, "julia@example.com").await;
+    {
+        let mut conn = app.db.store.pool.acquire().await.unwrap();
+        let mut rights = Rights::default();
+        rights.entities.insert(crm_card::domain::EntityType::Deal, EntityRights::everything(Scope::Own));
+        let role = access::create_role(&mut conn, "Own deals", &rights).await.unwrap();
+        access::set_roles(&mut conn, julia_id, &[role]).await.unwrap();
+    }
+    let julia = app.as_user("julia@example.com", "demo").await;
+    let list = json!({"entity": "deal", "search": null, "stage_id": null, "before": null});
+    let (_, everyone) = app.json(app.call("list_items", list.to_string())).await;
+    let (_, hers) = julia.json(julia.call("list_items", list.to_string())).await;
+    let rows = |p: &Json| p["rows"].as_array().cloned().unwrap_or_default();
+    assert!(!rows(&hers).is_empty() && rows(&hers).len() < rows(&everyone).len(), "{hers}");
+    assert!(rows(&hers).iter().all(|r| r["responsible"] == "Julia Santos"), "{hers}");
+    let foreign = rows(&everyone).into_iter().find(|r| r["responsible"] != "Julia Santos").unwrap();
+    let own = rows(&hers)[0].clone();
+    // Another's deal does not exist for her, whatever she asks.
+    for (name, body) in [
+        ("card", json!({"entity": "deal", "id": foreign["id"]})),
+        ("timeline", json!({"entity": "deal", "id": foreign["id"], "before": null})),
+        ("history", json!({"entity": "deal", "id": foreign["id"], "before": null})),
+        ("relations", json!({"entity": "deal", "id": foreign["id"]})),
+        ("add_comment", json!({"entity": "deal", "id": foreign["id"], "text": "peek"})),
+        (
+            "save_fields",
+            json!({"entity": "deal", "id": foreign["id"], "version": 1, "changes": {"comment": {"t": "text", "v": "x"}}}),
+        ),
+        ("move_stage", json!({"entity": "deal", "id": foreign["id"], "version": 1, "stage_id": 1})),
+    ] {
+        let (status, err) = julia.json(julia.call(name, body.to_string())).await;
+        assert_eq!((status, error_kind(&err)), (StatusCode::NOT_FOUND, "not_found"), "{name}");
+    }
+    let (_, found) =
+        julia.json(julia.call("search_items", json!({"entity": "deal", "query": foreign["title"]}).to_string())).await;
+    assert!(found.as_array().unwrap().iter().all(|i| i["id"] != foreign["id"]), "the picker does not offer it");
+    // Her own deal she reads and changes.
+    let (status, card) = julia.json(julia.call("card", json!({"entity": "deal", "id": own["id"]}).to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    let save = json!({"entity": "deal", "id": own["id"], "version": card["header"]["version"], "changes": {"comment": {"t": "text", "v": "mine"}}});
+    assert_eq!(julia.json(julia.call("save_fields", save.to_string())).await.0, StatusCode::OK);
+    // She creates deals for herself, not for Anna.
+    let anna_id = user_id(&app, "anna@example.com").await;
+    let for_anna = json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": "For Anna"}, "responsible": {"t": "text", "v": anna_id.to_string()}}});
+    assert_eq!(julia.json(julia.call("create_item", for_anna.to_string())).await.0, StatusCode::FORBIDDEN);
+    let for_her =
+        json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": "Julia's own"}}});
+    assert_eq!(julia.json(julia.call("create_item", for_her.to_string())).await.0, StatusCode::OK);
+    // Contacts: no rights at all.
+    let contacts = json!({"entity": "contact", "search": null, "stage_id": null, "before": null});
+    let (status, none) = julia.json(julia.call("list_items", contacts.to_string())).await;
+    assert_eq!((status, rows(&none).len()), (StatusCode::OK, 0));
+    assert_eq!(julia.json(julia.call("new_item_form", r#"{"entity":"contact"}"#)).await.0, StatusCode::FORBIDDEN);
+    // Her export holds her deals only, and no field hidden from her.
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let spec = json!({"label": "Board notes", "field_type": "string", "settings": {"visible_to": {"users": [], "departments": []}}});
+    admin_creates_field(&admin, spec).await;
+    let annas =
+        json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": "Anna only QZX"}}});
+    assert_eq!(app.json(app.call("create_item", annas.to_string())).await.0, StatusCode::OK);
+    let (status, body) = csv(&app, &julia, "/crm/deal/export.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    let lines: Vec<&str> = body.lines().collect();
+    assert!(
+        lines[0].contains("Deal name") && lines[0].contains("Amount") && !lines[0].contains("Board notes"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines.len() - 1, rows(&hers).len() + 1, "her deals, with the one she just made");
+    assert!(body.contains("Julia's own") && !body.contains("Anna only QZX"));
+    let (_, all) = csv(&app, &admin, "/crm/deal/export.csv").await;
+    assert!(all.lines().next().unwrap().contains("Board notes"), "the admin sees every field");
+    assert!(all.contains("Anna only QZX") && all.contains("Julia's own"));
+    assert_eq!(csv(&app, &julia, "/crm/contact/export.csv").await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        csv(&app, &Session { router: app.router.clone(), cookie: String::new() }, "/crm/deal/export.csv").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    app.db.cleanup().await;
+}

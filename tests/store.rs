@@ -358,7 +358,7 @@ on_both_databases! {
             assert!(rows.len() >= 20, "{e}: {} items", rows.len());
             assert!(rows.iter().all(|r| r.updated_at <= now), "{e}: demo history is in the past");
         }
-        let rich = items::search_titles(&mut conn, EntityType::Deal, crm_card::server::demo::RICH_DEAL, 5).await.unwrap();
+        let rich = items::search_titles(&mut conn, EntityType::Deal, crm_card::server::demo::RICH_DEAL, 5, items::Reach::All).await.unwrap();
         let events = timeline::page(&mut conn, rich[0].0, None, 100).await.unwrap();
         assert!(events.len() > 40, "the rich deal has more than two timeline pages: {}", events.len());
         let linked = items::links(&mut conn, rich[0].0, 100).await.unwrap();
@@ -460,7 +460,7 @@ on_both_databases! {
             assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![id], "search {q}");
         }
         assert!(items::list(&mut conn, EntityType::Contact, &find("text")).await.unwrap().is_empty(), "value tags are not searched");
-        assert_eq!(items::search_titles(&mut conn, EntityType::Contact, "ИВАН ПЕТРОВ", 5).await.unwrap()[0].0, id);
+        assert_eq!(items::search_titles(&mut conn, EntityType::Contact, "ИВАН ПЕТРОВ", 5, items::Reach::All).await.unwrap()[0].0, id);
         // A row written before the search column existed is found after the start-up indexing.
         sqlx::query("UPDATE items SET search_text = '' WHERE id = $1").bind(id).execute(&mut *conn).await.unwrap();
         assert!(items::list(&mut conn, EntityType::Contact, &find("иван")).await.unwrap().is_empty());
@@ -589,5 +589,34 @@ on_both_databases! {
         assert!(catalog::update_field(&mut conn, EntityType::Deal, &def).await.unwrap());
         items::reindex_entity(&mut conn, EntityType::Deal).await.unwrap();
         assert_eq!(items::list(&mut conn, EntityType::Deal, &find("zebra")).await.unwrap().len(), 1);
+    }
+}
+
+on_both_databases! {
+    async fn a_scope_reaches_own_department_or_all_items_in_lists_and_search(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let sales = users::create_department(&mut conn, "Sales", None).await.unwrap();
+        let support = users::create_department(&mut conn, "Support", None).await.unwrap();
+        let mut people = Vec::new();
+        for (email, department) in [("me@t.example", sales), ("co@t.example", sales), ("st@t.example", support)] {
+            let u = users::NewUser { email, name: email, password_hash: "x", department_id: Some(department), is_admin: false };
+            people.push(users::create_user(&mut conn, u, 0).await.unwrap());
+        }
+        let (me, colleague, stranger) = (people[0], people[1], people[2]);
+        let mut ids = Vec::new();
+        for (title, owner) in [("Mine", me), ("Colleague's", colleague), ("Stranger's", stranger)] {
+            ids.push(create(&mut conn, EntityType::Deal, vals(&[("title", text(title)), ("responsible", Value::User(owner))]), owner, DAY).await);
+        }
+        let me_member = crm_card::domain::access::Member { user_id: me, department_id: Some(sales) };
+        use crm_card::domain::access::Scope;
+        for (scope, expected) in [(Scope::None, vec![]), (Scope::Own, vec![ids[0]]), (Scope::Department, vec![ids[1], ids[0]]), (Scope::All, vec![ids[2], ids[1], ids[0]])] {
+            let reach = items::Reach::of(scope, &me_member);
+            let rows = items::list(&mut conn, EntityType::Deal, &ListQuery { limit: 10, reach, ..Default::default() }).await.unwrap();
+            assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), expected, "{scope:?}");
+            let found = items::search_titles(&mut conn, EntityType::Deal, "'s", 10, reach).await.unwrap();
+            assert_eq!(found.len(), expected.iter().filter(|id| **id != ids[0]).count(), "search with {scope:?}");
+        }
+        let row = items::item(&mut conn, EntityType::Deal, ids[1]).await.unwrap().unwrap();
+        assert_eq!((row.owner().responsible_id, row.owner().department_id), (Some(colleague), Some(sales)));
     }
 }

@@ -329,6 +329,7 @@ pub async fn seed_if_empty(store: &Store, now: i64) -> Result<bool, DemoError> {
     if users::count_users(&mut tx).await? > 0 {
         return Ok(false);
     }
+    access::install_defaults(&mut tx).await?;
     let sales = users::create_department(&mut tx, "Sales", None).await?;
     let call_centre = users::create_department(&mut tx, "Call centre", None).await?;
     let mut staff = Vec::new();

@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(file_limit));
     let app = Router::new()
         .route("/", get(|| async { Redirect::to("/crm/deal") }))
+        .route("/crm/{entity}/export.csv", get(export_csv))
         .route(
             "/api/{*fn_name}",
             post(move |req: Request| {
@@ -239,6 +240,43 @@ async fn download_file(
             let h = res.headers_mut();
             h.insert(CONTENT_TYPE, HeaderValue::from_static(file.content_type));
             if let Ok(v) = HeaderValue::from_str(&disposition) {
+                h.insert(http::header::CONTENT_DISPOSITION, v);
+            }
+            h.insert(http::header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            res
+        }
+        Err(e) => {
+            let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, e.message()).into_response()
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ExportQuery {
+    q: Option<String>,
+    stage: Option<i64>,
+}
+
+/// `GET /crm/{entity}/export.csv?q=…&stage=…`: the list as CSV, within the user's export scope.
+async fn export_csv(
+    State(state): State<AppState>,
+    axum::extract::Path(entity): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<ExportQuery>,
+    headers: http::HeaderMap,
+) -> Response {
+    let (search, stage) = (query.q.filter(|s| !s.trim().is_empty()), query.stage);
+    let result = async {
+        let user = signed_in(&state, &headers).await?;
+        super::service::export::export_csv(&state.store, &user, &entity, search, stage).await
+    }
+    .await;
+    match result {
+        Ok((name, csv)) => {
+            let mut res = csv.into_response();
+            let h = res.headers_mut();
+            h.insert(CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
                 h.insert(http::header::CONTENT_DISPOSITION, v);
             }
             h.insert(http::header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));

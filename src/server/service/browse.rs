@@ -1,7 +1,8 @@
 //! Reading across items: lists, the item picker, relations and the field-change history.
 
-use super::{entity_of, fields_for, item_or_404, names_for};
+use super::{entity_of, fields_for, item_for, may, names_for, reach};
 use crate::api::types::{CurrentUser, HistoryPage, HistoryRow, ItemLink, ListPage, ListRow, Relation};
+use crate::domain::access::Action;
 use crate::domain::timeline::StageRef;
 use crate::domain::value::display;
 use crate::domain::{EntityType, FieldDef, Value};
@@ -19,7 +20,7 @@ const MAX_SEARCH: usize = 200;
 
 pub async fn list(
     store: &Store,
-    _user: &CurrentUser,
+    user: &CurrentUser,
     entity: &str,
     search: Option<String>,
     stage_id: Option<i64>,
@@ -31,7 +32,8 @@ pub async fn list(
     let pipelines = catalog::pipelines(&mut conn, entity).await?;
     let fields = catalog::fields(&mut conn, entity).await?;
     let amount_def = fields.iter().find(|f| f.code == "amount");
-    let query = ListQuery { search, stage_id, before_id: before, limit: LIST_PAGE };
+    let query =
+        ListQuery { search, stage_id, before_id: before, limit: LIST_PAGE, reach: reach(user, entity, Action::Read) };
     let mut rows = items::list(&mut conn, entity, &query).await?;
     let next = (rows.len() > LIST_PAGE).then(|| {
         rows.truncate(LIST_PAGE);
@@ -58,14 +60,14 @@ pub async fn list(
 
 pub async fn search_items(
     store: &Store,
-    _user: &CurrentUser,
+    user: &CurrentUser,
     entity: &str,
     query: &str,
 ) -> Result<Vec<ItemLink>, AppError> {
     let entity = entity_of(entity)?;
     let query: String = query.chars().take(MAX_SEARCH).collect();
     let mut conn = store.pool.acquire().await?;
-    Ok(items::search_titles(&mut conn, entity, &query, 10)
+    Ok(items::search_titles(&mut conn, entity, &query, 10, reach(user, entity, Action::Read))
         .await?
         .into_iter()
         .map(|(id, title)| ItemLink { entity, id, title })
@@ -77,7 +79,7 @@ pub async fn search_items(
 pub async fn relations(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<Vec<Relation>, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    item_or_404(&mut conn, entity, id).await?;
+    item_for(&mut conn, user, entity, id, Action::Read).await?;
     let links = items::links(&mut conn, id, 200).await?;
     let mut fields: BTreeMap<EntityType, Vec<FieldDef>> = BTreeMap::new();
     fields.insert(entity, fields_for(&mut conn, entity, user).await?.visible);
@@ -88,6 +90,7 @@ pub async fn relations(store: &Store, user: &CurrentUser, entity: &str, id: i64)
     }
     Ok(links
         .into_iter()
+        .filter(|l| may(user, l.entity, Action::Read, &l.owner))
         .filter_map(|l| {
             let owner = if l.outgoing { entity } else { l.entity };
             let def = fields.get(&owner)?.iter().find(|f| f.code == l.field_code)?;
@@ -119,7 +122,7 @@ pub async fn history(
 ) -> Result<HistoryPage, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    item_or_404(&mut conn, entity, id).await?;
+    item_for(&mut conn, user, entity, id, Action::Read).await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
     let mut rows = items::history(&mut conn, id, before, HISTORY_PAGE).await?;
     let next = (rows.len() > HISTORY_PAGE).then(|| {

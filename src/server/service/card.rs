@@ -1,7 +1,8 @@
 //! The card of an item, its timeline pages and comments.
 
-use super::{entity_of, event_views, fields_for, item_or_404, names_for};
+use super::{entity_of, event_views, fields_for, item_for, names_for};
 use crate::api::types::{CardData, CurrentUser, ItemHeader, UserRef};
+use crate::domain::access::Action;
 use crate::domain::timeline::{Cursor, EventPayload, TimelineEvent, TimelinePage, MAX_COMMENT, PAGE_SIZE};
 use crate::error::{AppError, FieldError};
 use crate::server::store::{catalog, items, now_ms, timeline as events, users, Conn, Store};
@@ -10,7 +11,7 @@ use crate::text;
 pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<CardData, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let row = item_or_404(&mut conn, entity, id).await?;
+    let row = item_for(&mut conn, user, entity, id, Action::Read).await?;
     let user_fields = fields_for(&mut conn, entity, user).await?;
     let mut layout = catalog::layout(&mut conn, entity).await?;
     layout.retain_fields(|c| user_fields.visible.iter().any(|f| f.code == c));
@@ -74,7 +75,7 @@ pub async fn timeline_page(
 ) -> Result<TimelinePage, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    item_or_404(&mut conn, entity, id).await?;
+    item_for(&mut conn, user, entity, id, Action::Read).await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
     Ok(page(&mut conn, id, before, &fields, &[]).await?)
 }
@@ -102,7 +103,7 @@ pub async fn add_comment(
         });
     }
     let mut conn = store.pool.acquire().await?;
-    item_or_404(&mut conn, entity, id).await?;
+    item_for(&mut conn, user, entity, id, Action::Read).await?;
     let event_id =
         events::insert_event(&mut conn, id, &EventPayload::Comment { text: comment }, Some(user.id), now_ms()).await?;
     let row = events::event(&mut conn, event_id).await?.ok_or(AppError::Internal)?;

@@ -1,7 +1,8 @@
 //! Writes from the card: saving fields, moving the stage, creating an item.
 
-use super::{entity_of, event_views, fields_for, names_for, UserFields};
+use super::{entity_of, event_views, fields_for, item_for, member, names_for, UserFields};
 use crate::api::types::{CurrentUser, NewItemForm, Saved, StageMoved, UserRef};
+use crate::domain::access::{reaches, Action, Owner, Scope};
 use crate::domain::merge::Changes;
 use crate::domain::timeline::TimelineEvent;
 use crate::domain::value::Names;
@@ -168,6 +169,7 @@ pub async fn save_fields(
         return Err(AppError::bad_request());
     }
     let mut conn = store.pool.acquire().await?;
+    item_for(&mut conn, user, entity, id, Action::Update).await?;
     let user_fields = fields_for(&mut conn, entity, user).await?;
     let fields = &user_fields.visible;
     let pipelines = catalog::pipelines(&mut conn, entity).await?;
@@ -230,6 +232,7 @@ pub async fn move_stage(
 ) -> Result<StageMoved, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
+    item_for(&mut conn, user, entity, id, Action::Update).await?;
     let user_fields = fields_for(&mut conn, entity, user).await?;
     let fields = &user_fields.visible;
     let pipelines = catalog::pipelines(&mut conn, entity).await?;
@@ -276,6 +279,9 @@ pub async fn move_stage(
 
 pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> Result<NewItemForm, AppError> {
     let entity = entity_of(entity)?;
+    if user.rights.scope(entity, Action::Create) == Scope::None {
+        return Err(AppError::Forbidden);
+    }
     let mut conn = store.pool.acquire().await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
     let mut layout = catalog::layout(&mut conn, entity).await?;
@@ -309,6 +315,19 @@ pub async fn create_item(
     let changes = parse_inputs(&mut conn, Target { entity, item_id: None, user }, fields, inputs).await?;
     let mut values: Values = changes.into_iter().filter_map(|(c, v)| v.map(|v| (c, v))).collect();
     values.entry("responsible".into()).or_insert(Value::User(user.id));
+    // The create scope decides whose items one may make: one's own, one's department's, any.
+    let responsible = match values.get("responsible") {
+        Some(Value::User(id)) => Some(*id),
+        _ => None,
+    };
+    let department_id = match responsible {
+        Some(id) => users::department_of(&mut conn, id).await?,
+        None => None,
+    };
+    let owner = Owner { responsible_id: responsible, department_id };
+    if !reaches(user.rights.scope(entity, Action::Create), &member(user), &owner) {
+        return Err(AppError::Forbidden);
+    }
     let outcome = items::create(
         &mut conn,
         NewItem { entity, fields: &user_fields.rules, pipeline, values, user_id: Some(user.id), now: now_ms() },

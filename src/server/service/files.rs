@@ -65,8 +65,10 @@ pub async fn download(store: &Store, user: &CurrentUser, id: i64) -> Result<Down
     let file = files::file(&mut conn, id).await?.ok_or(AppError::NotFound)?;
     let allowed = match (file.item_id, &file.field_code) {
         (Some(item_id), Some(code)) => {
-            items::item(&mut conn, file.entity, item_id).await?.is_some()
-                && fields_for(&mut conn, file.entity, user).await?.visible.iter().any(|f| f.code == *code)
+            let readable = items::item(&mut conn, file.entity, item_id)
+                .await?
+                .is_some_and(|row| super::may(user, file.entity, crate::domain::access::Action::Read, &row.owner()));
+            readable && fields_for(&mut conn, file.entity, user).await?.visible.iter().any(|f| f.code == *code)
         }
         _ => file.created_by == Some(user.id),
     };

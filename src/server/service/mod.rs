@@ -4,6 +4,7 @@
 mod browse;
 mod card;
 mod edit;
+pub mod export;
 mod fields;
 pub mod files;
 mod layouts;
@@ -16,6 +17,7 @@ pub use layouts::{layout_editor, layout_history, rollback_layout, save_layout};
 
 use super::store::{catalog, items, timeline::EventRow, users, Conn};
 use crate::api::types::{CurrentUser, UserRef};
+use crate::domain::access::{reaches, Action, Member, Owner};
 use crate::domain::field::{fields_for_writer, visible_fields};
 use crate::domain::timeline::{ChangeView, EventBody, EventPayload, TimelineEvent};
 use crate::domain::value::{display, Names};
@@ -67,6 +69,39 @@ async fn fields_for(conn: &mut Conn, entity: EntityType, user: &CurrentUser) -> 
     let all = catalog::fields(conn, entity).await?;
     let viewer = viewer(user);
     Ok(UserFields { visible: visible_fields(&all, &viewer), rules: fields_for_writer(&all, &viewer) })
+}
+
+pub fn member(user: &CurrentUser) -> Member {
+    Member { user_id: user.id, department_id: user.department_id }
+}
+
+/// The items of `entity` the user's scope for `action` reaches, for list queries.
+fn reach(user: &CurrentUser, entity: EntityType, action: Action) -> items::Reach {
+    items::Reach::of(user.rights.scope(entity, action), &member(user))
+}
+
+/// Whether the user's scope for `action` on `entity` reaches an item owned by `owner`.
+fn may(user: &CurrentUser, entity: EntityType, action: Action, owner: &Owner) -> bool {
+    reaches(user.rights.scope(entity, action), &member(user), owner)
+}
+
+/// The item, when the user's scope for `action` reaches it. An item they may not read is "not
+/// found" (its existence is not revealed); one they may read but not change is "forbidden".
+async fn item_for(
+    conn: &mut Conn,
+    user: &CurrentUser,
+    entity: EntityType,
+    id: i64,
+    action: Action,
+) -> Result<items::ItemRow, AppError> {
+    let row = item_or_404(conn, entity, id).await?;
+    if !may(user, entity, Action::Read, &row.owner()) {
+        return Err(AppError::NotFound);
+    }
+    if action != Action::Read && !may(user, entity, action, &row.owner()) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(row)
 }
 
 /// The item's row, or "not found" (also for an id of another entity type).

@@ -25,6 +25,61 @@ pub struct ItemRow {
     pub created_by: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The department of the responsible person (what "department" scopes compare).
+    pub responsible_department: Option<i64>,
+}
+
+impl ItemRow {
+    pub fn owner(&self) -> crate::domain::access::Owner {
+        crate::domain::access::Owner { responsible_id: self.responsible_id, department_id: self.responsible_department }
+    }
+}
+
+/// Which items of a list a user's scope reaches, as SQL.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reach {
+    #[default]
+    All,
+    /// The items this user is responsible for.
+    Own(i64),
+    /// The items of this user and of everybody in this department.
+    Department {
+        user: i64,
+        department: i64,
+    },
+    Nothing,
+}
+
+impl Reach {
+    pub fn of(scope: crate::domain::access::Scope, me: &crate::domain::access::Member) -> Reach {
+        use crate::domain::access::Scope;
+        match (scope, me.department_id) {
+            (Scope::All, _) => Reach::All,
+            (Scope::Department, Some(department)) => Reach::Department { user: me.user_id, department },
+            (Scope::Department | Scope::Own, _) => Reach::Own(me.user_id),
+            (Scope::None, _) => Reach::Nothing,
+        }
+    }
+
+    /// ` AND …` on `items i`, numbering its placeholders after `n`; the values to bind.
+    fn sql(self, n: &mut usize) -> (String, Vec<i64>) {
+        match self {
+            Reach::All => (String::new(), vec![]),
+            Reach::Nothing => (" AND 1 = 0".into(), vec![]),
+            Reach::Own(user) => {
+                *n += 1;
+                (format!(" AND i.responsible_id = ${n}"), vec![user])
+            }
+            Reach::Department { user, department } => {
+                *n += 2;
+                let sql = format!(
+                    " AND (i.responsible_id = ${} OR i.responsible_id IN (SELECT id FROM users WHERE department_id = ${n}))",
+                    *n - 1
+                );
+                (sql, vec![user, department])
+            }
+        }
+    }
 }
 
 pub fn encode_value(v: &Value) -> sqlx::Result<String> {
@@ -132,8 +187,8 @@ fn responsible_of(values: &Values) -> Option<i64> {
     }
 }
 
-const ITEM_COLUMNS: &str =
-    "id, entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at";
+const ITEM_COLUMNS: &str = "i.id, i.entity_type, i.pipeline_id, i.stage_id, i.title, i.responsible_id, i.version,
+    i.created_by, i.created_at, i.updated_at, u.department_id";
 
 fn item_row(r: &sqlx::any::AnyRow) -> sqlx::Result<ItemRow> {
     let entity: String = r.try_get(1)?;
@@ -148,11 +203,15 @@ fn item_row(r: &sqlx::any::AnyRow) -> sqlx::Result<ItemRow> {
         created_by: r.try_get(7)?,
         created_at: r.try_get(8)?,
         updated_at: r.try_get(9)?,
+        responsible_department: r.try_get(10)?,
     })
 }
 
 pub async fn item(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<Option<ItemRow>> {
-    let sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = $1 AND entity_type = $2");
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN users u ON u.id = i.responsible_id
+         WHERE i.id = $1 AND i.entity_type = $2"
+    );
     sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_optional(conn).await?.as_ref().map(item_row).transpose()
 }
 
@@ -164,6 +223,27 @@ pub async fn values(conn: &mut Conn, item_id: i64) -> sqlx::Result<Values> {
         .into_iter()
         .map(|r| Ok((r.try_get(0)?, decode_value(&r.try_get::<String, _>(1)?)?)))
         .collect()
+}
+
+/// The values of several items, by item.
+pub async fn values_of(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<std::collections::BTreeMap<i64, Values>> {
+    let mut out: std::collections::BTreeMap<i64, Values> = Default::default();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let sql = format!(
+        "SELECT item_id, field_code, value FROM field_values WHERE item_id IN ({})",
+        placeholders(0, ids.len())
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(id);
+    }
+    for r in q.fetch_all(conn).await? {
+        let value = decode_value(&r.try_get::<String, _>(2)?)?;
+        out.entry(r.try_get(0)?).or_default().insert(r.try_get(1)?, value);
+    }
+    Ok(out)
 }
 
 async fn write_value(
@@ -602,6 +682,8 @@ pub struct ListQuery {
     /// Keyset: items with a smaller id than this (the list is newest first).
     pub before_id: Option<i64>,
     pub limit: usize,
+    /// The items the reader's scope reaches.
+    pub reach: Reach,
 }
 
 pub struct ListRow {
@@ -641,6 +723,8 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
         n += 1;
         sql.push_str(&format!(" AND i.search_text LIKE ${n} ESCAPE '\\'"));
     }
+    let (reach_sql, reach_binds) = q.reach.sql(&mut n);
+    sql.push_str(&reach_sql);
     n += 1;
     sql.push_str(&format!(" ORDER BY i.id DESC LIMIT ${n}"));
     let mut query = sqlx::query(&sql).bind(entity.slug());
@@ -652,6 +736,9 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
     }
     if let Some(s) = search {
         query = query.bind(like_pattern(s));
+    }
+    for v in reach_binds {
+        query = query.bind(v);
     }
     query = query.bind(q.limit as i64 + 1);
     query
@@ -677,18 +764,19 @@ pub async fn search_titles(
     entity: EntityType,
     q: &str,
     limit: usize,
+    reach: Reach,
 ) -> sqlx::Result<Vec<(i64, String)>> {
-    sqlx::query(
-        "SELECT id, title FROM items WHERE entity_type = $1 AND search_text LIKE $2 ESCAPE '\\' ORDER BY title, id LIMIT $3",
-    )
-    .bind(entity.slug())
-    .bind(like_pattern(q))
-    .bind(limit as i64)
-    .fetch_all(conn)
-    .await?
-    .into_iter()
-    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-    .collect()
+    let mut n = 3;
+    let (reach_sql, reach_binds) = reach.sql(&mut n);
+    let sql = format!(
+        "SELECT i.id, i.title FROM items i WHERE i.entity_type = $1 AND i.search_text LIKE $2 ESCAPE '\\'{reach_sql}
+         ORDER BY i.title, i.id LIMIT $3"
+    );
+    let mut query = sqlx::query(&sql).bind(entity.slug()).bind(like_pattern(q)).bind(limit as i64);
+    for v in reach_binds {
+        query = query.bind(v);
+    }
+    query.fetch_all(conn).await?.into_iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
 
 /// Titles of the given items (any entity type): `(id, entity, title)`.
@@ -725,6 +813,8 @@ pub struct LinkRow {
     pub id: i64,
     pub entity: EntityType,
     pub title: String,
+    /// Who the other item belongs to, for the reader's scope.
+    pub owner: crate::domain::access::Owner,
 }
 
 /// Items this one refers to, and items referring to it (newest first, at most `limit` of those).
@@ -737,11 +827,13 @@ pub async fn links(conn: &mut Conn, item_id: i64, limit: usize) -> sqlx::Result<
             id: r.try_get(1)?,
             entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
             title: r.try_get(3)?,
+            owner: crate::domain::access::Owner { responsible_id: r.try_get(4)?, department_id: r.try_get(5)? },
         })
     };
     let mut out = Vec::new();
     for r in sqlx::query(
-        "SELECT l.field_code, i.id, i.entity_type, i.title FROM item_links l JOIN items i ON i.id = l.to_item
+        "SELECT l.field_code, i.id, i.entity_type, i.title, i.responsible_id, u.department_id
+         FROM item_links l JOIN items i ON i.id = l.to_item LEFT JOIN users u ON u.id = i.responsible_id
          WHERE l.from_item = $1 ORDER BY l.field_code, i.id",
     )
     .bind(item_id)
@@ -751,7 +843,8 @@ pub async fn links(conn: &mut Conn, item_id: i64, limit: usize) -> sqlx::Result<
         out.push(decode(r, true)?);
     }
     for r in sqlx::query(
-        "SELECT l.field_code, i.id, i.entity_type, i.title FROM item_links l JOIN items i ON i.id = l.from_item
+        "SELECT l.field_code, i.id, i.entity_type, i.title, i.responsible_id, u.department_id
+         FROM item_links l JOIN items i ON i.id = l.from_item LEFT JOIN users u ON u.id = i.responsible_id
          WHERE l.to_item = $1 ORDER BY i.id DESC LIMIT $2",
     )
     .bind(item_id)

@@ -157,3 +157,14 @@ pub async fn departments(conn: &mut Conn) -> sqlx::Result<Vec<UserRef>> {
         .map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? }))
         .collect()
 }
+
+/// The department of a user (none for an unknown user).
+pub async fn department_of(conn: &mut Conn, user_id: i64) -> sqlx::Result<Option<i64>> {
+    Ok(sqlx::query("SELECT department_id FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await?
+        .map(|r| r.try_get::<Option<i64>, _>(0))
+        .transpose()?
+        .flatten())
+}

@@ -48,6 +48,13 @@ fn ListView(page: Page) -> impl IntoView {
     let e = page.entity;
     let has_stages = !page.pipelines.is_empty();
     let has_amount = page.rows.iter().any(|r| r.amount.is_some());
+    let export_href = {
+        let mut href = format!("/crm/{e}/export.csv?q={}", urlencode(&search));
+        if !stage.is_empty() {
+            href.push_str(&format!("&stage={stage}"));
+        }
+        href
+    };
     let next_href = page.next.map(|before| {
         let mut href = format!("/crm/{e}?before={before}");
         if !search.is_empty() {
@@ -120,6 +127,7 @@ fn ListView(page: Page) -> impl IntoView {
             }.into_any()
         }}
         <nav class="pager">
+            <a class="export" href=export_href download="">{text::EXPORT_CSV}</a>
             {paged.then(|| view! { <a href=format!("/crm/{e}")>{text::FIRST_PAGE}</a> })}
             {next_href.map(|href| view! { <a href=href rel="next">{text::NEXT_PAGE}</a> })}
         </nav>
