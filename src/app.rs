@@ -1,6 +1,7 @@
 //! The HTML shell and the routes.
 
 use crate::text;
+use crate::ui::admin::access_page::AccessPage;
 use crate::ui::admin::fields_page::FieldsPage;
 use crate::ui::pages::{
     card_page::CardPage, list::ListPage, login::LoginPage, new_item::NewItemPage, not_found::NotFound,
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/crm/:entity/new") view=NewItemPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity/:id") view=CardPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/fields/:entity") view=FieldsPage ssr=SsrMode::Async/>
+                <Route path=path!("/settings/access") view=AccessPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -252,6 +252,57 @@ pub fn field_type(t: crate::domain::FieldType) -> &'static str {
 
 pub const EXPORT_CSV: &str = "Export CSV";
 
+// CRM settings → Access
+pub const ACCESS: &str = "Access";
+pub const ROLES: &str = "Roles";
+pub const ROLE: &str = "Role";
+pub const NEW_USER: &str = "New user";
+pub const NEW_DEPARTMENT: &str = "New department";
+pub const NEW_ROLE: &str = "New role";
+pub const NAME: &str = "Name";
+pub const PASSWORD_KEEP: &str = "New password (empty: unchanged)";
+pub const DEPARTMENT: &str = "Department";
+pub const PARENT_DEPARTMENT: &str = "Parent department";
+pub const HEAD: &str = "Head";
+pub const ACTIVE: &str = "Active";
+pub const INACTIVE: &str = "Inactive";
+pub const NONE: &str = "—";
+pub const ALLOW_MY_VIEW: &str = "Allow my card view";
+pub const ADMIN_FLAG: &str = "Administrator (CRM settings)";
+pub const SAVED_OK: &str = "Saved.";
+pub const DELETED_OK: &str = "Deleted.";
+pub const ERR_NAME_EMPTY: &str = "Enter a name.";
+pub const ERR_EMAIL_TAKEN: &str = "Another user has this email.";
+pub const ERR_ROLE_TAKEN: &str = "Another role has this name.";
+pub const ERR_DEACTIVATE_SELF: &str = "You cannot switch yourself off.";
+pub const ERR_DEPARTMENT_LOOP: &str = "A department cannot be inside itself.";
+pub const ERR_DEPARTMENT_NOT_EMPTY: &str = "Move its people and sub-departments elsewhere first.";
+
+pub fn err_password_short(min: usize) -> String {
+    format!("A password needs at least {min} characters.")
+}
+
+pub fn scope(s: crate::domain::access::Scope) -> &'static str {
+    use crate::domain::access::Scope;
+    match s {
+        Scope::None => "None",
+        Scope::Own => "Own",
+        Scope::Department => "Department",
+        Scope::All => "All",
+    }
+}
+
+pub fn action(a: crate::domain::access::Action) -> &'static str {
+    use crate::domain::access::Action;
+    match a {
+        Action::Read => "Read",
+        Action::Create => "Create",
+        Action::Update => "Update",
+        Action::Delete => "Delete",
+        Action::Export => "Export",
+    }
+}
+
 // Layout editing
 pub const CONFIGURE_CARD: &str = "Card settings";
 pub const FINISH_CONFIGURATION: &str = "Finish configuration";

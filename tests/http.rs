@@ -663,3 +663,113 @@ async fn scopes_decide_what_a_user_reads_changes_creates_and_exports() {
     );
     app.db.cleanup().await;
 }
+
+#[tokio::test]
+async fn admins_manage_users_departments_and_roles_and_the_rights_apply_at_once() {
+    let app = app().await;
+    assert_eq!(app.json(app.call("access_settings", "{}")).await.0, StatusCode::FORBIDDEN, "staff may not");
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let (status, dept) = admin
+        .json(admin.call(
+            "save_department",
+            json!({"id": null, "department": {"name": "Field sales", "parent_id": null, "head_id": null}}).to_string(),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{dept}");
+    let (status, child) = admin
+        .json(admin.call(
+            "save_department",
+            json!({"id": null, "department": {"name": "North", "parent_id": dept, "head_id": null}}).to_string(),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let looped = json!({"id": dept, "department": {"name": "Field sales", "parent_id": child, "head_id": null}});
+    let (status, err) = admin.json(admin.call("save_department", looped.to_string())).await;
+    assert_eq!((status, err["fields"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("parent_id")));
+    let rights = json!({"entities": {"deal": {"read": "own", "create": "own", "update": "own"}}, "my_view": false, "admin": false});
+    let (status, role) = admin
+        .json(admin.call("save_role", json!({"id": null, "name": "Field rep", "rights": rights}).to_string()))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{role}");
+    let new_user = |password: &str| json!({"id": null, "user": {"name": "Nina Field", "email": "Nina@Example.com", "password": password, "department_id": dept, "roles": [role], "active": true}});
+    let (status, err) = admin.json(admin.call("save_user", new_user("short").to_string())).await;
+    assert_eq!((status, err["fields"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("password")));
+    let (status, nina_id) = admin.json(admin.call("save_user", new_user("field sales 1").to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{nina_id}");
+    let (status, _) = admin.json(admin.call("save_user", new_user("field sales 1").to_string())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the email is taken");
+    // Nina signs in: she has no deals yet, and no contacts at all.
+    let nina = app.as_user("nina@example.com", "field sales 1").await;
+    assert!(nina.cookie.starts_with("crm_session="));
+    let (_, deals) = nina
+        .json(nina.call(
+            "list_items",
+            json!({"entity": "deal", "search": null, "stage_id": null, "before": null}).to_string(),
+        ))
+        .await;
+    assert_eq!(deals["rows"].as_array().map(Vec::len), Some(0));
+    let (status, _) = nina
+        .json(
+            nina.call(
+                "create_item",
+                json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": "Nina's first"}}})
+                    .to_string(),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, deals) = nina
+        .json(nina.call(
+            "list_items",
+            json!({"entity": "deal", "search": null, "stage_id": null, "before": null}).to_string(),
+        ))
+        .await;
+    assert_eq!(deals["rows"][0]["title"], "Nina's first");
+    // Widening the role shows her everything at her next request.
+    let wider = json!({"entities": {"deal": {"read": "all"}}});
+    assert_eq!(
+        admin
+            .json(admin.call("save_role", json!({"id": role, "name": "Field rep", "rights": wider}).to_string()))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let (_, deals) = nina
+        .json(nina.call(
+            "list_items",
+            json!({"entity": "deal", "search": null, "stage_id": null, "before": null}).to_string(),
+        ))
+        .await;
+    assert!(deals["rows"].as_array().map(Vec::len).unwrap_or(0) > 1);
+    // A department with people cannot go; switching Nina off ends her session at once.
+    let (status, _) = admin.json(admin.call("delete_department", json!({"id": child}).to_string())).await;
+    assert_eq!(status, StatusCode::OK, "an empty one can");
+    let (status, err) = admin.json(admin.call("delete_department", json!({"id": dept}).to_string())).await;
+    assert_eq!(
+        (status, err["message"].as_str()),
+        (StatusCode::BAD_REQUEST, Some(crm_card::text::ERR_DEPARTMENT_NOT_EMPTY))
+    );
+    let off = json!({"id": nina_id, "user": {"name": "Nina Field", "email": "nina@example.com", "password": "", "department_id": dept, "roles": [role], "active": false}});
+    assert_eq!(admin.json(admin.call("save_user", off.to_string())).await.0, StatusCode::OK);
+    assert_eq!(
+        nina.json(nina.call(
+            "list_items",
+            json!({"entity": "deal", "search": null, "stage_id": null, "before": null}).to_string()
+        ))
+        .await
+        .0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.as_user("nina@example.com", "field sales 1").await.cookie, "", "an inactive user cannot sign in");
+    // The admin cannot switch themselves off; the overview lists everyone.
+    let (_, overview) = admin.json(admin.call("access_settings", "{}")).await;
+    let me = overview["me"].clone();
+    let self_off = json!({"id": me, "user": {"name": "Alex Morgan", "email": "admin@example.com", "password": "", "department_id": null, "roles": [], "active": false}});
+    assert_eq!(admin.json(admin.call("save_user", self_off.to_string())).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(overview["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u["email"] == "nina@example.com" && u["active"] == false));
+    app.db.cleanup().await;
+}

@@ -27,7 +27,15 @@ use tower::ServiceExt;
 const ORIGIN: &str = "http://crm.test";
 
 /// Every server function that changes something, with a well-formed body.
-const MUTATING: [(&str, &str); 10] = [
+const MUTATING: [(&str, &str); 15] = [
+    (
+        "save_user",
+        r#"{"id":null,"user":{"name":"X","email":"x@example.com","password":"long enough","department_id":null,"roles":[],"active":true}}"#,
+    ),
+    ("save_department", r#"{"id":null,"department":{"name":"X","parent_id":null,"head_id":null}}"#),
+    ("delete_department", r#"{"id":999}"#),
+    ("save_role", r#"{"id":null,"name":"X","rights":{}}"#),
+    ("delete_role", r#"{"id":999}"#),
     ("create_field", r#"{"entity":"deal","spec":{"label":"X","field_type":"string","multiple":false,"settings":{}}}"#),
     (
         "configure_field",
@@ -44,7 +52,8 @@ const MUTATING: [(&str, &str); 10] = [
 ];
 
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 10] = [
+const READING: [(&str, &str); 11] = [
+    ("access_settings", "{}"),
     ("field_settings", r#"{"entity":"deal"}"#),
     ("layout_editor", r#"{"entity":"deal"}"#),
     ("layout_history", r#"{"entity":"deal"}"#),

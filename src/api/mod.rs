@@ -1,6 +1,7 @@
 //! Server functions by area. Each is a thin adapter: it authenticates, then calls the plain
 //! function in `server::service` that does the work. The browser calls them with POST.
 
+pub mod access;
 pub mod auth;
 pub mod fields;
 pub mod items;

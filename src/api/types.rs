@@ -196,3 +196,53 @@ pub struct FieldAdmin {
     pub users: Vec<UserRef>,
     pub departments: Vec<UserRef>,
 }
+
+/// A user as CRM settings → Access lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub department_id: Option<i64>,
+    pub roles: Vec<i64>,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DepartmentRow {
+    pub id: i64,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub head_id: Option<i64>,
+}
+
+/// What CRM settings → Access shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessAdmin {
+    pub users: Vec<UserRow>,
+    pub departments: Vec<DepartmentRow>,
+    pub roles: Vec<crate::domain::access::Role>,
+    /// The administrator looking (who may not switch themselves off).
+    pub me: i64,
+}
+
+/// A user as the Access form sends it. A password is needed for a new user; for an existing
+/// one an empty password keeps the old.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserInput {
+    pub name: String,
+    pub email: String,
+    #[serde(default)]
+    pub password: String,
+    pub department_id: Option<i64>,
+    #[serde(default)]
+    pub roles: Vec<i64>,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DepartmentInput {
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub head_id: Option<i64>,
+}

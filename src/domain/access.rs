@@ -141,6 +141,29 @@ impl Rights {
     }
 }
 
+/// A role as stored and edited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    pub id: i64,
+    pub name: String,
+    pub rights: Rights,
+}
+
+/// Whether making `parent` the parent of department `id` keeps the tree a tree: no department
+/// may end up inside itself. `parents` holds (department, parent) for every department.
+pub fn parent_allowed(parents: &[(i64, Option<i64>)], id: i64, parent: Option<i64>) -> bool {
+    let mut at = parent;
+    let mut steps = 0;
+    while let Some(p) = at {
+        if p == id || steps > parents.len() {
+            return false;
+        }
+        at = parents.iter().find(|(d, _)| *d == p).and_then(|(_, up)| *up);
+        steps += 1;
+    }
+    true
+}
+
 /// The person acting, as scopes see them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Member {
@@ -225,6 +248,17 @@ mod tests {
         assert_eq!(admin.scope(EntityType::Invoice, Action::Delete), Scope::All);
         assert!(admin.may_use_my_view());
         assert!(Rights::union([&Rights::default(), &admin]).admin);
+    }
+
+    #[test]
+    fn a_department_cannot_be_put_inside_itself() {
+        // 1 ─ 2 ─ 3, and 4 alone
+        let tree = [(1, None), (2, Some(1)), (3, Some(2)), (4, None)];
+        assert!(parent_allowed(&tree, 4, Some(3)));
+        assert!(parent_allowed(&tree, 3, None));
+        assert!(!parent_allowed(&tree, 1, Some(3)), "1 would be inside its own grandchild");
+        assert!(!parent_allowed(&tree, 2, Some(2)), "its own parent");
+        assert!(parent_allowed(&tree, 5, Some(1)), "a new department anywhere");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the server functions do, as plain functions of (store, user, arguments): they check
 //! input, call the domain rules and the store, and turn outcomes into wire types or `AppError`.
 
+pub mod access;
 mod browse;
 mod card;
 mod edit;

@@ -2,19 +2,12 @@
 
 use super::{placeholders, Conn};
 use crate::domain::access::Rights;
-use serde::{Deserialize, Serialize};
+pub use crate::domain::access::Role;
 use sqlx::Row;
 
 /// The roles a new installation starts with.
 pub const ADMINISTRATOR: &str = "Administrator";
 pub const EMPLOYEE: &str = "Employee";
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Role {
-    pub id: i64,
-    pub name: String,
-    pub rights: Rights,
-}
 
 fn decode(s: &str) -> sqlx::Result<Rights> {
     serde_json::from_str(s).map_err(|e| sqlx::Error::Decode(Box::new(e)))

@@ -168,3 +168,123 @@ pub async fn department_of(conn: &mut Conn, user_id: i64) -> sqlx::Result<Option
         .transpose()?
         .flatten())
 }
+
+/// Every user (active or not), by name, with their roles.
+pub async fn all_users(conn: &mut Conn) -> sqlx::Result<Vec<crate::api::types::UserRow>> {
+    let rows = sqlx::query("SELECT id, name, email, department_id, active FROM users ORDER BY name, id")
+        .fetch_all(&mut *conn)
+        .await?;
+    let links: Vec<(i64, i64)> = sqlx::query("SELECT user_id, role_id FROM user_roles ORDER BY role_id")
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect::<sqlx::Result<_>>()?;
+    rows.into_iter()
+        .map(|r| {
+            let id: i64 = r.try_get(0)?;
+            Ok(crate::api::types::UserRow {
+                id,
+                name: r.try_get(1)?,
+                email: r.try_get(2)?,
+                department_id: r.try_get(3)?,
+                roles: links.iter().filter(|(u, _)| *u == id).map(|(_, role)| *role).collect(),
+                active: r.try_get::<i64, _>(4)? != 0,
+            })
+        })
+        .collect()
+}
+
+/// Another user with this email (emails are unique), if any.
+pub async fn email_taken(conn: &mut Conn, email: &str, except: Option<i64>) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE email = $1 AND id <> $2")
+        .bind(email.trim().to_lowercase())
+        .bind(except.unwrap_or(0))
+        .fetch_one(conn)
+        .await?
+        .try_get(0)?;
+    Ok(n > 0)
+}
+
+/// Changes a user; a deactivated user's sessions end at once.
+pub async fn update_user(
+    conn: &mut Conn,
+    id: i64,
+    name: &str,
+    email: &str,
+    department_id: Option<i64>,
+    active: bool,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query("UPDATE users SET name = $2, email = $3, department_id = $4, active = $5 WHERE id = $1")
+        .bind(id)
+        .bind(name)
+        .bind(email.trim().to_lowercase())
+        .bind(department_id)
+        .bind(i64::from(active))
+        .execute(&mut *conn)
+        .await?;
+    if !active {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
+    }
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_password(conn: &mut Conn, id: i64, password_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(id).bind(password_hash).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn department_rows(conn: &mut Conn) -> sqlx::Result<Vec<crate::api::types::DepartmentRow>> {
+    sqlx::query("SELECT id, name, parent_id, head_id FROM departments ORDER BY name, id")
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|r| {
+            Ok(crate::api::types::DepartmentRow {
+                id: r.try_get(0)?,
+                name: r.try_get(1)?,
+                parent_id: r.try_get(2)?,
+                head_id: r.try_get(3)?,
+            })
+        })
+        .collect()
+}
+
+pub async fn save_department(
+    conn: &mut Conn,
+    id: Option<i64>,
+    name: &str,
+    parent: Option<i64>,
+    head: Option<i64>,
+) -> sqlx::Result<i64> {
+    match id {
+        Some(id) => {
+            sqlx::query("UPDATE departments SET name = $2, parent_id = $3, head_id = $4 WHERE id = $1")
+                .bind(id)
+                .bind(name)
+                .bind(parent)
+                .bind(head)
+                .execute(conn)
+                .await?;
+            Ok(id)
+        }
+        None => {
+            let id = create_department(&mut *conn, name, parent).await?;
+            sqlx::query("UPDATE departments SET head_id = $2 WHERE id = $1").bind(id).bind(head).execute(conn).await?;
+            Ok(id)
+        }
+    }
+}
+
+/// Deletes a department that has no members and no sub-departments (`false` otherwise).
+pub async fn delete_department(conn: &mut Conn, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "DELETE FROM departments WHERE id = $1
+         AND NOT EXISTS (SELECT 1 FROM users WHERE department_id = $1)
+         AND NOT EXISTS (SELECT 1 FROM departments d WHERE d.parent_id = $1)",
+    )
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -101,6 +101,7 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
     };
     view! {
         <section class="settings-page">
+            <super::access_page::SettingsNav/>
             <h1>{text::CUSTOM_FIELDS}</h1>
             <nav class="entity-tabs" aria-label=text::CUSTOM_FIELDS>
                 {EntityType::ALL.into_iter().map(|e| view! {

@@ -1,4 +1,5 @@
 //! CRM settings: what administrators configure outside the card.
 
+pub mod access_page;
 pub mod field_form;
 pub mod fields_page;

@@ -1,0 +1,186 @@
+//! CRM settings → Access: users, departments and roles (administrators only).
+
+use super::admin_only;
+use crate::api::types::{AccessAdmin, CurrentUser, DepartmentInput, UserInput};
+use crate::domain::access::{parent_allowed, Rights};
+use crate::domain::field_spec::MAX_LABEL;
+use crate::error::{AppError, FieldError};
+use crate::server::auth::hash_password;
+use crate::server::store::{access, now_ms, users, Conn, Store};
+use crate::text;
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD: usize = 8;
+
+fn invalid(code: &str, message: impl Into<String>) -> AppError {
+    let message = message.into();
+    AppError::Validation { message: message.clone(), fields: vec![FieldError { code: code.into(), message }] }
+}
+
+fn clean_name(raw: &str, code: &str) -> Result<String, AppError> {
+    let name: String = raw.trim().chars().filter(|c| !c.is_control()).collect();
+    match name.chars().count() {
+        0 => Err(invalid(code, text::ERR_NAME_EMPTY)),
+        n if n > MAX_LABEL => Err(invalid(code, text::err_too_long(MAX_LABEL))),
+        _ => Ok(name),
+    }
+}
+
+pub async fn access_settings(store: &Store, user: &CurrentUser) -> Result<AccessAdmin, AppError> {
+    admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    Ok(AccessAdmin {
+        users: users::all_users(&mut conn).await?,
+        departments: users::department_rows(&mut conn).await?,
+        roles: access::roles(&mut conn).await?,
+        me: user.id,
+    })
+}
+
+async fn check_references(conn: &mut Conn, department: Option<i64>, roles: &[i64]) -> Result<(), AppError> {
+    if let Some(d) = department {
+        if !users::department_rows(conn).await?.iter().any(|x| x.id == d) {
+            return Err(invalid("department_id", text::ERR_UNKNOWN_REFERENCE));
+        }
+    }
+    let known: Vec<i64> = access::roles(conn).await?.into_iter().map(|r| r.id).collect();
+    if roles.iter().any(|r| !known.contains(r)) {
+        return Err(invalid("roles", text::ERR_UNKNOWN_REFERENCE));
+    }
+    Ok(())
+}
+
+/// Creates (`id` None) or changes a user. Answers the user's id.
+pub async fn save_user(store: &Store, me: &CurrentUser, id: Option<i64>, input: UserInput) -> Result<i64, AppError> {
+    admin_only(me)?;
+    let name = clean_name(&input.name, "name")?;
+    let email = input.email.trim().to_lowercase();
+    let email_ok = email.len() <= 254
+        && email.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'))
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !email_ok {
+        return Err(invalid("email", text::ERR_NOT_EMAIL));
+    }
+    let password = input.password.as_str();
+    if (id.is_none() || !password.is_empty()) && password.chars().count() < MIN_PASSWORD {
+        return Err(invalid("password", text::err_password_short(MIN_PASSWORD)));
+    }
+    if id == Some(me.id) && !input.active {
+        return Err(invalid("active", text::ERR_DEACTIVATE_SELF));
+    }
+    let mut roles = input.roles.clone();
+    roles.sort_unstable();
+    roles.dedup();
+    let mut conn = store.pool.acquire().await?;
+    check_references(&mut conn, input.department_id, &roles).await?;
+    if users::email_taken(&mut conn, &email, id).await? {
+        return Err(invalid("email", text::ERR_EMAIL_TAKEN));
+    }
+    let hash = if password.is_empty() { None } else { Some(hash_password(password)?) };
+    use sqlx::Connection;
+    let mut tx = conn.begin().await?;
+    let id = match id {
+        Some(id) => {
+            if !users::update_user(&mut tx, id, &name, &email, input.department_id, input.active).await? {
+                return Err(AppError::NotFound);
+            }
+            if let Some(h) = &hash {
+                users::set_password(&mut tx, id, h).await?;
+            }
+            id
+        }
+        None => {
+            let new = users::NewUser {
+                email: &email,
+                name: &name,
+                password_hash: hash.as_deref().unwrap_or_default(),
+                department_id: input.department_id,
+                is_admin: false,
+            };
+            let id = users::create_user(&mut tx, new, now_ms()).await?;
+            if !input.active {
+                users::update_user(&mut tx, id, &name, &email, input.department_id, false).await?;
+            }
+            id
+        }
+    };
+    access::set_roles(&mut tx, id, &roles).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn save_department(
+    store: &Store,
+    me: &CurrentUser,
+    id: Option<i64>,
+    input: DepartmentInput,
+) -> Result<i64, AppError> {
+    admin_only(me)?;
+    let name = clean_name(&input.name, "name")?;
+    let mut conn = store.pool.acquire().await?;
+    let departments = users::department_rows(&mut conn).await?;
+    if id.is_some_and(|id| !departments.iter().any(|d| d.id == id)) {
+        return Err(AppError::NotFound);
+    }
+    if input.parent_id.is_some_and(|p| !departments.iter().any(|d| d.id == p)) {
+        return Err(invalid("parent_id", text::ERR_UNKNOWN_REFERENCE));
+    }
+    let tree: Vec<(i64, Option<i64>)> = departments.iter().map(|d| (d.id, d.parent_id)).collect();
+    if !parent_allowed(&tree, id.unwrap_or(0), input.parent_id) {
+        return Err(invalid("parent_id", text::ERR_DEPARTMENT_LOOP));
+    }
+    if let Some(head) = input.head_id {
+        if users::existing_user_ids(&mut conn, &[head]).await?.is_empty() {
+            return Err(invalid("head_id", text::ERR_UNKNOWN_REFERENCE));
+        }
+    }
+    Ok(users::save_department(&mut conn, id, &name, input.parent_id, input.head_id).await?)
+}
+
+pub async fn delete_department(store: &Store, me: &CurrentUser, id: i64) -> Result<(), AppError> {
+    admin_only(me)?;
+    let mut conn = store.pool.acquire().await?;
+    if !users::department_rows(&mut conn).await?.iter().any(|d| d.id == id) {
+        return Err(AppError::NotFound);
+    }
+    if users::delete_department(&mut conn, id).await? {
+        Ok(())
+    } else {
+        Err(AppError::BadRequest { message: text::ERR_DEPARTMENT_NOT_EMPTY.into() })
+    }
+}
+
+pub async fn save_role(
+    store: &Store,
+    me: &CurrentUser,
+    id: Option<i64>,
+    name: String,
+    rights: Rights,
+) -> Result<i64, AppError> {
+    admin_only(me)?;
+    let name = clean_name(&name, "name")?;
+    let mut conn = store.pool.acquire().await?;
+    if access::name_taken(&mut conn, &name, id).await? {
+        return Err(invalid("name", text::ERR_ROLE_TAKEN));
+    }
+    match id {
+        Some(id) => {
+            if access::update_role(&mut conn, id, &name, &rights).await? {
+                Ok(id)
+            } else {
+                Err(AppError::NotFound)
+            }
+        }
+        None => Ok(access::create_role(&mut conn, &name, &rights).await?),
+    }
+}
+
+pub async fn delete_role(store: &Store, me: &CurrentUser, id: i64) -> Result<(), AppError> {
+    admin_only(me)?;
+    let mut conn = store.pool.acquire().await?;
+    if access::delete_role(&mut conn, id).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}

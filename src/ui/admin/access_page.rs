@@ -1,0 +1,391 @@
+//! CRM settings → Access: users (name, email, password, department, roles, active),
+//! departments (name, parent, head) and roles (per entity type a scope for each action, "allow
+//! my card view", administrator). The server checks every change again.
+
+use crate::api::access::{delete_department, delete_role, get_access_settings, save_department, save_role, save_user};
+use crate::api::types::{AccessAdmin, DepartmentInput, DepartmentRow, UserInput, UserRow};
+use crate::domain::access::{Action, Rights, Role, Scope};
+use crate::domain::EntityType;
+use crate::error::AppError;
+use crate::text;
+use crate::ui::common::{handle_error, AppFrame, ErrorPanel};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::Title;
+
+/// The links between the pages of CRM settings.
+#[component]
+pub fn SettingsNav() -> impl IntoView {
+    view! {
+        <nav class="settings-nav" aria-label=text::SETTINGS>
+            <a href="/settings/fields/deal">{text::CUSTOM_FIELDS}</a>
+            <a href="/settings/access">{text::ACCESS}</a>
+        </nav>
+    }
+}
+
+#[component]
+pub fn AccessPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_access_settings());
+    view! {
+        <AppFrame active=Signal::derive(|| None::<EntityType>)>
+            <Title text=text::page_title(text::ACCESS)/>
+            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(a) => view! { <AccessView data=a/> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AppFrame>
+    }
+}
+
+/// What is being edited: `None` inside means a new one.
+#[derive(Clone, Debug, PartialEq)]
+enum Editing {
+    User(Option<i64>),
+    Department(Option<i64>),
+    Role(Option<i64>),
+}
+
+#[derive(Clone, Copy)]
+struct Page {
+    data: RwSignal<AccessAdmin>,
+    editing: RwSignal<Option<Editing>>,
+    notice: RwSignal<Option<String>>,
+}
+
+impl Page {
+    /// Runs a change; on success reloads everything and closes the form, on failure shows why.
+    fn run<F>(&self, change: F)
+    where
+        F: std::future::Future<Output = Result<(), AppError>> + 'static,
+    {
+        let me = *self;
+        spawn_local(async move {
+            match change.await {
+                Ok(()) => {
+                    if let Ok(fresh) = get_access_settings().await {
+                        me.data.set(fresh);
+                    }
+                    me.editing.set(None);
+                    me.notice.set(Some(text::SAVED_OK.into()));
+                }
+                Err(e) => {
+                    handle_error(&e);
+                    me.notice.set(Some(e.message()));
+                }
+            }
+        });
+    }
+
+    fn department_name(&self, id: Option<i64>) -> String {
+        id.and_then(|id| self.data.with(|d| d.departments.iter().find(|x| x.id == id).map(|x| x.name.clone())))
+            .unwrap_or_else(|| text::NONE.into())
+    }
+}
+
+#[component]
+fn AccessView(data: AccessAdmin) -> impl IntoView {
+    let page = Page { data: RwSignal::new(data), editing: RwSignal::new(None), notice: RwSignal::new(None) };
+    let open = move |e: Editing| {
+        page.notice.set(None);
+        page.editing.set(Some(e));
+    };
+    let is_open = move |e: Editing| page.editing.with(|x| x.as_ref() == Some(&e));
+    view! {
+        <section class="settings-page access">
+            <SettingsNav/>
+            <h1>{text::ACCESS}</h1>
+            <p class="notice" role="status">{move || page.notice.get()}</p>
+
+            <h2>{text::USERS}</h2>
+            <table class="fields-table users">
+                <thead><tr><th>{text::NAME}</th><th>{text::EMAIL}</th><th>{text::DEPARTMENT}</th><th>{text::ROLES}</th><th>{text::ACTIVE}</th><th></th></tr></thead>
+                <tbody>
+                    <For each=move || page.data.get().users key=|u| format!("{u:?}") let:u>
+                        {
+                            let id = u.id;
+                            let roles = page.data.with(|d| {
+                                d.roles.iter().filter(|r| u.roles.contains(&r.id)).map(|r| r.name.clone()).collect::<Vec<_>>().join(", ")
+                            });
+                            view! {
+                                <tr data-user=u.email.clone()>
+                                    <td>{u.name.clone()}</td>
+                                    <td>{u.email.clone()}</td>
+                                    <td>{page.department_name(u.department_id)}</td>
+                                    <td>{roles}</td>
+                                    <td>{if u.active { text::ACTIVE } else { text::INACTIVE }}</td>
+                                    <td class="row-actions"><button type="button" class="link" on:click=move |_| open(Editing::User(Some(id)))>{text::EDIT}</button></td>
+                                </tr>
+                                <Show when=move || is_open(Editing::User(Some(id)))>
+                                    <tr><td colspan="6"><UserForm page user=Some(u.clone())/></td></tr>
+                                </Show>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            <Show when=move || is_open(Editing::User(None)) fallback=move || view! {
+                <button type="button" class="primary" on:click=move |_| open(Editing::User(None))>"+ "{text::NEW_USER}</button>
+            }>
+                <UserForm page user=None/>
+            </Show>
+
+            <h2>{text::DEPARTMENTS}</h2>
+            <table class="fields-table departments">
+                <thead><tr><th>{text::NAME}</th><th>{text::PARENT_DEPARTMENT}</th><th>{text::HEAD}</th><th></th></tr></thead>
+                <tbody>
+                    <For each=move || page.data.get().departments key=|d| format!("{d:?}") let:d>
+                        {
+                            let id = d.id;
+                            let head = d.head_id.and_then(|h| page.data.with(|x| x.users.iter().find(|u| u.id == h).map(|u| u.name.clone())));
+                            view! {
+                                <tr data-department=d.name.clone()>
+                                    <td>{d.name.clone()}</td>
+                                    <td>{page.department_name(d.parent_id)}</td>
+                                    <td>{head.unwrap_or_else(|| text::NONE.into())}</td>
+                                    <td class="row-actions">
+                                        <button type="button" class="link" on:click=move |_| open(Editing::Department(Some(id)))>{text::EDIT}</button>
+                                        <button type="button" class="link danger" on:click=move |_| page.run(delete_department(id))>{text::DELETE}</button>
+                                    </td>
+                                </tr>
+                                <Show when=move || is_open(Editing::Department(Some(id)))>
+                                    <tr><td colspan="4"><DepartmentForm page department=Some(d.clone())/></td></tr>
+                                </Show>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            <Show when=move || is_open(Editing::Department(None)) fallback=move || view! {
+                <button type="button" class="primary" on:click=move |_| open(Editing::Department(None))>"+ "{text::NEW_DEPARTMENT}</button>
+            }>
+                <DepartmentForm page department=None/>
+            </Show>
+
+            <h2>{text::ROLES}</h2>
+            <table class="fields-table roles">
+                <thead><tr><th>{text::NAME}</th><th></th></tr></thead>
+                <tbody>
+                    <For each=move || page.data.get().roles key=|r| format!("{r:?}") let:r>
+                        {
+                            let id = r.id;
+                            view! {
+                                <tr data-role=r.name.clone()>
+                                    <td>{r.name.clone()}</td>
+                                    <td class="row-actions">
+                                        <button type="button" class="link" on:click=move |_| open(Editing::Role(Some(id)))>{text::EDIT}</button>
+                                        <button type="button" class="link danger" on:click=move |_| page.run(delete_role(id))>{text::DELETE}</button>
+                                    </td>
+                                </tr>
+                                <Show when=move || is_open(Editing::Role(Some(id)))>
+                                    <tr><td colspan="2"><RoleForm page role=Some(r.clone())/></td></tr>
+                                </Show>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            <Show when=move || is_open(Editing::Role(None)) fallback=move || view! {
+                <button type="button" class="primary" on:click=move |_| open(Editing::Role(None))>"+ "{text::NEW_ROLE}</button>
+            }>
+                <RoleForm page role=None/>
+            </Show>
+        </section>
+    }
+}
+
+/// A select of departments (with "none").
+#[component]
+fn DepartmentChoice(id: String, label: &'static str, page: Page, value: RwSignal<Option<i64>>) -> impl IntoView {
+    view! {
+        <label for=id.clone()>{label}</label>
+        <select id=id on:change=move |ev| value.set(event_target_value(&ev).parse().ok())>
+            <option value="" selected=move || value.get().is_none()>{text::NONE}</option>
+            {move || page.data.get().departments.into_iter().map(|d: DepartmentRow| {
+                let did = d.id;
+                view! { <option value=did.to_string() selected=move || value.get() == Some(did)>{d.name}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
+
+#[component]
+fn UserForm(page: Page, user: Option<UserRow>) -> impl IntoView {
+    let id = user.as_ref().map(|u| u.id);
+    let key = id.map(|i| i.to_string()).unwrap_or_else(|| "new".into());
+    let name = RwSignal::new(user.as_ref().map(|u| u.name.clone()).unwrap_or_default());
+    let email = RwSignal::new(user.as_ref().map(|u| u.email.clone()).unwrap_or_default());
+    let password = RwSignal::new(String::new());
+    let department = RwSignal::new(user.as_ref().and_then(|u| u.department_id));
+    let roles = RwSignal::new(user.as_ref().map(|u| u.roles.clone()).unwrap_or_default());
+    let active = RwSignal::new(user.as_ref().is_none_or(|u| u.active));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = UserInput {
+            name: name.get_untracked(),
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+            department_id: department.get_untracked(),
+            roles: roles.get_untracked(),
+            active: active.get_untracked(),
+        };
+        page.run(async move { save_user(id, input).await.map(|_| ()) });
+    };
+    let field = |suffix: &str| format!("user-{key}-{suffix}");
+    view! {
+        <form class="field-form" data-user-form=key.clone() on:submit=submit>
+            <div class="form-row">
+                <label for=field("name")>{text::NAME}</label>
+                <input id=field("name") type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <div class="form-row">
+                <label for=field("email")>{text::EMAIL}</label>
+                <input id=field("email") type="email" prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
+            </div>
+            <div class="form-row">
+                <label for=field("password")>{if id.is_some() { text::PASSWORD_KEEP } else { text::PASSWORD }}</label>
+                <input id=field("password") type="password" autocomplete="new-password" prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))/>
+            </div>
+            <div class="form-row">
+                <DepartmentChoice id=field("department") label=text::DEPARTMENT page value=department/>
+            </div>
+            <fieldset class="form-row">
+                <legend>{text::ROLES}</legend>
+                {move || page.data.get().roles.into_iter().map(|r: Role| {
+                    let rid = r.id;
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" data-role-choice=r.name.clone() prop:checked=move || roles.with(|l| l.contains(&rid))
+                                on:change=move |ev| roles.update(|l| {
+                                    l.retain(|x| *x != rid);
+                                    if event_target_checked(&ev) { l.push(rid); }
+                                })/>
+                            {r.name}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || active.get() on:change=move |ev| active.set(event_target_checked(&ev))/>
+                {text::ACTIVE}
+            </label>
+            <FormActions page/>
+        </form>
+    }
+}
+
+#[component]
+fn DepartmentForm(page: Page, department: Option<DepartmentRow>) -> impl IntoView {
+    let id = department.as_ref().map(|d| d.id);
+    let key = id.map(|i| i.to_string()).unwrap_or_else(|| "new".into());
+    let name = RwSignal::new(department.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    let parent = RwSignal::new(department.as_ref().and_then(|d| d.parent_id));
+    let head = RwSignal::new(department.as_ref().and_then(|d| d.head_id));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = DepartmentInput {
+            name: name.get_untracked(),
+            parent_id: parent.get_untracked(),
+            head_id: head.get_untracked(),
+        };
+        page.run(async move { save_department(id, input).await.map(|_| ()) });
+    };
+    let name_id = format!("department-{key}-name");
+    let head_id = format!("department-{key}-head");
+    view! {
+        <form class="field-form" data-department-form=key.clone() on:submit=submit>
+            <div class="form-row">
+                <label for=name_id.clone()>{text::NAME}</label>
+                <input id=name_id type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <div class="form-row">
+                <DepartmentChoice id=format!("department-{key}-parent") label=text::PARENT_DEPARTMENT page value=parent/>
+            </div>
+            <div class="form-row">
+                <label for=head_id.clone()>{text::HEAD}</label>
+                <select id=head_id on:change=move |ev| head.set(event_target_value(&ev).parse().ok())>
+                    <option value="" selected=move || head.get().is_none()>{text::NONE}</option>
+                    {move || page.data.get().users.into_iter().map(|u| {
+                        let uid = u.id;
+                        view! { <option value=uid.to_string() selected=move || head.get() == Some(uid)>{u.name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <FormActions page/>
+        </form>
+    }
+}
+
+#[component]
+fn RoleForm(page: Page, role: Option<Role>) -> impl IntoView {
+    let id = role.as_ref().map(|r| r.id);
+    let key = id.map(|i| i.to_string()).unwrap_or_else(|| "new".into());
+    let name = RwSignal::new(role.as_ref().map(|r| r.name.clone()).unwrap_or_default());
+    let rights = RwSignal::new(role.map(|r| r.rights).unwrap_or_else(Rights::default));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (n, r) = (name.get_untracked(), rights.get_untracked());
+        page.run(async move { save_role(id, n, r).await.map(|_| ()) });
+    };
+    let name_id = format!("role-{key}-name");
+    view! {
+        <form class="field-form" data-role-form=key.clone() on:submit=submit>
+            <div class="form-row">
+                <label for=name_id.clone()>{text::NAME}</label>
+                <input id=name_id type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <table class="rights">
+                <thead><tr><th></th>{Action::ALL.into_iter().map(|a| view! { <th>{text::action(a)}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {EntityType::ALL.into_iter().map(|e| view! {
+                        <tr>
+                            <th>{text::entity_plural(e)}</th>
+                            {Action::ALL.into_iter().map(|a| {
+                                let current = move || rights.with(|r| r.entities.get(&e).map(|x| x.get(a)).unwrap_or_default());
+                                view! {
+                                    <td>
+                                        <select aria-label=format!("{} {}", text::entity_plural(e), text::action(a)) data-right=format!("{}-{}", e.slug(), text::action(a).to_lowercase())
+                                            on:change=move |ev| {
+                                                let scope = Scope::from_code(&event_target_value(&ev)).unwrap_or_default();
+                                                rights.update(|r| r.entities.entry(e).or_default().set(a, scope));
+                                            }>
+                                            {Scope::ALL.into_iter().map(|s| view! {
+                                                <option value=s.code() selected=move || current() == s>{text::scope(s)}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </td>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || rights.with(|r| r.my_view)
+                    on:change=move |ev| rights.update(|r| r.my_view = event_target_checked(&ev))/>
+                {text::ALLOW_MY_VIEW}
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || rights.with(|r| r.admin)
+                    on:change=move |ev| rights.update(|r| r.admin = event_target_checked(&ev))/>
+                {text::ADMIN_FLAG}
+            </label>
+            <FormActions page/>
+        </form>
+    }
+}
+
+#[component]
+fn FormActions(page: Page) -> impl IntoView {
+    view! {
+        <div class="actions">
+            <button type="submit" class="primary">{text::SAVE}</button>
+            <button type="button" on:click=move |_| page.editing.set(None)>{text::CANCEL}</button>
+        </div>
+    }
+}
