@@ -8,7 +8,7 @@ export const DEMO = {
   admin: { email: 'admin@example.com', password: 'admin', name: 'Alex Morgan' },
 };
 
-export async function signIn(page: Page, who = DEMO.anna) {
+export async function signIn(page: Page, who: { email: string; password: string } = DEMO.anna) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);

@@ -1,0 +1,50 @@
+// CRM settings → Access: an admin makes a role and a user in the browser; that user then sees
+// only what the role's scopes reach (another's deal is "not found", the export is theirs only).
+import { test, expect } from '@playwright/test';
+import { DEMO, api, hydrated, signIn, unique } from './helpers';
+
+test('a user made in Access with an own-deals role reaches only their own deals', async ({ page, browser, baseURL }) => {
+  const who = unique('Pat').replace(/\s+/g, '');
+  const email = `${who.toLowerCase()}@example.com`;
+  const roleName = unique('Own deals');
+  await signIn(page, DEMO.admin);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.locator('.settings-nav').getByRole('link', { name: 'Access' }).click();
+  await expect(page).toHaveURL(/\/settings\/access$/);
+  await hydrated(page);
+
+  await page.getByRole('button', { name: '+ New role' }).click();
+  const roleForm = page.locator('form[data-role-form="new"]');
+  await roleForm.getByLabel('Name').fill(roleName);
+  for (const action of ['read', 'create', 'update', 'export']) {
+    await roleForm.locator(`[data-right="deal-${action}"]`).selectOption('own');
+  }
+  await roleForm.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator(`tr[data-role="${roleName}"]`)).toBeVisible();
+
+  await page.getByRole('button', { name: '+ New user' }).click();
+  const userForm = page.locator('form[data-user-form="new"]');
+  await userForm.getByLabel('Name').fill(who);
+  await userForm.getByLabel('Email').fill(email);
+  await userForm.getByLabel('Password').fill('a long password');
+  await userForm.getByLabel('Department').selectOption({ label: 'Sales' });
+  await userForm.locator(`[data-role-choice="${roleName}"]`).check();
+  await userForm.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator(`tr[data-user="${email}"]`)).toContainText(roleName);
+  await expect(page.locator(`tr[data-user="${email}"]`)).toContainText('Sales');
+
+  const list = await api(page.request, baseURL!, 'list_items', { entity: 'deal', search: null, stage_id: null, before: null });
+  const foreign = list.json.rows[0].id;
+
+  const context = await browser.newContext();
+  const pat = await context.newPage();
+  await signIn(pat, { email, password: 'a long password', name: who });
+  await expect(pat.locator('table.items tbody tr')).toHaveCount(0);
+  await pat.goto(`/crm/deal/${foreign}`);
+  await expect(pat.getByRole('heading', { name: 'Page not found.' })).toBeVisible();
+  const csv = await pat.request.get('/crm/deal/export.csv');
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).trim().split('\n')).toHaveLength(1);
+  await expect(pat.getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  await context.close();
+});
