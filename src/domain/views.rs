@@ -117,12 +117,14 @@ mod tests {
     }
 
     /// (published, forced, may have own, own on, user, department, chosen) → expected.
+    type Row = (bool, bool, bool, bool, i64, Option<i64>, Option<ViewRef>, ViewRef);
+
     #[test]
     fn the_resolution_rule_as_a_table() {
         use ViewRef::*;
         let v = views();
         #[rustfmt::skip]
-        let table: [(bool, bool, bool, bool, i64, Option<i64>, Option<ViewRef>, ViewRef); 16] = [
+        let table: [Row; 16] = [
             // nothing published, no views for this user: the shipped default
             (false, false, false, false, 5, None, None, Default),
             // published common

@@ -4,7 +4,7 @@
 
 use crate::api::access::{delete_department, delete_role, get_access_settings, save_department, save_role, save_user};
 use crate::api::types::{AccessAdmin, DepartmentInput, DepartmentRow, UserInput, UserRow};
-use crate::domain::access::{Action, Rights, Role, Scope};
+use crate::domain::access::{Action, Role, Scope};
 use crate::domain::EntityType;
 use crate::error::AppError;
 use crate::text;
@@ -326,7 +326,7 @@ fn RoleForm(page: Page, role: Option<Role>) -> impl IntoView {
     let id = role.as_ref().map(|r| r.id);
     let key = id.map(|i| i.to_string()).unwrap_or_else(|| "new".into());
     let name = RwSignal::new(role.as_ref().map(|r| r.name.clone()).unwrap_or_default());
-    let rights = RwSignal::new(role.map(|r| r.rights).unwrap_or_else(Rights::default));
+    let rights = RwSignal::new(role.map(|r| r.rights).unwrap_or_default());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (n, r) = (name.get_untracked(), rights.get_untracked());
