@@ -234,22 +234,27 @@ async fn download_file(
     }
     .await;
     match result {
-        Ok(file) => {
-            let disposition = format!("attachment; filename*=UTF-8''{}", percent_encode(&file.name));
-            let mut res = file.data.into_response();
-            let h = res.headers_mut();
-            h.insert(CONTENT_TYPE, HeaderValue::from_static(file.content_type));
-            if let Ok(v) = HeaderValue::from_str(&disposition) {
-                h.insert(http::header::CONTENT_DISPOSITION, v);
-            }
-            h.insert(http::header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-            res
-        }
-        Err(e) => {
-            let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, e.message()).into_response()
-        }
+        Ok(file) => attachment(file.data, file.content_type, &file.name),
+        Err(e) => plain_error(&e),
     }
+}
+
+/// A download: the bytes, their type, and the name to save them under (never shown inline).
+fn attachment(body: impl IntoResponse, content_type: &'static str, name: &str) -> Response {
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename*=UTF-8''{}", percent_encode(name))) {
+        h.insert(http::header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(http::header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    res
+}
+
+/// An error as plain text, for addresses a person opens directly (downloads, exports).
+fn plain_error(e: &AppError) -> Response {
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, e.message()).into_response()
 }
 
 #[derive(serde::Deserialize)]
@@ -272,20 +277,8 @@ async fn export_csv(
     }
     .await;
     match result {
-        Ok((name, csv)) => {
-            let mut res = csv.into_response();
-            let h = res.headers_mut();
-            h.insert(CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-                h.insert(http::header::CONTENT_DISPOSITION, v);
-            }
-            h.insert(http::header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-            res
-        }
-        Err(e) => {
-            let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, e.message()).into_response()
-        }
+        Ok((name, csv)) => attachment(csv, "text/csv; charset=utf-8", &name),
+        Err(e) => plain_error(&e),
     }
 }
 
