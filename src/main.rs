@@ -76,4 +76,5 @@ async fn shutdown() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    crm_card::server::http::begin_shutdown();
 }

@@ -52,7 +52,8 @@ const MUTATING: [(&str, &str); 15] = [
 ];
 
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 11] = [
+const READING: [(&str, &str); 12] = [
+    ("card_layout", r#"{"entity":"deal"}"#),
     ("access_settings", "{}"),
     ("field_settings", r#"{"entity":"deal"}"#),
     ("layout_editor", r#"{"entity":"deal"}"#),

@@ -1,7 +1,7 @@
 //! The card layout of an entity type: read it for settings mode, save operations, history and
 //! rollback. Changing the common layout is for administrators.
 
-use crate::api::types::{LayoutEditor, LayoutSaved, LayoutVersionView};
+use crate::api::types::{CardLayout, LayoutEditor, LayoutSaved, LayoutVersionView};
 use crate::domain::layout_ops::LayoutOp;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -37,6 +37,15 @@ pub async fn layout_history(entity: String) -> Result<Vec<LayoutVersionView>, Ap
 pub async fn rollback_layout(entity: String, version: i64) -> Result<LayoutSaved, AppError> {
     crate::server::serve(move |state, user| async move {
         crate::server::service::rollback_layout(&state.store, &user, &entity, version).await
+    })
+    .await
+}
+
+/// The card layout as the user sees it now (open cards fetch it when told the layout changed).
+#[server(endpoint = "card_layout", input = Json)]
+pub async fn get_card_layout(entity: String) -> Result<CardLayout, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::card_layout(&state.store, &user, &entity).await
     })
     .await
 }

@@ -246,3 +246,12 @@ pub struct DepartmentInput {
     pub parent_id: Option<i64>,
     pub head_id: Option<i64>,
 }
+
+/// The card layout as one user sees it now: sent to open cards when the layout changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardLayout {
+    pub version: i64,
+    pub layout: Layout,
+    /// The fields the user may see.
+    pub fields: Vec<FieldDef>,
+}

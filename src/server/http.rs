@@ -46,6 +46,7 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/", get(|| async { Redirect::to("/crm/deal") }))
         .route("/crm/{entity}/export.csv", get(export_csv))
+        .route("/events/layout/{entity}", get(layout_events))
         .route(
             "/api/{*fn_name}",
             post(move |req: Request| {
@@ -280,6 +281,57 @@ async fn export_csv(
         Ok((name, csv)) => attachment(csv, "text/csv; charset=utf-8", &name),
         Err(e) => plain_error(&e),
     }
+}
+
+/// How often an open card's layout watch looks at the database.
+const LAYOUT_POLL: std::time::Duration = std::time::Duration::from_secs(2);
+/// How long one event stream lasts; the browser then reconnects by itself (so no stream
+/// outlives a deployment by much).
+const STREAM_LIFETIME: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
+static SHUTTING_DOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Ends the event streams, so that a graceful shutdown does not wait for open cards forever.
+pub fn begin_shutdown() {
+    SHUTTING_DOWN.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `GET /events/layout/{entity}`: server-sent events; a `layout` event each time the card layout
+/// of the entity type changes. It reads the version from the database, not from memory, so a
+/// change saved through any app server reaches cards open on every other.
+async fn layout_events(
+    State(state): State<AppState>,
+    axum::extract::Path(entity): axum::extract::Path<String>,
+    headers: http::HeaderMap,
+) -> Response {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    if let Err(e) = signed_in(&state, &headers).await {
+        return plain_error(&e);
+    }
+    let Ok(entity) = entity.parse::<crate::domain::EntityType>() else {
+        return plain_error(&AppError::NotFound);
+    };
+    let version = move |store: super::store::Store| async move {
+        let mut conn = store.pool.acquire().await.ok()?;
+        super::store::layouts::version(&mut conn, entity, super::store::layouts::COMMON).await.ok()
+    };
+    let start = version(state.store.clone()).await;
+    let until = tokio::time::Instant::now() + STREAM_LIFETIME;
+    let stream = futures::stream::unfold((state.store.clone(), start), move |(store, mut seen)| async move {
+        loop {
+            tokio::time::sleep(LAYOUT_POLL).await;
+            if SHUTTING_DOWN.load(std::sync::atomic::Ordering::Relaxed) || tokio::time::Instant::now() > until {
+                return None;
+            }
+            let now = version(store.clone()).await;
+            if now.is_some() && now != seen {
+                seen = now;
+                let event = Event::default().event("layout").data(now.unwrap_or_default().to_string());
+                return Some((Ok::<_, std::convert::Infallible>(event), (store, seen)));
+            }
+        }
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default()).into_response()
 }
 
 fn is_page(path: &str) -> bool {

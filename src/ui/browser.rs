@@ -105,6 +105,40 @@ mod imp {
         }
     }
 
+    /// An open layout watch: its handle, the event source and the callback it keeps alive.
+    type Watch = (u32, web_sys::EventSource, leptos::wasm_bindgen::closure::Closure<dyn Fn()>);
+
+    thread_local! {
+        static WATCHES: std::cell::RefCell<Vec<Watch>> = const { std::cell::RefCell::new(Vec::new()) };
+        static NEXT_WATCH: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    }
+
+    /// Listens for changes of the card layout of `entity` (server-sent events); calls
+    /// `on_change` for each. Answers a handle for [`unwatch`]. The browser reconnects by itself.
+    pub fn watch_layout(entity: &str, on_change: impl Fn() + 'static) -> u32 {
+        let Ok(source) = web_sys::EventSource::new(&format!("/events/layout/{entity}")) else { return 0 };
+        let callback = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
+        let _ = source.add_event_listener_with_callback("layout", callback.as_ref().unchecked_ref());
+        let id = NEXT_WATCH.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1));
+            id
+        });
+        WATCHES.with(|w| w.borrow_mut().push((id, source, callback)));
+        id
+    }
+
+    pub fn unwatch(id: u32) {
+        WATCHES.with(|w| {
+            w.borrow_mut().retain(|(i, source, _)| {
+                if *i == id {
+                    source.close();
+                }
+                *i != id
+            })
+        });
+    }
+
     /// Marks the page as hydrated (for people measuring, and for tests that wait for it).
     pub fn mark_hydrated() {
         if let Some(w) = web_sys::window() {
@@ -131,6 +165,10 @@ mod imp {
     pub fn window_height() -> i32 {
         0
     }
+    pub fn watch_layout(_entity: &str, _on_change: impl Fn() + 'static) -> u32 {
+        0
+    }
+    pub fn unwatch(_id: u32) {}
     pub fn scroll_by(_dy: i32) {}
     pub async fn upload_chosen_file(
         _ev: &leptos::ev::Event,

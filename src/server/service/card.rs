@@ -1,12 +1,27 @@
 //! The card of an item, its timeline pages and comments.
 
 use super::{entity_of, event_views, fields_for, item_for, names_for};
-use crate::api::types::{CardData, CurrentUser, ItemHeader, UserRef};
+use crate::api::types::{CardData, CardLayout, CurrentUser, ItemHeader, UserRef};
 use crate::domain::access::Action;
 use crate::domain::timeline::{Cursor, EventPayload, TimelineEvent, TimelinePage, MAX_COMMENT, PAGE_SIZE};
 use crate::error::{AppError, FieldError};
 use crate::server::store::{catalog, items, now_ms, timeline as events, users, Conn, Store};
 use crate::text;
+
+/// The card layout and fields as the user sees them, with the layout's version.
+pub async fn card_layout(store: &Store, user: &CurrentUser, entity: &str) -> Result<CardLayout, AppError> {
+    let entity = entity_of(entity)?;
+    if user.rights.scope(entity, Action::Read) == crate::domain::access::Scope::None {
+        return Err(AppError::Forbidden);
+    }
+    let mut conn = store.pool.acquire().await?;
+    let fields = fields_for(&mut conn, entity, user).await?.visible;
+    let mut layout = catalog::layout(&mut conn, entity).await?;
+    layout.retain_fields(|c| fields.iter().any(|f| f.code == c));
+    let version =
+        crate::server::store::layouts::version(&mut conn, entity, crate::server::store::layouts::COMMON).await?;
+    Ok(CardLayout { version, layout, fields })
+}
 
 pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<CardData, AppError> {
     let entity = entity_of(entity)?;

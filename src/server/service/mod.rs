@@ -11,7 +11,7 @@ pub mod files;
 mod layouts;
 
 pub use browse::{history, list, relations, search_items};
-pub use card::{add_comment, card, timeline_page};
+pub use card::{add_comment, card, card_layout, timeline_page};
 pub use edit::{create_item, move_stage, new_item_form, save_fields};
 pub use fields::{configure_field, create_field, delete_field, field_settings};
 pub use layouts::{layout_editor, layout_history, rollback_layout, save_layout};

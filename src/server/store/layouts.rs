@@ -51,6 +51,16 @@ pub async fn current(conn: &mut Conn, entity: EntityType, scope: &str) -> sqlx::
     row.map(|r| Ok((r.try_get(0)?, parse(&r.try_get::<String, _>(1)?)?))).transpose()
 }
 
+/// The version of a scope's layout (0 while it was never saved): what open cards watch.
+pub async fn version(conn: &mut Conn, entity: EntityType, scope: &str) -> sqlx::Result<i64> {
+    sqlx::query("SELECT COALESCE(MAX(version), 0) FROM layouts WHERE entity_type = $1 AND scope = $2")
+        .bind(entity.slug())
+        .bind(scope)
+        .fetch_one(conn)
+        .await?
+        .try_get(0)
+}
+
 /// Makes sure the scope has a row, starting as a copy of the shipped layout (version 1).
 async fn ensure(conn: &mut Conn, entity: EntityType, scope: &str, by: Author) -> sqlx::Result<()> {
     let body = json(&catalog::default_layout(entity))?;

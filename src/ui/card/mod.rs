@@ -47,6 +47,10 @@ pub struct CardCtx {
     /// Settings mode, with the layout version it started from.
     pub configuring: RwSignal<Option<i64>>,
     pub can_configure: bool,
+    /// The newest layout version the card has shown (0: the one it loaded with).
+    pub layout_version: StoredValue<i64>,
+    /// Sections being edited right now: a layout change from elsewhere waits for them.
+    pub open_edits: RwSignal<usize>,
 }
 
 impl CardCtx {
@@ -104,8 +108,11 @@ pub fn Card(data: CardData) -> impl IntoView {
         layout: RwSignal::new(layout),
         configuring: RwSignal::new(None),
         can_configure,
+        layout_version: StoredValue::new(0),
+        open_edits: RwSignal::new(0),
     };
     provide_context(ctx);
+    watch_layout(ctx);
     let query = use_query_map();
     let visible = Memo::new(move |_| ctx.layout.with(|l| l.visible_tabs().collect::<Vec<TabCode>>()));
     let tab = Memo::new(move |_| {
@@ -132,6 +139,37 @@ pub fn Card(data: CardData) -> impl IntoView {
             </div>
         </article>
     }
+}
+
+/// Keeps the card's layout current: when the layout changes elsewhere (another admin, another
+/// tab), the card fetches it and shows it, without a reload. While the viewer configures the
+/// card or edits a section, the new layout waits, so nothing typed is lost.
+fn watch_layout(ctx: CardCtx) {
+    let pending = RwSignal::new(None::<crate::api::types::CardLayout>);
+    Effect::new(move |_| {
+        let entity = ctx.entity_slug();
+        let id = crate::ui::browser::watch_layout(&entity.clone(), move || {
+            let entity = entity.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(fresh) = crate::api::layouts::get_card_layout(entity).await {
+                    pending.set(Some(fresh));
+                }
+            });
+        });
+        on_cleanup(move || crate::ui::browser::unwatch(id));
+    });
+    Effect::new(move |_| {
+        if ctx.configuring.with(Option::is_some) || ctx.open_edits.get() > 0 {
+            return;
+        }
+        let Some(fresh) = pending.get() else { return };
+        pending.set(None);
+        if fresh.version > ctx.layout_version.get_value() {
+            ctx.layout_version.set_value(fresh.version);
+            ctx.fields.set_value(fresh.fields);
+            ctx.layout.set(fresh.layout);
+        }
+    });
 }
 
 #[component]

@@ -197,6 +197,7 @@ impl Editor {
 
     fn accept(&self, saved: LayoutSaved) {
         self.version.set(saved.version);
+        self.ctx.layout_version.update_value(|v| *v = (*v).max(saved.version));
         self.confirmed.set(saved.layout.clone());
         self.ctx.layout.set(saved.layout.clone());
         let mut layout = saved.layout;
