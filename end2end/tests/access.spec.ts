@@ -40,6 +40,10 @@ test('a user made in Access with an own-deals role reaches only their own deals'
   const pat = await context.newPage();
   await signIn(pat, { email, password: 'a long password', name: who });
   await expect(pat.locator('table.items tbody tr')).toHaveCount(0);
+  await expect(pat.getByRole('link', { name: 'New', exact: true })).toBeVisible();
+  await pat.goto('/crm/contact');
+  await expect(pat.getByRole('link', { name: 'New', exact: true })).toHaveCount(0);
+  await expect(pat.getByRole('link', { name: 'Export CSV' })).toHaveCount(0);
   await pat.goto(`/crm/deal/${foreign}`);
   await expect(pat.getByRole('heading', { name: 'Page not found.' })).toBeVisible();
   const csv = await pat.request.get('/crm/deal/export.csv');

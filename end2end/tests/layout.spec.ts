@@ -212,6 +212,9 @@ test('dragging near the bottom of the window scrolls to a section out of sight',
     const scrolled = await page.evaluate(() => window.scrollY);
     return scrolled > 100 && box !== null && box.y > 0 && box.y < 400;
   }, { timeout: 15_000 }).toBe(true);
+  // Away from the edge the scrolling stops; only then is the target measured.
+  await page.mouse.move(from!.x + 60, 260, { steps: 2 });
+  await page.waitForTimeout(200);
   const target = await page.locator('[data-section="more"] li[data-field="comment"]').boundingBox();
   await page.mouse.move(target!.x + 40, target!.y + target!.height - 3, { steps: 4 });
   await page.mouse.up();

@@ -118,6 +118,9 @@ pub struct ListPage {
     /// Pass as `before` for the next page.
     pub next: Option<i64>,
     pub pipelines: Vec<Pipeline>,
+    /// The reader's create and export scopes reach something (else New / Export are not shown).
+    pub can_create: bool,
+    pub can_export: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -55,7 +55,9 @@ pub async fn list(
             updated_at: r.updated_at,
         })
         .collect();
-    Ok(ListPage { entity, rows, next: next.flatten(), pipelines })
+    let has = |action| user.rights.scope(entity, action) != crate::domain::access::Scope::None;
+    let can_export = has(Action::Export) && has(Action::Read);
+    Ok(ListPage { entity, rows, next: next.flatten(), pipelines, can_create: has(Action::Create), can_export })
 }
 
 pub async fn search_items(

@@ -79,7 +79,7 @@ fn ListView(page: Page) -> impl IntoView {
         <Title text=text::page_title(text::entity_plural(e))/>
         <div class="list-head">
             <h1>{text::entity_plural(e)}</h1>
-            <a class="button primary" href=format!("/crm/{e}/new")>{text::NEW}</a>
+            {page.can_create.then(|| view! { <a class="button primary" href=format!("/crm/{e}/new")>{text::NEW}</a> })}
         </div>
         <Form method="GET" action="" attr:class="filters">
             <input type="search" name="q" value=search.clone() placeholder=text::SEARCH_PLACEHOLDER aria-label=text::SEARCH/>
@@ -127,7 +127,7 @@ fn ListView(page: Page) -> impl IntoView {
             }.into_any()
         }}
         <nav class="pager">
-            <a class="export" href=export_href download="">{text::EXPORT_CSV}</a>
+            {page.can_export.then(|| view! { <a class="export" href=export_href download="">{text::EXPORT_CSV}</a> })}
             {paged.then(|| view! { <a href=format!("/crm/{e}")>{text::FIRST_PAGE}</a> })}
             {next_href.map(|href| view! { <a href=href rel="next">{text::NEXT_PAGE}</a> })}
         </nav>
