@@ -1,6 +1,6 @@
 //! The card of an item, its timeline pages and comments.
 
-use super::{entity_of, event_views, fields_for, item_for, names_for};
+use super::{entity_of, event_views, fields_for, item_for, names_for, needs, visible_layout};
 use crate::api::types::{CardData, CardLayout, CurrentUser, ItemHeader, UserRef};
 use crate::domain::access::Action;
 use crate::domain::timeline::{Cursor, EventPayload, TimelineEvent, TimelinePage, MAX_COMMENT, PAGE_SIZE};
@@ -11,13 +11,10 @@ use crate::text;
 /// The card layout and fields as the user sees them, with the layout's version.
 pub async fn card_layout(store: &Store, user: &CurrentUser, entity: &str) -> Result<CardLayout, AppError> {
     let entity = entity_of(entity)?;
-    if user.rights.scope(entity, Action::Read) == crate::domain::access::Scope::None {
-        return Err(AppError::Forbidden);
-    }
+    needs(user, entity, Action::Read)?;
     let mut conn = store.pool.acquire().await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
-    let mut layout = catalog::layout(&mut conn, entity).await?;
-    layout.retain_fields(|c| fields.iter().any(|f| f.code == c));
+    let layout = visible_layout(&mut conn, entity, &fields).await?;
     let version =
         crate::server::store::layouts::version(&mut conn, entity, crate::server::store::layouts::COMMON).await?;
     Ok(CardLayout { version, layout, fields })
@@ -28,8 +25,7 @@ pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> R
     let mut conn = store.pool.acquire().await?;
     let row = item_for(&mut conn, user, entity, id, Action::Read).await?;
     let user_fields = fields_for(&mut conn, entity, user).await?;
-    let mut layout = catalog::layout(&mut conn, entity).await?;
-    layout.retain_fields(|c| user_fields.visible.iter().any(|f| f.code == c));
+    let layout = visible_layout(&mut conn, entity, &user_fields.visible).await?;
     let values = user_fields.values(items::values(&mut conn, id).await?);
     let fields = user_fields.visible;
     let pipeline = match row.pipeline_id {

@@ -1,8 +1,8 @@
 //! Writes from the card: saving fields, moving the stage, creating an item.
 
-use super::{entity_of, event_views, fields_for, item_for, member, names_for, UserFields};
+use super::{entity_of, event_views, fields_for, item_for, member, names_for, needs, visible_layout, UserFields};
 use crate::api::types::{CurrentUser, NewItemForm, Saved, StageMoved, UserRef};
-use crate::domain::access::{reaches, Action, Owner, Scope};
+use crate::domain::access::{reaches, Action, Owner};
 use crate::domain::merge::Changes;
 use crate::domain::timeline::TimelineEvent;
 use crate::domain::value::Names;
@@ -279,13 +279,10 @@ pub async fn move_stage(
 
 pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> Result<NewItemForm, AppError> {
     let entity = entity_of(entity)?;
-    if user.rights.scope(entity, Action::Create) == Scope::None {
-        return Err(AppError::Forbidden);
-    }
+    needs(user, entity, Action::Create)?;
     let mut conn = store.pool.acquire().await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
-    let mut layout = catalog::layout(&mut conn, entity).await?;
-    layout.retain_fields(|c| fields.iter().any(|f| f.code == c));
+    let layout = visible_layout(&mut conn, entity, &fields).await?;
     Ok(NewItemForm {
         entity,
         fields,

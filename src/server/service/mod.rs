@@ -81,6 +81,26 @@ fn reach(user: &CurrentUser, entity: EntityType, action: Action) -> items::Reach
     items::Reach::of(user.rights.scope(entity, action), &member(user))
 }
 
+/// Refuses a user whose scope for `action` on `entity` reaches no item at all.
+fn needs(user: &CurrentUser, entity: EntityType, action: Action) -> Result<(), AppError> {
+    if user.rights.scope(entity, action) == crate::domain::access::Scope::None {
+        Err(AppError::Forbidden)
+    } else {
+        Ok(())
+    }
+}
+
+/// The card layout of `entity` with only the fields in `visible`.
+async fn visible_layout(
+    conn: &mut Conn,
+    entity: EntityType,
+    visible: &[FieldDef],
+) -> sqlx::Result<crate::domain::Layout> {
+    let mut layout = catalog::layout(conn, entity).await?;
+    layout.retain_fields(|c| visible.iter().any(|f| f.code == c));
+    Ok(layout)
+}
+
 /// Whether the user's scope for `action` on `entity` reaches an item owned by `owner`.
 fn may(user: &CurrentUser, entity: EntityType, action: Action, owner: &Owner) -> bool {
     reaches(user.rights.scope(entity, action), &member(user), owner)

@@ -107,14 +107,19 @@ impl Editor {
     }
 
     /// A field was created in `section`: the card knows it now, and shows it at the section's end.
-    fn field_created(&self, section: String, def: FieldDef) {
-        let code = def.code.clone();
-        self.ctx.fields.update_value(|f| f.push(def.clone()));
+    /// Changes the card's list of fields and the field dialogs' copy alike.
+    fn change_fields(&self, change: impl Fn(&mut Vec<FieldDef>)) {
+        self.ctx.fields.update_value(&change);
         self.admin.update(|a| {
             if let Some(a) = a {
-                a.fields.push(def);
+                change(&mut a.fields);
             }
         });
+    }
+
+    fn field_created(&self, section: String, def: FieldDef) {
+        let code = def.code.clone();
+        self.change_fields(|f| f.push(def.clone()));
         let after = self.draft.with_untracked(|l| l.sections.iter().find(|s| s.id == section)?.fields.last().cloned());
         self.dialog.set(None);
         self.act(LayoutOp::ShowField { code, section, after });
@@ -122,15 +127,9 @@ impl Editor {
 
     /// A field's settings changed: labels and rules on screen follow.
     fn field_configured(&self, def: FieldDef) {
-        let replace = |list: &mut Vec<FieldDef>| {
+        self.change_fields(|list| {
             if let Some(slot) = list.iter_mut().find(|f| f.code == def.code) {
                 *slot = def.clone();
-            }
-        };
-        self.ctx.fields.update_value(replace);
-        self.admin.update(|a| {
-            if let Some(a) = a {
-                replace(&mut a.fields);
             }
         });
         self.dialog.set(None);
@@ -141,12 +140,7 @@ impl Editor {
     /// A custom field and its values are gone: take it off the card.
     fn field_deleted(&self, code: &str) {
         let label = self.label(code);
-        self.ctx.fields.update_value(|f| f.retain(|d| d.code != code));
-        self.admin.update(|a| {
-            if let Some(a) = a {
-                a.fields.retain(|d| d.code != code);
-            }
-        });
+        self.change_fields(|f| f.retain(|d| d.code != code));
         self.ctx.values.update(|v| {
             v.remove(code);
         });
