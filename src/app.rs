@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/crm/:entity") view=ListPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity/new") view=NewItemPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity/:id") view=CardPage ssr=SsrMode::Async/>
+                <Route path=path!("/crm/:entity/:id/preview/:who") view=CardPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/fields/:entity") view=FieldsPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/access") view=AccessPage ssr=SsrMode::Async/>
             </Routes>

@@ -401,3 +401,43 @@ mod tests {
         assert_eq!(page_title("Acme & Co"), "Acme & Co — CRM Card");
     }
 }
+
+// Card views.
+pub const VIEW_INITIAL: &str = "Initial view";
+pub const VIEW_COMMON: &str = "Common view";
+pub const VIEW_MINE: &str = "My view";
+pub const VIEW: &str = "View";
+pub const VIEWS: &str = "Card views";
+pub const CONFIGURING_VIEW: &str = "Configuring";
+pub const ENABLE_COMMON_VIEW: &str = "Enable common view";
+pub const FORCE_COMMON_VIEW: &str = "Set common view for all users";
+pub const RESET_COMMON_VIEW: &str = "Reset to initial view";
+pub const CONFIRM_RESET_VIEW: &str =
+    "Reset the common view to the initial view? The current arrangement stays in the layout history.";
+pub const ENABLE_MY_VIEW: &str = "Enable my view";
+pub const DISABLE_MY_VIEW: &str = "Back to the common view";
+pub const MY_VIEW_HINT: &str = "Your own view starts as a copy of what you see now; changing it affects nobody else.";
+pub const CREATE_VIEW: &str = "Create new view";
+pub const EDIT_VIEW: &str = "Rename and assign";
+pub const DELETE_VIEW: &str = "Delete view";
+pub const CONFIRM_DELETE_VIEW: &str = "Delete this view? The people who work with it go back to the common view.";
+pub const VIEW_NAME: &str = "View name";
+pub const VIEW_USERS: &str = "Users";
+pub const VIEW_DEPARTMENTS: &str = "Departments";
+pub const INITIAL_VIEW_FIXED: &str =
+    "Everybody sees the initial view. Enable the common view to arrange the card for everybody.";
+pub const PREVIEW_AS: &str = "Preview as";
+pub const PREVIEW_CHOOSE: &str = "Choose a user or department…";
+pub const EXIT_PREVIEW: &str = "Exit preview";
+pub const ERR_VIEW_NAME: &str = "Give the view a name (up to 100 characters).";
+pub const ERR_VIEW_MEMBERS: &str = "Unknown user or department.";
+pub const ERR_VIEW_NOT_OPEN: &str = "That view is not open to you.";
+pub const ERR_INITIAL_VIEW: &str = "The initial view cannot be changed; enable the common view first.";
+
+pub fn preview_banner(who: &str) -> String {
+    format!("Preview as {who} — read-only: this is the card exactly as they see it.")
+}
+
+pub fn preview_cannot_open(who: &str) -> String {
+    format!("{who} cannot open this item: for them it does not exist.")
+}

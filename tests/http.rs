@@ -311,7 +311,7 @@ impl App {
 #[tokio::test]
 async fn only_an_admin_changes_the_common_layout_and_every_card_then_shows_it() {
     let app = app().await;
-    let ops = json!({"entity": "deal", "version": 1, "ops": [
+    let ops = json!({"entity": "deal", "view": {"kind": "common"}, "version": 1, "ops": [
         {"op": "create_section", "id": "money", "title": "Money matters", "after": null},
         {"op": "move_field", "code": "amount", "section": "money", "after": null},
     ]});
@@ -330,16 +330,17 @@ async fn only_an_admin_changes_the_common_layout_and_every_card_then_shows_it() 
     let amount = html.find("data-field=\"amount\"").expect("amount shown");
     assert!(amount > money && amount < about, "amount moved into the new section");
     // A stale editor's operation on a section deleted meanwhile is reported, not applied.
-    let delete = json!({"entity": "deal", "version": 2, "ops": [{"op": "delete_section", "id": "money"}]});
+    let delete = json!({"entity": "deal", "view": {"kind": "common"}, "version": 2, "ops": [{"op": "delete_section", "id": "money"}]});
     admin.json(admin.call("save_layout", delete.to_string())).await;
-    let late =
-        json!({"entity": "deal", "version": 2, "ops": [{"op": "rename_section", "id": "money", "title": "Cash"}]});
+    let late = json!({"entity": "deal", "view": {"kind": "common"}, "version": 2, "ops": [{"op": "rename_section", "id": "money", "title": "Cash"}]});
     let (status, res) = admin.json(admin.call("save_layout", late.to_string())).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(res["version"].as_i64(), Some(3), "no new version");
     assert_eq!(res["conflicts"][0]["message"], "Its section was deleted by someone else meanwhile.");
     // History names the changes; a rollback to version 2 brings the section back.
-    let (_, history) = app.json(app.call("layout_history", r#"{"entity":"deal"}"#)).await;
+    let (status, _) = app.json(app.call("layout_history", r#"{"entity":"deal","view":{"kind":"common"}}"#)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "the common view's history is part of its settings");
+    let (_, history) = admin.json(admin.call("layout_history", r#"{"entity":"deal","view":{"kind":"common"}}"#)).await;
     assert_eq!(
         history.as_array().map(|h| h.iter().filter_map(|v| v["version"].as_i64()).collect::<Vec<_>>()),
         Some(vec![3, 2, 1])
@@ -350,12 +351,15 @@ async fn only_an_admin_changes_the_common_layout_and_every_card_then_shows_it() 
         .iter()
         .any(|c| c["change"] == "section_added" && c["title"] == "Money matters"));
     assert_eq!(history[1]["author"], "Alex Morgan");
-    let (status, err) = app.json(app.call("rollback_layout", r#"{"entity":"deal","version":2}"#)).await;
+    let (status, err) =
+        app.json(app.call("rollback_layout", r#"{"entity":"deal","view":{"kind":"common"},"version":2}"#)).await;
     assert_eq!((status, error_kind(&err)), (StatusCode::FORBIDDEN, "forbidden"));
-    let (status, back) = admin.json(admin.call("rollback_layout", r#"{"entity":"deal","version":2}"#)).await;
+    let (status, back) =
+        admin.json(admin.call("rollback_layout", r#"{"entity":"deal","view":{"kind":"common"},"version":2}"#)).await;
     assert_eq!((status, back["version"].as_i64()), (StatusCode::OK, Some(4)));
     assert!(app.page(&format!("/crm/deal/{id}")).await.1.contains("Money matters"));
-    let (status, _) = admin.json(admin.call("rollback_layout", r#"{"entity":"deal","version":77}"#)).await;
+    let (status, _) =
+        admin.json(admin.call("rollback_layout", r#"{"entity":"deal","view":{"kind":"common"},"version":77}"#)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     app.db.cleanup().await;
 }
@@ -366,8 +370,8 @@ async fn admin_creates_field(admin: &Session, spec: Json) -> String {
         admin.json(admin.call("create_field", json!({"entity": "deal", "spec": spec}).to_string())).await;
     assert_eq!(status, StatusCode::OK, "{def}");
     let code = def["code"].as_str().expect("a code").to_string();
-    let (_, editor) = admin.json(admin.call("layout_editor", r#"{"entity":"deal"}"#)).await;
-    let show = json!({"entity": "deal", "version": editor["version"], "ops": [
+    let (_, editor) = admin.json(admin.call("layout_editor", r#"{"entity":"deal","view":{"kind":"common"}}"#)).await;
+    let show = json!({"entity": "deal", "view": {"kind": "common"}, "version": editor["version"], "ops": [
         {"op": "show_field", "code": code, "section": "about", "after": null},
     ]});
     let (status, saved) = admin.json(admin.call("save_layout", show.to_string())).await;
@@ -395,11 +399,18 @@ async fn a_restricted_field_and_its_values_reach_only_the_people_allowed_to_see_
     let julia = app.as_user("julia@example.com", "demo").await;
     let julia_app = App { router: app.router.clone(), db: TestDb::sqlite().await, cookie: julia.cookie.clone() };
     let secret = |body: &str| body.contains("MARGIN-XYZZY") || body.contains("Secret margin") || body.contains(&code);
+    // Her own view is a copy of what she sees: the hidden field is not copied into it.
+    let (status, _) = julia.json(julia.call("enable_my_view", r#"{"entity":"deal","on":true}"#)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, seen) = julia.json(julia.call("card_layout", r#"{"entity":"deal"}"#)).await;
+    assert_eq!(seen["view"]["active"]["kind"], "personal", "{seen}");
     for (name, body) in [
         ("card", json!({"entity": "deal", "id": id})),
         ("timeline", json!({"entity": "deal", "id": id, "before": null})),
         ("history", json!({"entity": "deal", "id": id, "before": null})),
-        ("layout_editor", json!({"entity": "deal"})),
+        ("layout_editor", json!({"entity": "deal", "view": seen["view"]["active"]})),
+        ("layout_history", json!({"entity": "deal", "view": seen["view"]["active"]})),
+        ("card_layout", json!({"entity": "deal"})),
         ("new_item_form", json!({"entity": "deal"})),
         ("list_items", json!({"entity": "deal", "search": "xyzzy", "stage_id": null, "before": null})),
     ] {
@@ -771,5 +782,159 @@ async fn admins_manage_users_departments_and_roles_and_the_rights_apply_at_once(
         .unwrap()
         .iter()
         .any(|u| u["email"] == "nina@example.com" && u["active"] == false));
+    app.db.cleanup().await;
+}
+
+/// Card views through the server functions: who sees which view, who may change which, and
+/// what a preview shows (DESIGN §3).
+#[tokio::test]
+async fn card_views_resolve_per_person_and_only_the_right_people_change_them() {
+    let app = app().await;
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let julia = app.as_user("julia@example.com", "demo").await;
+    let marco = app.as_user("marco@example.com", "demo").await;
+    let seen = |s: &Session| {
+        let s = Session { router: s.router.clone(), cookie: s.cookie.clone() };
+        async move { s.json(s.call("card_layout", r#"{"entity":"deal"}"#)).await.1 }
+    };
+    let shows = |l: &Json, code: &str| l["layout"]["sections"].to_string().contains(&format!("\"{code}\""));
+    let anna = Session { router: app.router.clone(), cookie: app.cookie.clone() };
+    let before = seen(&anna).await;
+    assert_eq!(before["view"]["active"], json!({"kind": "common"}), "{before}");
+    assert_eq!(before["view"]["open"].as_array().map(Vec::len), Some(1));
+
+    // Staff change no shared view, and see no admin's tools.
+    for (name, body) in [
+        ("set_common_view", json!({"entity": "deal", "published": true, "forced": true})),
+        ("reset_common_view", json!({"entity": "deal"})),
+        ("views_admin", json!({"entity": "deal"})),
+        (
+            "save_card_view",
+            json!({"entity": "deal", "view": {"id": null, "name": "Mine", "users": [], "departments": [], "from": {"kind": "common"}}}),
+        ),
+        ("delete_card_view", json!({"entity": "deal", "id": 1})),
+        ("layout_editor", json!({"entity": "deal", "view": {"kind": "common"}})),
+        ("preview_card", json!({"entity": "deal", "id": 1, "who": {"kind": "user", "id": 1}})),
+    ] {
+        let (status, err) = anna.json(anna.call(name, body.to_string())).await;
+        assert_eq!((status, error_kind(&err)), (StatusCode::FORBIDDEN, "forbidden"), "{name}");
+    }
+
+    // A view for the call centre: its member sees it, Sales does not.
+    let (_, setup) = admin.json(admin.call("views_admin", r#"{"entity":"deal"}"#)).await;
+    let department =
+        |name: &str| setup["departments"].as_array().unwrap().iter().find(|d| d["name"] == name).unwrap()["id"].clone();
+    let person = |name: &str| {
+        setup["users"].as_array().unwrap().iter().find(|u| u["name"] == name).unwrap()["id"].as_i64().unwrap()
+    };
+    let input = json!({"id": null, "name": "Calls", "users": [], "departments": [department("Call centre")], "from": {"kind": "common"}});
+    let (status, view_id) =
+        admin.json(admin.call("save_card_view", json!({"entity": "deal", "view": input}).to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{view_id}");
+    let calls = json!({"kind": "named", "id": view_id});
+    let token = seen(&julia).await["view"]["token"].clone();
+    let (_, editor) =
+        admin.json(admin.call("layout_editor", json!({"entity": "deal", "view": calls}).to_string())).await;
+    let hide = json!({"entity": "deal", "view": calls, "version": editor["version"], "ops": [{"op": "hide_field", "code": "comment"}]});
+    assert_eq!(admin.json(admin.call("save_layout", hide.to_string())).await.0, StatusCode::OK);
+    let julia_sees = seen(&julia).await;
+    assert_eq!((&julia_sees["view"]["active"], shows(&julia_sees, "comment")), (&calls, false), "{julia_sees}");
+    assert_ne!(julia_sees["view"]["token"], token, "her open card learns of the change");
+    assert!(shows(&seen(&anna).await, "comment"), "Sales keeps the common view");
+    let bad = json!({"id": null, "name": "X", "users": [987654], "departments": [], "from": {"kind": "common"}});
+    assert_eq!(
+        admin.json(admin.call("save_card_view", json!({"entity": "deal", "view": bad}).to_string())).await.0,
+        StatusCode::BAD_REQUEST
+    );
+
+    // Anna's own view: a copy she changes alone; nobody else may touch it.
+    assert_eq!(anna.json(anna.call("enable_my_view", r#"{"entity":"deal","on":true}"#)).await.0, StatusCode::OK);
+    let mine = seen(&anna).await["view"]["active"].clone();
+    assert_eq!(mine["kind"], "personal");
+    let (_, editor) = anna.json(anna.call("layout_editor", json!({"entity": "deal", "view": mine}).to_string())).await;
+    let hide = json!({"entity": "deal", "view": mine, "version": editor["version"], "ops": [{"op": "hide_field", "code": "source"}]});
+    assert_eq!(anna.json(anna.call("save_layout", hide.to_string())).await.0, StatusCode::OK);
+    assert!(!shows(&seen(&anna).await, "source"));
+    assert!(shows(&seen(&marco).await, "source"), "Marco is unaffected");
+    let (status, _) = marco.json(marco.call("save_layout", hide.to_string())).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "another's own view");
+    let (status, _) =
+        marco.json(marco.call("layout_history", json!({"entity": "deal", "view": mine}).to_string())).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "nor its history");
+    // She switches back to the common view and again to hers.
+    assert_eq!(
+        anna.json(anna.call("choose_view", r#"{"entity":"deal","view":{"kind":"common"}}"#)).await.0,
+        StatusCode::OK
+    );
+    assert!(shows(&seen(&anna).await, "source"));
+    assert_eq!(
+        anna.json(anna.call("choose_view", json!({"entity": "deal", "view": mine}).to_string())).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        anna.json(anna.call("choose_view", json!({"entity": "deal", "view": calls}).to_string())).await.0,
+        StatusCode::BAD_REQUEST,
+        "not hers"
+    );
+
+    // Without the permission: no own view, and the server refuses it.
+    let rights = json!({"entities": {"deal": {"read": "all"}}, "my_view": false, "admin": false});
+    let (_, role) =
+        admin.json(admin.call("save_role", json!({"id": null, "name": "Viewer", "rights": rights}).to_string())).await;
+    let user = json!({"id": null, "user": {"name": "Vera View", "email": "vera@example.com", "password": "looking only", "department_id": null, "roles": [role], "active": true}});
+    assert_eq!(admin.json(admin.call("save_user", user.to_string())).await.0, StatusCode::OK);
+    let vera = app.as_user("vera@example.com", "looking only").await;
+    assert_eq!(seen(&vera).await["view"]["may_own"], false);
+    let (status, _) = vera.json(vera.call("enable_my_view", r#"{"entity":"deal","on":true}"#)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (id, _) = app.first_deal().await;
+    let (_, card) = vera.json(vera.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+    assert_eq!(
+        (card["can_configure"].as_bool(), card["read_only"].as_bool()),
+        (Some(false), Some(true)),
+        "read scope only"
+    );
+
+    // Preview as Julia is her card exactly; as Sales, the common view.
+    let who = json!({"kind": "user", "id": person("Julia Santos")});
+    let (status, preview) =
+        admin.json(admin.call("preview_card", json!({"entity": "deal", "id": id, "who": who}).to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{preview}");
+    let (_, hers) = julia.json(julia.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+    assert_eq!(
+        (&preview["layout"], &preview["fields"], &preview["view"]),
+        (&hers["layout"], &hers["fields"], &hers["view"])
+    );
+    assert_eq!((preview["read_only"].as_bool(), preview["preview_of"].as_str()), (Some(true), Some("Julia Santos")));
+    let sales = json!({"kind": "department", "id": department("Sales")});
+    let (_, as_sales) =
+        admin.json(admin.call("preview_card", json!({"entity": "deal", "id": id, "who": sales}).to_string())).await;
+    assert_eq!(as_sales["view"]["active"], json!({"kind": "common"}));
+
+    // Forced for all: everybody sees the common view, and nothing else is open.
+    assert_eq!(
+        admin.json(admin.call("set_common_view", r#"{"entity":"deal","published":true,"forced":true}"#)).await.0,
+        StatusCode::OK
+    );
+    for who in [&anna, &julia, &marco] {
+        let l = seen(who).await;
+        assert_eq!(
+            (l["view"]["active"]["kind"].as_str(), l["view"]["open"].as_array().map(Vec::len)),
+            (Some("common"), Some(1)),
+            "{l}"
+        );
+        assert!(shows(&l, "comment") && shows(&l, "source"));
+    }
+    // Reset: the shipped layout again, as a new version; deleting the named view.
+    let (status, version) = admin.json(admin.call("reset_common_view", r#"{"entity":"deal"}"#)).await;
+    assert_eq!((status, version.as_i64().is_some_and(|v| v >= 1)), (StatusCode::OK, true));
+    assert_eq!(
+        admin.json(admin.call("delete_card_view", json!({"entity": "deal", "id": view_id}).to_string())).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        admin.json(admin.call("delete_card_view", json!({"entity": "deal", "id": view_id}).to_string())).await.0,
+        StatusCode::NOT_FOUND
+    );
     app.db.cleanup().await;
 }

@@ -27,7 +27,7 @@ use tower::ServiceExt;
 const ORIGIN: &str = "http://crm.test";
 
 /// Every server function that changes something, with a well-formed body.
-const MUTATING: [(&str, &str); 15] = [
+const MUTATING: [(&str, &str); 21] = [
     (
         "save_user",
         r#"{"id":null,"user":{"name":"X","email":"x@example.com","password":"long enough","department_id":null,"roles":[],"active":true}}"#,
@@ -42,8 +42,20 @@ const MUTATING: [(&str, &str); 15] = [
         r#"{"entity":"deal","code":"title","spec":{"label":"X","field_type":"string","multiple":false,"settings":{}}}"#,
     ),
     ("delete_field", r#"{"entity":"deal","code":"uf_none"}"#),
-    ("save_layout", r#"{"entity":"deal","version":1,"ops":[{"op":"hide_field","code":"title"}]}"#),
-    ("rollback_layout", r#"{"entity":"deal","version":1}"#),
+    (
+        "save_layout",
+        r#"{"entity":"deal","view":{"kind":"common"},"version":1,"ops":[{"op":"hide_field","code":"title"}]}"#,
+    ),
+    ("rollback_layout", r#"{"entity":"deal","view":{"kind":"common"},"version":1}"#),
+    ("choose_view", r#"{"entity":"deal","view":{"kind":"common"}}"#),
+    ("enable_my_view", r#"{"entity":"deal","on":true}"#),
+    ("set_common_view", r#"{"entity":"deal","published":true,"forced":true}"#),
+    ("reset_common_view", r#"{"entity":"deal"}"#),
+    (
+        "save_card_view",
+        r#"{"entity":"deal","view":{"id":null,"name":"X","users":[],"departments":[],"from":{"kind":"common"}}}"#,
+    ),
+    ("delete_card_view", r#"{"entity":"deal","id":999}"#),
     ("save_fields", r#"{"entity":"deal","id":1,"version":1,"changes":{"title":{"t":"text","v":"x"}}}"#),
     ("move_stage", r#"{"entity":"deal","id":1,"version":1,"stage_id":2}"#),
     ("create_item", r#"{"entity":"deal","pipeline_id":null,"values":{"title":{"t":"text","v":"x"}}}"#),
@@ -52,12 +64,14 @@ const MUTATING: [(&str, &str); 15] = [
 ];
 
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 12] = [
+const READING: [(&str, &str); 14] = [
     ("card_layout", r#"{"entity":"deal"}"#),
     ("access_settings", "{}"),
     ("field_settings", r#"{"entity":"deal"}"#),
-    ("layout_editor", r#"{"entity":"deal"}"#),
-    ("layout_history", r#"{"entity":"deal"}"#),
+    ("layout_editor", r#"{"entity":"deal","view":{"kind":"common"}}"#),
+    ("layout_history", r#"{"entity":"deal","view":{"kind":"common"}}"#),
+    ("views_admin", r#"{"entity":"deal"}"#),
+    ("preview_card", r#"{"entity":"deal","id":1,"who":{"kind":"user","id":1}}"#),
     ("card", r#"{"entity":"deal","id":1}"#),
     ("list_items", r#"{"entity":"deal","search":null,"stage_id":null,"before":null}"#),
     ("search_items", r#"{"entity":"company","query":"a"}"#),
@@ -459,7 +473,8 @@ async fn layout_races_revert_nothing(db: TestDb) {
         users::create_user(&mut conn, u, 0).await.unwrap();
     }
     let cookies = [app.sign_in("admin@example.com", "admin").await, app.sign_in("admin2@example.com", "second").await];
-    let (_, editor) = app.call(&cookies[0], "layout_editor", &json!({"entity": "contact"})).await;
+    let (_, editor) =
+        app.call(&cookies[0], "layout_editor", &json!({"entity": "contact", "view": {"kind": "common"}})).await;
     let fields: Vec<String> =
         editor["fields"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect();
     let mut tasks = Vec::new();
@@ -469,13 +484,15 @@ async fn layout_races_revert_nothing(db: TestDb) {
             let mut rng = Rng(0xC0FFEE + client as u64);
             let (mut acked, mut refused) = (Vec::new(), 0);
             for n in 0..30 {
-                let (_, editor) = app.call(&cookie, "layout_editor", &json!({"entity": "contact"})).await;
+                let (_, editor) =
+                    app.call(&cookie, "layout_editor", &json!({"entity": "contact", "view": {"kind": "common"}})).await;
                 let layout: Layout = serde_json::from_value(editor["layout"].clone()).unwrap();
                 let ops: Vec<LayoutOp> =
                     (0..1 + rng.below(2)).map(|k| random_op(&mut rng, &layout, &fields, client, n * 2 + k)).collect();
                 // The other admin often saves in between: give them the chance.
                 tokio::task::yield_now().await;
-                let body = json!({"entity": "contact", "version": editor["version"], "ops": ops});
+                let body =
+                    json!({"entity": "contact", "view": {"kind": "common"}, "version": editor["version"], "ops": ops});
                 let (status, saved) = app.call(&cookie, "save_layout", &body).await;
                 assert_eq!(status, StatusCode::OK, "{saved}");
                 let conflicts: Vec<LayoutOp> = saved["conflicts"]
@@ -513,7 +530,8 @@ async fn layout_races_revert_nothing(db: TestDb) {
         assert_eq!(replayed, v.layout, "version {} is not its operations applied to the one before", v.version);
         recorded.extend(ops.iter().cloned());
     }
-    let (_, now) = app.call(&cookies[1], "layout_editor", &json!({"entity": "contact"})).await;
+    let (_, now) =
+        app.call(&cookies[1], "layout_editor", &json!({"entity": "contact", "view": {"kind": "common"}})).await;
     assert_eq!(serde_json::to_value(&replayed).unwrap(), now["layout"], "the final layout");
     let key = |ops: &[LayoutOp]| {
         let mut keys: Vec<String> = ops.iter().map(|o| serde_json::to_string(o).unwrap()).collect();

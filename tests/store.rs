@@ -620,3 +620,75 @@ on_both_databases! {
         assert_eq!((row.owner().responsible_id, row.owner().department_id), (Some(colleague), Some(sales)));
     }
 }
+
+mod card_views {
+    use super::*;
+    use crm_card::domain::views::{NamedView, ViewRef};
+    use crm_card::server::store::layouts::{self, Author, Record, COMMON};
+    use crm_card::server::store::views::{self, Choice, Settings};
+
+    on_both_databases! {
+        async fn the_common_view_settings_named_views_and_choices_are_kept_per_entity_type(store: Store) {
+            let mut conn = store.pool.acquire().await.unwrap();
+            let (deal, lead) = (EntityType::Deal, EntityType::Lead);
+            assert_eq!(views::settings(&mut conn, deal).await.unwrap(), Settings::default(), "published, not forced, at first");
+            views::set_common(&mut conn, deal, true, true).await.unwrap();
+            let forced = views::settings(&mut conn, deal).await.unwrap();
+            assert_eq!((forced.common_published, forced.common_forced, forced.revision), (true, true, 1));
+            views::set_common(&mut conn, deal, false, true).await.unwrap();
+            let withdrawn = views::settings(&mut conn, deal).await.unwrap();
+            assert_eq!((withdrawn.common_published, withdrawn.common_forced, withdrawn.revision), (false, false, 2), "an unpublished view is not forced");
+            assert_eq!(views::settings(&mut conn, lead).await.unwrap(), Settings::default(), "leads are apart");
+
+            let sales = users::create_department(&mut conn, "Sales", None).await.unwrap();
+            let (anna, marco) = (user(&mut conn, "anna@v.example").await, user(&mut conn, "marco@v.example").await);
+            let id = views::create(&mut conn, deal, "Sales view", &[anna], &[sales], anna, DAY).await.unwrap();
+            let by = Author { user_id: Some(anna), now: DAY };
+            let scope = ViewRef::Named(id).scope();
+            let copy = crm_card::domain::catalog::default_layout(deal);
+            let first = layouts::put(&mut conn, deal, &scope, &copy, &Record::Copy { from: COMMON.into() }, by).await.unwrap();
+            assert_eq!(first, 1, "a new view's layout starts at version 1");
+            assert_eq!(
+                views::named(&mut conn, deal).await.unwrap(),
+                vec![NamedView { id, name: "Sales view".into(), users: vec![anna], departments: vec![sales] }]
+            );
+            assert!(views::named(&mut conn, lead).await.unwrap().is_empty());
+            assert!(views::update(&mut conn, deal, id, "Field sales", &[marco], &[]).await.unwrap());
+            assert!(!views::update(&mut conn, lead, id, "Wrong kind", &[], &[]).await.unwrap(), "a view of deals is not a view of leads");
+            let after = views::named(&mut conn, deal).await.unwrap();
+            assert_eq!((after[0].name.as_str(), &after[0].users[..], after[0].departments.len()), ("Field sales", &[marco][..], 0));
+            assert_eq!(views::settings(&mut conn, deal).await.unwrap().revision, 4, "every change of views is noticed");
+
+            views::set_choice(&mut conn, marco, deal, Choice { own_enabled: true, chosen: Some(ViewRef::Named(id)) }).await.unwrap();
+            assert_eq!(views::choice(&mut conn, marco, deal).await.unwrap(), Choice { own_enabled: true, chosen: Some(ViewRef::Named(id)) });
+            assert_eq!(views::choice(&mut conn, anna, deal).await.unwrap(), Choice::default());
+
+            assert!(views::delete(&mut conn, deal, id).await.unwrap());
+            assert!(!views::delete(&mut conn, deal, id).await.unwrap(), "already gone");
+            assert!(views::named(&mut conn, deal).await.unwrap().is_empty());
+            assert!(layouts::current(&mut conn, deal, &scope).await.unwrap().is_none(), "its layout went with it");
+            assert!(layouts::history(&mut conn, deal, &scope, 10).await.unwrap().is_empty(), "and its history");
+        }
+    }
+
+    on_both_databases! {
+        async fn reset_makes_the_shipped_layout_the_next_version_of_the_common_view(store: Store) {
+            let mut conn = store.pool.acquire().await.unwrap();
+            let admin = user(&mut conn, "admin@v.example").await;
+            let by = Author { user_id: Some(admin), now: DAY };
+            let known = |c: &str| crm_card::domain::catalog::system_fields(EntityType::Deal).iter().any(|f| f.code == c);
+            let hide = [crm_card::domain::layout_ops::LayoutOp::HideField { code: "comment".into() }];
+            layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &hide, &known, by).await.unwrap();
+            let (_, changed) = layouts::of_view(&mut conn, EntityType::Deal, ViewRef::Common).await.unwrap();
+            assert!(!changed.field_codes().any(|c| c == "comment"));
+            let shipped = crm_card::domain::catalog::default_layout(EntityType::Deal);
+            let v = layouts::put(&mut conn, EntityType::Deal, COMMON, &shipped, &Record::Reset, by).await.unwrap();
+            assert_eq!(v, 3);
+            assert_eq!(layouts::of_view(&mut conn, EntityType::Deal, ViewRef::Common).await.unwrap(), (3, shipped.clone()));
+            let history = layouts::history(&mut conn, EntityType::Deal, COMMON, 10).await.unwrap();
+            assert_eq!(history.iter().map(|h| h.version).collect::<Vec<_>>(), [3, 2, 1], "the reset arrangement stays in history");
+            assert_eq!(history[0].record, Record::Reset);
+            assert_eq!(layouts::of_view(&mut conn, EntityType::Lead, ViewRef::Named(99)).await.unwrap().0, 1, "a view never saved shows version 1");
+        }
+    }
+}

@@ -35,6 +35,9 @@ export async function api(request: APIRequestContext, baseURL: string, name: str
   return { status: res.status(), json: await res.json().catch(() => null) };
 }
 
+/** The common card view, as layout server functions name it. */
+export const COMMON = { kind: 'common' };
+
 let counter = 0;
 /** A unique title, so a test can find its own items. */
 export function unique(prefix: string) {

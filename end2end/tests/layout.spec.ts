@@ -1,6 +1,6 @@
 // Card settings mode on quotes (no other spec uses quotes, so layout changes here disturb none).
 import { test, expect, type Page } from '@playwright/test';
-import { DEMO, api, hydrated, signIn } from './helpers';
+import { COMMON, DEMO, api, hydrated, signIn } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 // Tall enough that drag sources and targets are on screen together (one test shrinks it to
@@ -34,7 +34,7 @@ function fieldsOf(page: Page, section: string) {
 test.beforeEach(async ({ page, baseURL }) => {
   await signIn(page, DEMO.admin);
   // Back to the shipped layout (version 1) when a common layout exists.
-  await api(page.request, baseURL!, 'rollback_layout', { entity: 'quote', version: 1 });
+  await api(page.request, baseURL!, 'rollback_layout', { entity: 'quote', view: COMMON, version: 1 });
   if (!quote) {
     const list = await api(page.request, baseURL!, 'list_items', { entity: 'quote', search: null, stage_id: null, before: null });
     quote = list.json.rows[0].id;

@@ -1,6 +1,6 @@
 // A layout change reaches cards open elsewhere without a reload, and waits while someone edits.
 import { test, expect } from '@playwright/test';
-import { DEMO, api, hydrated, signIn } from './helpers';
+import { COMMON, DEMO, api, hydrated, signIn } from './helpers';
 
 test('a layout change appears in another open card without a reload, after an edit in progress', async ({ page, browser, baseURL }) => {
   await signIn(page, DEMO.admin);
@@ -18,9 +18,9 @@ test('a layout change appears in another open card without a reload, after an ed
   await contact.getByRole('button', { name: 'Edit' }).click();
   await contact.getByLabel('Website').fill('https://typed.example');
 
-  const editor = await api(page.request, baseURL!, 'layout_editor', { entity: 'company' });
+  const editor = await api(page.request, baseURL!, 'layout_editor', { entity: 'company', view: COMMON });
   const saved = await api(page.request, baseURL!, 'save_layout', {
-    entity: 'company', version: editor.json.version, ops: [{ op: 'hide_field', code: 'employees' }],
+    entity: 'company', view: COMMON, version: editor.json.version, ops: [{ op: 'hide_field', code: 'employees' }],
   });
   expect(saved.status).toBe(200);
 
@@ -34,9 +34,9 @@ test('a layout change appears in another open card without a reload, after an ed
   await expect(anna.locator('[data-section="about"] [data-field="industry"]')).toBeVisible();
 
   // Back as shipped: the field returns the same way.
-  const now = await api(page.request, baseURL!, 'layout_editor', { entity: 'company' });
+  const now = await api(page.request, baseURL!, 'layout_editor', { entity: 'company', view: COMMON });
   await api(page.request, baseURL!, 'save_layout', {
-    entity: 'company', version: now.json.version, ops: [{ op: 'show_field', code: 'employees', section: 'about', after: 'industry' }],
+    entity: 'company', view: COMMON, version: now.json.version, ops: [{ op: 'show_field', code: 'employees', section: 'about', after: 'industry' }],
   });
   await expect(anna.locator('[data-section="about"] [data-field="employees"]')).toBeVisible({ timeout: 10_000 });
   await context.close();

@@ -1,7 +1,7 @@
 // R7: stored XSS. Hundreds of script payloads stored as field values and comments must be shown
 // literally and never run — neither from the server-rendered HTML nor after hydration.
 import { test, expect } from '@playwright/test';
-import { DEMO, api, hydrated, signIn } from './helpers';
+import { COMMON, DEMO, api, hydrated, signIn } from './helpers';
 
 const RUN = 'window.__xss=(window.__xss||0)+1';
 const BASES = [
@@ -93,7 +93,7 @@ test('section titles with script payloads are shown as text, on the card and in 
   page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
   const titles = BASES.map((b, i) => `S${i} ${b}`.slice(0, 100));
   const ops = titles.map((title, i) => ({ op: 'create_section', id: `xss${i}`, title, after: null }));
-  const saved = await api(page.request, baseURL!, 'save_layout', { entity: 'invoice', version: 1, ops });
+  const saved = await api(page.request, baseURL!, 'save_layout', { entity: 'invoice', view: COMMON, version: 1, ops });
   expect(saved.status, JSON.stringify(saved.json)).toBe(200);
   expect(saved.json.conflicts).toEqual([]);
   const list = await api(page.request, baseURL!, 'list_items', { entity: 'invoice', search: null, stage_id: null, before: null });
@@ -107,6 +107,6 @@ test('section titles with script payloads are shown as text, on the card and in 
   await expect(page.locator('.versions > li').first()).toContainText(`Section “${titles[1]}” created`);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0)).toBe(0);
   expect(dialogs).toBe(0);
-  const back = await api(page.request, baseURL!, 'rollback_layout', { entity: 'invoice', version: 1 });
+  const back = await api(page.request, baseURL!, 'rollback_layout', { entity: 'invoice', view: COMMON, version: 1 });
   expect(back.status).toBe(200);
 });

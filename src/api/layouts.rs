@@ -1,42 +1,49 @@
-//! The card layout of an entity type: read it for settings mode, save operations, history and
-//! rollback. Changing the common layout is for administrators.
+//! The card layout of one view of an entity type: read it for settings mode, save operations,
+//! history and rollback. The common and named views are for administrators; a user's own view
+//! for its owner.
 
 use crate::api::types::{CardLayout, LayoutEditor, LayoutSaved, LayoutVersionView};
 use crate::domain::layout_ops::LayoutOp;
+use crate::domain::views::ViewRef;
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
 #[server(endpoint = "layout_editor", input = Json)]
-pub async fn get_layout_editor(entity: String) -> Result<LayoutEditor, AppError> {
+pub async fn get_layout_editor(entity: String, view: ViewRef) -> Result<LayoutEditor, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::layout_editor(&state.store, &user, &entity).await
+        crate::server::service::layout_editor(&state.store, &user, &entity, view).await
     })
     .await
 }
 
 /// Applies `ops`, made by an editor who started from `version`, to the current layout.
 #[server(endpoint = "save_layout", input = Json)]
-pub async fn save_layout(entity: String, version: i64, ops: Vec<LayoutOp>) -> Result<LayoutSaved, AppError> {
+pub async fn save_layout(
+    entity: String,
+    view: ViewRef,
+    version: i64,
+    ops: Vec<LayoutOp>,
+) -> Result<LayoutSaved, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::save_layout(&state.store, &user, &entity, version, ops).await
+        crate::server::service::save_layout(&state.store, &user, &entity, view, version, ops).await
     })
     .await
 }
 
 #[server(endpoint = "layout_history", input = Json)]
-pub async fn layout_history(entity: String) -> Result<Vec<LayoutVersionView>, AppError> {
+pub async fn layout_history(entity: String, view: ViewRef) -> Result<Vec<LayoutVersionView>, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::layout_history(&state.store, &user, &entity).await
+        crate::server::service::layout_history(&state.store, &user, &entity, view).await
     })
     .await
 }
 
 /// Makes the layout of `version` the current one again, as a new version.
 #[server(endpoint = "rollback_layout", input = Json)]
-pub async fn rollback_layout(entity: String, version: i64) -> Result<LayoutSaved, AppError> {
+pub async fn rollback_layout(entity: String, view: ViewRef, version: i64) -> Result<LayoutSaved, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::rollback_layout(&state.store, &user, &entity, version).await
+        crate::server::service::rollback_layout(&state.store, &user, &entity, view, version).await
     })
     .await
 }

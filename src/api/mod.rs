@@ -8,3 +8,4 @@ pub mod items;
 pub mod layouts;
 pub mod timeline;
 pub mod types;
+pub mod views;

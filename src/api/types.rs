@@ -2,6 +2,7 @@
 
 use crate::domain::timeline::TimelinePage;
 use crate::domain::value::Names;
+use crate::domain::views::ViewRef;
 use crate::domain::{EntityType, FieldDef, Layout, Pipeline, Value, Values};
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +66,14 @@ pub struct CardData {
     pub timeline: TimelinePage,
     /// The viewer may change the card's layout (settings mode).
     pub can_configure: bool,
+    /// The view shown and the others open to the viewer.
+    pub view: ViewState,
+    /// Nothing on the card can be changed (a preview, or no update scope).
+    pub read_only: bool,
+    /// Set when an admin previews the card as someone else: whom.
+    pub preview_of: Option<String>,
+    /// The viewer administers the CRM (all views, fields, preview).
+    pub admin: bool,
 }
 
 /// What the new-item form needs.
@@ -155,6 +164,8 @@ pub fn shown(def: &FieldDef, value: Option<&Value>, names: &crate::domain::value
 /// What the card's settings mode needs: the layout as it is, and every field (shown or not).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LayoutEditor {
+    /// The view being configured.
+    pub view: ViewRef,
     pub version: i64,
     pub layout: Layout,
     pub fields: Vec<FieldDef>,
@@ -253,8 +264,85 @@ pub struct DepartmentInput {
 /// The card layout as one user sees it now: sent to open cards when the layout changes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CardLayout {
-    pub version: i64,
+    pub view: ViewState,
     pub layout: Layout,
     /// The fields the user may see.
     pub fields: Vec<FieldDef>,
+}
+
+/// A view the user may switch to, with the name the switcher shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewOption {
+    pub view: ViewRef,
+    pub name: String,
+}
+
+/// Which card view a user sees and which others are open to them (DESIGN §3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewState {
+    pub active: ViewRef,
+    pub open: Vec<ViewOption>,
+    /// The user's roles allow a view of their own.
+    pub may_own: bool,
+    pub own_enabled: bool,
+    pub common_published: bool,
+    pub common_forced: bool,
+    /// Changes whenever what the card shows may change (view, its version, views' settings).
+    pub token: String,
+}
+
+impl ViewState {
+    pub fn active_name(&self) -> String {
+        self.open.iter().find(|o| o.view == self.active).map(|o| o.name.clone()).unwrap_or_default()
+    }
+}
+
+/// What the views part of card settings shows an administrator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewsAdmin {
+    pub common_published: bool,
+    pub common_forced: bool,
+    pub views: Vec<crate::domain::views::NamedView>,
+    pub users: Vec<UserRef>,
+    /// Departments by id and name.
+    pub departments: Vec<UserRef>,
+}
+
+/// A named view as the admin's form sends it (no id: a new view, which starts as a copy of
+/// `from`, the view being configured).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewInput {
+    pub id: Option<i64>,
+    pub name: String,
+    pub users: Vec<i64>,
+    pub departments: Vec<i64>,
+    pub from: ViewRef,
+}
+
+/// Whom an admin previews the card as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum PreviewAs {
+    User(i64),
+    Department(i64),
+}
+
+impl PreviewAs {
+    /// `user-5` / `department-2`, as in the preview page's address.
+    pub fn slug(self) -> String {
+        match self {
+            PreviewAs::User(id) => format!("user-{id}"),
+            PreviewAs::Department(id) => format!("department-{id}"),
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<PreviewAs> {
+        let (kind, id) = s.split_once('-')?;
+        let id = id.parse().ok()?;
+        match kind {
+            "user" => Some(PreviewAs::User(id)),
+            "department" => Some(PreviewAs::Department(id)),
+            _ => None,
+        }
+    }
 }

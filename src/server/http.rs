@@ -296,38 +296,42 @@ pub fn begin_shutdown() {
     SHUTTING_DOWN.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// `GET /events/layout/{entity}`: server-sent events; a `layout` event each time the card layout
-/// of the entity type changes. It reads the version from the database, not from memory, so a
-/// change saved through any app server reaches cards open on every other.
+/// `GET /events/layout/{entity}`: server-sent events; a `layout` event each time the card view
+/// the signed-in user sees for the entity type changes: its layout, the view itself (they or an
+/// admin switched it), or the views' settings. It reads from the database, not from memory, so
+/// a change saved through any app server reaches cards open on every other.
 async fn layout_events(
     State(state): State<AppState>,
     axum::extract::Path(entity): axum::extract::Path<String>,
     headers: http::HeaderMap,
 ) -> Response {
     use axum::response::sse::{Event, KeepAlive, Sse};
-    if let Err(e) = signed_in(&state, &headers).await {
-        return plain_error(&e);
-    }
+    let user = match signed_in(&state, &headers).await {
+        Ok(user) => std::sync::Arc::new(user),
+        Err(e) => return plain_error(&e),
+    };
     let Ok(entity) = entity.parse::<crate::domain::EntityType>() else {
         return plain_error(&AppError::NotFound);
     };
-    let version = move |store: super::store::Store| async move {
-        let mut conn = store.pool.acquire().await.ok()?;
-        super::store::layouts::version(&mut conn, entity, super::store::layouts::COMMON).await.ok()
+    let token = move |store: super::store::Store, user: std::sync::Arc<crate::api::types::CurrentUser>| async move {
+        super::service::view_token(&store, &user, entity).await
     };
-    let start = version(state.store.clone()).await;
+    let start = token(state.store.clone(), user.clone()).await;
     let until = tokio::time::Instant::now() + STREAM_LIFETIME;
-    let stream = futures::stream::unfold((state.store.clone(), start), move |(store, mut seen)| async move {
-        loop {
-            tokio::time::sleep(LAYOUT_POLL).await;
-            if SHUTTING_DOWN.load(std::sync::atomic::Ordering::Relaxed) || tokio::time::Instant::now() > until {
-                return None;
-            }
-            let now = version(store.clone()).await;
-            if now.is_some() && now != seen {
-                seen = now;
-                let event = Event::default().event("layout").data(now.unwrap_or_default().to_string());
-                return Some((Ok::<_, std::convert::Infallible>(event), (store, seen)));
+    let stream = futures::stream::unfold((state.store.clone(), start), move |(store, mut seen)| {
+        let user = user.clone();
+        async move {
+            loop {
+                tokio::time::sleep(LAYOUT_POLL).await;
+                if SHUTTING_DOWN.load(std::sync::atomic::Ordering::Relaxed) || tokio::time::Instant::now() > until {
+                    return None;
+                }
+                let now = token(store.clone(), user.clone()).await;
+                if now.is_some() && now != seen {
+                    seen = now;
+                    let event = Event::default().event("layout").data(seen.clone().unwrap_or_default());
+                    return Some((Ok::<_, std::convert::Infallible>(event), (store, seen)));
+                }
             }
         }
     });

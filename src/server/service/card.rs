@@ -1,40 +1,96 @@
 //! The card of an item, its timeline pages and comments.
 
 use super::{entity_of, event_views, fields_for, item_for, names_for, needs, visible_layout};
-use crate::api::types::{CardData, CardLayout, CurrentUser, ItemHeader, UserRef};
+use crate::api::types::{CardData, CardLayout, CurrentUser, ItemHeader, PreviewAs, UserRef};
 use crate::domain::access::Action;
 use crate::domain::timeline::{Cursor, EventPayload, TimelineEvent, TimelinePage, MAX_COMMENT, PAGE_SIZE};
 use crate::error::{AppError, FieldError};
 use crate::server::store::{catalog, items, now_ms, timeline as events, users, Conn, Store};
 use crate::text;
 
-/// The card layout and fields as the user sees them, with the layout's version.
+/// The card layout and fields as the user sees them, with the view they are in.
 pub async fn card_layout(store: &Store, user: &CurrentUser, entity: &str) -> Result<CardLayout, AppError> {
     let entity = entity_of(entity)?;
     needs(user, entity, Action::Read)?;
     let mut conn = store.pool.acquire().await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
-    let layout = visible_layout(&mut conn, entity, &fields).await?;
-    let version =
-        crate::server::store::layouts::version(&mut conn, entity, crate::server::store::layouts::COMMON).await?;
-    Ok(CardLayout { version, layout, fields })
+    let (view, layout) = visible_layout(&mut conn, entity, user, &fields).await?;
+    Ok(CardLayout { view, layout, fields })
 }
 
 pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<CardData, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     let row = item_for(&mut conn, user, entity, id, Action::Read).await?;
-    let user_fields = fields_for(&mut conn, entity, user).await?;
-    let layout = visible_layout(&mut conn, entity, &user_fields.visible).await?;
-    let values = user_fields.values(items::values(&mut conn, id).await?);
+    let read_only = !super::may(user, entity, Action::Update, &row.owner());
+    let mut data = card_as(&mut conn, user, row).await?;
+    data.can_configure = user.is_admin || user.rights.may_use_my_view();
+    data.admin = user.is_admin;
+    data.read_only = read_only;
+    Ok(data)
+}
+
+/// The card as `who` (a user, or any member of a department) sees it: their view, only the
+/// fields they may see, read-only. For admins, without signing in as them.
+pub async fn preview_card(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    id: i64,
+    who: PreviewAs,
+) -> Result<CardData, AppError> {
+    let entity = entity_of(entity)?;
+    super::admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    let (seer, name) = match who {
+        PreviewAs::User(uid) => {
+            let seer = users::user_with_rights(&mut conn, uid).await?.ok_or(AppError::NotFound)?;
+            let name = seer.name.clone();
+            (seer, name)
+        }
+        PreviewAs::Department(did) => {
+            let departments = users::departments(&mut conn).await?;
+            let name = departments.into_iter().find(|d| d.id == did).ok_or(AppError::NotFound)?.name;
+            // Anyone of the department: no one's own view, no one's roles.
+            let seer = CurrentUser {
+                id: 0,
+                name: name.clone(),
+                email: String::new(),
+                is_admin: false,
+                department_id: Some(did),
+                rights: Default::default(),
+            };
+            (seer, name)
+        }
+    };
+    let row = match who {
+        PreviewAs::User(_) => item_for(&mut conn, &seer, entity, id, Action::Read).await.map_err(|e| match e {
+            AppError::NotFound => AppError::BadRequest { message: text::preview_cannot_open(&name) },
+            other => other,
+        })?,
+        PreviewAs::Department(_) => super::item_or_404(&mut conn, entity, id).await?,
+    };
+    let mut data = card_as(&mut conn, &seer, row).await?;
+    data.read_only = true;
+    data.preview_of = Some(name);
+    Ok(data)
+}
+
+/// The card of `row` as `user` sees it (the caller has checked they may read it).
+async fn card_as(conn: &mut Conn, user: &CurrentUser, row: items::ItemRow) -> Result<CardData, AppError> {
+    let entity = row.entity;
+    let id = row.id;
+    let user_fields = fields_for(conn, entity, user).await?;
+    let (view, layout) = visible_layout(conn, entity, user, &user_fields.visible).await?;
+    let values = user_fields.values(items::values(conn, id).await?);
     let fields = user_fields.visible;
     let pipeline = match row.pipeline_id {
-        Some(pid) => catalog::pipelines(&mut conn, entity).await?.into_iter().find(|p| p.id == pid),
+        Some(pid) => catalog::pipelines(conn, entity).await?.into_iter().find(|p| p.id == pid),
         None => None,
     };
-    let users = users::active_users(&mut conn).await?;
-    let timeline = page(&mut conn, id, None, &fields, &users).await?;
-    let names = names_for(&mut conn, values.values(), &users).await?;
+    let users = users::active_users(conn).await?;
+    let timeline = page(conn, id, None, &fields, &users).await?;
+    let names = names_for(conn, values.values(), &users).await?;
     let responsible = row
         .responsible_id
         .map(|rid| UserRef { id: rid, name: names.users.get(&rid).cloned().unwrap_or_else(|| format!("#{rid}")) });
@@ -57,7 +113,11 @@ pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> R
         pipeline,
         users,
         timeline,
-        can_configure: user.is_admin,
+        can_configure: false,
+        view,
+        read_only: false,
+        preview_of: None,
+        admin: false,
     })
 }
 

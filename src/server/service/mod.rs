@@ -9,12 +9,17 @@ pub mod export;
 mod fields;
 pub mod files;
 mod layouts;
+mod views;
 
 pub use browse::{history, list, relations, search_items};
-pub use card::{add_comment, card, card_layout, timeline_page};
+pub use card::{add_comment, card, card_layout, preview_card, timeline_page};
 pub use edit::{create_item, move_stage, new_item_form, save_fields};
 pub use fields::{configure_field, create_field, delete_field, field_settings};
 pub use layouts::{layout_editor, layout_history, rollback_layout, save_layout};
+pub use views::{
+    choose_view, delete_card_view, enable_my_view, reset_common_view, save_card_view, set_common_view, view_token,
+    views_admin,
+};
 
 use super::store::{catalog, items, timeline::EventRow, users, Conn};
 use crate::api::types::{CurrentUser, UserRef};
@@ -90,15 +95,16 @@ fn needs(user: &CurrentUser, entity: EntityType, action: Action) -> Result<(), A
     }
 }
 
-/// The card layout of `entity` with only the fields in `visible`.
+/// The card view the user sees, its layout holding only the fields in `visible`.
 async fn visible_layout(
     conn: &mut Conn,
     entity: EntityType,
+    user: &CurrentUser,
     visible: &[FieldDef],
-) -> sqlx::Result<crate::domain::Layout> {
-    let mut layout = catalog::layout(conn, entity).await?;
+) -> sqlx::Result<(crate::api::types::ViewState, crate::domain::Layout)> {
+    let views::Resolved { state, mut layout } = views::resolved(conn, user, entity).await?;
     layout.retain_fields(|c| visible.iter().any(|f| f.code == c));
-    Ok(layout)
+    Ok((state, layout))
 }
 
 /// Whether the user's scope for `action` on `entity` reaches an item owned by `owner`.

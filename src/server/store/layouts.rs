@@ -5,11 +5,12 @@
 use super::Conn;
 use crate::domain::catalog;
 use crate::domain::layout_ops::{rebase, LayoutOp, OpConflict};
+use crate::domain::views::ViewRef;
 use crate::domain::{EntityType, Layout};
 use serde::{Deserialize, Serialize};
 use sqlx::{Connection, Row};
 
-/// Scope of the layout every user sees unless a view says otherwise (DESIGN §3).
+/// Scope of the common view's layout (`ViewRef::Common.scope()`).
 pub const COMMON: &str = "common";
 
 /// Who saves, and when.
@@ -31,6 +32,12 @@ pub enum Record {
     Rollback {
         to: i64,
     },
+    /// Back to the shipped layout ("Reset to initial view").
+    Reset,
+    /// A copy of another view's layout (a new own or named view starts as what its author saw).
+    Copy {
+        from: String,
+    },
 }
 
 fn json<T: Serialize>(v: &T) -> sqlx::Result<String> {
@@ -51,19 +58,31 @@ pub async fn current(conn: &mut Conn, entity: EntityType, scope: &str) -> sqlx::
     row.map(|r| Ok((r.try_get(0)?, parse(&r.try_get::<String, _>(1)?)?))).transpose()
 }
 
-/// The version of a scope's layout (0 while it was never saved): what open cards watch.
-pub async fn version(conn: &mut Conn, entity: EntityType, scope: &str) -> sqlx::Result<i64> {
-    sqlx::query("SELECT COALESCE(MAX(version), 0) FROM layouts WHERE entity_type = $1 AND scope = $2")
-        .bind(entity.slug())
-        .bind(scope)
-        .fetch_one(conn)
-        .await?
-        .try_get(0)
+/// The layout a view shows and its version. A scope never saved shows the shipped layout as
+/// version 1 (what its first save writes as version 1, so versions agree before and after).
+pub async fn of_view(conn: &mut Conn, entity: EntityType, view: ViewRef) -> sqlx::Result<(i64, Layout)> {
+    let saved = match view {
+        ViewRef::Default => None,
+        _ => current(conn, entity, &view.scope()).await?,
+    };
+    Ok(saved.unwrap_or_else(|| (1, catalog::default_layout(entity))))
 }
 
 /// Makes sure the scope has a row, starting as a copy of the shipped layout (version 1).
 async fn ensure(conn: &mut Conn, entity: EntityType, scope: &str, by: Author) -> sqlx::Result<()> {
-    let body = json(&catalog::default_layout(entity))?;
+    ensure_as(conn, entity, scope, &catalog::default_layout(entity), &Record::Initial, by).await.map(|_| ())
+}
+
+/// Makes sure the scope has a row, starting as `initial` (version 1); true when it made it.
+async fn ensure_as(
+    conn: &mut Conn,
+    entity: EntityType,
+    scope: &str,
+    initial: &Layout,
+    record: &Record,
+    by: Author,
+) -> sqlx::Result<bool> {
+    let body = json(initial)?;
     let inserted = sqlx::query(
         "INSERT INTO layouts (entity_type, scope, version, body, updated_by, updated_at) VALUES ($1, $2, 1, $3, $4, $5)
          ON CONFLICT (entity_type, scope) DO NOTHING",
@@ -77,9 +96,28 @@ async fn ensure(conn: &mut Conn, entity: EntityType, scope: &str, by: Author) ->
     .await?
     .rows_affected();
     if inserted == 1 {
-        insert_version(conn, entity, scope, 1, &body, &Record::Initial, by).await?;
+        insert_version(conn, entity, scope, 1, &body, record, by).await?;
     }
-    Ok(())
+    Ok(inserted == 1)
+}
+
+/// Writes `layout` as the scope's next version (its first, when the scope is new).
+pub async fn put(
+    conn: &mut Conn,
+    entity: EntityType,
+    scope: &str,
+    layout: &Layout,
+    record: &Record,
+    by: Author,
+) -> sqlx::Result<i64> {
+    let mut tx = conn.begin().await?;
+    let version = if ensure_as(&mut tx, entity, scope, layout, record, by).await? {
+        1
+    } else {
+        write_next(&mut tx, entity, scope, layout, record, by).await?
+    };
+    tx.commit().await?;
+    Ok(version)
 }
 
 async fn insert_version(

@@ -10,6 +10,7 @@ pub mod items;
 pub mod layouts;
 pub mod timeline;
 pub mod users;
+pub mod views;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyConnection, AnyPool};

@@ -88,6 +88,24 @@ pub async fn session_user(conn: &mut Conn, token_hash: &str, now: i64) -> sqlx::
     .bind(now)
     .fetch_all(conn)
     .await?;
+    user_of_rows(&rows)
+}
+
+/// A user with the rights of their roles, as they would be signed in (for an admin's preview).
+pub async fn user_with_rights(conn: &mut Conn, id: i64) -> sqlx::Result<Option<CurrentUser>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights FROM users u
+         LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id
+         WHERE u.id = $1",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?;
+    user_of_rows(&rows)
+}
+
+/// One user from rows of (id, name, email, is_admin, department_id, a role's rights).
+fn user_of_rows(rows: &[sqlx::any::AnyRow]) -> sqlx::Result<Option<CurrentUser>> {
     let Some(first) = rows.first() else { return Ok(None) };
     let granted: Vec<String> =
         rows.iter().filter_map(|r| r.try_get::<Option<String>, _>(5).transpose()).collect::<sqlx::Result<_>>()?;

@@ -3,6 +3,7 @@
 use super::{CardCtx, NoticeKind};
 use crate::api::layouts::get_layout_editor;
 use crate::domain::timeline::format_time;
+use crate::domain::views::ViewRef;
 use crate::text;
 use crate::ui::common::handle_error;
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ pub fn CardHeader() -> impl IntoView {
                     <dd class="responsible">{move || h.with(|h| h.responsible.as_ref().map(|r| r.name.clone()).unwrap_or_default())}</dd>
                 </div>
                 <div><dt>{text::CREATED}</dt><dd>{move || format_time(h.with(|h| h.created_at))}</dd></div>
+                <super::views::ViewSwitcher/>
                 {ctx.can_configure.then(|| view! {
                     <button
                         type="button"
@@ -42,15 +44,35 @@ pub fn CardHeader() -> impl IntoView {
     }
 }
 
-/// Enters settings mode from the layout as the server has it now.
+/// ⚙: an admin configures the view they see (the common view while they see the initial one);
+/// anybody else their own view, or is offered to switch one on.
 fn open_settings(ctx: CardCtx) {
     if ctx.configuring.get_untracked().is_some() {
         return;
     }
+    let view = ctx.view.get_untracked();
+    let target = if ctx.admin {
+        match view.active {
+            ViewRef::Default => ViewRef::Common,
+            v => v,
+        }
+    } else if let Some(own) = view.open.iter().map(|o| o.view).find(|v| matches!(v, ViewRef::Personal(_))) {
+        own
+    } else {
+        ctx.offer_own.set(true);
+        return;
+    };
+    edit_view(ctx, target);
+}
+
+/// Enters settings mode for `view`, from its layout as the server has it now.
+pub fn edit_view(ctx: CardCtx, view: ViewRef) {
     spawn_local(async move {
-        match get_layout_editor(ctx.entity_slug()).await {
+        match get_layout_editor(ctx.entity_slug(), view).await {
             Ok(editor) => {
+                ctx.offer_own.set(false);
                 ctx.layout.set(editor.layout);
+                ctx.editing.set(editor.view);
                 ctx.configuring.set(Some(editor.version));
             }
             Err(e) => {

@@ -10,11 +10,14 @@ pub mod section;
 pub mod settings;
 pub mod stage_bar;
 pub mod tabs;
+pub mod views;
 
-use crate::api::types::{CardData, ItemHeader, UserRef};
+use crate::api::types::{CardData, CardLayout, ItemHeader, UserRef, ViewState};
 use crate::domain::timeline::{Cursor, TimelineEvent};
 use crate::domain::value::Names;
+use crate::domain::views::ViewRef;
 use crate::domain::{FieldDef, Layout, Pipeline, TabCode, Values};
+use crate::text;
 use crate::ui::timeline::Timeline;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -46,9 +49,20 @@ pub struct CardCtx {
     pub layout: RwSignal<Layout>,
     /// Settings mode, with the layout version it started from.
     pub configuring: RwSignal<Option<i64>>,
+    /// The view settings mode changes.
+    pub editing: RwSignal<ViewRef>,
+    /// ⚙ is offered: an admin, or someone who may have a view of their own.
     pub can_configure: bool,
-    /// The newest layout version the card has shown (0: the one it loaded with).
-    pub layout_version: StoredValue<i64>,
+    /// The viewer administers the CRM.
+    pub admin: bool,
+    /// Nothing can be changed (a preview, or no update scope).
+    pub read_only: bool,
+    /// An admin's preview as someone else (the card does not follow layout changes).
+    pub preview: bool,
+    /// The view the card shows and the others open to the viewer.
+    pub view: RwSignal<ViewState>,
+    /// The offer to switch on one's own view (⚙ for a user without one).
+    pub offer_own: RwSignal<bool>,
     /// Sections being edited right now: a layout change from elsewhere waits for them.
     pub open_edits: RwSignal<usize>,
 }
@@ -89,11 +103,49 @@ impl CardCtx {
     pub fn say(&self, kind: NoticeKind, message: impl Into<String>) {
         self.notice.set(Some((kind, message.into())));
     }
+
+    /// Shows the view (and fields) the server gives now, unless it is the one on screen.
+    pub fn show_layout(&self, fresh: CardLayout) {
+        if fresh.view.token != self.view.with_untracked(|v| v.token.clone()) {
+            self.fields.set_value(fresh.fields);
+            self.view.set(fresh.view);
+            self.layout.set(fresh.layout);
+        }
+    }
+
+    /// Fetches the card's view again (after switching views or configuring).
+    pub fn reload_layout(&self) {
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            match crate::api::layouts::get_card_layout(ctx.entity_slug()).await {
+                Ok(fresh) => ctx.show_layout(fresh),
+                Err(e) => {
+                    crate::ui::common::handle_error(&e);
+                    ctx.say(NoticeKind::Error, e.message());
+                }
+            }
+        });
+    }
 }
 
 #[component]
 pub fn Card(data: CardData) -> impl IntoView {
-    let CardData { header, fields, layout, values, names, pipeline, users, timeline, can_configure } = data;
+    let CardData {
+        header,
+        fields,
+        layout,
+        values,
+        names,
+        pipeline,
+        users,
+        timeline,
+        can_configure,
+        view,
+        read_only,
+        preview_of,
+        admin,
+    } = data;
+    let preview = preview_of.is_some();
     let ctx = CardCtx {
         header: RwSignal::new(header),
         values: RwSignal::new(values),
@@ -107,12 +159,19 @@ pub fn Card(data: CardData) -> impl IntoView {
         highlight: RwSignal::new(BTreeSet::new()),
         layout: RwSignal::new(layout),
         configuring: RwSignal::new(None),
-        can_configure,
-        layout_version: StoredValue::new(0),
+        editing: RwSignal::new(view.active),
+        can_configure: can_configure && !preview,
+        admin: admin && !preview,
+        read_only,
+        preview,
+        view: RwSignal::new(view),
+        offer_own: RwSignal::new(false),
         open_edits: RwSignal::new(0),
     };
     provide_context(ctx);
-    watch_layout(ctx);
+    if !preview {
+        watch_layout(ctx);
+    }
     let query = use_query_map();
     let visible = Memo::new(move |_| ctx.layout.with(|l| l.visible_tabs().collect::<Vec<TabCode>>()));
     let tab = Memo::new(move |_| {
@@ -124,7 +183,19 @@ pub fn Card(data: CardData) -> impl IntoView {
     let title = move || ctx.header.try_with(|h| h.title.clone()).unwrap_or_default();
     view! {
         <Title text=move || crate::text::page_title(&title())/>
-        <article class="card" data-entity=move || ctx.entity_slug() data-version=move || ctx.header.with(|h| h.version)>
+        {preview_of.map(|who| view! {
+            <div class="notice info preview-banner" role="status">
+                <span>{text::preview_banner(&who)}</span>
+                <a href=format!("/crm/{}/{}", ctx.entity_slug(), ctx.id())>{text::EXIT_PREVIEW}</a>
+            </div>
+        })}
+        <article
+            class="card"
+            class:read-only=read_only
+            data-entity=move || ctx.entity_slug()
+            data-version=move || ctx.header.with(|h| h.version)
+            data-view=move || ctx.view.with(|v| v.active.scope())
+        >
             <header::CardHeader/>
             <stage_bar::StageBar/>
             <Notice/>
@@ -145,7 +216,7 @@ pub fn Card(data: CardData) -> impl IntoView {
 /// tab), the card fetches it and shows it, without a reload. While the viewer configures the
 /// card or edits a section, the new layout waits, so nothing typed is lost.
 fn watch_layout(ctx: CardCtx) {
-    let pending = RwSignal::new(None::<crate::api::types::CardLayout>);
+    let pending = RwSignal::new(None::<CardLayout>);
     Effect::new(move |_| {
         let entity = ctx.entity_slug();
         let id = crate::ui::browser::watch_layout(&entity.clone(), move || {
@@ -164,11 +235,7 @@ fn watch_layout(ctx: CardCtx) {
         }
         let Some(fresh) = pending.get() else { return };
         pending.set(None);
-        if fresh.version > ctx.layout_version.get_value() {
-            ctx.layout_version.set_value(fresh.version);
-            ctx.fields.set_value(fresh.fields);
-            ctx.layout.set(fresh.layout);
-        }
+        ctx.show_layout(fresh);
     });
 }
 
@@ -178,6 +245,7 @@ fn General() -> impl IntoView {
     view! {
         <div class="general">
             <div class="sections">
+                {move || ctx.offer_own.get().then(|| view! { <views::OwnViewOffer/> })}
                 {move || match ctx.configuring.get() {
                     Some(version) => view! { <settings::LayoutEditorPanel version/> }.into_any(),
                     None => ctx

@@ -39,7 +39,7 @@ pub fn SectionView(section: Section) -> impl IntoView {
     let base = RwSignal::new(0_i64);
 
     let start = move |focus: Option<String>| {
-        if editing.get_untracked() {
+        if ctx.read_only || editing.get_untracked() {
             return;
         }
         ctx.values.with_untracked(|values| fields.with_value(|f| form.start(f.iter(), values)));
@@ -135,7 +135,7 @@ pub fn SectionView(section: Section) -> impl IntoView {
         <section class="card-section" data-section=section_id aria-label=section.title.clone()>
             <header class="section-head">
                 <h2>{section.title.clone()}</h2>
-                <Show when=move || !editing.get()>
+                <Show when=move || !ctx.read_only && !editing.get()>
                     <button type="button" class="link edit" on:click=move |_| start(None)>{text::EDIT}</button>
                 </Show>
             </header>

@@ -48,8 +48,8 @@ const SCROLL_STEP_PX: i32 = 24;
 
 /// The settings-mode state shared by its parts.
 #[derive(Clone, Copy)]
-struct Editor {
-    ctx: CardCtx,
+pub struct Editor {
+    pub(super) ctx: CardCtx,
     /// What the screen shows: the confirmed layout with the unsaved operations applied.
     draft: RwSignal<Layout>,
     /// What the server last acknowledged.
@@ -166,13 +166,15 @@ impl Editor {
 
     /// Sends the queued operations; on success shows the server's layout (with anything others
     /// saved meanwhile) plus what was done since, on failure undoes them on screen.
-    async fn flush(&self) {
+    pub(super) async fn flush(&self) {
         let ops = std::mem::take(&mut *self.pending.write_value());
         if ops.is_empty() {
             return;
         }
         self.status.set(Status::Saving);
-        let result = save_layout(self.ctx.entity_slug(), self.version.get_untracked(), ops).await;
+        let result =
+            save_layout(self.ctx.entity_slug(), self.ctx.editing.get_untracked(), self.version.get_untracked(), ops)
+                .await;
         match result {
             Ok(saved) => self.accept(saved),
             Err(e) => {
@@ -189,9 +191,8 @@ impl Editor {
         }
     }
 
-    fn accept(&self, saved: LayoutSaved) {
+    pub(super) fn accept(&self, saved: LayoutSaved) {
         self.version.set(saved.version);
-        self.ctx.layout_version.update_value(|v| *v = (*v).max(saved.version));
         self.confirmed.set(saved.layout.clone());
         self.ctx.layout.set(saved.layout.clone());
         let mut layout = saved.layout;
@@ -482,15 +483,17 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
         dialog: RwSignal::new(None),
         deleting: RwSignal::new(None),
     };
-    spawn_local(async move {
-        match get_field_settings(ed.ctx.entity_slug()).await {
-            Ok(a) => ed.admin.set(Some(a)),
-            Err(e) => {
-                handle_error(&e);
-                ed.status.set(Status::Failed(e.message()));
+    if ctx.admin {
+        spawn_local(async move {
+            match get_field_settings(ed.ctx.entity_slug()).await {
+                Ok(a) => ed.admin.set(Some(a)),
+                Err(e) => {
+                    handle_error(&e);
+                    ed.status.set(Status::Failed(e.message()));
+                }
             }
-        }
-    });
+        });
+    }
     let creating = RwSignal::new(false);
     let new_title = RwSignal::new(String::new());
     let create = move || {
@@ -510,6 +513,7 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
             ed.flush().await;
             if !matches!(ed.status.get_untracked(), Status::Failed(_)) {
                 ed.ctx.configuring.set(None);
+                ed.ctx.reload_layout();
             }
         });
     };
@@ -537,6 +541,7 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
                 </span>
                 <button type="button" class="primary" on:click=finish>{text::FINISH_CONFIGURATION}</button>
             </div>
+            <super::views::ViewsPanel ed/>
             <p class="hint">{text::DRAG_HINT}</p>
             <div class="sr-only" aria-live="assertive">{move || ed.announce.get()}</div>
             <For
@@ -667,9 +672,11 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                             >"⠿"</button>
                             <span class="label">{label.clone()}</span>
                             <button type="button" class="link" on:click=move |_| ed.act(LayoutOp::HideField { code: c.get_value() })>{text::HIDE}</button>
-                            <button type="button" class="link" disabled=move || ed.admin.with(Option::is_none)
-                                on:click=move |_| ed.dialog.set(Some((id.get_value(), Some(c.get_value()))))>{text::CONFIGURE}</button>
-                            {ed.ctx.field(&code).is_some_and(|d| !d.system).then(|| view! {
+                            {ed.ctx.admin.then(|| view! {
+                                <button type="button" class="link" disabled=move || ed.admin.with(Option::is_none)
+                                    on:click=move |_| ed.dialog.set(Some((id.get_value(), Some(c.get_value()))))>{text::CONFIGURE}</button>
+                            })}
+                            {(ed.ctx.admin && ed.ctx.field(&code).is_some_and(|d| !d.system)).then(|| view! {
                                 <button type="button" class="link danger" on:click=move |_| ed.deleting.set(Some(c.get_value()))>{text::DELETE}</button>
                             })}
                             <Show when=move || ed.deleting.get().as_deref() == Some(c.get_value().as_str())>
@@ -685,8 +692,10 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
             <Show when=move || ed.dialog.with(|d| matches!(d, Some((s, None)) if *s == id.get_value()))>
                 <FieldDialog ed section=id.get_value() code=None/>
             </Show>
-            <button type="button" class="link" disabled=move || ed.admin.with(Option::is_none)
-                on:click=move |_| ed.dialog.set(Some((id.get_value(), None)))>"+ "{text::CREATE_FIELD}</button>
+            {ed.ctx.admin.then(|| view! {
+                <button type="button" class="link" disabled=move || ed.admin.with(Option::is_none)
+                    on:click=move |_| ed.dialog.set(Some((id.get_value(), None)))>"+ "{text::CREATE_FIELD}</button>
+            })}
             <button type="button" class="link" aria-expanded=move || selecting.get().to_string() on:click=move |_| selecting.update(|s| *s = !*s)>
                 {text::SELECT_FIELD}
             </button>
@@ -825,7 +834,7 @@ fn HistoryPanel(ed: Editor) -> impl IntoView {
     let versions: RwSignal<Vec<LayoutVersionView>> = RwSignal::new(vec![]);
     let load = move || {
         spawn_local(async move {
-            match layout_history(ed.ctx.entity_slug()).await {
+            match layout_history(ed.ctx.entity_slug(), ed.ctx.editing.get_untracked()).await {
                 Ok(v) => versions.set(v),
                 Err(e) => ed.status.set(Status::Failed(e.message())),
             }
@@ -835,7 +844,7 @@ fn HistoryPanel(ed: Editor) -> impl IntoView {
         spawn_local(async move {
             ed.ticket.set_value(ed.ticket.get_value().wrapping_add(1));
             ed.flush().await;
-            match rollback_layout(ed.ctx.entity_slug(), to).await {
+            match rollback_layout(ed.ctx.entity_slug(), ed.ctx.editing.get_untracked(), to).await {
                 Ok(saved) => {
                     ed.accept(saved);
                     load();

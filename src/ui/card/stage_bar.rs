@@ -82,7 +82,7 @@ pub fn StageBar() -> impl IntoView {
                         class:current=move || mark.get() == StageMark::Current
                         style=move || format!("--stage-color:{};--fill-color:{}", own_color, current_color())
                         aria-current=move || (mark.get() == StageMark::Current).then_some("step")
-                        disabled=move || busy.get()
+                        disabled=move || ctx.read_only || busy.get()
                         data-stage=stage.code.clone()
                         on:click=move |_| {
                             if mark.get() == StageMark::Current {

@@ -1,7 +1,10 @@
-//! `/crm/{entity}/{id}`: the card of one item.
+//! `/crm/{entity}/{id}`: the card of one item; `/crm/{entity}/{id}/preview/{who}`: the same
+//! card as another user or a department sees it (admins; read-only).
 
 use super::entity_param;
 use crate::api::items::get_card;
+use crate::api::types::PreviewAs;
+use crate::api::views::preview_card;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::card::Card;
@@ -15,12 +18,16 @@ pub fn CardPage() -> impl IntoView {
     let params = use_params_map();
     let key = move || {
         let p = params.read();
-        (p.get("entity").unwrap_or_default(), p.get("id").and_then(|s| s.parse::<i64>().ok()))
+        (p.get("entity").unwrap_or_default(), p.get("id").and_then(|s| s.parse::<i64>().ok()), p.get("who"))
     };
-    let card = Resource::new(key, |(e, id)| async move {
-        match id {
-            Some(id) => get_card(e, id).await,
-            None => Err(AppError::NotFound),
+    let card = Resource::new(key, |(e, id, who)| async move {
+        let Some(id) = id else { return Err(AppError::NotFound) };
+        match who {
+            None => get_card(e, id).await,
+            Some(who) => match PreviewAs::from_slug(&who) {
+                Some(who) => preview_card(e, id, who).await,
+                None => Err(AppError::NotFound),
+            },
         }
     });
     view! {

@@ -42,7 +42,7 @@ pub fn Timeline() -> impl IntoView {
     };
     view! {
         <aside class="timeline" aria-label=text::TIMELINE>
-            <CommentBox/>
+            {(!ctx.preview).then(|| view! { <CommentBox/> })}
             <Show when=move || ctx.events.with(|e| e.is_empty())>
                 <p class="empty">{text::TIMELINE_EMPTY}</p>
             </Show>

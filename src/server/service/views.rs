@@ -1,0 +1,248 @@
+//! Card views: which one a user sees (DESIGN §3), switching among them, a user's own view,
+//! the common view's settings and the named views an admin makes.
+
+use super::{admin_only, entity_of};
+use crate::api::types::{CurrentUser, ViewInput, ViewOption, ViewState, ViewsAdmin};
+use crate::domain::views::{open_views, resolve, NamedView, Situation, ViewRef};
+use crate::domain::{catalog as shipped, EntityType, Layout};
+use crate::error::AppError;
+use crate::server::store::layouts::{self, Author, Record, COMMON};
+use crate::server::store::views::{self, Choice};
+use crate::server::store::{now_ms, users, Conn, Store};
+use crate::text;
+use sqlx::Connection;
+
+/// Longest view name.
+const MAX_NAME: usize = 100;
+
+/// The view a user sees, with its layout (every field: the caller keeps the visible ones).
+pub(super) struct Resolved {
+    pub state: ViewState,
+    pub layout: Layout,
+}
+
+fn name_of(view: ViewRef, named: &[NamedView]) -> String {
+    match view {
+        ViewRef::Default => text::VIEW_INITIAL.into(),
+        ViewRef::Common => text::VIEW_COMMON.into(),
+        ViewRef::Personal(_) => text::VIEW_MINE.into(),
+        ViewRef::Named(id) => named.iter().find(|v| v.id == id).map(|v| v.name.clone()).unwrap_or_default(),
+    }
+}
+
+pub(super) async fn resolved(conn: &mut Conn, user: &CurrentUser, entity: EntityType) -> sqlx::Result<Resolved> {
+    let settings = views::settings(conn, entity).await?;
+    let named = views::named(conn, entity).await?;
+    let choice = views::choice(conn, user.id, entity).await?;
+    let situation = Situation {
+        user_id: user.id,
+        department_id: user.department_id,
+        may_have_own: user.rights.may_use_my_view(),
+        own_enabled: choice.own_enabled,
+        common_published: settings.common_published,
+        common_forced: settings.common_forced,
+        views: &named,
+        chosen: choice.chosen,
+    };
+    let active = resolve(&situation);
+    let (version, layout) = layouts::of_view(conn, entity, active).await?;
+    let open =
+        open_views(&situation).into_iter().map(|view| ViewOption { view, name: name_of(view, &named) }).collect();
+    Ok(Resolved {
+        state: ViewState {
+            active,
+            open,
+            may_own: situation.may_have_own,
+            own_enabled: choice.own_enabled,
+            common_published: settings.common_published,
+            common_forced: settings.common_forced,
+            token: format!("{}@{version}#{}", active.scope(), settings.revision),
+        },
+        layout,
+    })
+}
+
+/// What an open card watches: it changes whenever the card should look again.
+pub async fn view_token(store: &Store, user: &CurrentUser, entity: EntityType) -> Option<String> {
+    let mut conn = store.pool.acquire().await.ok()?;
+    resolved(&mut conn, user, entity).await.ok().map(|r| r.state.token)
+}
+
+/// Refuses a change of `view`'s layout by `user`: the initial view never changes; the common
+/// and named views are for admins; an own view only for its owner, while it is switched on
+/// and their roles allow it.
+pub(super) async fn may_edit(
+    conn: &mut Conn,
+    user: &CurrentUser,
+    entity: EntityType,
+    view: ViewRef,
+) -> Result<(), AppError> {
+    match view {
+        ViewRef::Default => Err(AppError::BadRequest { message: text::ERR_INITIAL_VIEW.into() }),
+        ViewRef::Common => admin_only(user),
+        ViewRef::Named(id) => {
+            admin_only(user)?;
+            if views::named(conn, entity).await?.iter().any(|v| v.id == id) {
+                Ok(())
+            } else {
+                Err(AppError::NotFound)
+            }
+        }
+        ViewRef::Personal(id) => {
+            let own = id == user.id
+                && user.rights.may_use_my_view()
+                && views::choice(conn, user.id, entity).await?.own_enabled;
+            if own {
+                Ok(())
+            } else {
+                Err(AppError::Forbidden)
+            }
+        }
+    }
+}
+
+fn author(user: &CurrentUser) -> Author {
+    Author { user_id: Some(user.id), now: now_ms() }
+}
+
+pub async fn views_admin(store: &Store, user: &CurrentUser, entity: &str) -> Result<ViewsAdmin, AppError> {
+    let entity = entity_of(entity)?;
+    admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    let settings = views::settings(&mut conn, entity).await?;
+    Ok(ViewsAdmin {
+        common_published: settings.common_published,
+        common_forced: settings.common_forced,
+        views: views::named(&mut conn, entity).await?,
+        users: users::active_users(&mut conn).await?,
+        departments: users::departments(&mut conn).await?,
+    })
+}
+
+/// "Enable common view" and "Set common view for all users".
+pub async fn set_common_view(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    published: bool,
+    forced: bool,
+) -> Result<(), AppError> {
+    let entity = entity_of(entity)?;
+    admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    views::set_common(&mut conn, entity, published, forced).await?;
+    Ok(())
+}
+
+/// "Reset to initial view": the common view becomes the shipped layout again, as a new version
+/// (the arrangement it replaces stays in the history and can be rolled back to).
+pub async fn reset_common_view(store: &Store, user: &CurrentUser, entity: &str) -> Result<i64, AppError> {
+    let entity = entity_of(entity)?;
+    admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    let initial = shipped::default_layout(entity);
+    Ok(layouts::put(&mut conn, entity, COMMON, &initial, &Record::Reset, author(user)).await?)
+}
+
+/// Switches the user's own view on (a copy of what they see now) or off.
+pub async fn enable_my_view(store: &Store, user: &CurrentUser, entity: &str, on: bool) -> Result<(), AppError> {
+    let entity = entity_of(entity)?;
+    if !user.rights.may_use_my_view() {
+        return Err(AppError::Forbidden);
+    }
+    let mut conn = store.pool.acquire().await?;
+    let mine = ViewRef::Personal(user.id);
+    if on {
+        let seen = resolved(&mut conn, user, entity).await?;
+        let mut layout = seen.layout;
+        let visible = super::fields_for(&mut conn, entity, user).await?.visible;
+        layout.retain_fields(|c| visible.iter().any(|f| f.code == c));
+        let mut tx = conn.begin().await?;
+        if seen.state.active != mine {
+            let record = Record::Copy { from: seen.state.active.scope() };
+            layouts::put(&mut tx, entity, &mine.scope(), &layout, &record, author(user)).await?;
+        }
+        views::set_choice(&mut tx, user.id, entity, Choice { own_enabled: true, chosen: Some(mine) }).await?;
+        tx.commit().await?;
+    } else {
+        views::set_choice(&mut conn, user.id, entity, Choice { own_enabled: false, chosen: None }).await?;
+    }
+    Ok(())
+}
+
+/// Switches the card to another view open to the user.
+pub async fn choose_view(store: &Store, user: &CurrentUser, entity: &str, view: ViewRef) -> Result<(), AppError> {
+    let entity = entity_of(entity)?;
+    let mut conn = store.pool.acquire().await?;
+    let seen = resolved(&mut conn, user, entity).await?;
+    if !seen.state.open.iter().any(|o| o.view == view) {
+        return Err(AppError::BadRequest { message: text::ERR_VIEW_NOT_OPEN.into() });
+    }
+    let choice = Choice { own_enabled: seen.state.own_enabled, chosen: Some(view) };
+    views::set_choice(&mut conn, user.id, entity, choice).await?;
+    Ok(())
+}
+
+/// Creates a named view (a copy of the view the admin is configuring) or renames and
+/// reassigns one. Answers its id.
+pub async fn save_card_view(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    input: ViewInput,
+) -> Result<i64, AppError> {
+    let entity = entity_of(entity)?;
+    admin_only(user)?;
+    let name = input.name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME {
+        return Err(AppError::BadRequest { message: text::ERR_VIEW_NAME.into() });
+    }
+    let mut conn = store.pool.acquire().await?;
+    let known_users = users::active_users(&mut conn).await?;
+    let known_departments = users::departments(&mut conn).await?;
+    let mut people = input.users.clone();
+    let mut departments = input.departments.clone();
+    people.sort_unstable();
+    people.dedup();
+    departments.sort_unstable();
+    departments.dedup();
+    if !people.iter().all(|id| known_users.iter().any(|u| u.id == *id))
+        || !departments.iter().all(|id| known_departments.iter().any(|d| d.id == *id))
+    {
+        return Err(AppError::BadRequest { message: text::ERR_VIEW_MEMBERS.into() });
+    }
+    match input.id {
+        Some(id) => {
+            if views::update(&mut conn, entity, id, name, &people, &departments).await? {
+                Ok(id)
+            } else {
+                Err(AppError::NotFound)
+            }
+        }
+        None => {
+            if let ViewRef::Personal(owner) = input.from {
+                if owner != user.id {
+                    return Err(AppError::Forbidden);
+                }
+            }
+            let (_, layout) = layouts::of_view(&mut conn, entity, input.from).await?;
+            let mut tx = conn.begin().await?;
+            let id = views::create(&mut tx, entity, name, &people, &departments, user.id, now_ms()).await?;
+            let record = Record::Copy { from: input.from.scope() };
+            layouts::put(&mut tx, entity, &ViewRef::Named(id).scope(), &layout, &record, author(user)).await?;
+            tx.commit().await?;
+            Ok(id)
+        }
+    }
+}
+
+pub async fn delete_card_view(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<(), AppError> {
+    let entity = entity_of(entity)?;
+    admin_only(user)?;
+    let mut conn = store.pool.acquire().await?;
+    if views::delete(&mut conn, entity, id).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}

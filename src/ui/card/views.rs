@@ -1,0 +1,391 @@
+//! Card views on the card: the switcher among the views open to the viewer, the offer to switch
+//! on one's own view, and in settings mode the views panel (which view is configured; for
+//! admins the common view's settings, named views and "Preview as").
+
+use super::header::edit_view;
+use super::settings::Editor;
+use super::{CardCtx, NoticeKind};
+use crate::api::types::{PreviewAs, ViewInput, ViewsAdmin};
+use crate::api::views::{
+    choose_view, delete_card_view, enable_my_view, get_views_admin, reset_common_view, save_card_view, set_common_view,
+};
+use crate::domain::views::{NamedView, ViewRef};
+use crate::error::AppError;
+use crate::text;
+use crate::ui::common::handle_error;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+impl CardCtx {
+    fn fail(&self, e: AppError) {
+        handle_error(&e);
+        self.say(NoticeKind::Error, e.message());
+    }
+}
+
+/// "View: …" in the card header; a list to switch when more than one view is open.
+#[component]
+pub fn ViewSwitcher() -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let choose = move |scope: String| {
+        let Some(view) = ViewRef::from_scope(&scope) else { return };
+        spawn_local(async move {
+            match choose_view(ctx.entity_slug(), view).await {
+                Ok(()) => ctx.reload_layout(),
+                Err(e) => ctx.fail(e),
+            }
+        });
+    };
+    view! {
+        <div class="view-switch">
+            <dt>{text::VIEW}</dt>
+            <dd>
+                {move || {
+                    let state = ctx.view.get();
+                    if state.open.len() > 1 && !ctx.preview {
+                        let active = state.active.scope();
+                        view! {
+                            <select
+                                aria-label=text::VIEW
+                                disabled=move || ctx.configuring.with(Option::is_some)
+                                on:change=move |ev| choose(event_target_value(&ev))
+                            >
+                                {state.open.into_iter().map(|o| {
+                                    let scope = o.view.scope();
+                                    let selected = scope == active;
+                                    view! { <option value=scope selected=selected>{o.name}</option> }
+                                }).collect_view()}
+                            </select>
+                        }.into_any()
+                    } else {
+                        view! { <span class="view-name">{state.active_name()}</span> }.into_any()
+                    }
+                }}
+            </dd>
+        </div>
+    }
+}
+
+/// ⚙ for someone who may have a view of their own but has none switched on.
+#[component]
+pub fn OwnViewOffer() -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let allowed = ctx.view.with_untracked(|v| v.may_own);
+    let enable = move |_| {
+        spawn_local(async move {
+            if let Err(e) = enable_my_view(ctx.entity_slug(), true).await {
+                return ctx.fail(e);
+            }
+            match crate::api::layouts::get_card_layout(ctx.entity_slug()).await {
+                Ok(fresh) => {
+                    let own = fresh.view.active;
+                    ctx.show_layout(fresh);
+                    edit_view(ctx, own);
+                }
+                Err(e) => ctx.fail(e),
+            }
+        });
+    };
+    view! {
+        <section class="card-section own-view-offer">
+            {if allowed {
+                view! {
+                    <p class="hint">{text::MY_VIEW_HINT}</p>
+                    <button type="button" class="primary" on:click=enable>{text::ENABLE_MY_VIEW}</button>
+                }.into_any()
+            } else {
+                view! { <p class="hint">{text::ERR_FORBIDDEN}</p> }.into_any()
+            }}
+            <button type="button" on:click=move |_| ctx.offer_own.set(false)>{text::CANCEL}</button>
+        </section>
+    }
+}
+
+/// What the views panel is showing besides its bar.
+#[derive(Clone, Debug, PartialEq)]
+enum Form {
+    None,
+    /// Creating a view (`None`) or renaming and reassigning one.
+    View(Option<NamedView>),
+    ConfirmReset,
+    ConfirmDelete(i64),
+}
+
+/// The top of settings mode: which view is being configured, and what can be done with views.
+#[component]
+pub fn ViewsPanel(ed: Editor) -> impl IntoView {
+    let ctx = ed.ctx;
+    let editing = ctx.editing.get_untracked();
+    if !ctx.admin {
+        let back = move |_| {
+            spawn_local(async move {
+                ed.flush().await;
+                match enable_my_view(ctx.entity_slug(), false).await {
+                    Ok(()) => {
+                        ctx.configuring.set(None);
+                        ctx.reload_layout();
+                    }
+                    Err(e) => ctx.fail(e),
+                }
+            });
+        };
+        return view! {
+            <div class="views-panel">
+                <span>{text::CONFIGURING_VIEW}": "<strong class="editing-view">{text::VIEW_MINE}</strong></span>
+                <button type="button" class="link" on:click=back>{text::DISABLE_MY_VIEW}</button>
+            </div>
+        }
+        .into_any();
+    }
+    let data: RwSignal<Option<ViewsAdmin>> = RwSignal::new(None);
+    let form = RwSignal::new(Form::None);
+    let load = move || {
+        spawn_local(async move {
+            match get_views_admin(ctx.entity_slug()).await {
+                Ok(d) => data.set(Some(d)),
+                Err(e) => ctx.fail(e),
+            }
+        });
+    };
+    load();
+    let switch_to = move |view: ViewRef| {
+        spawn_local(async move {
+            ed.flush().await;
+            edit_view(ctx, view);
+        });
+    };
+    let set_common = move |published: bool, forced: bool| {
+        spawn_local(async move {
+            match set_common_view(ctx.entity_slug(), published, forced).await {
+                Ok(()) => load(),
+                Err(e) => ctx.fail(e),
+            }
+        });
+    };
+    let reset = move |_| {
+        spawn_local(async move {
+            ed.flush().await;
+            match reset_common_view(ctx.entity_slug()).await {
+                Ok(_) => {
+                    form.set(Form::None);
+                    if editing == ViewRef::Common {
+                        edit_view(ctx, ViewRef::Common);
+                    }
+                }
+                Err(e) => ctx.fail(e),
+            }
+        });
+    };
+    let delete = move |id: i64| {
+        spawn_local(async move {
+            match delete_card_view(ctx.entity_slug(), id).await {
+                Ok(()) => switch_to(ViewRef::Common),
+                Err(e) => ctx.fail(e),
+            }
+        });
+    };
+    let navigate = leptos_router::hooks::use_navigate();
+    let preview = move |who: String| {
+        let Some(who) = PreviewAs::from_slug(&who) else { return };
+        let path = format!("/crm/{}/{}/preview/{}", ctx.entity_slug(), ctx.id(), who.slug());
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            ed.flush().await;
+            navigate(&path, Default::default());
+        });
+    };
+    let own_enabled = ctx.view.with_untracked(|v| v.own_enabled);
+    view! {
+        <div class="views-panel">
+            {move || data.get().map(|d| {
+                let current = editing.scope();
+                let editing_named = match editing {
+                    ViewRef::Named(id) => d.views.iter().find(|v| v.id == id).cloned(),
+                    _ => None,
+                };
+                let named_for_form = editing_named.clone();
+                let published = d.common_published;
+                let forced = d.common_forced;
+                view! {
+                    <div class="views-bar">
+                        <label>
+                            {text::CONFIGURING_VIEW}" "
+                            <select class="editing-view" on:change=move |ev| {
+                                if let Some(v) = ViewRef::from_scope(&event_target_value(&ev)) {
+                                    switch_to(v);
+                                }
+                            }>
+                                <option value="common" selected=current == "common">{text::VIEW_COMMON}</option>
+                                {d.views.iter().map(|v| {
+                                    let scope = ViewRef::Named(v.id).scope();
+                                    let selected = scope == current;
+                                    view! { <option value=scope selected=selected>{v.name.clone()}</option> }
+                                }).collect_view()}
+                                {(own_enabled || matches!(editing, ViewRef::Personal(_))).then(|| {
+                                    let own = ctx.view.with_untracked(|v| v.open.iter().map(|o| o.view).find(|v| matches!(v, ViewRef::Personal(_))));
+                                    let scope = match editing {
+                                        ViewRef::Personal(_) => editing.scope(),
+                                        _ => own.map(ViewRef::scope).unwrap_or_default(),
+                                    };
+                                    (!scope.is_empty()).then(|| view! { <option value=scope.clone() selected=scope == current>{text::VIEW_MINE}</option> })
+                                })}
+                            </select>
+                        </label>
+                        <button type="button" class="link" on:click=move |_| form.set(Form::View(None))>"+ "{text::CREATE_VIEW}</button>
+                        {editing_named.map(|v| {
+                            let id = v.id;
+                            view! {
+                                <button type="button" class="link" on:click=move |_| form.set(Form::View(named_for_form.clone()))>{text::EDIT_VIEW}</button>
+                                <button type="button" class="link danger" on:click=move |_| form.set(Form::ConfirmDelete(id))>{text::DELETE_VIEW}</button>
+                            }
+                        })}
+                    </div>
+                    <div class="views-bar">
+                        <label>
+                            <input type="checkbox" class="common-published" prop:checked=published
+                                on:change=move |ev| set_common(event_target_checked(&ev), forced)/>
+                            {text::ENABLE_COMMON_VIEW}
+                        </label>
+                        <label>
+                            <input type="checkbox" class="common-forced" prop:checked=forced disabled=!published
+                                on:change=move |ev| set_common(published, event_target_checked(&ev))/>
+                            {text::FORCE_COMMON_VIEW}
+                        </label>
+                        <button type="button" class="link" on:click=move |_| form.set(Form::ConfirmReset)>{text::RESET_COMMON_VIEW}</button>
+                        <label>
+                            {text::PREVIEW_AS}" "
+                            <select class="preview-as" on:change={
+                                let preview = preview.clone();
+                                move |ev| preview(event_target_value(&ev))
+                            }>
+                                <option value="" selected=true>{text::PREVIEW_CHOOSE}</option>
+                                <optgroup label=text::VIEW_USERS>
+                                    {d.users.iter().map(|u| view! { <option value=PreviewAs::User(u.id).slug()>{u.name.clone()}</option> }).collect_view()}
+                                </optgroup>
+                                <optgroup label=text::VIEW_DEPARTMENTS>
+                                    {d.departments.iter().map(|u| view! { <option value=PreviewAs::Department(u.id).slug()>{u.name.clone()}</option> }).collect_view()}
+                                </optgroup>
+                            </select>
+                        </label>
+                    </div>
+                }
+            })}
+            {move || match form.get() {
+                Form::None => ().into_any(),
+                Form::ConfirmReset => view! {
+                    <div class="confirm" role="alertdialog">
+                        <p>{text::CONFIRM_RESET_VIEW}</p>
+                        <button type="button" class="danger" on:click=reset>{text::RESET_COMMON_VIEW}</button>
+                        <button type="button" on:click=move |_| form.set(Form::None)>{text::CANCEL}</button>
+                    </div>
+                }.into_any(),
+                Form::ConfirmDelete(id) => view! {
+                    <div class="confirm" role="alertdialog">
+                        <p>{text::CONFIRM_DELETE_VIEW}</p>
+                        <button type="button" class="danger" on:click=move |_| delete(id)>{text::DELETE_VIEW}</button>
+                        <button type="button" on:click=move |_| form.set(Form::None)>{text::CANCEL}</button>
+                    </div>
+                }.into_any(),
+                Form::View(existing) => match data.get() {
+                    Some(d) => view! {
+                        <ViewForm data=d existing from=editing on_done=Callback::new(move |id: Option<i64>| {
+                            form.set(Form::None);
+                            match id {
+                                Some(id) => switch_to(ViewRef::Named(id)),
+                                None => load(),
+                            }
+                        })/>
+                    }.into_any(),
+                    None => ().into_any(),
+                },
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// Name, users and departments of a named view. `on_done` gets the id of a view just created
+/// (to configure it next), `None` after a change or cancel.
+#[component]
+fn ViewForm(
+    data: ViewsAdmin,
+    existing: Option<NamedView>,
+    from: ViewRef,
+    on_done: Callback<Option<i64>>,
+) -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let id = existing.as_ref().map(|v| v.id);
+    let name = RwSignal::new(existing.as_ref().map(|v| v.name.clone()).unwrap_or_default());
+    let users = RwSignal::new(existing.as_ref().map(|v| v.users.clone()).unwrap_or_default());
+    let departments = RwSignal::new(existing.as_ref().map(|v| v.departments.clone()).unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    let save = move || {
+        let input = ViewInput {
+            id,
+            name: name.get_untracked(),
+            users: users.get_untracked(),
+            departments: departments.get_untracked(),
+            from,
+        };
+        spawn_local(async move {
+            match save_card_view(ctx.entity_slug(), input).await {
+                Ok(saved) => on_done.run(if id.is_none() { Some(saved) } else { None }),
+                Err(e) => {
+                    handle_error(&e);
+                    error.set(Some(e.message()));
+                }
+            }
+        });
+    };
+    let toggle = |list: RwSignal<Vec<i64>>, id: i64, on: bool| {
+        list.update(|l| {
+            l.retain(|x| *x != id);
+            if on {
+                l.push(id);
+            }
+        })
+    };
+    view! {
+        <form class="view-form" on:submit=move |ev| {
+            ev.prevent_default();
+            save();
+        }>
+            <label>
+                {text::VIEW_NAME}
+                <input type="text" name="view-name" maxlength="100" required prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))/>
+            </label>
+            <fieldset>
+                <legend>{text::VIEW_USERS}</legend>
+                {data.users.into_iter().map(|u| {
+                    let uid = u.id;
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" data-view-user=uid prop:checked=move || users.with(|l| l.contains(&uid))
+                                on:change=move |ev| toggle(users, uid, event_target_checked(&ev))/>
+                            {u.name}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <fieldset>
+                <legend>{text::VIEW_DEPARTMENTS}</legend>
+                {data.departments.into_iter().map(|d| {
+                    let did = d.id;
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" data-view-department=did prop:checked=move || departments.with(|l| l.contains(&did))
+                                on:change=move |ev| toggle(departments, did, event_target_checked(&ev))/>
+                            {d.name}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            <div class="actions">
+                <button type="submit" class="primary">{text::SAVE}</button>
+                <button type="button" on:click=move |_| on_done.run(None)>{text::CANCEL}</button>
+            </div>
+        </form>
+    }
+}
