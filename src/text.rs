@@ -441,3 +441,7 @@ pub fn preview_banner(who: &str) -> String {
 pub fn preview_cannot_open(who: &str) -> String {
     format!("{who} cannot open this item: for them it does not exist.")
 }
+
+pub fn layout_of_pipeline(pipeline: &str) -> String {
+    format!("This arranges the cards of the pipeline “{pipeline}”; who sees which view holds for every pipeline.")
+}

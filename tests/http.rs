@@ -936,5 +936,30 @@ async fn card_views_resolve_per_person_and_only_the_right_people_change_them() {
         admin.json(admin.call("delete_card_view", json!({"entity": "deal", "id": view_id}).to_string())).await.0,
         StatusCode::NOT_FOUND
     );
+
+    // The cards of the Support pipeline get a layout of their own; Sales deals keep theirs.
+    let (_, form) = admin.json(admin.call("new_item_form", r#"{"entity":"deal"}"#)).await;
+    let support = form["pipelines"].as_array().unwrap().iter().find(|p| p["code"] == "support").unwrap()["id"].clone();
+    let values = json!({"title": {"t": "text", "v": "Support deal"}});
+    let (status, support_deal) = admin
+        .json(
+            admin.call("create_item", json!({"entity": "deal", "pipeline_id": support, "values": values}).to_string()),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{support_deal}");
+    let editor = json!({"entity": "deal", "pipeline": support, "view": {"kind": "common"}});
+    let (_, editor) = admin.json(admin.call("layout_editor", editor.to_string())).await;
+    let hide = json!({"entity": "deal", "pipeline": support, "view": {"kind": "common"}, "version": editor["version"], "ops": [{"op": "hide_field", "code": "probability"}]});
+    let (status, saved) = admin.json(admin.call("save_layout", hide.to_string())).await;
+    assert_eq!((status, saved["rebased"].as_bool()), (StatusCode::OK, Some(false)), "{saved}");
+    let (_, card) = anna.json(anna.call("card", json!({"entity": "deal", "id": support_deal}).to_string())).await;
+    assert!(!shows(&card, "probability"), "the Support card");
+    let sales = form["pipelines"].as_array().unwrap().iter().find(|p| p["code"] == "sales").unwrap()["id"].clone();
+    let values = json!({"title": {"t": "text", "v": "Sales deal"}});
+    let (_, sales_deal) = admin
+        .json(admin.call("create_item", json!({"entity": "deal", "pipeline_id": sales, "values": values}).to_string()))
+        .await;
+    let (_, card) = anna.json(anna.call("card", json!({"entity": "deal", "id": sales_deal}).to_string())).await;
+    assert!(shows(&card, "probability"), "a Sales card: {card}");
     app.db.cleanup().await;
 }

@@ -11,6 +11,7 @@ mod support;
 use axum::body::Body;
 use axum::Router;
 use crm_card::domain::layout_ops::{apply, LayoutOp};
+use crm_card::domain::views::CardKind;
 use crm_card::domain::{EntityType, Layout};
 use crm_card::server::demo::Rng;
 use crm_card::server::store::{layouts, users};
@@ -515,7 +516,8 @@ async fn layout_races_revert_nothing(db: TestDb) {
         refused += r;
     }
     let mut conn = app.db.store.pool.acquire().await.unwrap();
-    let mut versions = layouts::history(&mut conn, EntityType::Contact, layouts::COMMON, 1000).await.unwrap();
+    let mut versions =
+        layouts::history(&mut conn, CardKind::entity(EntityType::Contact), layouts::COMMON, 1000).await.unwrap();
     versions.reverse();
     assert!(matches!(versions[0].record, layouts::Record::Initial));
     let known = |c: &str| fields.iter().any(|f| f == c);

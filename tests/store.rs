@@ -369,6 +369,7 @@ on_both_databases! {
 mod layouts_store {
     use super::*;
     use crm_card::domain::layout_ops::{LayoutOp, OpConflict};
+    use crm_card::domain::views::CardKind;
     use crm_card::server::store::layouts::{self, Author, Record, COMMON};
 
     fn known(code: &str) -> bool {
@@ -388,12 +389,12 @@ mod layouts_store {
             let mut conn = store.pool.acquire().await.unwrap();
             let admin = user(&mut conn, "admin@test.example").await;
             let by = Author { user_id: Some(admin), now: DAY };
-            let saved = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[mv("comment", "about", Some("title"))], &known, by).await.unwrap();
+            let saved = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[mv("comment", "about", Some("title"))], &known, by).await.unwrap();
             assert_eq!((saved.version, saved.rebased, saved.conflicts.len()), (2, false, 0));
             assert_eq!(&section_fields(&saved.layout, "about")[..2], ["title", "comment"]);
             let shown = catalog::layout(&mut conn, EntityType::Deal).await.unwrap();
             assert_eq!(shown, saved.layout, "cards show the common layout once it exists");
-            let history = layouts::history(&mut conn, EntityType::Deal, COMMON, 10).await.unwrap();
+            let history = layouts::history(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 10).await.unwrap();
             assert_eq!(history.iter().map(|h| h.version).collect::<Vec<_>>(), [2, 1]);
             assert_eq!(history[1].record, Record::Initial);
             assert!(matches!(&history[0].record, Record::Ops { ops } if ops.len() == 1));
@@ -405,9 +406,9 @@ mod layouts_store {
         async fn two_editors_from_the_same_version_both_keep_their_changes(store: Store) {
             let mut conn = store.pool.acquire().await.unwrap();
             let by = Author { user_id: None, now: DAY };
-            let first = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[mv("probability", "client", None)], &known, by).await.unwrap();
+            let first = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[mv("probability", "client", None)], &known, by).await.unwrap();
             // The second editor also started from version 1.
-            let second = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[LayoutOp::HideField { code: "source".into() }], &known, by).await.unwrap();
+            let second = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[LayoutOp::HideField { code: "source".into() }], &known, by).await.unwrap();
             assert_eq!((first.version, second.version, second.rebased), (2, 3, true));
             assert_eq!(section_fields(&second.layout, "client")[0], "probability", "the first editor's move survived");
             assert!(!second.layout.field_codes().any(|c| c == "source"));
@@ -418,15 +419,15 @@ mod layouts_store {
         async fn an_operation_on_a_deleted_section_is_a_conflict_and_makes_no_version(store: Store) {
             let mut conn = store.pool.acquire().await.unwrap();
             let by = Author { user_id: None, now: DAY };
-            layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[LayoutOp::DeleteSection { id: "client".into() }], &known, by).await.unwrap();
-            let late = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[mv("title", "client", None)], &known, by).await.unwrap();
+            layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[LayoutOp::DeleteSection { id: "client".into() }], &known, by).await.unwrap();
+            let late = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[mv("title", "client", None)], &known, by).await.unwrap();
             assert_eq!(late.version, 2, "nothing applied: no new version");
             assert_eq!(late.conflicts.len(), 1);
             assert_eq!(late.conflicts[0].1, OpConflict::SectionGone { id: "client".into() });
             assert!(late.layout.sections.iter().all(|s| s.id != "client"), "the current layout comes back");
             // The deleted section's fields are hidden, not gone: they can be shown again.
             let show = LayoutOp::ShowField { code: "company".into(), section: "about".into(), after: None };
-            let back = layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 2, &[show], &known, by).await.unwrap();
+            let back = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 2, &[show], &known, by).await.unwrap();
             assert_eq!(section_fields(&back.layout, "about")[0], "company");
         }
     }
@@ -435,12 +436,12 @@ mod layouts_store {
         async fn a_rollback_is_a_new_version_with_the_old_layout(store: Store) {
             let mut conn = store.pool.acquire().await.unwrap();
             let by = Author { user_id: None, now: DAY };
-            layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &[LayoutOp::HideField { code: "title".into() }], &known, by).await.unwrap();
-            let (version, layout) = layouts::rollback(&mut conn, EntityType::Deal, COMMON, 1, by).await.unwrap().unwrap();
+            layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[LayoutOp::HideField { code: "title".into() }], &known, by).await.unwrap();
+            let (version, layout) = layouts::rollback(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, by).await.unwrap().unwrap();
             assert_eq!(version, 3);
             assert_eq!(layout, crm_card::domain::catalog::default_layout(EntityType::Deal));
-            assert_eq!(layouts::current(&mut conn, EntityType::Deal, COMMON).await.unwrap().map(|c| c.0), Some(3));
-            assert!(layouts::rollback(&mut conn, EntityType::Deal, COMMON, 99, by).await.unwrap().is_none());
+            assert_eq!(layouts::current(&mut conn, CardKind::entity(EntityType::Deal), COMMON).await.unwrap().map(|c| c.0), Some(3));
+            assert!(layouts::rollback(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 99, by).await.unwrap().is_none());
         }
     }
 }
@@ -623,6 +624,7 @@ on_both_databases! {
 
 mod card_views {
     use super::*;
+    use crm_card::domain::views::CardKind;
     use crm_card::domain::views::{NamedView, ViewRef};
     use crm_card::server::store::layouts::{self, Author, Record, COMMON};
     use crm_card::server::store::views::{self, Choice, Settings};
@@ -646,8 +648,10 @@ mod card_views {
             let by = Author { user_id: Some(anna), now: DAY };
             let scope = ViewRef::Named(id).scope();
             let copy = crm_card::domain::catalog::default_layout(deal);
-            let first = layouts::put(&mut conn, deal, &scope, &copy, &Record::Copy { from: COMMON.into() }, by).await.unwrap();
+            let first = layouts::put(&mut conn, CardKind::entity(deal), &scope, &copy, &Record::Copy { from: COMMON.into() }, by).await.unwrap();
             assert_eq!(first, 1, "a new view's layout starts at version 1");
+            let pipeline = CardKind::of(deal, Some(77));
+            layouts::put(&mut conn, pipeline, &scope, &copy, &Record::Copy { from: COMMON.into() }, by).await.unwrap();
             assert_eq!(
                 views::named(&mut conn, deal).await.unwrap(),
                 vec![NamedView { id, name: "Sales view".into(), users: vec![anna], departments: vec![sales] }]
@@ -666,8 +670,10 @@ mod card_views {
             assert!(views::delete(&mut conn, deal, id).await.unwrap());
             assert!(!views::delete(&mut conn, deal, id).await.unwrap(), "already gone");
             assert!(views::named(&mut conn, deal).await.unwrap().is_empty());
-            assert!(layouts::current(&mut conn, deal, &scope).await.unwrap().is_none(), "its layout went with it");
-            assert!(layouts::history(&mut conn, deal, &scope, 10).await.unwrap().is_empty(), "and its history");
+            for kind in [CardKind::entity(deal), pipeline] {
+                assert!(layouts::current(&mut conn, kind, &scope).await.unwrap().is_none(), "its layouts went with it");
+                assert!(layouts::history(&mut conn, kind, &scope, 10).await.unwrap().is_empty(), "and their history");
+            }
         }
     }
 
@@ -678,17 +684,40 @@ mod card_views {
             let by = Author { user_id: Some(admin), now: DAY };
             let known = |c: &str| crm_card::domain::catalog::system_fields(EntityType::Deal).iter().any(|f| f.code == c);
             let hide = [crm_card::domain::layout_ops::LayoutOp::HideField { code: "comment".into() }];
-            layouts::apply_ops(&mut conn, EntityType::Deal, COMMON, 1, &hide, &known, by).await.unwrap();
-            let (_, changed) = layouts::of_view(&mut conn, EntityType::Deal, ViewRef::Common).await.unwrap();
+            layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &hide, &known, by).await.unwrap();
+            let (_, changed) = layouts::of_view(&mut conn, CardKind::entity(EntityType::Deal), ViewRef::Common).await.unwrap();
             assert!(!changed.field_codes().any(|c| c == "comment"));
             let shipped = crm_card::domain::catalog::default_layout(EntityType::Deal);
-            let v = layouts::put(&mut conn, EntityType::Deal, COMMON, &shipped, &Record::Reset, by).await.unwrap();
+            let v = layouts::put(&mut conn, CardKind::entity(EntityType::Deal), COMMON, &shipped, &Record::Reset, by).await.unwrap();
             assert_eq!(v, 3);
-            assert_eq!(layouts::of_view(&mut conn, EntityType::Deal, ViewRef::Common).await.unwrap(), (3, shipped.clone()));
-            let history = layouts::history(&mut conn, EntityType::Deal, COMMON, 10).await.unwrap();
+            assert_eq!(layouts::of_view(&mut conn, CardKind::entity(EntityType::Deal), ViewRef::Common).await.unwrap(), (3, shipped.clone()));
+            let history = layouts::history(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 10).await.unwrap();
             assert_eq!(history.iter().map(|h| h.version).collect::<Vec<_>>(), [3, 2, 1], "the reset arrangement stays in history");
             assert_eq!(history[0].record, Record::Reset);
-            assert_eq!(layouts::of_view(&mut conn, EntityType::Lead, ViewRef::Named(99)).await.unwrap().0, 1, "a view never saved shows version 1");
+            assert_eq!(layouts::of_view(&mut conn, CardKind::entity(EntityType::Lead), ViewRef::Named(99)).await.unwrap().0, 1, "a view never saved shows version 1");
+        }
+    }
+
+    on_both_databases! {
+        async fn a_pipeline_starts_with_the_deals_layout_and_keeps_its_own_from_its_first_change(store: Store) {
+            let mut conn = store.pool.acquire().await.unwrap();
+            let admin = user(&mut conn, "admin@p.example").await;
+            let by = Author { user_id: Some(admin), now: DAY };
+            let known = |c: &str| crm_card::domain::catalog::system_fields(EntityType::Deal).iter().any(|f| f.code == c);
+            let (deals, support) = (CardKind::entity(EntityType::Deal), CardKind::of(EntityType::Deal, Some(2)));
+            let hide = |code: &str| [crm_card::domain::layout_ops::LayoutOp::HideField { code: code.into() }];
+            layouts::apply_ops(&mut conn, deals, COMMON, 1, &hide("comment"), &known, by).await.unwrap();
+            let (_, inherited) = layouts::of_view(&mut conn, support, ViewRef::Common).await.unwrap();
+            assert!(!inherited.field_codes().any(|c| c == "comment"), "until changed, a pipeline shows the deals' layout");
+            let saved = layouts::apply_ops(&mut conn, support, COMMON, 2, &hide("source"), &known, by).await.unwrap();
+            assert_eq!((saved.version, saved.rebased), (2, false), "a copy (1) and the change (2); nobody else saved");
+            assert!(!saved.layout.field_codes().any(|c| c == "comment" || c == "source"), "the copy kept the deals' change");
+            let (_, deal_layout) = layouts::of_view(&mut conn, deals, ViewRef::Common).await.unwrap();
+            assert!(deal_layout.field_codes().any(|c| c == "source"), "other pipelines keep Source");
+            layouts::apply_ops(&mut conn, deals, COMMON, 2, &hide("probability"), &known, by).await.unwrap();
+            let (_, own) = layouts::of_view(&mut conn, support, ViewRef::Common).await.unwrap();
+            assert!(own.field_codes().any(|c| c == "probability"), "from then on the pipeline's layout is its own");
+            assert_eq!(layouts::kinds_with(&mut conn, EntityType::Deal, COMMON).await.unwrap(), vec![deals, support]);
         }
     }
 }

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 #[server(endpoint = "layout_editor", input = Json)]
-pub async fn get_layout_editor(entity: String, view: ViewRef) -> Result<LayoutEditor, AppError> {
+pub async fn get_layout_editor(entity: String, pipeline: Option<i64>, view: ViewRef) -> Result<LayoutEditor, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::layout_editor(&state.store, &user, &entity, view).await
+        crate::server::service::layout_editor(&state.store, &user, &entity, pipeline, view).await
     })
     .await
 }
@@ -21,38 +21,48 @@ pub async fn get_layout_editor(entity: String, view: ViewRef) -> Result<LayoutEd
 #[server(endpoint = "save_layout", input = Json)]
 pub async fn save_layout(
     entity: String,
+    pipeline: Option<i64>,
     view: ViewRef,
     version: i64,
     ops: Vec<LayoutOp>,
 ) -> Result<LayoutSaved, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::save_layout(&state.store, &user, &entity, view, version, ops).await
+        crate::server::service::save_layout(&state.store, &user, &entity, pipeline, view, version, ops).await
     })
     .await
 }
 
 #[server(endpoint = "layout_history", input = Json)]
-pub async fn layout_history(entity: String, view: ViewRef) -> Result<Vec<LayoutVersionView>, AppError> {
+pub async fn layout_history(
+    entity: String,
+    pipeline: Option<i64>,
+    view: ViewRef,
+) -> Result<Vec<LayoutVersionView>, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::layout_history(&state.store, &user, &entity, view).await
+        crate::server::service::layout_history(&state.store, &user, &entity, pipeline, view).await
     })
     .await
 }
 
 /// Makes the layout of `version` the current one again, as a new version.
 #[server(endpoint = "rollback_layout", input = Json)]
-pub async fn rollback_layout(entity: String, view: ViewRef, version: i64) -> Result<LayoutSaved, AppError> {
+pub async fn rollback_layout(
+    entity: String,
+    pipeline: Option<i64>,
+    view: ViewRef,
+    version: i64,
+) -> Result<LayoutSaved, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::rollback_layout(&state.store, &user, &entity, view, version).await
+        crate::server::service::rollback_layout(&state.store, &user, &entity, pipeline, view, version).await
     })
     .await
 }
 
 /// The card layout as the user sees it now (open cards fetch it when told the layout changed).
 #[server(endpoint = "card_layout", input = Json)]
-pub async fn get_card_layout(entity: String) -> Result<CardLayout, AppError> {
+pub async fn get_card_layout(entity: String, pipeline: Option<i64>) -> Result<CardLayout, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::card_layout(&state.store, &user, &entity).await
+        crate::server::service::card_layout(&state.store, &user, &entity, pipeline).await
     })
     .await
 }

@@ -4,7 +4,50 @@
 //! them or their department; else the common view when published; else the shipped default.
 //! Where several are open to them, the one they chose wins (unless the common view is forced).
 
+use super::EntityType;
 use serde::{Deserialize, Serialize};
+
+/// The cards whose layouts are kept together: an entity type, and for deals the pipeline (the
+/// cards of two pipelines may differ). A pipeline's layout of a view starts as the entity
+/// type's and is kept apart from the first change made on a card of that pipeline. Views
+/// themselves (who sees which) are per entity type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CardKind {
+    pub entity: EntityType,
+    pub pipeline: Option<i64>,
+}
+
+impl CardKind {
+    /// The kind of the cards of `entity` in `pipeline` (only deals differ by pipeline).
+    pub fn of(entity: EntityType, pipeline: Option<i64>) -> CardKind {
+        CardKind { entity, pipeline: pipeline.filter(|_| entity == EntityType::Deal) }
+    }
+
+    pub fn entity(entity: EntityType) -> CardKind {
+        CardKind { entity, pipeline: None }
+    }
+
+    /// The key its layouts are stored under: `deal`, `deal:3`.
+    pub fn key(self) -> String {
+        match self.pipeline {
+            None => self.entity.slug().to_string(),
+            Some(p) => format!("{}:{p}", self.entity.slug()),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<CardKind> {
+        let (entity, pipeline) = match key.split_once(':') {
+            Some((e, p)) => (e, Some(p.parse().ok()?)),
+            None => (key, None),
+        };
+        Some(CardKind { entity: entity.parse().ok()?, pipeline })
+    }
+
+    /// The kind whose layouts this one starts from.
+    pub fn parent(self) -> Option<CardKind> {
+        self.pipeline.map(|_| CardKind::entity(self.entity))
+    }
+}
 
 /// A stored layout scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -107,6 +150,19 @@ pub fn resolve(s: &Situation) -> ViewRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_deals_keep_layouts_per_pipeline() {
+        assert_eq!(CardKind::of(EntityType::Deal, Some(3)).key(), "deal:3");
+        assert_eq!(CardKind::of(EntityType::Deal, Some(3)).parent(), Some(CardKind::entity(EntityType::Deal)));
+        assert_eq!(CardKind::of(EntityType::Deal, None).key(), "deal");
+        assert_eq!(CardKind::of(EntityType::Lead, Some(1)), CardKind::entity(EntityType::Lead));
+        assert_eq!(CardKind::entity(EntityType::Lead).parent(), None);
+        for kind in [CardKind::of(EntityType::Deal, Some(3)), CardKind::entity(EntityType::Quote)] {
+            assert_eq!(CardKind::from_key(&kind.key()), Some(kind));
+        }
+        assert_eq!(CardKind::from_key("deal:x"), None);
+    }
 
     fn views() -> Vec<NamedView> {
         vec![

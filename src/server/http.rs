@@ -296,13 +296,20 @@ pub fn begin_shutdown() {
     SHUTTING_DOWN.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// `GET /events/layout/{entity}`: server-sent events; a `layout` event each time the card view
+/// Which deal pipeline's cards a layout event stream follows.
+#[derive(serde::Deserialize)]
+struct PipelineQuery {
+    pipeline: Option<i64>,
+}
+
+/// `GET /events/layout/{entity}[?pipeline=N]`: server-sent events; a `layout` event each time the card view
 /// the signed-in user sees for the entity type changes: its layout, the view itself (they or an
 /// admin switched it), or the views' settings. It reads from the database, not from memory, so
 /// a change saved through any app server reaches cards open on every other.
 async fn layout_events(
     State(state): State<AppState>,
     axum::extract::Path(entity): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<PipelineQuery>,
     headers: http::HeaderMap,
 ) -> Response {
     use axum::response::sse::{Event, KeepAlive, Sse};
@@ -313,8 +320,9 @@ async fn layout_events(
     let Ok(entity) = entity.parse::<crate::domain::EntityType>() else {
         return plain_error(&AppError::NotFound);
     };
+    let kind = crate::domain::views::CardKind::of(entity, query.pipeline);
     let token = move |store: super::store::Store, user: std::sync::Arc<crate::api::types::CurrentUser>| async move {
-        super::service::view_token(&store, &user, entity).await
+        super::service::view_token(&store, &user, kind).await
     };
     let start = token(state.store.clone(), user.clone()).await;
     let until = tokio::time::Instant::now() + STREAM_LIFETIME;

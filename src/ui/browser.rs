@@ -115,8 +115,9 @@ mod imp {
 
     /// Listens for changes of the card layout of `entity` (server-sent events); calls
     /// `on_change` for each. Answers a handle for [`unwatch`]. The browser reconnects by itself.
-    pub fn watch_layout(entity: &str, on_change: impl Fn() + 'static) -> u32 {
-        let Ok(source) = web_sys::EventSource::new(&format!("/events/layout/{entity}")) else { return 0 };
+    /// Calls `on_change` at each `layout` event of the server-sent events at `url`.
+    pub fn watch_layout(url: &str, on_change: impl Fn() + 'static) -> u32 {
+        let Ok(source) = web_sys::EventSource::new(url) else { return 0 };
         let callback = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
         let _ = source.add_event_listener_with_callback("layout", callback.as_ref().unchecked_ref());
         let id = NEXT_WATCH.with(|n| {
@@ -165,7 +166,7 @@ mod imp {
     pub fn window_height() -> i32 {
         0
     }
-    pub fn watch_layout(_entity: &str, _on_change: impl Fn() + 'static) -> u32 {
+    pub fn watch_layout(_url: &str, _on_change: impl Fn() + 'static) -> u32 {
         0
     }
     pub fn unwatch(_id: u32) {}

@@ -4,17 +4,24 @@ use super::{entity_of, event_views, fields_for, item_for, names_for, needs, visi
 use crate::api::types::{CardData, CardLayout, CurrentUser, ItemHeader, PreviewAs, UserRef};
 use crate::domain::access::Action;
 use crate::domain::timeline::{Cursor, EventPayload, TimelineEvent, TimelinePage, MAX_COMMENT, PAGE_SIZE};
+use crate::domain::views::CardKind;
 use crate::error::{AppError, FieldError};
 use crate::server::store::{catalog, items, now_ms, timeline as events, users, Conn, Store};
 use crate::text;
 
 /// The card layout and fields as the user sees them, with the view they are in.
-pub async fn card_layout(store: &Store, user: &CurrentUser, entity: &str) -> Result<CardLayout, AppError> {
+pub async fn card_layout(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    pipeline: Option<i64>,
+) -> Result<CardLayout, AppError> {
     let entity = entity_of(entity)?;
     needs(user, entity, Action::Read)?;
     let mut conn = store.pool.acquire().await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
-    let (view, layout) = visible_layout(&mut conn, entity, user, &fields).await?;
+    let kind = CardKind::of(entity, pipeline);
+    let (view, layout) = visible_layout(&mut conn, kind, user, &fields).await?;
     Ok(CardLayout { view, layout, fields })
 }
 
@@ -24,7 +31,8 @@ pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> R
     let row = item_for(&mut conn, user, entity, id, Action::Read).await?;
     let read_only = !super::may(user, entity, Action::Update, &row.owner());
     let mut data = card_as(&mut conn, user, row).await?;
-    data.can_configure = user.is_admin || user.rights.may_use_my_view();
+    // An own view is pointless while the common view is forced on everybody.
+    data.can_configure = user.is_admin || (user.rights.may_use_my_view() && !data.view.common_forced);
     data.admin = user.is_admin;
     data.read_only = read_only;
     Ok(data)
@@ -81,7 +89,8 @@ async fn card_as(conn: &mut Conn, user: &CurrentUser, row: items::ItemRow) -> Re
     let entity = row.entity;
     let id = row.id;
     let user_fields = fields_for(conn, entity, user).await?;
-    let (view, layout) = visible_layout(conn, entity, user, &user_fields.visible).await?;
+    let kind = CardKind::of(entity, row.pipeline_id);
+    let (view, layout) = visible_layout(conn, kind, user, &user_fields.visible).await?;
     let values = user_fields.values(items::values(conn, id).await?);
     let fields = user_fields.visible;
     let pipeline = match row.pipeline_id {

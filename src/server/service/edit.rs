@@ -282,7 +282,8 @@ pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> R
     needs(user, entity, Action::Create)?;
     let mut conn = store.pool.acquire().await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
-    let (_, layout) = visible_layout(&mut conn, entity, user, &fields).await?;
+    let kind = crate::domain::views::CardKind::entity(entity);
+    let (_, layout) = visible_layout(&mut conn, kind, user, &fields).await?;
     Ok(NewItemForm {
         entity,
         fields,

@@ -5,7 +5,7 @@ use super::views::may_edit;
 use super::{entity_of, fields_for};
 use crate::api::types::{CurrentUser, LayoutConflict, LayoutEditor, LayoutSaved, LayoutVersionView};
 use crate::domain::layout_ops::{diff, LayoutOp, MAX_OPS};
-use crate::domain::views::ViewRef;
+use crate::domain::views::{CardKind, ViewRef};
 use crate::domain::{EntityType, FieldDef, Layout};
 use crate::error::AppError;
 use crate::server::store::layouts::{self, Author, Record};
@@ -30,13 +30,15 @@ pub async fn layout_editor(
     store: &Store,
     user: &CurrentUser,
     entity: &str,
+    pipeline: Option<i64>,
     view: ViewRef,
 ) -> Result<LayoutEditor, AppError> {
     let entity = entity_of(entity)?;
+    let kind = CardKind::of(entity, pipeline);
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
     let fields = editable_fields(&mut conn, entity, user).await?;
-    let (version, layout) = layouts::of_view(&mut conn, entity, view).await?;
+    let (version, layout) = layouts::of_view(&mut conn, kind, view).await?;
     Ok(LayoutEditor { view, version, layout: as_seen(layout, &fields), fields, can_edit: true })
 }
 
@@ -44,11 +46,13 @@ pub async fn save_layout(
     store: &Store,
     user: &CurrentUser,
     entity: &str,
+    pipeline: Option<i64>,
     view: ViewRef,
     version: i64,
     ops: Vec<LayoutOp>,
 ) -> Result<LayoutSaved, AppError> {
     let entity = entity_of(entity)?;
+    let kind = CardKind::of(entity, pipeline);
     if ops.is_empty() || ops.len() > MAX_OPS {
         return Err(AppError::BadRequest { message: text::ERR_TOO_MANY_OPS.into() });
     }
@@ -57,7 +61,7 @@ pub async fn save_layout(
     let fields = editable_fields(&mut conn, entity, user).await?;
     let known = |code: &str| fields.iter().any(|f| f.code == code);
     let by = Author { user_id: Some(user.id), now: now_ms() };
-    let saved = layouts::apply_ops(&mut conn, entity, &view.scope(), version, &ops, &known, by).await?;
+    let saved = layouts::apply_ops(&mut conn, kind, &view.scope(), version, &ops, &known, by).await?;
     let conflicts =
         saved.conflicts.into_iter().map(|(op, c)| LayoutConflict { op, message: text::layout_conflict(&c) }).collect();
     Ok(LayoutSaved {
@@ -72,12 +76,14 @@ pub async fn layout_history(
     store: &Store,
     user: &CurrentUser,
     entity: &str,
+    pipeline: Option<i64>,
     view: ViewRef,
 ) -> Result<Vec<LayoutVersionView>, AppError> {
     let entity = entity_of(entity)?;
+    let kind = CardKind::of(entity, pipeline);
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
-    let rows = layouts::history(&mut conn, entity, &view.scope(), HISTORY_LIMIT + 1).await?;
+    let rows = layouts::history(&mut conn, kind, &view.scope(), HISTORY_LIMIT + 1).await?;
     Ok(rows
         .iter()
         .enumerate()
@@ -99,15 +105,17 @@ pub async fn rollback_layout(
     store: &Store,
     user: &CurrentUser,
     entity: &str,
+    pipeline: Option<i64>,
     view: ViewRef,
     version: i64,
 ) -> Result<LayoutSaved, AppError> {
     let entity = entity_of(entity)?;
+    let kind = CardKind::of(entity, pipeline);
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
     let fields = editable_fields(&mut conn, entity, user).await?;
     let by = Author { user_id: Some(user.id), now: now_ms() };
-    match layouts::rollback(&mut conn, entity, &view.scope(), version, by).await? {
+    match layouts::rollback(&mut conn, kind, &view.scope(), version, by).await? {
         Some((version, layout)) => {
             Ok(LayoutSaved { version, layout: as_seen(layout, &fields), rebased: false, conflicts: vec![] })
         }

@@ -98,11 +98,11 @@ fn needs(user: &CurrentUser, entity: EntityType, action: Action) -> Result<(), A
 /// The card view the user sees, its layout holding only the fields in `visible`.
 async fn visible_layout(
     conn: &mut Conn,
-    entity: EntityType,
+    kind: crate::domain::views::CardKind,
     user: &CurrentUser,
     visible: &[FieldDef],
 ) -> sqlx::Result<(crate::api::types::ViewState, crate::domain::Layout)> {
-    let views::Resolved { state, mut layout } = views::resolved(conn, user, entity).await?;
+    let views::Resolved { state, mut layout } = views::resolved(conn, user, kind).await?;
     layout.retain_fields(|c| visible.iter().any(|f| f.code == c));
     Ok((state, layout))
 }

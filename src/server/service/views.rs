@@ -3,7 +3,7 @@
 
 use super::{admin_only, entity_of};
 use crate::api::types::{CurrentUser, ViewInput, ViewOption, ViewState, ViewsAdmin};
-use crate::domain::views::{open_views, resolve, NamedView, Situation, ViewRef};
+use crate::domain::views::{open_views, resolve, CardKind, NamedView, Situation, ViewRef};
 use crate::domain::{catalog as shipped, EntityType, Layout};
 use crate::error::AppError;
 use crate::server::store::layouts::{self, Author, Record, COMMON};
@@ -30,7 +30,9 @@ fn name_of(view: ViewRef, named: &[NamedView]) -> String {
     }
 }
 
-pub(super) async fn resolved(conn: &mut Conn, user: &CurrentUser, entity: EntityType) -> sqlx::Result<Resolved> {
+/// The view `user` sees on cards of `kind`, and its layout there.
+pub(super) async fn resolved(conn: &mut Conn, user: &CurrentUser, kind: CardKind) -> sqlx::Result<Resolved> {
+    let entity = kind.entity;
     let settings = views::settings(conn, entity).await?;
     let named = views::named(conn, entity).await?;
     let choice = views::choice(conn, user.id, entity).await?;
@@ -45,7 +47,7 @@ pub(super) async fn resolved(conn: &mut Conn, user: &CurrentUser, entity: Entity
         chosen: choice.chosen,
     };
     let active = resolve(&situation);
-    let (version, layout) = layouts::of_view(conn, entity, active).await?;
+    let (version, layout) = layouts::of_view(conn, kind, active).await?;
     let open =
         open_views(&situation).into_iter().map(|view| ViewOption { view, name: name_of(view, &named) }).collect();
     Ok(Resolved {
@@ -56,16 +58,16 @@ pub(super) async fn resolved(conn: &mut Conn, user: &CurrentUser, entity: Entity
             own_enabled: choice.own_enabled,
             common_published: settings.common_published,
             common_forced: settings.common_forced,
-            token: format!("{}@{version}#{}", active.scope(), settings.revision),
+            token: format!("{}/{}@{version}#{}", kind.key(), active.scope(), settings.revision),
         },
         layout,
     })
 }
 
 /// What an open card watches: it changes whenever the card should look again.
-pub async fn view_token(store: &Store, user: &CurrentUser, entity: EntityType) -> Option<String> {
+pub async fn view_token(store: &Store, user: &CurrentUser, kind: CardKind) -> Option<String> {
     let mut conn = store.pool.acquire().await.ok()?;
-    resolved(&mut conn, user, entity).await.ok().map(|r| r.state.token)
+    resolved(&mut conn, user, kind).await.ok().map(|r| r.state.token)
 }
 
 /// Refuses a change of `view`'s layout by `user`: the initial view never changes; the common
@@ -135,13 +137,23 @@ pub async fn set_common_view(
 }
 
 /// "Reset to initial view": the common view becomes the shipped layout again, as a new version
-/// (the arrangement it replaces stays in the history and can be rolled back to).
+/// (the arrangement it replaces stays in the history and can be rolled back to), on the cards
+/// of every pipeline. Answers the entity type's new version.
 pub async fn reset_common_view(store: &Store, user: &CurrentUser, entity: &str) -> Result<i64, AppError> {
     let entity = entity_of(entity)?;
     admin_only(user)?;
     let mut conn = store.pool.acquire().await?;
     let initial = shipped::default_layout(entity);
-    Ok(layouts::put(&mut conn, entity, COMMON, &initial, &Record::Reset, author(user)).await?)
+    let mut tx = conn.begin().await?;
+    layouts::lock(&mut tx, CardKind::entity(entity), COMMON).await?;
+    let pipelines = layouts::kinds_with(&mut tx, entity, COMMON).await?;
+    let version =
+        layouts::put(&mut tx, CardKind::entity(entity), COMMON, &initial, &Record::Reset, author(user)).await?;
+    for kind in pipelines.into_iter().filter(|k| k.pipeline.is_some()) {
+        layouts::put(&mut tx, kind, COMMON, &initial, &Record::Reset, author(user)).await?;
+    }
+    tx.commit().await?;
+    Ok(version)
 }
 
 /// Switches the user's own view on (a copy of what they see now) or off.
@@ -153,14 +165,16 @@ pub async fn enable_my_view(store: &Store, user: &CurrentUser, entity: &str, on:
     let mut conn = store.pool.acquire().await?;
     let mine = ViewRef::Personal(user.id);
     if on {
-        let seen = resolved(&mut conn, user, entity).await?;
-        let mut layout = seen.layout;
+        let seen = resolved(&mut conn, user, CardKind::entity(entity)).await?;
         let visible = super::fields_for(&mut conn, entity, user).await?.visible;
-        layout.retain_fields(|c| visible.iter().any(|f| f.code == c));
+        // Not even the code of a field hidden from them is copied.
+        let as_seen = |mut layout: Layout| {
+            layout.retain_fields(|c| visible.iter().any(|f| f.code == c));
+            layout
+        };
         let mut tx = conn.begin().await?;
         if seen.state.active != mine {
-            let record = Record::Copy { from: seen.state.active.scope() };
-            layouts::put(&mut tx, entity, &mine.scope(), &layout, &record, author(user)).await?;
+            layouts::copy_view(&mut tx, entity, seen.state.active, mine, &as_seen, author(user)).await?;
         }
         views::set_choice(&mut tx, user.id, entity, Choice { own_enabled: true, chosen: Some(mine) }).await?;
         tx.commit().await?;
@@ -174,7 +188,7 @@ pub async fn enable_my_view(store: &Store, user: &CurrentUser, entity: &str, on:
 pub async fn choose_view(store: &Store, user: &CurrentUser, entity: &str, view: ViewRef) -> Result<(), AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let seen = resolved(&mut conn, user, entity).await?;
+    let seen = resolved(&mut conn, user, CardKind::entity(entity)).await?;
     if !seen.state.open.iter().any(|o| o.view == view) {
         return Err(AppError::BadRequest { message: text::ERR_VIEW_NOT_OPEN.into() });
     }
@@ -225,11 +239,9 @@ pub async fn save_card_view(
                     return Err(AppError::Forbidden);
                 }
             }
-            let (_, layout) = layouts::of_view(&mut conn, entity, input.from).await?;
             let mut tx = conn.begin().await?;
             let id = views::create(&mut tx, entity, name, &people, &departments, user.id, now_ms()).await?;
-            let record = Record::Copy { from: input.from.scope() };
-            layouts::put(&mut tx, entity, &ViewRef::Named(id).scope(), &layout, &record, author(user)).await?;
+            layouts::copy_view(&mut tx, entity, input.from, ViewRef::Named(id), &|l| l, author(user)).await?;
             tx.commit().await?;
             Ok(id)
         }

@@ -5,8 +5,8 @@
 use super::Conn;
 use crate::domain::catalog;
 use crate::domain::layout_ops::{rebase, LayoutOp, OpConflict};
-use crate::domain::views::ViewRef;
-use crate::domain::{EntityType, Layout};
+use crate::domain::views::{CardKind, ViewRef};
+use crate::domain::Layout;
 use serde::{Deserialize, Serialize};
 use sqlx::{Connection, Row};
 
@@ -49,34 +49,42 @@ fn parse<T: for<'de> Deserialize<'de>>(s: &str) -> sqlx::Result<T> {
 }
 
 /// The current version and layout of a scope, if it was ever saved.
-pub async fn current(conn: &mut Conn, entity: EntityType, scope: &str) -> sqlx::Result<Option<(i64, Layout)>> {
+pub async fn current(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Result<Option<(i64, Layout)>> {
     let row = sqlx::query("SELECT version, body FROM layouts WHERE entity_type = $1 AND scope = $2")
-        .bind(entity.slug())
+        .bind(kind.key())
         .bind(scope)
         .fetch_optional(conn)
         .await?;
     row.map(|r| Ok((r.try_get(0)?, parse(&r.try_get::<String, _>(1)?)?))).transpose()
 }
 
-/// The layout a view shows and its version. A scope never saved shows the shipped layout as
-/// version 1 (what its first save writes as version 1, so versions agree before and after).
-pub async fn of_view(conn: &mut Conn, entity: EntityType, view: ViewRef) -> sqlx::Result<(i64, Layout)> {
+/// The layout a view shows and its version. A scope never saved shows what it starts from:
+/// the parent kind's layout of the view (a deal pipeline's starts as the deals'), else the
+/// shipped layout as version 1 (what its first save writes as version 1).
+pub async fn of_view(conn: &mut Conn, kind: CardKind, view: ViewRef) -> sqlx::Result<(i64, Layout)> {
     let saved = match view {
         ViewRef::Default => None,
-        _ => current(conn, entity, &view.scope()).await?,
+        _ => current(conn, kind, &view.scope()).await?,
     };
-    Ok(saved.unwrap_or_else(|| (1, catalog::default_layout(entity))))
+    match (saved, kind.parent()) {
+        (Some(saved), _) => Ok(saved),
+        (None, Some(parent)) => Box::pin(of_view(conn, parent, view)).await,
+        (None, None) => Ok((1, catalog::default_layout(kind.entity))),
+    }
 }
 
-/// Makes sure the scope has a row, starting as a copy of the shipped layout (version 1).
-async fn ensure(conn: &mut Conn, entity: EntityType, scope: &str, by: Author) -> sqlx::Result<()> {
-    ensure_as(conn, entity, scope, &catalog::default_layout(entity), &Record::Initial, by).await.map(|_| ())
+/// Makes sure the scope has a row, starting as what the scope showed so far (version 1); true
+/// when it made it.
+async fn ensure(conn: &mut Conn, kind: CardKind, scope: &str, by: Author) -> sqlx::Result<bool> {
+    let view = ViewRef::from_scope(scope).unwrap_or(ViewRef::Common);
+    let (_, start) = of_view(conn, kind, view).await?;
+    ensure_as(conn, kind, scope, &start, &Record::Initial, by).await
 }
 
 /// Makes sure the scope has a row, starting as `initial` (version 1); true when it made it.
 async fn ensure_as(
     conn: &mut Conn,
-    entity: EntityType,
+    kind: CardKind,
     scope: &str,
     initial: &Layout,
     record: &Record,
@@ -87,7 +95,7 @@ async fn ensure_as(
         "INSERT INTO layouts (entity_type, scope, version, body, updated_by, updated_at) VALUES ($1, $2, 1, $3, $4, $5)
          ON CONFLICT (entity_type, scope) DO NOTHING",
     )
-    .bind(entity.slug())
+    .bind(kind.key())
     .bind(scope)
     .bind(&body)
     .bind(by.user_id)
@@ -96,7 +104,7 @@ async fn ensure_as(
     .await?
     .rows_affected();
     if inserted == 1 {
-        insert_version(conn, entity, scope, 1, &body, record, by).await?;
+        insert_version(conn, kind, scope, 1, &body, record, by).await?;
     }
     Ok(inserted == 1)
 }
@@ -104,17 +112,17 @@ async fn ensure_as(
 /// Writes `layout` as the scope's next version (its first, when the scope is new).
 pub async fn put(
     conn: &mut Conn,
-    entity: EntityType,
+    kind: CardKind,
     scope: &str,
     layout: &Layout,
     record: &Record,
     by: Author,
 ) -> sqlx::Result<i64> {
     let mut tx = conn.begin().await?;
-    let version = if ensure_as(&mut tx, entity, scope, layout, record, by).await? {
+    let version = if ensure_as(&mut tx, kind, scope, layout, record, by).await? {
         1
     } else {
-        write_next(&mut tx, entity, scope, layout, record, by).await?
+        write_next(&mut tx, kind, scope, layout, record, by).await?
     };
     tx.commit().await?;
     Ok(version)
@@ -122,7 +130,7 @@ pub async fn put(
 
 async fn insert_version(
     conn: &mut Conn,
-    entity: EntityType,
+    kind: CardKind,
     scope: &str,
     version: i64,
     body: &str,
@@ -133,7 +141,7 @@ async fn insert_version(
         "INSERT INTO layout_versions (entity_type, scope, version, body, record, author_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(entity.slug())
+    .bind(kind.key())
     .bind(scope)
     .bind(version)
     .bind(body)
@@ -148,7 +156,7 @@ async fn insert_version(
 /// Claims the scope's row and writes `layout` as its next version.
 async fn write_next(
     conn: &mut Conn,
-    entity: EntityType,
+    kind: CardKind,
     scope: &str,
     layout: &Layout,
     record: &Record,
@@ -159,7 +167,7 @@ async fn write_next(
         "UPDATE layouts SET version = version + 1, body = $3, updated_by = $4, updated_at = $5
          WHERE entity_type = $1 AND scope = $2 RETURNING version",
     )
-    .bind(entity.slug())
+    .bind(kind.key())
     .bind(scope)
     .bind(&body)
     .bind(by.user_id)
@@ -167,8 +175,19 @@ async fn write_next(
     .fetch_one(&mut *conn)
     .await?
     .try_get(0)?;
-    insert_version(conn, entity, scope, version, &body, record, by).await?;
+    insert_version(conn, kind, scope, version, &body, record, by).await?;
     Ok(version)
+}
+
+/// A no-op update of the scope's row: a write lock (on SQLite the database's, on PostgreSQL
+/// the row's when it exists).
+pub async fn lock(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE layouts SET version = version WHERE entity_type = $1 AND scope = $2")
+        .bind(kind.key())
+        .bind(scope)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -184,7 +203,7 @@ pub struct LayoutSave {
 /// When none applies, no version is made and the current layout comes back with the reasons.
 pub async fn apply_ops(
     conn: &mut Conn,
-    entity: EntityType,
+    kind: CardKind,
     scope: &str,
     base_version: i64,
     ops: &[LayoutOp],
@@ -192,55 +211,47 @@ pub async fn apply_ops(
     by: Author,
 ) -> sqlx::Result<LayoutSave> {
     let mut tx = conn.begin().await?;
-    ensure(&mut tx, entity, scope, by).await?;
-    // Lock the row first (a no-op update), so concurrent saves of this layout queue up.
-    sqlx::query("UPDATE layouts SET version = version WHERE entity_type = $1 AND scope = $2")
-        .bind(entity.slug())
-        .bind(scope)
-        .execute(&mut *tx)
-        .await?;
-    let (version, layout) = current(&mut tx, entity, scope).await?.ok_or(sqlx::Error::RowNotFound)?;
+    // Take the write lock before reading anything (SQLite cannot turn a reading transaction
+    // into a writing one while another writer went first), then make sure the row exists and
+    // lock it (PostgreSQL), so concurrent saves of this layout queue up.
+    lock(&mut tx, kind, scope).await?;
+    let created = ensure(&mut tx, kind, scope, by).await?;
+    lock(&mut tx, kind, scope).await?;
+    let (version, layout) = current(&mut tx, kind, scope).await?.ok_or(sqlx::Error::RowNotFound)?;
+    // A scope made just now started from what the editor saw: nobody saved in between.
+    let rebased = !created && base_version != version;
     let result = rebase(&layout, ops, known);
     if result.applied.is_empty() {
         tx.rollback().await?;
-        return Ok(LayoutSave { version, layout, rebased: base_version != version, conflicts: result.conflicts });
+        return Ok(LayoutSave { version, layout, rebased, conflicts: result.conflicts });
     }
     let record = Record::Ops { ops: result.applied.clone() };
-    let new_version = write_next(&mut tx, entity, scope, &result.layout, &record, by).await?;
+    let new_version = write_next(&mut tx, kind, scope, &result.layout, &record, by).await?;
     tx.commit().await?;
-    Ok(LayoutSave {
-        version: new_version,
-        layout: result.layout,
-        rebased: base_version != version,
-        conflicts: result.conflicts,
-    })
+    Ok(LayoutSave { version: new_version, layout: result.layout, rebased, conflicts: result.conflicts })
 }
 
 /// A new version whose layout is that of `to` (a rollback is itself a version).
 pub async fn rollback(
     conn: &mut Conn,
-    entity: EntityType,
+    kind: CardKind,
     scope: &str,
     to: i64,
     by: Author,
 ) -> sqlx::Result<Option<(i64, Layout)>> {
     let mut tx = conn.begin().await?;
-    let Some(old) = version_body(&mut tx, entity, scope, to).await? else {
+    lock(&mut tx, kind, scope).await?;
+    let Some(old) = version_body(&mut tx, kind, scope, to).await? else {
         return Ok(None);
     };
-    let version = write_next(&mut tx, entity, scope, &old, &Record::Rollback { to }, by).await?;
+    let version = write_next(&mut tx, kind, scope, &old, &Record::Rollback { to }, by).await?;
     tx.commit().await?;
     Ok(Some((version, old)))
 }
 
-pub async fn version_body(
-    conn: &mut Conn,
-    entity: EntityType,
-    scope: &str,
-    version: i64,
-) -> sqlx::Result<Option<Layout>> {
+pub async fn version_body(conn: &mut Conn, kind: CardKind, scope: &str, version: i64) -> sqlx::Result<Option<Layout>> {
     let row = sqlx::query("SELECT body FROM layout_versions WHERE entity_type = $1 AND scope = $2 AND version = $3")
-        .bind(entity.slug())
+        .bind(kind.key())
         .bind(scope)
         .bind(version)
         .fetch_optional(conn)
@@ -257,12 +268,12 @@ pub struct VersionRow {
 }
 
 /// Versions of a scope, newest first.
-pub async fn history(conn: &mut Conn, entity: EntityType, scope: &str, limit: usize) -> sqlx::Result<Vec<VersionRow>> {
+pub async fn history(conn: &mut Conn, kind: CardKind, scope: &str, limit: usize) -> sqlx::Result<Vec<VersionRow>> {
     sqlx::query(
         "SELECT v.version, v.body, v.record, u.name, v.created_at FROM layout_versions v LEFT JOIN users u ON u.id = v.author_id
          WHERE v.entity_type = $1 AND v.scope = $2 ORDER BY v.version DESC LIMIT $3",
     )
-    .bind(entity.slug())
+    .bind(kind.key())
     .bind(scope)
     .bind(limit as i64)
     .fetch_all(conn)
@@ -278,4 +289,48 @@ pub async fn history(conn: &mut Conn, entity: EntityType, scope: &str, limit: us
         })
     })
     .collect()
+}
+
+/// The kinds of an entity type (itself and its pipelines) whose layout of `scope` was saved.
+pub async fn kinds_with(
+    conn: &mut Conn,
+    entity: crate::domain::EntityType,
+    scope: &str,
+) -> sqlx::Result<Vec<CardKind>> {
+    let keys: Vec<String> = sqlx::query(
+        "SELECT entity_type FROM layouts WHERE (entity_type = $1 OR entity_type LIKE $1 || ':%') AND scope = $2
+         ORDER BY entity_type",
+    )
+    .bind(entity.slug())
+    .bind(scope)
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(|r| r.try_get(0))
+    .collect::<sqlx::Result<_>>()?;
+    Ok(keys.iter().filter_map(|k| CardKind::from_key(k)).filter(|k| k.entity == entity).collect())
+}
+
+/// Makes `to` a copy of `from` for every kind of the entity type that saved `from` (a new view
+/// starts as the view its author saw, pipeline by pipeline), each layout passed through
+/// `adjust` first.
+pub async fn copy_view(
+    conn: &mut Conn,
+    entity: crate::domain::EntityType,
+    from: ViewRef,
+    to: ViewRef,
+    adjust: &(dyn Fn(Layout) -> Layout + Sync),
+    by: Author,
+) -> sqlx::Result<()> {
+    lock(conn, CardKind::entity(entity), &to.scope()).await?;
+    let mut kinds = kinds_with(conn, entity, &from.scope()).await?;
+    if !kinds.contains(&CardKind::entity(entity)) {
+        kinds.insert(0, CardKind::entity(entity));
+    }
+    let record = Record::Copy { from: from.scope() };
+    for kind in kinds {
+        let (_, layout) = of_view(conn, kind, from).await?;
+        put(conn, kind, &to.scope(), &adjust(layout), &record, by).await?;
+    }
+    Ok(())
 }

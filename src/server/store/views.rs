@@ -177,7 +177,8 @@ pub async fn update(
     Ok(true)
 }
 
-/// Deletes a view with its layout and the layout's history; false when there is no such view.
+/// Deletes a view with its layouts (of every pipeline) and their history; false when there is
+/// no such view.
 pub async fn delete(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<bool> {
     let mut tx = conn.begin().await?;
     let found = sqlx::query("DELETE FROM card_views WHERE id = $1 AND layout_key = $2")
@@ -192,11 +193,8 @@ pub async fn delete(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Resul
     }
     let scope = ViewRef::Named(id).scope();
     for table in ["layouts", "layout_versions"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE entity_type = $1 AND scope = $2"))
-            .bind(entity.slug())
-            .bind(&scope)
-            .execute(&mut *tx)
-            .await?;
+        let sql = format!("DELETE FROM {table} WHERE (entity_type = $1 OR entity_type LIKE $1 || ':%') AND scope = $2");
+        sqlx::query(&sql).bind(entity.slug()).bind(&scope).execute(&mut *tx).await?;
     }
     bump(&mut tx, entity).await?;
     tx.commit().await?;

@@ -68,7 +68,7 @@ fn open_settings(ctx: CardCtx) {
 /// Enters settings mode for `view`, from its layout as the server has it now.
 pub fn edit_view(ctx: CardCtx, view: ViewRef) {
     spawn_local(async move {
-        match get_layout_editor(ctx.entity_slug(), view).await {
+        match get_layout_editor(ctx.entity_slug(), ctx.pipeline_id(), view).await {
             Ok(editor) => {
                 ctx.offer_own.set(false);
                 ctx.layout.set(editor.layout);

@@ -76,6 +76,11 @@ impl CardCtx {
         self.header.with_untracked(|h| h.entity.slug().to_string())
     }
 
+    /// The deal pipeline whose card layout this card shows.
+    pub fn pipeline_id(&self) -> Option<i64> {
+        self.header.with_untracked(|h| h.pipeline_id)
+    }
+
     pub fn id(&self) -> i64 {
         self.header.with_untracked(|h| h.id)
     }
@@ -117,7 +122,7 @@ impl CardCtx {
     pub fn reload_layout(&self) {
         let ctx = *self;
         leptos::task::spawn_local(async move {
-            match crate::api::layouts::get_card_layout(ctx.entity_slug()).await {
+            match crate::api::layouts::get_card_layout(ctx.entity_slug(), ctx.pipeline_id()).await {
                 Ok(fresh) => ctx.show_layout(fresh),
                 Err(e) => {
                     crate::ui::common::handle_error(&e);
@@ -219,10 +224,15 @@ fn watch_layout(ctx: CardCtx) {
     let pending = RwSignal::new(None::<CardLayout>);
     Effect::new(move |_| {
         let entity = ctx.entity_slug();
-        let id = crate::ui::browser::watch_layout(&entity.clone(), move || {
+        let pipeline = ctx.pipeline_id();
+        let url = match pipeline {
+            Some(p) => format!("/events/layout/{entity}?pipeline={p}"),
+            None => format!("/events/layout/{entity}"),
+        };
+        let id = crate::ui::browser::watch_layout(&url, move || {
             let entity = entity.clone();
             leptos::task::spawn_local(async move {
-                if let Ok(fresh) = crate::api::layouts::get_card_layout(entity).await {
+                if let Ok(fresh) = crate::api::layouts::get_card_layout(entity, pipeline).await {
                     pending.set(Some(fresh));
                 }
             });

@@ -172,9 +172,14 @@ impl Editor {
             return;
         }
         self.status.set(Status::Saving);
-        let result =
-            save_layout(self.ctx.entity_slug(), self.ctx.editing.get_untracked(), self.version.get_untracked(), ops)
-                .await;
+        let result = save_layout(
+            self.ctx.entity_slug(),
+            self.ctx.pipeline_id(),
+            self.ctx.editing.get_untracked(),
+            self.version.get_untracked(),
+            ops,
+        )
+        .await;
         match result {
             Ok(saved) => self.accept(saved),
             Err(e) => {
@@ -834,7 +839,7 @@ fn HistoryPanel(ed: Editor) -> impl IntoView {
     let versions: RwSignal<Vec<LayoutVersionView>> = RwSignal::new(vec![]);
     let load = move || {
         spawn_local(async move {
-            match layout_history(ed.ctx.entity_slug(), ed.ctx.editing.get_untracked()).await {
+            match layout_history(ed.ctx.entity_slug(), ed.ctx.pipeline_id(), ed.ctx.editing.get_untracked()).await {
                 Ok(v) => versions.set(v),
                 Err(e) => ed.status.set(Status::Failed(e.message())),
             }
@@ -844,7 +849,8 @@ fn HistoryPanel(ed: Editor) -> impl IntoView {
         spawn_local(async move {
             ed.ticket.set_value(ed.ticket.get_value().wrapping_add(1));
             ed.flush().await;
-            match rollback_layout(ed.ctx.entity_slug(), ed.ctx.editing.get_untracked(), to).await {
+            match rollback_layout(ed.ctx.entity_slug(), ed.ctx.pipeline_id(), ed.ctx.editing.get_untracked(), to).await
+            {
                 Ok(saved) => {
                     ed.accept(saved);
                     load();

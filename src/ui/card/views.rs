@@ -76,7 +76,7 @@ pub fn OwnViewOffer() -> impl IntoView {
             if let Err(e) = enable_my_view(ctx.entity_slug(), true).await {
                 return ctx.fail(e);
             }
-            match crate::api::layouts::get_card_layout(ctx.entity_slug()).await {
+            match crate::api::layouts::get_card_layout(ctx.entity_slug(), ctx.pipeline_id()).await {
                 Ok(fresh) => {
                     let own = fresh.view.active;
                     ctx.show_layout(fresh);
@@ -116,6 +116,10 @@ enum Form {
 pub fn ViewsPanel(ed: Editor) -> impl IntoView {
     let ctx = ed.ctx;
     let editing = ctx.editing.get_untracked();
+    let pipeline_note = (ctx.header.with_untracked(|h| h.entity) == crate::domain::EntityType::Deal)
+        .then(|| ctx.pipeline.with_value(|p| p.as_ref().map(|p| text::layout_of_pipeline(&p.name))))
+        .flatten()
+        .map(|note| view! { <p class="hint pipeline-note">{note}</p> });
     if !ctx.admin {
         let back = move |_| {
             spawn_local(async move {
@@ -133,6 +137,7 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
             <div class="views-panel">
                 <span>{text::CONFIGURING_VIEW}": "<strong class="editing-view">{text::VIEW_MINE}</strong></span>
                 <button type="button" class="link" on:click=back>{text::DISABLE_MY_VIEW}</button>
+                {pipeline_note}
             </div>
         }
         .into_any();
@@ -197,6 +202,7 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
     let own_enabled = ctx.view.with_untracked(|v| v.own_enabled);
     view! {
         <div class="views-panel">
+            {pipeline_note}
             {move || data.get().map(|d| {
                 let current = editing.scope();
                 let editing_named = match editing {
