@@ -390,18 +390,6 @@ pub fn err_too_many_entries(max: usize) -> String {
     format!("Too many entries: at most {max}.")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_title_cannot_close_the_title_element() {
-        let t = page_title("Deal </title><script>alert(1)</script>");
-        assert!(!t.contains('<'), "{t}");
-        assert_eq!(page_title("Acme & Co"), "Acme & Co — CRM Card");
-    }
-}
-
 // Card views.
 pub const VIEW_INITIAL: &str = "Initial view";
 pub const VIEW_COMMON: &str = "Common view";
@@ -444,4 +432,16 @@ pub fn preview_cannot_open(who: &str) -> String {
 
 pub fn layout_of_pipeline(pipeline: &str) -> String {
     format!("This arranges the cards of the pipeline “{pipeline}”; who sees which view holds for every pipeline.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_title_cannot_close_the_title_element() {
+        let t = page_title("Deal </title><script>alert(1)</script>");
+        assert!(!t.contains('<'), "{t}");
+        assert_eq!(page_title("Acme & Co"), "Acme & Co — CRM Card");
+    }
 }

@@ -198,14 +198,14 @@ test('tabs are reordered by dragging with the mouse and with the keyboard', asyn
 });
 
 test('dragging near the bottom of the window scrolls to a section out of sight', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 520 });
+  await page.setViewportSize({ width: 1280, height: 640 });
   await openQuote(page);
   await settings(page);
   const from = await page.locator('[data-field-handle="title"]').boundingBox();
   await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
   await page.mouse.down();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  await page.mouse.move(from!.x + 60, 515, { steps: 6 });
+  await page.mouse.move(from!.x + 60, 635, { steps: 6 });
   // Held at the edge, the page scrolls until the "More" section is in view.
   await expect.poll(async () => {
     const box = await page.locator('[data-section="more"] .section-head').boundingBox();
@@ -222,10 +222,16 @@ test('dragging near the bottom of the window scrolls to a section out of sight',
   await expect(page.locator('.save-status')).toHaveText('Saved');
 });
 
-test('staff have no card settings', async ({ page }) => {
+test('staff get the offer of a view of their own, never the shared card settings', async ({ page, baseURL }) => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, DEMO.anna);
   await openQuote(page);
   await expect(page.locator('.card-title')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Card settings' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Card settings' }).click();
+  await expect(page.getByRole('button', { name: 'Enable my view' })).toBeVisible();
+  await expect(page.locator('.layout-editor')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Enable my view' })).toHaveCount(0);
+  const refused = await api(page.request, baseURL!, 'layout_editor', { entity: 'quote', view: COMMON });
+  expect(refused.status).toBe(403);
 });
