@@ -434,6 +434,11 @@ pub fn layout_of_pipeline(pipeline: &str) -> String {
     format!("This arranges the cards of the pipeline “{pipeline}”; who sees which view holds for every pipeline.")
 }
 
+pub const REPEAT_LEAD: &str = "Repeat lead";
+pub const LAYOUT_OF_REPEAT_LEADS: &str =
+    "This arranges the cards of repeat leads; who sees which view holds for every lead.";
+pub const REPEAT_LEAD_CHOICE: &str = "Repeat lead (a client already known)";
+
 #[cfg(test)]
 mod tests {
     use super::*;

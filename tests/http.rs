@@ -963,3 +963,52 @@ async fn card_views_resolve_per_person_and_only_the_right_people_change_them() {
     assert!(shows(&card, "probability"), "a Sales card: {card}");
     app.db.cleanup().await;
 }
+
+/// Repeat leads: made as such, marked in the list, and their cards arranged apart from the
+/// cards of regular leads.
+#[tokio::test]
+async fn repeat_leads_have_cards_of_their_own() {
+    let app = app().await;
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let lead = |title: &str, repeat: Option<bool>| {
+        json!({"entity": "lead", "pipeline_id": null, "values": {"title": {"t": "text", "v": title}}, "repeat_lead": repeat})
+            .to_string()
+    };
+    let (status, repeat) = app.json(app.call("create_item", lead("Known client again", Some(true)))).await;
+    assert_eq!(status, StatusCode::OK, "{repeat}");
+    let (_, regular) = app.json(app.call("create_item", lead("New client", None))).await;
+    let (_, deal) = app
+        .json(app.call(
+            "create_item",
+            json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": "Not a lead"}}, "repeat_lead": true}).to_string(),
+        ))
+        .await;
+    let card = |entity: &str, id: &Json| json!({"entity": entity, "id": id}).to_string();
+    let (_, deal_card) = app.json(app.call("card", card("deal", &deal))).await;
+    assert_eq!(deal_card["header"]["repeat_lead"], false, "only leads are repeat leads");
+    let (_, list) =
+        app.json(app.call("list_items", r#"{"entity":"lead","search":"client","stage_id":null,"before":null}"#)).await;
+    let marked: Vec<(String, bool)> = list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["title"].as_str().unwrap().to_string(), r["repeat_lead"].as_bool().unwrap()))
+        .collect();
+    assert!(
+        marked.contains(&("Known client again".into(), true)) && marked.contains(&("New client".into(), false)),
+        "{marked:?}"
+    );
+
+    let editor = json!({"entity": "lead", "repeat_lead": true, "view": {"kind": "common"}});
+    let (_, editor) = admin.json(admin.call("layout_editor", editor.to_string())).await;
+    let hide = json!({"entity": "lead", "repeat_lead": true, "view": {"kind": "common"}, "version": editor["version"], "ops": [{"op": "hide_field", "code": "company_name"}]});
+    assert_eq!(admin.json(admin.call("save_layout", hide.to_string())).await.0, StatusCode::OK);
+    let shows = |c: &Json| c["layout"]["sections"].to_string().contains("\"company_name\"");
+    let (_, repeat_card) = app.json(app.call("card", card("lead", &repeat))).await;
+    let (_, regular_card) = app.json(app.call("card", card("lead", &regular))).await;
+    assert_eq!((repeat_card["header"]["repeat_lead"].as_bool(), shows(&repeat_card)), (Some(true), false));
+    assert_eq!((regular_card["header"]["repeat_lead"].as_bool(), shows(&regular_card)), (Some(false), true));
+    let (_, page) = app.page(&format!("/crm/lead/{repeat}")).await;
+    assert!(page.contains("Repeat lead") && !page.contains("data-field=\"company_name\""), "the server render too");
+    app.db.cleanup().await;
+}

@@ -47,7 +47,15 @@ async fn ctx(conn: &mut Conn, entity: EntityType) -> Ctx {
 
 async fn create(conn: &mut Conn, entity: EntityType, values: Values, user_id: i64, now: i64) -> i64 {
     let c = ctx(conn, entity).await;
-    let new = NewItem { entity, fields: &c.fields, pipeline: c.pipelines.first(), values, user_id: Some(user_id), now };
+    let new = NewItem {
+        entity,
+        fields: &c.fields,
+        pipeline: c.pipelines.first(),
+        values,
+        user_id: Some(user_id),
+        now,
+        repeat_lead: false,
+    };
     match items::create(conn, new).await.expect("create") {
         CreateOutcome::Created { id } => id,
         other => panic!("not created: {other:?}"),
@@ -146,7 +154,7 @@ on_both_databases! {
     async fn an_item_without_its_required_title_is_not_created(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let c = ctx(&mut conn, EntityType::Deal).await;
-        let new = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values: Values::new(), user_id: None, now: 1 };
+        let new = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values: Values::new(), user_id: None, now: 1, repeat_lead: false };
         assert_eq!(items::create(&mut conn, new).await.unwrap(), CreateOutcome::MissingRequired(vec!["title".into()]));
         assert!(items::list(&mut conn, EntityType::Deal, &ListQuery { limit: 10, ..Default::default() }).await.unwrap().is_empty());
     }
@@ -540,9 +548,9 @@ on_both_databases! {
         assert!(matches!(save(&mut conn, EntityType::Deal, first, 2, changes(&[("uf_room", None)]), u, DAY).await, SaveOutcome::Saved { .. }));
         let c = ctx(&mut conn, EntityType::Deal).await;
         let values = vals(&[("title", text("Third")), ("uf_room", slot("a", "2026-03-02T10:00", "2026-03-02T10:30"))]);
-        let new = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values: values.clone(), user_id: Some(u), now: DAY };
+        let new = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values: values.clone(), user_id: Some(u), now: DAY, repeat_lead: false };
         assert!(matches!(items::create(&mut conn, new).await.unwrap(), CreateOutcome::Created { .. }));
-        let again = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values, user_id: Some(u), now: DAY };
+        let again = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values, user_id: Some(u), now: DAY, repeat_lead: false };
         assert_eq!(items::create(&mut conn, again).await.unwrap(), CreateOutcome::Booked(vec!["uf_room".into()]));
     }
 }

@@ -54,9 +54,12 @@ pub async fn create_item(
     entity: String,
     pipeline_id: Option<i64>,
     values: BTreeMap<String, FieldInput>,
+    /// A repeat lead (leads only; absent means a regular one).
+    repeat_lead: Option<bool>,
 ) -> Result<i64, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::create_item(&state.store, &user, &entity, pipeline_id, values).await
+        let repeat_lead = repeat_lead.unwrap_or(false);
+        crate::server::service::create_item(&state.store, &user, &entity, pipeline_id, values, repeat_lead).await
     })
     .await
 }

@@ -1,4 +1,5 @@
-//! The card layout of one view of an entity type: read it for settings mode, save operations,
+//! The card layout of one view of an entity type (for deals of one pipeline, for leads of
+//! one kind: `pipeline`, `repeat_lead`): read it for settings mode, save operations,
 //! history and rollback. The common and named views are for administrators; a user's own view
 //! for its owner.
 
@@ -10,9 +11,15 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 #[server(endpoint = "layout_editor", input = Json)]
-pub async fn get_layout_editor(entity: String, pipeline: Option<i64>, view: ViewRef) -> Result<LayoutEditor, AppError> {
+pub async fn get_layout_editor(
+    entity: String,
+    pipeline: Option<i64>,
+    repeat_lead: Option<bool>,
+    view: ViewRef,
+) -> Result<LayoutEditor, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::layout_editor(&state.store, &user, &entity, pipeline, view).await
+        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
+        crate::server::service::layout_editor(&state.store, &user, kind, view).await
     })
     .await
 }
@@ -22,12 +29,14 @@ pub async fn get_layout_editor(entity: String, pipeline: Option<i64>, view: View
 pub async fn save_layout(
     entity: String,
     pipeline: Option<i64>,
+    repeat_lead: Option<bool>,
     view: ViewRef,
     version: i64,
     ops: Vec<LayoutOp>,
 ) -> Result<LayoutSaved, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::save_layout(&state.store, &user, &entity, pipeline, view, version, ops).await
+        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
+        crate::server::service::save_layout(&state.store, &user, kind, view, version, ops).await
     })
     .await
 }
@@ -36,10 +45,12 @@ pub async fn save_layout(
 pub async fn layout_history(
     entity: String,
     pipeline: Option<i64>,
+    repeat_lead: Option<bool>,
     view: ViewRef,
 ) -> Result<Vec<LayoutVersionView>, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::layout_history(&state.store, &user, &entity, pipeline, view).await
+        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
+        crate::server::service::layout_history(&state.store, &user, kind, view).await
     })
     .await
 }
@@ -49,20 +60,27 @@ pub async fn layout_history(
 pub async fn rollback_layout(
     entity: String,
     pipeline: Option<i64>,
+    repeat_lead: Option<bool>,
     view: ViewRef,
     version: i64,
 ) -> Result<LayoutSaved, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::rollback_layout(&state.store, &user, &entity, pipeline, view, version).await
+        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
+        crate::server::service::rollback_layout(&state.store, &user, kind, view, version).await
     })
     .await
 }
 
 /// The card layout as the user sees it now (open cards fetch it when told the layout changed).
 #[server(endpoint = "card_layout", input = Json)]
-pub async fn get_card_layout(entity: String, pipeline: Option<i64>) -> Result<CardLayout, AppError> {
+pub async fn get_card_layout(
+    entity: String,
+    pipeline: Option<i64>,
+    repeat_lead: Option<bool>,
+) -> Result<CardLayout, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::card_layout(&state.store, &user, &entity, pipeline).await
+        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
+        crate::server::service::card_layout(&state.store, &user, kind).await
     })
     .await
 }

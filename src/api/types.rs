@@ -49,6 +49,9 @@ pub struct ItemHeader {
     pub responsible: Option<UserRef>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// A lead from a client already known (its card may be arranged apart).
+    #[serde(default)]
+    pub repeat_lead: bool,
 }
 
 /// Everything the card page needs in one answer.
@@ -118,6 +121,8 @@ pub struct ListRow {
     pub responsible: Option<String>,
     pub amount: Option<String>,
     pub updated_at: i64,
+    #[serde(default)]
+    pub repeat_lead: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -7,45 +7,58 @@
 use super::EntityType;
 use serde::{Deserialize, Serialize};
 
-/// The cards whose layouts are kept together: an entity type, and for deals the pipeline (the
-/// cards of two pipelines may differ). A pipeline's layout of a view starts as the entity
-/// type's and is kept apart from the first change made on a card of that pipeline. Views
-/// themselves (who sees which) are per entity type.
+/// The cards whose layouts are kept together: an entity type, for deals the pipeline, for
+/// leads the kind (regular or repeat) — the cards of two pipelines or two kinds may differ. Such
+/// a layout of a view starts as the entity type's and is kept apart from the first change made
+/// on a card of that pipeline or kind. Views themselves (who sees which) are per entity type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CardKind {
     pub entity: EntityType,
     pub pipeline: Option<i64>,
+    #[serde(default)]
+    pub repeat_lead: bool,
 }
 
 impl CardKind {
     /// The kind of the cards of `entity` in `pipeline` (only deals differ by pipeline).
     pub fn of(entity: EntityType, pipeline: Option<i64>) -> CardKind {
-        CardKind { entity, pipeline: pipeline.filter(|_| entity == EntityType::Deal) }
+        CardKind { entity, pipeline: pipeline.filter(|_| entity == EntityType::Deal), repeat_lead: false }
+    }
+
+    /// The cards of repeat leads (`repeat` on a lead) apart from those of regular leads.
+    pub fn with_repeat_lead(self, repeat: bool) -> CardKind {
+        CardKind { repeat_lead: repeat && self.entity == EntityType::Lead, ..self }
     }
 
     pub fn entity(entity: EntityType) -> CardKind {
-        CardKind { entity, pipeline: None }
+        CardKind { entity, pipeline: None, repeat_lead: false }
     }
 
-    /// The key its layouts are stored under: `deal`, `deal:3`.
+    /// The key its layouts are stored under: `deal`, `deal:3`, `lead:repeat`.
     pub fn key(self) -> String {
-        match self.pipeline {
-            None => self.entity.slug().to_string(),
-            Some(p) => format!("{}:{p}", self.entity.slug()),
+        match (self.pipeline, self.repeat_lead) {
+            (Some(p), _) => format!("{}:{p}", self.entity.slug()),
+            (None, true) => format!("{}:repeat", self.entity.slug()),
+            (None, false) => self.entity.slug().to_string(),
         }
     }
 
     pub fn from_key(key: &str) -> Option<CardKind> {
-        let (entity, pipeline) = match key.split_once(':') {
-            Some((e, p)) => (e, Some(p.parse().ok()?)),
-            None => (key, None),
+        let (entity, part) = match key.split_once(':') {
+            Some((e, p)) => (e.parse().ok()?, Some(p)),
+            None => (key.parse().ok()?, None),
         };
-        Some(CardKind { entity: entity.parse().ok()?, pipeline })
+        match part {
+            None => Some(CardKind::entity(entity)),
+            Some("repeat") if entity == EntityType::Lead => Some(CardKind::entity(entity).with_repeat_lead(true)),
+            Some(p) if entity == EntityType::Deal => Some(CardKind::of(entity, Some(p.parse().ok()?))),
+            Some(_) => None,
+        }
     }
 
     /// The kind whose layouts this one starts from.
     pub fn parent(self) -> Option<CardKind> {
-        self.pipeline.map(|_| CardKind::entity(self.entity))
+        (self.pipeline.is_some() || self.repeat_lead).then(|| CardKind::entity(self.entity))
     }
 }
 
@@ -152,16 +165,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_deals_keep_layouts_per_pipeline() {
+    fn deals_keep_layouts_per_pipeline_and_leads_per_kind() {
         assert_eq!(CardKind::of(EntityType::Deal, Some(3)).key(), "deal:3");
         assert_eq!(CardKind::of(EntityType::Deal, Some(3)).parent(), Some(CardKind::entity(EntityType::Deal)));
         assert_eq!(CardKind::of(EntityType::Deal, None).key(), "deal");
         assert_eq!(CardKind::of(EntityType::Lead, Some(1)), CardKind::entity(EntityType::Lead));
         assert_eq!(CardKind::entity(EntityType::Lead).parent(), None);
-        for kind in [CardKind::of(EntityType::Deal, Some(3)), CardKind::entity(EntityType::Quote)] {
+        let repeat = CardKind::entity(EntityType::Lead).with_repeat_lead(true);
+        assert_eq!((repeat.key().as_str(), repeat.parent()), ("lead:repeat", Some(CardKind::entity(EntityType::Lead))));
+        assert_eq!(CardKind::entity(EntityType::Deal).with_repeat_lead(true), CardKind::entity(EntityType::Deal));
+        for kind in [CardKind::of(EntityType::Deal, Some(3)), CardKind::entity(EntityType::Quote), repeat] {
             assert_eq!(CardKind::from_key(&kind.key()), Some(kind));
         }
         assert_eq!(CardKind::from_key("deal:x"), None);
+        assert_eq!(CardKind::from_key("deal:repeat"), None);
+        assert_eq!(CardKind::from_key("lead:3"), None);
     }
 
     fn views() -> Vec<NamedView> {

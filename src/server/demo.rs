@@ -219,9 +219,12 @@ impl Seeder<'_> {
         v.entry("responsible".into()).or_insert(Value::User(user));
         let fields = catalog::fields(self.conn, entity).await?;
         let now = self.tick(180);
+        // About a quarter of the leads come from known clients (without drawing from the
+        // generator, so the rest of the demo stays as it was).
+        let repeat_lead = entity == EntityType::Lead && (now / 60_000) % 4 == 0;
         match items::create(
             self.conn,
-            NewItem { entity, fields: &fields, pipeline, values: v, user_id: Some(user), now },
+            NewItem { entity, fields: &fields, pipeline, values: v, user_id: Some(user), now, repeat_lead },
         )
         .await?
         {

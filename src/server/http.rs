@@ -296,20 +296,21 @@ pub fn begin_shutdown() {
     SHUTTING_DOWN.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// Which deal pipeline's cards a layout event stream follows.
+/// Which cards a layout event stream follows: of a deal pipeline, of repeat leads.
 #[derive(serde::Deserialize)]
-struct PipelineQuery {
+struct CardQuery {
     pipeline: Option<i64>,
+    repeat_lead: Option<bool>,
 }
 
-/// `GET /events/layout/{entity}[?pipeline=N]`: server-sent events; a `layout` event each time the card view
+/// `GET /events/layout/{entity}[?pipeline=N|?repeat_lead=true]`: server-sent events; a `layout` event each time the card view
 /// the signed-in user sees for the entity type changes: its layout, the view itself (they or an
 /// admin switched it), or the views' settings. It reads from the database, not from memory, so
 /// a change saved through any app server reaches cards open on every other.
 async fn layout_events(
     State(state): State<AppState>,
     axum::extract::Path(entity): axum::extract::Path<String>,
-    axum::extract::Query(query): axum::extract::Query<PipelineQuery>,
+    axum::extract::Query(query): axum::extract::Query<CardQuery>,
     headers: http::HeaderMap,
 ) -> Response {
     use axum::response::sse::{Event, KeepAlive, Sse};
@@ -317,10 +318,10 @@ async fn layout_events(
         Ok(user) => std::sync::Arc::new(user),
         Err(e) => return plain_error(&e),
     };
-    let Ok(entity) = entity.parse::<crate::domain::EntityType>() else {
-        return plain_error(&AppError::NotFound);
+    let kind = match super::service::card_kind(&entity, query.pipeline, query.repeat_lead) {
+        Ok(kind) => kind,
+        Err(e) => return plain_error(&e),
     };
-    let kind = crate::domain::views::CardKind::of(entity, query.pipeline);
     let token = move |store: super::store::Store, user: std::sync::Arc<crate::api::types::CurrentUser>| async move {
         super::service::view_token(&store, &user, kind).await
     };

@@ -53,6 +53,7 @@ pub async fn list(
             responsible: r.responsible,
             amount: r.amount.as_ref().zip(amount_def).map(|(v, def)| display(def, v, &names)),
             updated_at: r.updated_at,
+            repeat_lead: r.repeat_lead,
         })
         .collect();
     let has = |action| user.rights.scope(entity, action) != crate::domain::access::Scope::None;

@@ -10,17 +10,11 @@ use crate::server::store::{catalog, items, now_ms, timeline as events, users, Co
 use crate::text;
 
 /// The card layout and fields as the user sees them, with the view they are in.
-pub async fn card_layout(
-    store: &Store,
-    user: &CurrentUser,
-    entity: &str,
-    pipeline: Option<i64>,
-) -> Result<CardLayout, AppError> {
-    let entity = entity_of(entity)?;
+pub async fn card_layout(store: &Store, user: &CurrentUser, kind: CardKind) -> Result<CardLayout, AppError> {
+    let entity = kind.entity;
     needs(user, entity, Action::Read)?;
     let mut conn = store.pool.acquire().await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
-    let kind = CardKind::of(entity, pipeline);
     let (view, layout) = visible_layout(&mut conn, kind, user, &fields).await?;
     Ok(CardLayout { view, layout, fields })
 }
@@ -89,7 +83,7 @@ async fn card_as(conn: &mut Conn, user: &CurrentUser, row: items::ItemRow) -> Re
     let entity = row.entity;
     let id = row.id;
     let user_fields = fields_for(conn, entity, user).await?;
-    let kind = CardKind::of(entity, row.pipeline_id);
+    let kind = CardKind::of(entity, row.pipeline_id).with_repeat_lead(row.repeat_lead);
     let (view, layout) = visible_layout(conn, kind, user, &user_fields.visible).await?;
     let values = user_fields.values(items::values(conn, id).await?);
     let fields = user_fields.visible;
@@ -114,6 +108,7 @@ async fn card_as(conn: &mut Conn, user: &CurrentUser, row: items::ItemRow) -> Re
             responsible,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            repeat_lead: row.repeat_lead,
         },
         fields,
         layout,

@@ -300,6 +300,7 @@ pub async fn create_item(
     entity: &str,
     pipeline_id: Option<i64>,
     inputs: BTreeMap<String, FieldInput>,
+    repeat_lead: bool,
 ) -> Result<i64, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
@@ -328,7 +329,15 @@ pub async fn create_item(
     }
     let outcome = items::create(
         &mut conn,
-        NewItem { entity, fields: &user_fields.rules, pipeline, values, user_id: Some(user.id), now: now_ms() },
+        NewItem {
+            entity,
+            fields: &user_fields.rules,
+            pipeline,
+            values,
+            user_id: Some(user.id),
+            now: now_ms(),
+            repeat_lead,
+        },
     )
     .await?;
     match outcome {

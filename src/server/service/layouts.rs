@@ -1,8 +1,8 @@
 //! Layout editing of one card view: settings mode, operations, history, rollback. Who may
 //! change which view: `views::may_edit`.
 
+use super::fields_for;
 use super::views::may_edit;
-use super::{entity_of, fields_for};
 use crate::api::types::{CurrentUser, LayoutConflict, LayoutEditor, LayoutSaved, LayoutVersionView};
 use crate::domain::layout_ops::{diff, LayoutOp, MAX_OPS};
 use crate::domain::views::{CardKind, ViewRef};
@@ -29,12 +29,10 @@ fn as_seen(mut layout: Layout, fields: &[FieldDef]) -> Layout {
 pub async fn layout_editor(
     store: &Store,
     user: &CurrentUser,
-    entity: &str,
-    pipeline: Option<i64>,
+    kind: CardKind,
     view: ViewRef,
 ) -> Result<LayoutEditor, AppError> {
-    let entity = entity_of(entity)?;
-    let kind = CardKind::of(entity, pipeline);
+    let entity = kind.entity;
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
     let fields = editable_fields(&mut conn, entity, user).await?;
@@ -45,14 +43,12 @@ pub async fn layout_editor(
 pub async fn save_layout(
     store: &Store,
     user: &CurrentUser,
-    entity: &str,
-    pipeline: Option<i64>,
+    kind: CardKind,
     view: ViewRef,
     version: i64,
     ops: Vec<LayoutOp>,
 ) -> Result<LayoutSaved, AppError> {
-    let entity = entity_of(entity)?;
-    let kind = CardKind::of(entity, pipeline);
+    let entity = kind.entity;
     if ops.is_empty() || ops.len() > MAX_OPS {
         return Err(AppError::BadRequest { message: text::ERR_TOO_MANY_OPS.into() });
     }
@@ -75,12 +71,10 @@ pub async fn save_layout(
 pub async fn layout_history(
     store: &Store,
     user: &CurrentUser,
-    entity: &str,
-    pipeline: Option<i64>,
+    kind: CardKind,
     view: ViewRef,
 ) -> Result<Vec<LayoutVersionView>, AppError> {
-    let entity = entity_of(entity)?;
-    let kind = CardKind::of(entity, pipeline);
+    let entity = kind.entity;
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
     let rows = layouts::history(&mut conn, kind, &view.scope(), HISTORY_LIMIT + 1).await?;
@@ -104,13 +98,11 @@ pub async fn layout_history(
 pub async fn rollback_layout(
     store: &Store,
     user: &CurrentUser,
-    entity: &str,
-    pipeline: Option<i64>,
+    kind: CardKind,
     view: ViewRef,
     version: i64,
 ) -> Result<LayoutSaved, AppError> {
-    let entity = entity_of(entity)?;
-    let kind = CardKind::of(entity, pipeline);
+    let entity = kind.entity;
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
     let fields = editable_fields(&mut conn, entity, user).await?;

@@ -27,6 +27,7 @@ use crate::domain::access::{reaches, Action, Member, Owner};
 use crate::domain::field::{fields_for_writer, visible_fields};
 use crate::domain::timeline::{ChangeView, EventBody, EventPayload, TimelineEvent};
 use crate::domain::value::{display, Names};
+use crate::domain::views::CardKind;
 use crate::domain::{EntityType, FieldDef, Value, Values, Viewer};
 use crate::error::AppError;
 
@@ -40,6 +41,11 @@ impl From<sqlx::Error> for AppError {
 /// An entity type named in a URL or request; an unknown one is "not found".
 fn entity_of(slug: &str) -> Result<EntityType, AppError> {
     slug.parse().map_err(|_| AppError::NotFound)
+}
+
+/// The cards of an entity type named in a request, of a deal pipeline or a lead kind.
+pub fn card_kind(entity: &str, pipeline: Option<i64>, repeat_lead: Option<bool>) -> Result<CardKind, AppError> {
+    Ok(CardKind::of(entity_of(entity)?, pipeline).with_repeat_lead(repeat_lead.unwrap_or(false)))
 }
 
 /// CRM settings (layouts, fields) are for administrators.
@@ -98,7 +104,7 @@ fn needs(user: &CurrentUser, entity: EntityType, action: Action) -> Result<(), A
 /// The card view the user sees, its layout holding only the fields in `visible`.
 async fn visible_layout(
     conn: &mut Conn,
-    kind: crate::domain::views::CardKind,
+    kind: CardKind,
     user: &CurrentUser,
     visible: &[FieldDef],
 ) -> sqlx::Result<(crate::api::types::ViewState, crate::domain::Layout)> {

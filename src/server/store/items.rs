@@ -27,6 +27,8 @@ pub struct ItemRow {
     pub updated_at: i64,
     /// The department of the responsible person (what "department" scopes compare).
     pub responsible_department: Option<i64>,
+    /// A lead from a client already known.
+    pub repeat_lead: bool,
 }
 
 impl ItemRow {
@@ -188,7 +190,7 @@ fn responsible_of(values: &Values) -> Option<i64> {
 }
 
 const ITEM_COLUMNS: &str = "i.id, i.entity_type, i.pipeline_id, i.stage_id, i.title, i.responsible_id, i.version,
-    i.created_by, i.created_at, i.updated_at, u.department_id";
+    i.created_by, i.created_at, i.updated_at, u.department_id, i.repeat_lead";
 
 fn item_row(r: &sqlx::any::AnyRow) -> sqlx::Result<ItemRow> {
     let entity: String = r.try_get(1)?;
@@ -204,6 +206,7 @@ fn item_row(r: &sqlx::any::AnyRow) -> sqlx::Result<ItemRow> {
         created_at: r.try_get(8)?,
         updated_at: r.try_get(9)?,
         responsible_department: r.try_get(10)?,
+        repeat_lead: r.try_get::<i64, _>(11)? != 0,
     })
 }
 
@@ -379,6 +382,8 @@ pub struct NewItem<'a> {
     pub values: Values,
     pub user_id: Option<i64>,
     pub now: i64,
+    /// A repeat lead (leads only).
+    pub repeat_lead: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -400,8 +405,8 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
     let mut tx = conn.begin().await?;
     let title = title_of(new.entity, new.fields, &new.values);
     let id: i64 = sqlx::query(
-        "INSERT INTO items (entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at, search_text)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7, $8) RETURNING id",
+        "INSERT INTO items (entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at, search_text, repeat_lead)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7, $8, $9) RETURNING id",
     )
     .bind(new.entity.slug())
     .bind(new.pipeline.map(|p| p.id))
@@ -411,6 +416,7 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
     .bind(new.user_id)
     .bind(new.now)
     .bind(search_text(&title, new.fields, &new.values))
+    .bind((new.repeat_lead && new.entity == EntityType::Lead) as i64)
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
@@ -693,6 +699,7 @@ pub struct ListRow {
     pub responsible: Option<String>,
     pub amount: Option<Value>,
     pub updated_at: i64,
+    pub repeat_lead: bool,
 }
 
 fn like_pattern(s: &str) -> String {
@@ -703,7 +710,7 @@ fn like_pattern(s: &str) -> String {
 /// One page of an entity type's items, newest first; `limit + 1` rows tell whether more follow.
 pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::Result<Vec<ListRow>> {
     let mut sql = String::from(
-        "SELECT i.id, i.title, i.stage_id, u.name, v.value, i.updated_at
+        "SELECT i.id, i.title, i.stage_id, u.name, v.value, i.updated_at, i.repeat_lead
          FROM items i
          LEFT JOIN users u ON u.id = i.responsible_id
          LEFT JOIN field_values v ON v.item_id = i.id AND v.field_code = 'amount'
@@ -752,6 +759,7 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
                 stage_id: r.try_get(2)?,
                 responsible: r.try_get(3)?,
                 amount: r.try_get::<Option<String>, _>(4)?.map(|s| decode_value(&s)).transpose()?,
+                repeat_lead: r.try_get::<i64, _>(6)? != 0,
                 updated_at: r.try_get(5)?,
             })
         })

@@ -16,7 +16,9 @@ pub fn CardHeader() -> impl IntoView {
     view! {
         <header class="card-header">
             <div>
-                <span class="entity-label">{move || text::entity_singular(h.with(|h| h.entity))}</span>
+                <span class="entity-label">
+                    {move || if h.with(|h| h.repeat_lead) { text::REPEAT_LEAD } else { text::entity_singular(h.with(|h| h.entity)) }}
+                </span>
                 <h1 class="card-title">{move || h.with(|h| h.title.clone())}</h1>
             </div>
             <dl class="card-meta">
@@ -68,7 +70,7 @@ fn open_settings(ctx: CardCtx) {
 /// Enters settings mode for `view`, from its layout as the server has it now.
 pub fn edit_view(ctx: CardCtx, view: ViewRef) {
     spawn_local(async move {
-        match get_layout_editor(ctx.entity_slug(), ctx.pipeline_id(), view).await {
+        match get_layout_editor(ctx.entity_slug(), ctx.pipeline_id(), ctx.repeat_lead(), view).await {
             Ok(editor) => {
                 ctx.offer_own.set(false);
                 ctx.layout.set(editor.layout);

@@ -81,6 +81,11 @@ impl CardCtx {
         self.header.with_untracked(|h| h.pipeline_id)
     }
 
+    /// A repeat lead's card (arranged apart from regular leads' cards).
+    pub fn repeat_lead(&self) -> Option<bool> {
+        self.header.with_untracked(|h| h.repeat_lead.then_some(true))
+    }
+
     pub fn id(&self) -> i64 {
         self.header.with_untracked(|h| h.id)
     }
@@ -122,7 +127,7 @@ impl CardCtx {
     pub fn reload_layout(&self) {
         let ctx = *self;
         leptos::task::spawn_local(async move {
-            match crate::api::layouts::get_card_layout(ctx.entity_slug(), ctx.pipeline_id()).await {
+            match crate::api::layouts::get_card_layout(ctx.entity_slug(), ctx.pipeline_id(), ctx.repeat_lead()).await {
                 Ok(fresh) => ctx.show_layout(fresh),
                 Err(e) => {
                     crate::ui::common::handle_error(&e);
@@ -224,15 +229,16 @@ fn watch_layout(ctx: CardCtx) {
     let pending = RwSignal::new(None::<CardLayout>);
     Effect::new(move |_| {
         let entity = ctx.entity_slug();
-        let pipeline = ctx.pipeline_id();
-        let url = match pipeline {
-            Some(p) => format!("/events/layout/{entity}?pipeline={p}"),
-            None => format!("/events/layout/{entity}"),
+        let (pipeline, repeat_lead) = (ctx.pipeline_id(), ctx.repeat_lead());
+        let url = match (pipeline, repeat_lead) {
+            (Some(p), _) => format!("/events/layout/{entity}?pipeline={p}"),
+            (None, Some(_)) => format!("/events/layout/{entity}?repeat_lead=true"),
+            (None, None) => format!("/events/layout/{entity}"),
         };
         let id = crate::ui::browser::watch_layout(&url, move || {
             let entity = entity.clone();
             leptos::task::spawn_local(async move {
-                if let Ok(fresh) = crate::api::layouts::get_card_layout(entity, pipeline).await {
+                if let Ok(fresh) = crate::api::layouts::get_card_layout(entity, pipeline, repeat_lead).await {
                     pending.set(Some(fresh));
                 }
             });

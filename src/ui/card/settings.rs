@@ -175,6 +175,7 @@ impl Editor {
         let result = save_layout(
             self.ctx.entity_slug(),
             self.ctx.pipeline_id(),
+            self.ctx.repeat_lead(),
             self.ctx.editing.get_untracked(),
             self.version.get_untracked(),
             ops,
@@ -839,7 +840,14 @@ fn HistoryPanel(ed: Editor) -> impl IntoView {
     let versions: RwSignal<Vec<LayoutVersionView>> = RwSignal::new(vec![]);
     let load = move || {
         spawn_local(async move {
-            match layout_history(ed.ctx.entity_slug(), ed.ctx.pipeline_id(), ed.ctx.editing.get_untracked()).await {
+            match layout_history(
+                ed.ctx.entity_slug(),
+                ed.ctx.pipeline_id(),
+                ed.ctx.repeat_lead(),
+                ed.ctx.editing.get_untracked(),
+            )
+            .await
+            {
                 Ok(v) => versions.set(v),
                 Err(e) => ed.status.set(Status::Failed(e.message())),
             }
@@ -849,7 +857,14 @@ fn HistoryPanel(ed: Editor) -> impl IntoView {
         spawn_local(async move {
             ed.ticket.set_value(ed.ticket.get_value().wrapping_add(1));
             ed.flush().await;
-            match rollback_layout(ed.ctx.entity_slug(), ed.ctx.pipeline_id(), ed.ctx.editing.get_untracked(), to).await
+            match rollback_layout(
+                ed.ctx.entity_slug(),
+                ed.ctx.pipeline_id(),
+                ed.ctx.repeat_lead(),
+                ed.ctx.editing.get_untracked(),
+                to,
+            )
+            .await
             {
                 Ok(saved) => {
                     ed.accept(saved);

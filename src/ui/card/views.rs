@@ -76,7 +76,7 @@ pub fn OwnViewOffer() -> impl IntoView {
             if let Err(e) = enable_my_view(ctx.entity_slug(), true).await {
                 return ctx.fail(e);
             }
-            match crate::api::layouts::get_card_layout(ctx.entity_slug(), ctx.pipeline_id()).await {
+            match crate::api::layouts::get_card_layout(ctx.entity_slug(), ctx.pipeline_id(), ctx.repeat_lead()).await {
                 Ok(fresh) => {
                     let own = fresh.view.active;
                     ctx.show_layout(fresh);
@@ -116,10 +116,14 @@ enum Form {
 pub fn ViewsPanel(ed: Editor) -> impl IntoView {
     let ctx = ed.ctx;
     let editing = ctx.editing.get_untracked();
-    let pipeline_note = (ctx.header.with_untracked(|h| h.entity) == crate::domain::EntityType::Deal)
-        .then(|| ctx.pipeline.with_value(|p| p.as_ref().map(|p| text::layout_of_pipeline(&p.name))))
-        .flatten()
-        .map(|note| view! { <p class="hint pipeline-note">{note}</p> });
+    let pipeline_note = if ctx.repeat_lead().is_some() {
+        Some(text::LAYOUT_OF_REPEAT_LEADS.to_string())
+    } else if ctx.header.with_untracked(|h| h.entity) == crate::domain::EntityType::Deal {
+        ctx.pipeline.with_value(|p| p.as_ref().map(|p| text::layout_of_pipeline(&p.name)))
+    } else {
+        None
+    }
+    .map(|note| view! { <p class="hint pipeline-note">{note}</p> });
     if !ctx.admin {
         let back = move |_| {
             spawn_local(async move {

@@ -111,7 +111,10 @@ fn ListView(page: Page) -> impl IntoView {
                     <tbody>
                         {page.rows.into_iter().map(|r| view! {
                             <tr>
-                                <td><a href=format!("/crm/{e}/{}", r.id)>{r.title}</a></td>
+                                <td>
+                                    <a href=format!("/crm/{e}/{}", r.id)>{r.title}</a>
+                                    {r.repeat_lead.then(|| view! { " " <span class="tag repeat-lead">{text::REPEAT_LEAD}</span> })}
+                                </td>
                                 {has_stages.then(|| view! {
                                     <td>{r.stage.map(|s| view! {
                                         <span class="stage-badge" style=format!("--stage-color:{}", s.color)>{s.name}</span>

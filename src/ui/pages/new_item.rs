@@ -41,6 +41,7 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
     start_values.insert("responsible".into(), crate::domain::Value::User(me));
     form.start(fields.iter(), &start_values);
     let pipeline = RwSignal::new(pipelines.first().map(|p| p.id));
+    let repeat_lead = RwSignal::new(false);
     let saving = RwSignal::new(false);
     let fields = StoredValue::new(fields);
     let navigate = use_navigate();
@@ -53,7 +54,13 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
         saving.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = create_item(entity.slug().to_string(), pipeline.get_untracked(), values).await;
+            let result = create_item(
+                entity.slug().to_string(),
+                pipeline.get_untracked(),
+                values,
+                repeat_lead.get_untracked().then_some(true),
+            )
+            .await;
             saving.set(false);
             match result {
                 Ok(id) => navigate(&format!("/crm/{entity}/{id}"), Default::default()),
@@ -85,6 +92,12 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
                     <select name="pipeline" on:change=move |ev| pipeline.set(event_target_value(&ev).parse().ok())>
                         {pipelines.iter().map(|p| view! { <option value=p.id.to_string()>{p.name.clone()}</option> }).collect_view()}
                     </select>
+                </label>
+            })}
+            {(entity == crate::domain::EntityType::Lead).then(|| view! {
+                <label class="repeat-lead-choice">
+                    <input type="checkbox" name="repeat_lead" on:change=move |ev| repeat_lead.set(event_target_checked(&ev))/>
+                    {text::REPEAT_LEAD_CHOICE}
                 </label>
             })}
             <div class="sections">
