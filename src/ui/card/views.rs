@@ -347,14 +347,6 @@ fn ViewForm(
             }
         });
     };
-    let toggle = |list: RwSignal<Vec<i64>>, id: i64, on: bool| {
-        list.update(|l| {
-            l.retain(|x| *x != id);
-            if on {
-                l.push(id);
-            }
-        })
-    };
     view! {
         <form class="view-form" on:submit=move |ev| {
             ev.prevent_default();
@@ -365,37 +357,45 @@ fn ViewForm(
                 <input type="text" name="view-name" maxlength="100" required prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))/>
             </label>
-            <fieldset>
-                <legend>{text::VIEW_USERS}</legend>
-                {data.users.into_iter().map(|u| {
-                    let uid = u.id;
-                    view! {
-                        <label class="check">
-                            <input type="checkbox" data-view-user=uid prop:checked=move || users.with(|l| l.contains(&uid))
-                                on:change=move |ev| toggle(users, uid, event_target_checked(&ev))/>
-                            {u.name}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <fieldset>
-                <legend>{text::VIEW_DEPARTMENTS}</legend>
-                {data.departments.into_iter().map(|d| {
-                    let did = d.id;
-                    view! {
-                        <label class="check">
-                            <input type="checkbox" data-view-department=did prop:checked=move || departments.with(|l| l.contains(&did))
-                                on:change=move |ev| toggle(departments, did, event_target_checked(&ev))/>
-                            {d.name}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <Members legend=text::VIEW_USERS choices=data.users chosen=users/>
+            <Members legend=text::VIEW_DEPARTMENTS choices=data.departments chosen=departments/>
             {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <div class="actions">
                 <button type="submit" class="primary">{text::SAVE}</button>
                 <button type="button" on:click=move |_| on_done.run(None)>{text::CANCEL}</button>
             </div>
         </form>
+    }
+}
+
+/// Checkboxes choosing some of `choices` (users or departments) into `chosen`.
+#[component]
+fn Members(
+    legend: &'static str,
+    choices: Vec<crate::api::types::UserRef>,
+    chosen: RwSignal<Vec<i64>>,
+) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            {choices.into_iter().map(|c| {
+                let id = c.id;
+                view! {
+                    <label class="check">
+                        <input type="checkbox" data-member=id prop:checked=move || chosen.with(|l| l.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                chosen.update(|l| {
+                                    l.retain(|x| *x != id);
+                                    if on {
+                                        l.push(id);
+                                    }
+                                });
+                            }/>
+                        {c.name}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
