@@ -150,6 +150,8 @@ pub const ERR_NOT_EMAIL: &str = "Enter an email address, e.g. name@example.com."
 pub const ERR_NOT_PHONE: &str = "Enter a phone number: digits, spaces, + ( ) -.";
 pub const ERR_UNKNOWN_OPTION: &str = "Choose one of the options.";
 pub const ERR_UNKNOWN_REFERENCE: &str = "Choose an existing entry.";
+/// An item a field points to that the reader may not open: its title is not theirs to see.
+pub const ITEM_HIDDEN: &str = "Hidden item";
 pub const ERR_NOT_YES_NO: &str = "Choose yes or no.";
 pub const ERR_WRONG_INPUT: &str = "This value does not fit the field.";
 pub const ERR_REQUIRED: &str = "Required.";

@@ -20,6 +20,7 @@ use http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use serde_json::{json, Value as Json};
+use sqlx::Row;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use support::TestDb;
@@ -559,4 +560,251 @@ async fn r2_layout_races_revert_nothing_on_sqlite() {
 #[tokio::test]
 async fn r2_layout_races_revert_nothing_on_postgres() {
     layout_races_revert_nothing(TestDb::postgres().await).await;
+}
+
+/// What a refused replay must leave alone: every table's rows as text, in one string per table
+/// (sessions aside: signing in makes one).
+async fn fingerprint(db: &TestDb) -> BTreeMap<&'static str, String> {
+    const TABLES: [(&str, &str); 21] = [
+        ("departments", "SELECT id, name, parent_id, head_id FROM departments ORDER BY id"),
+        ("users", "SELECT id, name, email, password_hash, department_id, active FROM users ORDER BY id"),
+        ("pipelines", "SELECT id, name FROM pipelines ORDER BY id"),
+        ("stages", "SELECT id, name, sort FROM stages ORDER BY id"),
+        ("fields", "SELECT entity_type, code, label, settings FROM fields ORDER BY entity_type, code"),
+        ("layouts", "SELECT entity_type, scope, version, body FROM layouts ORDER BY entity_type, scope"),
+        ("items", "SELECT id, title, version, stage_id, responsible_id FROM items ORDER BY id"),
+        ("field_values", "SELECT item_id, field_code, value FROM field_values ORDER BY item_id, field_code"),
+        ("item_links", "SELECT from_item, field_code, to_item FROM item_links ORDER BY from_item, field_code, to_item"),
+        ("field_changes", "SELECT COUNT(*), MAX(id) FROM field_changes"),
+        ("timeline_events", "SELECT COUNT(*), MAX(id) FROM timeline_events"),
+        ("layout_versions", "SELECT COUNT(*), MAX(version) FROM layout_versions"),
+        ("files", "SELECT id, name, item_id, field_code FROM files ORDER BY id"),
+        ("bookings", "SELECT COUNT(*) FROM bookings"),
+        ("roles", "SELECT id, name, rights FROM roles ORDER BY id"),
+        ("user_roles", "SELECT user_id, role_id FROM user_roles ORDER BY user_id, role_id"),
+        ("view_settings", "SELECT layout_key, common_published, common_forced, revision FROM view_settings ORDER BY 1"),
+        ("card_views", "SELECT id, layout_key, name FROM card_views ORDER BY id"),
+        ("card_view_users", "SELECT view_id, user_id FROM card_view_users ORDER BY 1, 2"),
+        ("card_view_departments", "SELECT view_id, department_id FROM card_view_departments ORDER BY 1, 2"),
+        ("view_choices", "SELECT user_id, layout_key, own_enabled, chosen FROM view_choices ORDER BY 1, 2"),
+    ];
+    let mut conn = db.store.pool.acquire().await.unwrap();
+    let mut out = BTreeMap::new();
+    for (table, sql) in TABLES {
+        // Every column read as text, whatever its type, so one reader fits every table.
+        let cols = sql.split(" FROM ").next().unwrap().trim_start_matches("SELECT ");
+        let as_text: Vec<String> = cols.split(", ").map(|c| format!("CAST({c} AS TEXT)")).collect();
+        let sql = sql.replacen(cols, &as_text.join(", "), 1);
+        let rows = sqlx::query(&sql).fetch_all(&mut *conn).await.unwrap_or_else(|e| panic!("{table}: {e}"));
+        let text: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                (0..r.len()).map(|i| r.get::<Option<String>, _>(i).unwrap_or_default()).collect::<Vec<_>>().join("|")
+            })
+            .collect();
+        out.insert(table, text.join("\n"));
+    }
+    out
+}
+
+/// R5. A user whose role reaches only their own deals replays every server function (and the
+/// download and export addresses) with ids that belong to someone else: another user's deal,
+/// comment, file, own view, a named view not theirs, users, departments and roles. Everything is
+/// refused as "not found" or "forbidden", no response carries the other user's text, and not a
+/// row changes.
+async fn idor_is_refused(db: TestDb) {
+    let app = app(db).await;
+    let admin = app.sign_in("admin@example.com", "admin").await;
+    let anna = app.sign_in("anna@example.com", "demo").await;
+    // Anna's deal, with a comment, a company and a pending upload of hers; her own view.
+    let secret = "Anna's secret deal R5QX";
+    let (status, made) = app
+        .call(
+            &anna,
+            "create_item",
+            &json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": secret}}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{made}");
+    let deal = made.as_i64().or_else(|| made["id"].as_i64()).expect("the new deal's id");
+    let (_, card) = app.call(&anna, "card", &json!({"entity": "deal", "id": deal})).await;
+    let version = card["header"]["version"].as_i64().unwrap();
+    let (status, _) =
+        app.call(&anna, "add_comment", &json!({"entity": "deal", "id": deal, "text": "secret comment R5QX"})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, companies) = app
+        .call(&anna, "list_items", &json!({"entity": "company", "search": null, "stage_id": null, "before": null}))
+        .await;
+    let company = companies["rows"][0]["id"].as_i64().unwrap();
+    let upload = Request::post("/files/deal")
+        .header("host", "crm.test")
+        .header("origin", ORIGIN)
+        .header("cookie", &anna)
+        .header("x-file-name", "plan.txt")
+        .header("content-type", "text/plain")
+        .body(Body::from("secret file R5QX"))
+        .unwrap();
+    let res = app.router.clone().oneshot(upload).await.unwrap();
+    let file: Json = serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    let file = file["id"].as_i64().expect("Anna's upload");
+    let (status, _) = app.call(&anna, "enable_my_view", &json!({"entity": "deal", "on": true})).await;
+    assert_eq!(status, StatusCode::OK);
+    // The admin: a named view for Anna, a role reaching only one's own deals, and Ida with it.
+    let (_, access) = app.call(&admin, "access_settings", &json!({})).await;
+    let user_id = |email: &str| {
+        access["users"].as_array().unwrap().iter().find(|u| u["email"] == email).unwrap()["id"].as_i64().unwrap()
+    };
+    let anna_id = user_id("anna@example.com");
+    let department = access["departments"][0]["id"].as_i64().unwrap();
+    let employee =
+        access["roles"].as_array().unwrap().iter().find(|r| r["name"] == "Employee").unwrap()["id"].as_i64().unwrap();
+    let view = json!({"entity": "deal", "view": {"id": null, "name": "Sales R5", "users": [anna_id], "departments": [], "from": {"kind": "common"}}});
+    let (status, named) = app.call(&admin, "save_card_view", &view).await;
+    assert_eq!(status, StatusCode::OK, "{named}");
+    let named = named.as_i64().expect("the view's id");
+    let rights = json!({"entities": {"deal": {"read": "own", "create": "own", "update": "own", "delete": "own", "export": "own"}}, "my_view": true, "admin": false});
+    let (_, role) = app.call(&admin, "save_role", &json!({"id": null, "name": "Own deals", "rights": rights})).await;
+    let ida = json!({"id": null, "user": {"name": "Ida Own", "email": "ida@example.com", "password": "only my own", "department_id": null, "roles": [role], "active": true}});
+    let (status, _) = app.call(&admin, "save_user", &ida).await;
+    assert_eq!(status, StatusCode::OK);
+    let ida = app.sign_in("ida@example.com", "only my own").await;
+    // Ida's own deal, to aim links from.
+    let (_, mine) = app
+        .call(
+            &ida,
+            "create_item",
+            &json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": "Ida's"}}}),
+        )
+        .await;
+    let mine = mine.as_i64().or_else(|| mine["id"].as_i64()).expect("Ida's deal");
+    let (_, my_card) = app.call(&ida, "card", &json!({"entity": "deal", "id": mine})).await;
+    let my_version = my_card["header"]["version"].as_i64().unwrap();
+
+    let before = fingerprint(&app.db).await;
+    let personal = json!({"kind": "personal", "id": anna_id});
+    let named_ref = json!({"kind": "named", "id": named});
+    let title = |v: &str| json!({"title": {"t": "text", "v": v}});
+    let hers = |code: &str, v: String| json!({code: {"t": "text", "v": v}});
+    let calls: Vec<(&str, Json, &[u16])> = vec![
+        ("card", json!({"entity": "deal", "id": deal}), &[404]),
+        ("timeline", json!({"entity": "deal", "id": deal, "before": null}), &[404]),
+        ("history", json!({"entity": "deal", "id": deal, "before": null}), &[404]),
+        ("relations", json!({"entity": "deal", "id": deal}), &[404]),
+        ("card", json!({"entity": "company", "id": company}), &[404]),
+        (
+            "save_fields",
+            json!({"entity": "deal", "id": deal, "version": version + 1, "changes": title("Ida was here")}),
+            &[404],
+        ),
+        (
+            "move_stage",
+            json!({"entity": "deal", "id": deal, "version": version + 1, "stage_id": card["header"]["stage_id"]}),
+            &[404],
+        ),
+        ("add_comment", json!({"entity": "deal", "id": deal, "text": "Ida was here"}), &[404]),
+        // Links from her own deal to items she cannot read, and her deal given to Anna's file.
+        (
+            "save_fields",
+            json!({"entity": "deal", "id": mine, "version": my_version, "changes": hers("company", format!("company:{company}"))}),
+            &[422],
+        ),
+        ("preview_card", json!({"entity": "deal", "id": deal, "who": {"kind": "user", "id": anna_id}}), &[403]),
+        ("card_layout", json!({"entity": "deal"}), &[200]),
+        ("layout_editor", json!({"entity": "deal", "view": personal}), &[403]),
+        ("layout_history", json!({"entity": "deal", "view": personal}), &[403]),
+        (
+            "save_layout",
+            json!({"entity": "deal", "view": personal, "version": 1, "ops": [{"op": "hide_field", "code": "title"}]}),
+            &[403],
+        ),
+        ("rollback_layout", json!({"entity": "deal", "view": personal, "version": 1}), &[403]),
+        ("layout_editor", json!({"entity": "deal", "view": named_ref}), &[403]),
+        (
+            "save_layout",
+            json!({"entity": "deal", "view": named_ref, "version": 1, "ops": [{"op": "hide_field", "code": "title"}]}),
+            &[403],
+        ),
+        ("rollback_layout", json!({"entity": "deal", "view": named_ref, "version": 1}), &[403]),
+        ("choose_view", json!({"entity": "deal", "view": named_ref}), &[400, 403]),
+        ("choose_view", json!({"entity": "deal", "view": personal}), &[400, 403]),
+        ("views_admin", json!({"entity": "deal"}), &[403]),
+        (
+            "save_card_view",
+            json!({"entity": "deal", "view": {"id": named, "name": "Mine now", "users": [], "departments": [], "from": {"kind": "common"}}}),
+            &[403],
+        ),
+        ("delete_card_view", json!({"entity": "deal", "id": named}), &[403]),
+        ("set_common_view", json!({"entity": "deal", "published": true, "forced": true}), &[403]),
+        ("reset_common_view", json!({"entity": "deal"}), &[403]),
+        ("access_settings", json!({}), &[403]),
+        (
+            "save_user",
+            json!({"id": anna_id, "user": {"name": "Anna", "email": "anna@example.com", "password": "taken over", "department_id": null, "roles": [role], "active": true}}),
+            &[403],
+        ),
+        (
+            "save_department",
+            json!({"id": department, "department": {"name": "Mine", "parent_id": null, "head_id": null}}),
+            &[403],
+        ),
+        ("delete_department", json!({"id": department}), &[403]),
+        ("save_role", json!({"id": employee, "name": "Employee", "rights": {"entities": {}}}), &[403]),
+        ("delete_role", json!({"id": employee}), &[403]),
+        ("field_settings", json!({"entity": "deal"}), &[403]),
+        (
+            "create_field",
+            json!({"entity": "deal", "spec": {"label": "X", "field_type": "string", "multiple": false, "settings": {}}}),
+            &[403],
+        ),
+        (
+            "configure_field",
+            json!({"entity": "deal", "code": "title", "spec": {"label": "X", "field_type": "string", "multiple": false, "settings": {}}}),
+            &[403],
+        ),
+        ("delete_field", json!({"entity": "deal", "code": "comment"}), &[403]),
+    ];
+    for (name, body, expected) in &calls {
+        let (status, answer) = app.call(&ida, name, body).await;
+        assert!(expected.contains(&status.as_u16()), "{name} {body}: {status} {answer}");
+        assert!(!answer.to_string().contains("R5QX"), "{name} leaked: {answer}");
+    }
+    // Lists, search, the picker, export and the download show nothing of Anna's.
+    let (_, list) = app
+        .call(&ida, "list_items", &json!({"entity": "deal", "search": "R5QX", "stage_id": null, "before": null}))
+        .await;
+    assert_eq!(list["rows"].as_array().map(Vec::len), Some(0), "{list}");
+    let (status, found) = app.call(&ida, "search_items", &json!({"entity": "deal", "query": "R5QX"})).await;
+    assert!(status == StatusCode::OK && found.as_array().is_some_and(Vec::is_empty), "{status} {found}");
+    for (path, expected) in [(format!("/files/{file}"), 404), ("/crm/deal/export.csv".to_string(), 200)] {
+        let get = Request::get(&path).header("host", "crm.test").header("cookie", &ida).body(Body::empty()).unwrap();
+        let res = app.router.clone().oneshot(get).await.unwrap();
+        assert_eq!(res.status().as_u16(), expected, "{path}");
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        assert!(!String::from_utf8_lossy(&body).contains("R5QX"), "{path} leaked");
+    }
+    assert_eq!(fingerprint(&app.db).await, before, "a refused request changed rows");
+    // A link someone allowed made stays hers to keep, but its title is not hers to read.
+    let (_, my_card) = app.call(&ida, "card", &json!({"entity": "deal", "id": mine})).await;
+    let link = json!({"entity": "deal", "id": mine, "version": my_card["header"]["version"], "changes": hers("company", format!("company:{company}"))});
+    let (status, saved) = app.call(&admin, "save_fields", &link).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, admin_card) = app.call(&admin, "card", &json!({"entity": "company", "id": company})).await;
+    let company_title = admin_card["header"]["title"].as_str().unwrap().to_string();
+    let (_, my_card) = app.call(&ida, "card", &json!({"entity": "deal", "id": mine})).await;
+    assert_eq!(my_card["names"]["items"][company.to_string()], crm_card::text::ITEM_HIDDEN, "{}", my_card["names"]);
+    assert!(!my_card.to_string().contains(&company_title), "the card names a company she cannot read");
+    let keep = json!({"entity": "deal", "id": mine, "version": my_card["header"]["version"], "changes": {"company": {"t": "text", "v": format!("company:{company}")}, "comment": {"t": "text", "v": "kept"}}});
+    let (status, saved) = app.call(&ida, "save_fields", &keep).await;
+    assert_eq!(status, StatusCode::OK, "the link someone else made does not block her saving: {saved}");
+    app.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn r5_ids_of_others_are_refused_on_sqlite() {
+    idor_is_refused(TestDb::sqlite().await).await;
+}
+
+#[tokio::test]
+async fn r5_ids_of_others_are_refused_on_postgres() {
+    idor_is_refused(TestDb::postgres().await).await;
 }

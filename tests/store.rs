@@ -334,8 +334,10 @@ on_both_databases! {
         save(&mut conn, EntityType::Deal, d, 1, changes(&[("company", Some(company(globex)))]), u, 2 * DAY).await;
         assert!(items::links(&mut conn, acme, 100).await.unwrap().is_empty(), "the old link is gone");
         assert_eq!(items::links(&mut conn, globex, 100).await.unwrap().len(), 1);
-        let found = items::existing(&mut conn, &[ItemRef { entity: EntityType::Company, id: acme }, ItemRef { entity: EntityType::Deal, id: acme }]).await.unwrap();
-        assert_eq!(found.len(), 1, "an id with the wrong entity type does not exist");
+        let found = items::titles(&mut conn, &[acme, d, 999_999]).await.unwrap();
+        let mut seen: Vec<_> = found.iter().map(|t| (t.id, t.entity, t.title.as_str(), t.owner.responsible_id)).collect();
+        seen.sort_by_key(|s| s.0);
+        assert_eq!(seen, vec![(acme, EntityType::Company, "Acme", None), (d, EntityType::Deal, "Linked", None)]);
     }
 }
 

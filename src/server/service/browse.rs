@@ -133,7 +133,7 @@ pub async fn history(
         rows.last().map(|r| r.id)
     });
     let values: Vec<&Value> = rows.iter().flat_map(|r| r.old.iter().chain(r.new.iter())).collect();
-    let names = names_for(&mut conn, values.into_iter(), &[]).await?;
+    let names = names_for(&mut conn, user, values.into_iter(), &[]).await?;
     let rows = rows
         .into_iter()
         .filter_map(|r| {

@@ -92,8 +92,8 @@ async fn card_as(conn: &mut Conn, user: &CurrentUser, row: items::ItemRow) -> Re
         None => None,
     };
     let users = users::active_users(conn).await?;
-    let timeline = page(conn, id, None, &fields, &users).await?;
-    let names = names_for(conn, values.values(), &users).await?;
+    let timeline = page(conn, user, id, None, &fields, &users).await?;
+    let names = names_for(conn, user, values.values(), &users).await?;
     let responsible = row
         .responsible_id
         .map(|rid| UserRef { id: rid, name: names.users.get(&rid).cloned().unwrap_or_else(|| format!("#{rid}")) });
@@ -127,6 +127,7 @@ async fn card_as(conn: &mut Conn, user: &CurrentUser, row: items::ItemRow) -> Re
 
 async fn page(
     conn: &mut Conn,
+    reader: &CurrentUser,
     item_id: i64,
     before: Option<Cursor>,
     fields: &[crate::domain::FieldDef],
@@ -137,7 +138,7 @@ async fn page(
         rows.truncate(PAGE_SIZE);
         rows.last().map(|r| Cursor { at: r.at, id: r.id })
     });
-    let events = super::event_views(conn, rows, fields, users).await?;
+    let events = super::event_views(conn, reader, rows, fields, users).await?;
     Ok(TimelinePage { events, next: next.flatten() })
 }
 
@@ -152,7 +153,7 @@ pub async fn timeline_page(
     let mut conn = store.pool.acquire().await?;
     item_for(&mut conn, user, entity, id, Action::Read).await?;
     let fields = fields_for(&mut conn, entity, user).await?.visible;
-    Ok(page(&mut conn, id, before, &fields, &[]).await?)
+    Ok(page(&mut conn, user, id, before, &fields, &[]).await?)
 }
 
 pub async fn add_comment(
@@ -182,5 +183,5 @@ pub async fn add_comment(
     let event_id =
         events::insert_event(&mut conn, id, &EventPayload::Comment { text: comment }, Some(user.id), now_ms()).await?;
     let row = events::event(&mut conn, event_id).await?.ok_or(AppError::Internal)?;
-    event_views(&mut conn, vec![row], &[], &[]).await?.pop().ok_or(AppError::Internal)
+    event_views(&mut conn, user, vec![row], &[], &[]).await?.pop().ok_or(AppError::Internal)
 }

@@ -15,16 +15,26 @@ use crate::text;
 use std::collections::BTreeMap;
 
 /// The timeline event a write just made, as the writer reads it.
-async fn written_event(conn: &mut Conn, id: Option<i64>, fields: &[FieldDef]) -> sqlx::Result<Option<TimelineEvent>> {
+async fn written_event(
+    conn: &mut Conn,
+    user: &CurrentUser,
+    id: Option<i64>,
+    fields: &[FieldDef],
+) -> sqlx::Result<Option<TimelineEvent>> {
     let Some(id) = id else { return Ok(None) };
     let rows = events::event(conn, id).await?.into_iter().collect();
-    Ok(event_views(conn, rows, fields, &[]).await?.pop())
+    Ok(event_views(conn, user, rows, fields, &[]).await?.pop())
 }
 
 /// The item's values now as the user may see them, with the names they point to.
-async fn values_with_names(conn: &mut Conn, id: i64, fields: &UserFields) -> sqlx::Result<(Values, Names)> {
+async fn values_with_names(
+    conn: &mut Conn,
+    user: &CurrentUser,
+    id: i64,
+    fields: &UserFields,
+) -> sqlx::Result<(Values, Names)> {
     let values = fields.values(items::values(conn, id).await?);
-    let names = names_for(conn, values.values(), &[]).await?;
+    let names = names_for(conn, user, values.values(), &[]).await?;
     Ok((values, names))
 }
 
@@ -75,13 +85,12 @@ async fn parse_inputs(
     }
     let ids: Vec<i64> = user_ids.iter().map(|(_, id)| *id).collect();
     let found_users = users::existing_user_ids(conn, &ids).await?;
-    let refs: Vec<ItemRef> = item_refs.iter().map(|(_, r)| *r).collect();
-    let found_items = items::existing(conn, &refs).await?;
+    let found_items = reachable_refs(conn, &target, &item_refs).await?;
     let unknown = user_ids
         .iter()
         .filter(|(_, id)| !found_users.contains(id))
         .map(|(c, _)| c)
-        .chain(item_refs.iter().filter(|(_, r)| !found_items.contains(r)).map(|(c, _)| c));
+        .chain(item_refs.iter().filter(|r| !found_items.contains(r)).map(|(c, _)| c));
     for code in unknown {
         if !errors.iter().any(|e| e.code == *code) {
             errors.push(FieldError { code: code.clone(), message: ValueError::UnknownReference.message() });
@@ -95,6 +104,30 @@ async fn parse_inputs(
     } else {
         Err(AppError::validation(errors))
     }
+}
+
+/// Which of the items that inputs point to the writer may point to: those that exist with the
+/// entity type named and that they may read, plus those the field already held (a link someone
+/// else made stays when they edit the rest of a multiple field). Any other is refused as
+/// unknown, so an unreadable item's existence is not revealed either.
+async fn reachable_refs(
+    conn: &mut Conn,
+    target: &Target<'_>,
+    refs: &[(String, ItemRef)],
+) -> sqlx::Result<Vec<(String, ItemRef)>> {
+    let ids: Vec<i64> = refs.iter().map(|(_, r)| r.id).collect();
+    let rows = items::titles(conn, &ids).await?;
+    let readable = |r: &ItemRef| {
+        rows.iter()
+            .any(|t| t.id == r.id && t.entity == r.entity && super::may(target.user, t.entity, Action::Read, &t.owner))
+    };
+    let mut out: Vec<(String, ItemRef)> = refs.iter().filter(|(_, r)| readable(r)).cloned().collect();
+    if let (Some(item_id), true) = (target.item_id, out.len() < refs.len()) {
+        let held = items::values(conn, item_id).await?;
+        let kept = |code: &str, r: &ItemRef| held.get(code).is_some_and(|v| v.entries().contains(&Value::Item(*r)));
+        out.extend(refs.iter().filter(|(c, r)| !readable(r) && kept(c, r)).cloned());
+    }
+    Ok(out)
 }
 
 /// Fills in the name and size of the files that file values name, from the files the user may
@@ -191,18 +224,18 @@ pub async fn save_fields(
     match outcome {
         SaveOutcome::Saved { version, values, title, merged, event_id } => {
             let values = user_fields.values(values);
-            let names = names_for(&mut conn, values.values(), &[]).await?;
+            let names = names_for(&mut conn, user, values.values(), &[]).await?;
             let responsible = match values.get("responsible") {
                 Some(Value::User(uid)) => {
                     Some(UserRef { id: *uid, name: names.users.get(uid).cloned().unwrap_or_default() })
                 }
                 _ => None,
             };
-            let event = written_event(&mut conn, event_id, fields).await?;
+            let event = written_event(&mut conn, user, event_id, fields).await?;
             Ok(Saved { version, title, values, names, responsible, merged, event })
         }
         SaveOutcome::Conflict { version, conflicts } => {
-            let names = names_for(&mut conn, conflicts.iter().filter_map(|c| c.current.as_ref()), &[]).await?;
+            let names = names_for(&mut conn, user, conflicts.iter().filter_map(|c| c.current.as_ref()), &[]).await?;
             let fields = conflicts
                 .into_iter()
                 .map(|c| {
@@ -252,12 +285,12 @@ pub async fn move_stage(
     .await?;
     match outcome {
         MoveOutcome::Moved { version, event_id } => {
-            let event = written_event(&mut conn, Some(event_id), fields).await?;
-            let (values, names) = values_with_names(&mut conn, id, &user_fields).await?;
+            let event = written_event(&mut conn, user, Some(event_id), fields).await?;
+            let (values, names) = values_with_names(&mut conn, user, id, &user_fields).await?;
             Ok(StageMoved { version, stage_id, event, values, names })
         }
         MoveOutcome::Unchanged { version } => {
-            let (values, names) = values_with_names(&mut conn, id, &user_fields).await?;
+            let (values, names) = values_with_names(&mut conn, user, id, &user_fields).await?;
             Ok(StageMoved { version, stage_id, event: None, values, names })
         }
         MoveOutcome::Conflict { version, stage_id } => {

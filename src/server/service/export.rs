@@ -65,7 +65,7 @@ pub async fn export_csv(
         rows.truncate(BATCH.min(MAX_ROWS - written));
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let values = items::values_of(&mut conn, &ids).await?;
-        let names = names_for(&mut conn, values.values().flat_map(|v| v.values()), &[]).await?;
+        let names = names_for(&mut conn, user, values.values().flat_map(|v| v.values()), &[]).await?;
         for r in &rows {
             let mut cells = vec![r.title.clone()];
             if !pipelines.is_empty() {

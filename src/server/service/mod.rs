@@ -30,6 +30,7 @@ use crate::domain::value::{display, Names};
 use crate::domain::views::CardKind;
 use crate::domain::{EntityType, FieldDef, Value, Values, Viewer};
 use crate::error::AppError;
+use crate::text;
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
@@ -164,8 +165,10 @@ fn payload_values(p: &EventPayload) -> Vec<&Value> {
 }
 
 /// Names of the users and items that `values` point to, in two queries whatever their number.
+/// An item the reader may not read shows as hidden, whatever its title.
 async fn names_for<'a>(
     conn: &mut Conn,
+    reader: &CurrentUser,
     values: impl Iterator<Item = &'a Value>,
     known_users: &[UserRef],
 ) -> sqlx::Result<Names> {
@@ -183,8 +186,9 @@ async fn names_for<'a>(
     for u in users::user_names(conn, &missing).await? {
         names.users.insert(u.id, u.name);
     }
-    for (id, _, title) in items::titles(conn, &item_ids).await? {
-        names.items.insert(id, title);
+    for t in items::titles(conn, &item_ids).await? {
+        let title = if may(reader, t.entity, Action::Read, &t.owner) { t.title } else { text::ITEM_HIDDEN.into() };
+        names.items.insert(t.id, title);
     }
     Ok(names)
 }
@@ -218,10 +222,11 @@ fn event_view(row: EventRow, fields: &[FieldDef], names: &Names) -> Option<Timel
 /// Events as the viewer reads them, with the names their values point to.
 async fn event_views(
     conn: &mut Conn,
+    reader: &CurrentUser,
     rows: Vec<EventRow>,
     fields: &[FieldDef],
     known_users: &[UserRef],
 ) -> sqlx::Result<Vec<TimelineEvent>> {
-    let names = names_for(conn, rows.iter().flat_map(|r| payload_values(&r.payload)), known_users).await?;
+    let names = names_for(conn, reader, rows.iter().flat_map(|r| payload_values(&r.payload)), known_users).await?;
     Ok(rows.into_iter().filter_map(|r| event_view(r, fields, &names)).collect())
 }

@@ -33,9 +33,8 @@ fn name_of(view: ViewRef, named: &[NamedView]) -> String {
 /// The view `user` sees on cards of `kind`, and its layout there.
 pub(super) async fn resolved(conn: &mut Conn, user: &CurrentUser, kind: CardKind) -> sqlx::Result<Resolved> {
     let entity = kind.entity;
-    let settings = views::settings(conn, entity).await?;
+    let (settings, choice) = views::situation(conn, user.id, entity).await?;
     let named = views::named(conn, entity).await?;
-    let choice = views::choice(conn, user.id, entity).await?;
     let situation = Situation {
         user_id: user.id,
         department_id: user.department_id,

@@ -8,7 +8,7 @@ use crate::domain::field::missing_required;
 use crate::domain::merge::{self, Changes, FieldConflict};
 use crate::domain::timeline::{EventPayload, StageRef, StoredChange};
 use crate::domain::value::{display, Names};
-use crate::domain::{EntityType, FieldDef, FieldType, ItemRef, Pipeline, Stage, Value, Values};
+use crate::domain::{EntityType, FieldDef, FieldType, Pipeline, Stage, Value, Values};
 use sqlx::{Connection, Row};
 use std::collections::BTreeSet;
 
@@ -788,11 +788,24 @@ pub async fn search_titles(
 }
 
 /// Titles of the given items (any entity type): `(id, entity, title)`.
-pub async fn titles(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<(i64, EntityType, String)>> {
+/// An item another one points to: its title and whom it belongs to, for the reader's scope.
+pub struct TitleRow {
+    pub id: i64,
+    pub entity: EntityType,
+    pub title: String,
+    pub owner: crate::domain::access::Owner,
+}
+
+/// Titles and owners of the items with these ids, in one query.
+pub async fn titles(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<TitleRow>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let sql = format!("SELECT id, entity_type, title FROM items WHERE id IN ({})", placeholders(0, ids.len()));
+    let sql = format!(
+        "SELECT i.id, i.entity_type, i.title, i.responsible_id, u.department_id
+         FROM items i LEFT JOIN users u ON u.id = i.responsible_id WHERE i.id IN ({})",
+        placeholders(0, ids.len())
+    );
     let mut q = sqlx::query(&sql);
     for id in ids {
         q = q.bind(*id);
@@ -802,16 +815,14 @@ pub async fn titles(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<(i64, Enti
         .into_iter()
         .map(|r| {
             let e: String = r.try_get(1)?;
-            Ok((r.try_get(0)?, e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?, r.try_get(2)?))
+            Ok(TitleRow {
+                id: r.try_get(0)?,
+                entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                title: r.try_get(2)?,
+                owner: crate::domain::access::Owner { responsible_id: r.try_get(3)?, department_id: r.try_get(4)? },
+            })
         })
         .collect()
-}
-
-/// Which of `refs` exist with the entity type they name.
-pub async fn existing(conn: &mut Conn, refs: &[ItemRef]) -> sqlx::Result<BTreeSet<ItemRef>> {
-    let ids: Vec<i64> = refs.iter().map(|r| r.id).collect();
-    let found = titles(conn, &ids).await?;
-    Ok(refs.iter().copied().filter(|r| found.iter().any(|(id, e, _)| *id == r.id && *e == r.entity)).collect())
 }
 
 pub struct LinkRow {
