@@ -72,10 +72,18 @@ fn state() -> Result<AppState, AppError> {
     })
 }
 
+/// The user a page request's session named, found once by the page guard
+/// (`http::require_session_for_pages`) for every server function the render calls.
+#[derive(Clone, Debug)]
+pub struct PageUser(pub CurrentUser);
+
 /// Every server function starts here: the app state and the signed-in user, or `Unauthenticated`.
 pub async fn require_user() -> Result<(AppState, CurrentUser), AppError> {
     let state = state()?;
     let parts = use_context::<http::request::Parts>().ok_or(AppError::Unauthenticated)?;
+    if let Some(PageUser(user)) = parts.extensions.get::<PageUser>() {
+        return Ok((state, user.clone()));
+    }
     match user_from_headers(&state, &parts.headers).await? {
         Some(user) => Ok((state, user)),
         None => Err(AppError::Unauthenticated),

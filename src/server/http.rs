@@ -356,7 +356,7 @@ fn is_page(path: &str) -> bool {
 
 /// Pages need a signed-in user; without one the browser goes to the sign-in page. (Server
 /// functions check for themselves.)
-async fn require_session_for_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+async fn require_session_for_pages(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
     if req.method() != Method::GET || !(is_page(path) || path == "/login") {
         return next.run(req).await;
@@ -368,10 +368,17 @@ async fn require_session_for_pages(State(state): State<AppState>, req: Request, 
             return (StatusCode::SERVICE_UNAVAILABLE, crate::text::ERR_INTERNAL).into_response();
         }
     };
-    match (user.is_some(), path == "/login") {
-        (false, false) => Redirect::to("/login").into_response(),
-        (true, true) => Redirect::to("/crm/deal").into_response(),
-        _ => next.run(req).await,
+    match (user, path == "/login") {
+        (None, false) => Redirect::to("/login").into_response(),
+        (Some(_), true) => Redirect::to("/crm/deal").into_response(),
+        (user, _) => {
+            // The server functions this page's render calls take the user from here instead
+            // of looking the session up again (auth::require_user).
+            if let Some(user) = user {
+                req.extensions_mut().insert(super::auth::PageUser(user));
+            }
+            next.run(req).await
+        }
     }
 }
 

@@ -62,14 +62,22 @@ pub async fn current(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Resu
 /// the parent kind's layout of the view (a deal pipeline's starts as the deals'), else the
 /// shipped layout as version 1 (what its first save writes as version 1).
 pub async fn of_view(conn: &mut Conn, kind: CardKind, view: ViewRef) -> sqlx::Result<(i64, Layout)> {
-    let saved = match view {
-        ViewRef::Default => None,
-        _ => current(conn, kind, &view.scope()).await?,
-    };
-    match (saved, kind.parent()) {
-        (Some(saved), _) => Ok(saved),
-        (None, Some(parent)) => Box::pin(of_view(conn, parent, view)).await,
-        (None, None) => Ok((1, catalog::default_layout(kind.entity))),
+    if view == ViewRef::Default {
+        return Ok((1, catalog::default_layout(kind.entity)));
+    }
+    // The kind's own row and its parent's, in one query; the kind's wins.
+    let parent = kind.parent().unwrap_or(kind);
+    let rows =
+        sqlx::query("SELECT entity_type, version, body FROM layouts WHERE entity_type IN ($1, $2) AND scope = $3")
+            .bind(kind.key())
+            .bind(parent.key())
+            .bind(view.scope())
+            .fetch_all(conn)
+            .await?;
+    let of = |key: String| rows.iter().find(|r| r.try_get::<String, _>(0).is_ok_and(|k| k == key));
+    match of(kind.key()).or_else(|| of(parent.key())) {
+        Some(r) => Ok((r.try_get(1)?, parse(&r.try_get::<String, _>(2)?)?)),
+        None => Ok((1, catalog::default_layout(kind.entity))),
     }
 }
 

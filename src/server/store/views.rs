@@ -6,7 +6,6 @@ use super::Conn;
 use crate::domain::views::{NamedView, ViewRef};
 use crate::domain::EntityType;
 use sqlx::{Connection, Row};
-use std::collections::BTreeMap;
 
 /// How the common view of a card kind is set. Until an admin changes it, the common view is
 /// published and not forced (what every card showed before views existed).
@@ -67,38 +66,31 @@ pub async fn set_common(conn: &mut Conn, entity: EntityType, published: bool, fo
     Ok(())
 }
 
-/// The named views of a card kind, by name.
+/// The named views of a card kind, by name, with their users and departments (one query).
 pub async fn named(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Vec<NamedView>> {
-    let mut views: Vec<NamedView> =
-        sqlx::query("SELECT id, name FROM card_views WHERE layout_key = $1 ORDER BY name, id")
-            .bind(entity.slug())
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .map(|r| Ok(NamedView { id: r.try_get(0)?, name: r.try_get(1)?, users: vec![], departments: vec![] }))
-            .collect::<sqlx::Result<_>>()?;
-    if views.is_empty() {
-        return Ok(views);
-    }
-    let members = sqlx::query(
-        "SELECT m.view_id, m.user_id, 0 FROM card_view_users m JOIN card_views v ON v.id = m.view_id
+    let rows = sqlx::query(
+        "SELECT v.id, v.name, m.member, m.is_department FROM card_views v
+         LEFT JOIN (SELECT view_id, user_id AS member, 0 AS is_department FROM card_view_users
+                    UNION ALL
+                    SELECT view_id, department_id, 1 FROM card_view_departments) m ON m.view_id = v.id
          WHERE v.layout_key = $1
-         UNION ALL
-         SELECT m.view_id, m.department_id, 1 FROM card_view_departments m JOIN card_views v ON v.id = m.view_id
-         WHERE v.layout_key = $1
-         ORDER BY 1, 3, 2",
+         ORDER BY v.name, v.id, m.is_department, m.member",
     )
     .bind(entity.slug())
     .fetch_all(&mut *conn)
     .await?;
-    let index: BTreeMap<i64, usize> = views.iter().enumerate().map(|(i, v)| (v.id, i)).collect();
-    for r in members {
-        let (view, member, is_department): (i64, i64, i64) = (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
-        if let Some(&i) = index.get(&view) {
-            if is_department == 1 {
-                views[i].departments.push(member);
+    let mut views: Vec<NamedView> = Vec::new();
+    for r in rows {
+        let id: i64 = r.try_get(0)?;
+        if views.last().is_none_or(|v| v.id != id) {
+            views.push(NamedView { id, name: r.try_get(1)?, users: vec![], departments: vec![] });
+        }
+        let (member, is_department): (Option<i64>, Option<i64>) = (r.try_get(2)?, r.try_get(3)?);
+        if let (Some(view), Some(member)) = (views.last_mut(), member) {
+            if is_department == Some(1) {
+                view.departments.push(member);
             } else {
-                views[i].users.push(member);
+                view.users.push(member);
             }
         }
     }
@@ -209,18 +201,34 @@ pub struct Choice {
 }
 
 pub async fn choice(conn: &mut Conn, user_id: i64, entity: EntityType) -> sqlx::Result<Choice> {
-    let row = sqlx::query("SELECT own_enabled, chosen FROM view_choices WHERE user_id = $1 AND layout_key = $2")
-        .bind(user_id)
-        .bind(entity.slug())
-        .fetch_optional(conn)
-        .await?;
-    match row {
-        Some(r) => Ok(Choice {
-            own_enabled: r.try_get::<i64, _>(0)? != 0,
-            chosen: r.try_get::<Option<String>, _>(1)?.as_deref().and_then(ViewRef::from_scope),
-        }),
-        None => Ok(Choice::default()),
-    }
+    Ok(situation(conn, user_id, entity).await?.1)
+}
+
+/// The kind's settings and the person's choices, in one query.
+pub async fn situation(conn: &mut Conn, user_id: i64, entity: EntityType) -> sqlx::Result<(Settings, Choice)> {
+    let r = sqlx::query(
+        "SELECT s.common_published, s.common_forced, s.revision, c.own_enabled, c.chosen
+         FROM (SELECT CAST($1 AS TEXT) AS k) x
+         LEFT JOIN view_settings s ON s.layout_key = x.k
+         LEFT JOIN view_choices c ON c.layout_key = x.k AND c.user_id = $2",
+    )
+    .bind(entity.slug())
+    .bind(user_id)
+    .fetch_one(conn)
+    .await?;
+    let settings = match r.try_get::<Option<i64>, _>(2)? {
+        Some(revision) => Settings {
+            common_published: r.try_get::<Option<i64>, _>(0)? != Some(0),
+            common_forced: r.try_get::<Option<i64>, _>(1)? == Some(1),
+            revision,
+        },
+        None => Settings::default(),
+    };
+    let choice = Choice {
+        own_enabled: r.try_get::<Option<i64>, _>(3)? == Some(1),
+        chosen: r.try_get::<Option<String>, _>(4)?.as_deref().and_then(ViewRef::from_scope),
+    };
+    Ok((settings, choice))
 }
 
 pub async fn set_choice(conn: &mut Conn, user_id: i64, entity: EntityType, choice: Choice) -> sqlx::Result<()> {
