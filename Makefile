@@ -21,14 +21,14 @@ SITE := $(CURDIR)/target/site
 # PostgreSQL for the store tests; each test makes and drops its own database there.
 export TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/postgres
 
-.PHONY: help run build release test test-rust test-e2e soak bench tools tools-test lint fmt clean-data
+.PHONY: help run build release test test-rust test-e2e soak bench tools tools-test tools-bench lint fmt clean-data
 
 help:
 	@echo "make run    start CRM Card with demo data on SQLite (http://127.0.0.1:3000)"
 	@echo "make test   run every test (Rust on SQLite + PostgreSQL, then Playwright)"
 	@echo "make lint   clippy for both feature sets, and rustfmt --check"
 	@echo "make soak   long reliability runs: kill -9 the server during writes (R3)"
-	@echo "make bench  figures from the release build: bundle sizes, card render times"
+	@echo "make bench  performance figures P1–P9 from release builds (docs/PERFORMANCE.md)"
 
 tools:
 	@scripts/install-tools.sh build
@@ -45,9 +45,15 @@ run: release
 	LEPTOS_SITE_ROOT=$(SITE) LEPTOS_OUTPUT_NAME=crm-card LEPTOS_SITE_PKG_DIR=pkg \
 	  $(CARGO_TARGET_DIR)/release/crm-card
 
-# Figures, not tests (docs/PERFORMANCE.md): release bundle sizes and card render times.
-bench: release
-	bench/run.sh $(CARGO_TARGET_DIR)/release/crm-card $(SITE)
+# Figures, not tests (docs/PERFORMANCE.md): P1–P9 on the release build, on SQLite (or on
+# PostgreSQL with DATABASE_URL=postgres://…). Prints one report; takes about 10 minutes.
+bench: tools-bench
+	cargo leptos build --release
+	cargo build --release --features ssr --example bench
+	bench/run.sh $(CARGO_TARGET_DIR)/release/examples/bench $(SITE)
+
+tools-bench:
+	@scripts/install-tools.sh bench
 
 # The debug build the tests use (server + WASM), built once per test run.
 build: tools

@@ -1,32 +1,136 @@
 #!/usr/bin/env bash
-# `make bench`: figures from the release build, printed as they are measured. Starts the release
-# server on a spare port with fresh demo data, measures, stops it. Not a test: nothing fails for
-# being slow. What the figures mean: docs/PERFORMANCE.md.
-#   bench/run.sh <server-binary> <site-dir>
+# `make bench`: figures from release builds, printed as they are measured (docs/PERFORMANCE.md
+# says what they mean). Not a test: nothing fails for being slow.
+#   bench/run.sh <bench-binary> <site-dir>
+# The bench binary (examples/bench.rs) is the real router plus baseline handlers. It runs pinned
+# to core 0 and wrk to core 1; the card and its baseline are measured in alternating rounds in
+# the same process, so a busy machine slows both alike and the ratio stays meaningful.
+# DATABASE_URL=postgres://… runs it on PostgreSQL (a database that is made and dropped here);
+# SQLite in a temporary folder otherwise.
 set -euo pipefail
 bin=$1
 site=$2
 port=${BENCH_PORT:-3990}
+rounds=${BENCH_ROUNDS:-3}
+secs=${BENCH_SECONDS:-5}
+here=$(cd "$(dirname "$0")" && pwd)
 data=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-echo "== P6 bundle (release)"
-"$(dirname "$0")/bundle.sh" "$site"
-echo "== card server render (release, SQLite, demo data)"
-CRM_ADDRESS=127.0.0.1:$port CRM_DATA_DIR=$data CRM_DEMO_DATA=true CRM_LOG=warn DATABASE_URL="${DATABASE_URL:-}" \
-  LEPTOS_SITE_ROOT=$site LEPTOS_OUTPUT_NAME=crm-card LEPTOS_SITE_PKG_DIR=pkg "$bin" > "$data/server.log" 2>&1 &
-pid=$!
-for _ in $(seq 120); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/login" 2>/dev/null && break
-  sleep 0.5
-done
-base=http://127.0.0.1:$port
-jar="$data/jar"
-curl -fsS -c "$jar" -o /dev/null -X POST -H "Origin: $base" "$base/api/login" -d 'email=anna%40example.com&password=demo'
-# The first deal a search finds (rows start with their id).
-first_deal() {
-  curl -fsS -b "$jar" -H "Origin: $base" -H 'Content-Type: application/json' "$base/api/list_items" \
-    -d "{\"entity\":\"deal\",\"search\":$1,\"stage_id\":null,\"before\":null}" | sed -E 's/.*"rows":\[\{"id":([0-9]+).*/\1/'
+pid=
+pg_db=
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  if [ -n "$pg_db" ]; then psql -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true; fi
+  rm -rf "$data"
 }
-# The demo deal with the long timeline, and the newest ordinary one.
-"$(dirname "$0")/card_ssr.sh" "$base" "/crm/deal/$(first_deal '"Annual supply contract"')" 200
-"$(dirname "$0")/card_ssr.sh" "$base" "/crm/deal/$(first_deal null)" 200
+trap cleanup EXIT
+
+if [[ "${DATABASE_URL:-}" == postgres* ]]; then
+  pg_db=crm_bench_$$
+  psql -q "$DATABASE_URL" -c "CREATE DATABASE $pg_db" >/dev/null
+  url="${DATABASE_URL%/*}/$pg_db"
+  backend=PostgreSQL
+else
+  url="sqlite://$data/bench.db?mode=rwc"
+  backend=SQLite
+fi
+export DATABASE_URL=$url LEPTOS_SITE_ROOT=$site LEPTOS_OUTPUT_NAME=crm-card LEPTOS_SITE_PKG_DIR=pkg
+
+echo "# CRM Card bench — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?'), $backend, $(nproc) cores, $(uname -m)"
+echo
+echo "== P6 bundle (release)"
+"$here/bundle.sh" "$site"
+echo
+echo "== seeding the bench database (demo data, 40- and 200-field cards, 1M-event timeline)"
+eval "$("$bin" seed)"
+echo
+"$bin" queries
+echo
+"$bin" timeline
+echo
+
+taskset -c 0 "$bin" serve "127.0.0.1:$port" 2> "$data/server.log" &
+pid=$!
+base=http://127.0.0.1:$port
+for _ in $(seq 120); do
+  curl -fsS -o /dev/null "$base/login" 2>/dev/null && break
+  sleep 0.25
+done
+cookie=$(curl -fsS -o /dev/null -D - -X POST -H "Origin: $base" "$base/api/login" \
+  -d 'email=anna%40example.com&password=demo' | sed -nE 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/p')
+
+# One wrk run: prints "req/s p50-ms p99-ms errors".
+load() {
+  local conns=$1 path=$2 script=${3:-}
+  local args=(-t1 -c"$conns" -d"${secs}s" --latency -H "Cookie: $cookie" -H "Origin: $base")
+  [ -n "$script" ] && args+=(-s "$script")
+  taskset -c 1 wrk "${args[@]}" "$base$path" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { err = $NF }
+    /Socket errors/ { err += 0 }
+    END { printf "%.1f %.2f %.2f %d\n", rps, p50, p99, err }'
+}
+
+# Alternating rounds of two routes; prints the median of each figure and the ratio of req/s.
+compare() {
+  local label=$1 conns=$2 app=$3 baseline=$4 script_app=${5:-} script_base=${6:-}
+  : > "$data/a"; : > "$data/b"
+  for _ in $(seq "$rounds"); do
+    load "$conns" "$app" "$script_app" >> "$data/a"
+    load "$conns" "$baseline" "$script_base" >> "$data/b"
+  done
+  median() { sort -n -k"$2" "$1" | awk -v k="$2" '{ v[NR] = $k } END { print v[int((NR + 1) / 2)] }'; }
+  local ar ap50 ap99 ae br bp50 bp99 be
+  ar=$(median "$data/a" 1); ap50=$(median "$data/a" 2); ap99=$(median "$data/a" 3); ae=$(awk '{ s += $4 } END { print s }' "$data/a")
+  br=$(median "$data/b" 1); bp50=$(median "$data/b" 2); bp99=$(median "$data/b" 3); be=$(awk '{ s += $4 } END { print s }' "$data/b")
+  printf '%-34s %10s %8s %8s %6s | %10s %8s %8s %6s | %6s\n' "$label" "$ar" "$ap50" "$ap99" "$ae" "$br" "$bp50" "$bp99" "$be" \
+    "$(awk -v a="$ar" -v b="$br" 'BEGIN { printf "%.2fx", a / b }')"
+}
+
+header() {
+  printf '%-34s %10s %8s %8s %6s | %10s %8s %8s %6s | %6s\n' "$1" "req/s" "p50 ms" "p99 ms" "non2xx" "req/s" "p50 ms" "p99 ms" "non2xx" "ratio"
+}
+
+echo "== P1 card page (SSR) vs baseline handler: $rounds alternating rounds of ${secs}s, 8 connections, server on core 0, wrk on core 1"
+header "card (app | baseline)"
+compare "demo lead (few fields, few events)" 8 "/crm/lead/$DEMO_LEAD" "/baseline/crm/lead/$DEMO_LEAD"
+compare "deal: 40 fields, 6 sections, 50 ev" 8 "/crm/deal/$SMALL_DEAL" "/baseline/crm/deal/$SMALL_DEAL"
+compare "company: 200 fields, 100k events" 8 "/crm/company/$BIG_COMPANY" "/baseline/crm/company/$BIG_COMPANY"
+echo
+
+# P4: writes from one client, each carrying the version the last answer gave, against one plain
+# UPDATE of the same value after the same session lookup. `%V` is the version, `%S` alternates
+# between two strings.
+api() { curl -fsS -H "Cookie: $1" -H "Origin: $base" -H 'Content-Type: application/json' "$base/api/$2" -d "$3"; }
+writer() {  # writer <body with %V and %S> <first version> <string a> <string b>
+  local body=${1//%V/\" .. version .. \"}
+  body=${body//%S/\" .. alt[n % 2 + 1] .. \"}
+  printf 'version = %s\nn = 0\nalt = {"%s", "%s"}\n' "$2" "$3" "$4"
+  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+  printf 'request = function()\n  n = n + 1\n  return wrk.format(nil, nil, nil, "%s")\nend\n' "$body"
+  printf 'response = function(status, headers, body)\n  local v = body:match("^{\\"version\\":(%%d+)")\n'
+  printf '  if v then version = tonumber(v) end\nend\n'
+}
+q='\"'
+version=$(api "$cookie" card "{\"entity\":\"deal\",\"id\":$SMALL_DEAL}" | grep -oE '"header":\{[^}]*"version":[0-9]+' | grep -oE '[0-9]+$')
+writer "{${q}entity${q}:${q}deal${q},${q}id${q}:$SMALL_DEAL,${q}version${q}:%V,${q}changes${q}:{${q}comment${q}:{${q}t${q}:${q}text${q},${q}v${q}:${q}%S${q}}}}" \
+  "$version" "bench one" "bench two" > "$data/save.lua"
+writer "{${q}id${q}:$SMALL_DEAL,${q}value${q}:${q}%S${q}}" 0 "bench one" "bench two" > "$data/plain.lua"
+echo "== P4 writes vs one plain UPDATE: 1 connection, $rounds alternating rounds of ${secs}s"
+header "write (app | baseline)"
+compare "save one field (staff)" 1 "/api/save_fields" "/baseline/save" "$data/save.lua" "$data/plain.lua"
+admin=$(curl -fsS -o /dev/null -D - -X POST -H "Origin: $base" "$base/api/login" \
+  -d 'email=admin%40example.com&password=admin' | sed -nE 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/p')
+lv=$(api "$admin" layout_editor '{"entity":"deal","view":{"kind":"common"}}' | grep -oE '"version":[0-9]+' | head -1 | grep -oE '[0-9]+')
+# The operation moves a field to the top of one section, then of another, and so on.
+writer "{${q}entity${q}:${q}deal${q},${q}view${q}:{${q}kind${q}:${q}common${q}},${q}version${q}:%V,${q}ops${q}:[{${q}op${q}:${q}move_field${q},${q}code${q}:${q}comment${q},${q}section${q}:${q}%S${q},${q}after${q}:null}]}" \
+  "$lv" "$SECTION_A" "$SECTION_B" > "$data/layout.lua"
+cookie=$admin
+compare "one layout operation (admin)" 1 "/api/save_layout" "/baseline/save" "$data/layout.lua" "$data/plain.lua"
+echo
+
+# P7–P9 in chromium under a 4× CPU throttle, against the same server (end2end/perf/perf.spec.ts).
+(cd "$here/../end2end" && BENCH_BASE=$base BENCH_DEAL=$SMALL_DEAL npx playwright test -c playwright.perf.config.ts 2>&1) \
+  | sed -n '/== P7/,/INP per run/p'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 #! Installs what building, running and testing CRM Card needs on a Debian machine with rustup.
 #! Idempotent: every step checks first and returns in well under a second when already done.
-#! Usage: scripts/install-tools.sh [build|test]   (test also installs chromium, PostgreSQL, npm packages)
+#! Usage: scripts/install-tools.sh [build|test|bench]   (test also installs chromium, PostgreSQL, npm
+#! packages; bench those and wrk)
 set -euo pipefail
 
 what=${1:-build}
@@ -105,12 +106,20 @@ end2end_packages() {
   (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund >/dev/null)
 }
 
+load_tool() {
+  command -v wrk >/dev/null && command -v taskset >/dev/null && return
+  apt_install wrk util-linux
+}
+
 wasm_target
 cargo_leptos
 wasm_bindgen
 node_tools
-if [ "$what" = test ]; then
+if [ "$what" = test ] || [ "$what" = bench ]; then
   chromium
   postgres
   end2end_packages
+fi
+if [ "$what" = bench ]; then
+  load_tool
 fi
