@@ -335,14 +335,14 @@ impl tracing::field::Visit for Statement {
         }
     }
     fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
-        if field.name() == "db.statement" || (field.name() == "summary" && self.sql.is_empty()) {
-            self.sql = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        // sqlx sends a summary, and the whole statement only when the summary shortened it.
+        let text = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        if (field.name() == "db.statement" || field.name() == "summary") && !text.is_empty() {
+            self.sql = text;
         }
     }
     fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "db.statement" || (field.name() == "summary" && self.sql.is_empty()) {
-            self.sql = format!("{value:?}").split_whitespace().collect::<Vec<_>>().join(" ");
-        }
+        self.record_str(field, format!("{value:?}").trim_matches('"'));
     }
 }
 
@@ -352,7 +352,11 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountStatements {
             let mut statement = Statement::default();
             event.record(&mut statement);
             STATEMENTS.fetch_add(1, Ordering::SeqCst);
-            ROWS_AFFECTED.fetch_add(statement.rows_affected, Ordering::SeqCst);
+            // PostgreSQL reports a SELECT's rows as affected too: count only writes.
+            let verb = statement.sql.trim_start().get(..6).unwrap_or_default().to_ascii_uppercase();
+            if matches!(verb.as_str(), "INSERT" | "UPDATE" | "DELETE") {
+                ROWS_AFFECTED.fetch_add(statement.rows_affected, Ordering::SeqCst);
+            }
             if std::env::var_os("BENCH_SQL").is_some() {
                 eprintln!("    sql: {}", statement.sql.chars().take(160).collect::<String>());
             }
@@ -492,7 +496,8 @@ async fn timeline(url: &str) {
         );
     }
     let keyset = "SELECT e.id, e.at, u.name, e.payload FROM timeline_events e LEFT JOIN users u ON u.id = e.user_id
-         WHERE e.item_id = $1 AND (e.at < $2 OR (e.at = $2 AND e.id < $3)) ORDER BY e.at DESC, e.id DESC LIMIT 21";
+         WHERE e.item_id = $1 AND e.at <= $2 AND (e.at < $2 OR (e.at = $2 AND e.id < $3))
+         ORDER BY e.at DESC, e.id DESC LIMIT 21";
     let sqlite = url.starts_with("sqlite");
     let explain = if sqlite { format!("EXPLAIN QUERY PLAN {keyset}") } else { format!("EXPLAIN {keyset}") };
     println!("P5 plan of the keyset query ({}):", if sqlite { "SQLite" } else { "PostgreSQL" });

@@ -43,12 +43,14 @@ fn event_row(r: &sqlx::any::AnyRow) -> sqlx::Result<EventRow> {
     })
 }
 
-/// Up to `limit + 1` events older than `before` (all when `None`), newest first.
+/// Up to `limit + 1` events older than `before` (all when `None`), newest first. The redundant
+/// `e.at <= $2` lets PostgreSQL start the index scan at the cursor (the OR alone is only a
+/// filter there, so page 1000 read the 20,000 rows before it; `make bench`, P5).
 pub async fn page(conn: &mut Conn, item_id: i64, before: Option<Cursor>, limit: usize) -> sqlx::Result<Vec<EventRow>> {
     let before = before.unwrap_or(Cursor { at: i64::MAX, id: i64::MAX });
     sqlx::query(
         "SELECT e.id, e.at, u.name, e.payload FROM timeline_events e LEFT JOIN users u ON u.id = e.user_id
-         WHERE e.item_id = $1 AND (e.at < $2 OR (e.at = $2 AND e.id < $3))
+         WHERE e.item_id = $1 AND e.at <= $2 AND (e.at < $2 OR (e.at = $2 AND e.id < $3))
          ORDER BY e.at DESC, e.id DESC LIMIT $4",
     )
     .bind(item_id)
