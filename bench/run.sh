@@ -18,8 +18,8 @@ data=$(mktemp -d)
 pid=
 pg_db=
 cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  if [ -n "$pg_db" ]; then psql -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true; fi
+  [ -n "$pid" ] && { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; } || true
+  if [ -n "$pg_db" ]; then psql -q "${DATABASE_URL%/*}/postgres" -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true; fi
   rm -rf "$data"
 }
 trap cleanup EXIT
