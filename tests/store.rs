@@ -731,3 +731,42 @@ mod card_views {
         }
     }
 }
+
+on_both_databases! {
+    async fn configuration_kept_in_memory_follows_a_change_made_through_any_server(store: Store) {
+        use crm_card::server::service;
+        use crm_card::server::store::config;
+        let mut conn = store.pool.acquire().await.unwrap();
+        let u = users::NewUser { email: "admin@config.example", name: "Ada", password_hash: "x", department_id: None, is_admin: true };
+        let admin_id = users::create_user(&mut conn, u, 0).await.unwrap();
+        let admin = users::user_with_rights(&mut conn, admin_id).await.unwrap().unwrap();
+        let id = create(&mut conn, EntityType::Deal, vals(&[("title", text("Config"))]), admin_id, DAY).await;
+        let label = |card: &crm_card::api::types::CardData| card.fields.iter().find(|f| f.code == "amount").unwrap().label.clone();
+
+        // This server reads the card, and keeps fields, views and users in memory.
+        let card = service::card(&store, &admin, "deal", id).await.unwrap();
+        assert_eq!(label(&card), "Amount");
+        let before = config::revision(&mut conn).await.unwrap();
+
+        // Item writes leave the configuration revision alone.
+        let saved = save(&mut conn, EntityType::Deal, id, card.header.version, changes(&[("title", Some(text("Config 2")))]), admin_id, 2 * DAY).await;
+        assert!(matches!(saved, SaveOutcome::Saved { .. }), "{saved:?}");
+        assert_eq!(config::revision(&mut conn).await.unwrap(), before);
+
+        // Another server (or a script) renames the field in the database.
+        let mut amount = catalog::fields(&mut conn, EntityType::Deal).await.unwrap().into_iter().find(|f| f.code == "amount").unwrap();
+        amount.label = "Deal value".into();
+        assert!(catalog::update_field(&mut conn, EntityType::Deal, &amount).await.unwrap());
+        let after_field = config::revision(&mut conn).await.unwrap();
+        assert!(after_field > before, "a field change raises the revision");
+        let card = service::card(&store, &admin, "deal", id).await.unwrap();
+        assert_eq!(label(&card), "Deal value", "the next card read sees it");
+        assert_eq!(card.header.title, "Config 2");
+
+        // A user renamed elsewhere shows renamed in the user picker of the next card.
+        users::update_user(&mut conn, admin_id, "Ada L.", "admin@config.example", None, true).await.unwrap();
+        assert!(config::revision(&mut conn).await.unwrap() > after_field);
+        let card = service::card(&store, &admin, "deal", id).await.unwrap();
+        assert!(card.users.iter().any(|u| u.name == "Ada L."), "{:?}", card.users);
+    }
+}

@@ -1,6 +1,6 @@
 //! Reading across items: lists, the item picker, relations and the field-change history.
 
-use super::{entity_of, fields_for, item_for, may, names_for, reach};
+use super::{entity_of, fields_for, item_and_config, may, names_for, reach};
 use crate::api::types::{CurrentUser, HistoryPage, HistoryRow, ItemLink, ListPage, ListRow, Relation};
 use crate::domain::access::Action;
 use crate::domain::timeline::StageRef;
@@ -8,7 +8,7 @@ use crate::domain::value::display;
 use crate::domain::{EntityType, FieldDef, Value};
 use crate::error::AppError;
 use crate::server::store::items::{self, ListQuery, STAGE_FIELD};
-use crate::server::store::{catalog, Store};
+use crate::server::store::Store;
 use std::collections::BTreeMap;
 
 /// Rows per list page.
@@ -29,8 +29,9 @@ pub async fn list(
     let entity = entity_of(entity)?;
     let search = search.map(|s| s.chars().take(MAX_SEARCH).collect::<String>());
     let mut conn = store.pool.acquire().await?;
-    let pipelines = catalog::pipelines(&mut conn, entity).await?;
-    let fields = catalog::fields(&mut conn, entity).await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    let pipelines = cfg.pipelines(&mut conn, entity).await?;
+    let fields = cfg.fields(&mut conn, entity).await?;
     let amount_def = fields.iter().find(|f| f.code == "amount");
     let query =
         ListQuery { search, stage_id, before_id: before, limit: LIST_PAGE, reach: reach(user, entity, Action::Read) };
@@ -58,7 +59,14 @@ pub async fn list(
         .collect();
     let has = |action| user.rights.scope(entity, action) != crate::domain::access::Scope::None;
     let can_export = has(Action::Export) && has(Action::Read);
-    Ok(ListPage { entity, rows, next: next.flatten(), pipelines, can_create: has(Action::Create), can_export })
+    Ok(ListPage {
+        entity,
+        rows,
+        next: next.flatten(),
+        pipelines: pipelines.to_vec(),
+        can_create: has(Action::Create),
+        can_export,
+    })
 }
 
 pub async fn search_items(
@@ -82,13 +90,13 @@ pub async fn search_items(
 pub async fn relations(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<Vec<Relation>, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    item_for(&mut conn, user, entity, id, Action::Read).await?;
+    let (_, cfg) = item_and_config(store, &mut conn, user, entity, id, Action::Read).await?;
     let links = items::links(&mut conn, id, 200).await?;
     let mut fields: BTreeMap<EntityType, Vec<FieldDef>> = BTreeMap::new();
-    fields.insert(entity, fields_for(&mut conn, entity, user).await?.visible);
+    fields.insert(entity, fields_for(&cfg, &mut conn, entity, user).await?.visible);
     for l in links.iter().filter(|l| !l.outgoing) {
         if let std::collections::btree_map::Entry::Vacant(slot) = fields.entry(l.entity) {
-            slot.insert(fields_for(&mut conn, l.entity, user).await?.visible);
+            slot.insert(fields_for(&cfg, &mut conn, l.entity, user).await?.visible);
         }
     }
     Ok(links
@@ -125,15 +133,15 @@ pub async fn history(
 ) -> Result<HistoryPage, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    item_for(&mut conn, user, entity, id, Action::Read).await?;
-    let fields = fields_for(&mut conn, entity, user).await?.visible;
+    let (_, cfg) = item_and_config(store, &mut conn, user, entity, id, Action::Read).await?;
+    let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let mut rows = items::history(&mut conn, id, before, HISTORY_PAGE).await?;
     let next = (rows.len() > HISTORY_PAGE).then(|| {
         rows.truncate(HISTORY_PAGE);
         rows.last().map(|r| r.id)
     });
     let values: Vec<&Value> = rows.iter().flat_map(|r| r.old.iter().chain(r.new.iter())).collect();
-    let names = names_for(&mut conn, user, values.into_iter(), &[]).await?;
+    let names = names_for(&mut conn, user, values.into_iter(), Default::default()).await?;
     let rows = rows
         .into_iter()
         .filter_map(|r| {

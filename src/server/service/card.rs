@@ -1,12 +1,17 @@
 //! The card of an item, its timeline pages and comments.
 
-use super::{entity_of, event_views, fields_for, item_for, names_for, needs, visible_layout};
+use super::{
+    check_reach, entity_of, event_view, event_views, fields_for, item_for, names_for, needs, payload_values,
+    visible_layout, Known,
+};
 use crate::api::types::{CardData, CardLayout, CurrentUser, ItemHeader, PreviewAs, UserRef};
 use crate::domain::access::Action;
 use crate::domain::timeline::{Cursor, EventPayload, TimelineEvent, TimelinePage, MAX_COMMENT, PAGE_SIZE};
 use crate::domain::views::CardKind;
 use crate::error::{AppError, FieldError};
-use crate::server::store::{catalog, items, now_ms, timeline as events, users, Conn, Store};
+use crate::server::store::config::Snapshot;
+use crate::server::store::items::FullItem;
+use crate::server::store::{items, now_ms, timeline as events, users, Conn, Store};
 use crate::text;
 
 /// The card layout and fields as the user sees them, with the view they are in.
@@ -14,17 +19,20 @@ pub async fn card_layout(store: &Store, user: &CurrentUser, kind: CardKind) -> R
     let entity = kind.entity;
     needs(user, entity, Action::Read)?;
     let mut conn = store.pool.acquire().await?;
-    let fields = fields_for(&mut conn, entity, user).await?.visible;
-    let (view, layout) = visible_layout(&mut conn, kind, user, &fields).await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
+    let (view, layout) = visible_layout(&cfg, &mut conn, kind, user, &fields).await?;
     Ok(CardLayout { view, layout, fields })
 }
 
 pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<CardData, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let row = item_for(&mut conn, user, entity, id, Action::Read).await?;
-    let read_only = !super::may(user, entity, Action::Update, &row.owner());
-    let mut data = card_as(&mut conn, user, row).await?;
+    let full = item_in_full(&mut conn, entity, id).await?;
+    check_reach(user, entity, &full.row, Action::Read)?;
+    let read_only = !super::may(user, entity, Action::Update, &full.row.owner());
+    let cfg = store.config.at(full.config_revision);
+    let mut data = card_as(&cfg, &mut conn, user, full).await?;
     // An own view is pointless while the common view is forced on everybody.
     data.can_configure = user.is_admin || (user.rights.may_use_my_view() && !data.view.common_forced);
     data.admin = user.is_admin;
@@ -65,35 +73,46 @@ pub async fn preview_card(
             (seer, name)
         }
     };
-    let row = match who {
-        PreviewAs::User(_) => item_for(&mut conn, &seer, entity, id, Action::Read).await.map_err(|e| match e {
+    let full = item_in_full(&mut conn, entity, id).await?;
+    if let PreviewAs::User(_) = who {
+        check_reach(&seer, entity, &full.row, Action::Read).map_err(|e| match e {
             AppError::NotFound => AppError::BadRequest { message: text::preview_cannot_open(&name) },
             other => other,
-        })?,
-        PreviewAs::Department(_) => super::item_or_404(&mut conn, entity, id).await?,
-    };
-    let mut data = card_as(&mut conn, &seer, row).await?;
+        })?;
+    }
+    let cfg = store.config.at(full.config_revision);
+    let mut data = card_as(&cfg, &mut conn, &seer, full).await?;
     data.read_only = true;
     data.preview_of = Some(name);
     Ok(data)
 }
 
-/// The card of `row` as `user` sees it (the caller has checked they may read it).
-async fn card_as(conn: &mut Conn, user: &CurrentUser, row: items::ItemRow) -> Result<CardData, AppError> {
+/// The item with its values and links, or "not found" (also for an id of another entity type).
+async fn item_in_full(conn: &mut Conn, entity: crate::domain::EntityType, id: i64) -> Result<FullItem, AppError> {
+    items::item_in_full(conn, entity, id).await?.ok_or(AppError::NotFound)
+}
+
+/// The card of an item as `user` sees it (the caller has checked they may read it): besides
+/// the item's own query, the first timeline page, and names only of what neither knows.
+async fn card_as(cfg: &Snapshot, conn: &mut Conn, user: &CurrentUser, full: FullItem) -> Result<CardData, AppError> {
+    let FullItem { row, values, linked_ids, linked, .. } = full;
     let entity = row.entity;
-    let id = row.id;
-    let user_fields = fields_for(conn, entity, user).await?;
+    let user_fields = fields_for(cfg, conn, entity, user).await?;
     let kind = CardKind::of(entity, row.pipeline_id).with_repeat_lead(row.repeat_lead);
-    let (view, layout) = visible_layout(conn, kind, user, &user_fields.visible).await?;
-    let values = user_fields.values(items::values(conn, id).await?);
+    let (view, layout) = visible_layout(cfg, conn, kind, user, &user_fields.visible).await?;
+    let values = user_fields.values(values);
     let fields = user_fields.visible;
     let pipeline = match row.pipeline_id {
-        Some(pid) => catalog::pipelines(conn, entity).await?.into_iter().find(|p| p.id == pid),
+        Some(pid) => cfg.pipelines(conn, entity).await?.iter().find(|p| p.id == pid).cloned(),
         None => None,
     };
-    let users = users::active_users(conn).await?;
-    let timeline = page(conn, user, id, None, &fields, &users).await?;
-    let names = names_for(conn, user, values.values(), &users).await?;
+    let users = cfg.active_users(conn).await?;
+    let (rows, next) = page_rows(conn, row.id, None).await?;
+    // Names for the values and the events in one go; only changes of fields the user sees.
+    let shown_changes = rows.iter().flat_map(|r| payload_values(&r.payload, &fields));
+    let known = Known { users: &users, item_ids: &linked_ids, items: &linked };
+    let names = names_for(conn, user, values.values().chain(shown_changes), known).await?;
+    let events = rows.into_iter().filter_map(|r| event_view(r, &fields, &names)).collect();
     let responsible = row
         .responsible_id
         .map(|rid| UserRef { id: rid, name: names.users.get(&rid).cloned().unwrap_or_else(|| format!("#{rid}")) });
@@ -115,8 +134,8 @@ async fn card_as(conn: &mut Conn, user: &CurrentUser, row: items::ItemRow) -> Re
         values,
         names,
         pipeline,
-        users,
-        timeline,
+        users: users.to_vec(),
+        timeline: TimelinePage { events, next },
         can_configure: false,
         view,
         read_only: false,
@@ -125,21 +144,18 @@ async fn card_as(conn: &mut Conn, user: &CurrentUser, row: items::ItemRow) -> Re
     })
 }
 
-async fn page(
+/// A page of events before `before` (the newest first), and the cursor of the next page.
+async fn page_rows(
     conn: &mut Conn,
-    reader: &CurrentUser,
     item_id: i64,
     before: Option<Cursor>,
-    fields: &[crate::domain::FieldDef],
-    users: &[UserRef],
-) -> sqlx::Result<TimelinePage> {
+) -> sqlx::Result<(Vec<events::EventRow>, Option<Cursor>)> {
     let mut rows = events::page(conn, item_id, before, PAGE_SIZE).await?;
     let next = (rows.len() > PAGE_SIZE).then(|| {
         rows.truncate(PAGE_SIZE);
         rows.last().map(|r| Cursor { at: r.at, id: r.id })
     });
-    let events = super::event_views(conn, reader, rows, fields, users).await?;
-    Ok(TimelinePage { events, next: next.flatten() })
+    Ok((rows, next.flatten()))
 }
 
 pub async fn timeline_page(
@@ -151,9 +167,12 @@ pub async fn timeline_page(
 ) -> Result<TimelinePage, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    item_for(&mut conn, user, entity, id, Action::Read).await?;
-    let fields = fields_for(&mut conn, entity, user).await?.visible;
-    Ok(page(&mut conn, user, id, before, &fields, &[]).await?)
+    let (_, cfg) = super::item_and_config(store, &mut conn, user, entity, id, Action::Read).await?;
+    let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
+    let (rows, next) = page_rows(&mut conn, id, before).await?;
+    let users = cfg.active_users(&mut conn).await?;
+    let events = event_views(&mut conn, user, rows, &fields, Known { users: &users, ..Known::default() }).await?;
+    Ok(TimelinePage { events, next })
 }
 
 pub async fn add_comment(
@@ -183,5 +202,5 @@ pub async fn add_comment(
     let event_id =
         events::insert_event(&mut conn, id, &EventPayload::Comment { text: comment }, Some(user.id), now_ms()).await?;
     let row = events::event(&mut conn, event_id).await?.ok_or(AppError::Internal)?;
-    event_views(&mut conn, user, vec![row], &[], &[]).await?.pop().ok_or(AppError::Internal)
+    event_views(&mut conn, user, vec![row], &[], Known::default()).await?.pop().ok_or(AppError::Internal)
 }

@@ -1,6 +1,8 @@
 //! Writes from the card: saving fields, moving the stage, creating an item.
 
-use super::{entity_of, event_views, fields_for, item_for, member, names_for, needs, visible_layout, UserFields};
+use super::{
+    entity_of, event_views, fields_for, item_and_config, member, names_for, needs, visible_layout, Known, UserFields,
+};
 use crate::api::types::{CurrentUser, NewItemForm, Saved, StageMoved, UserRef};
 use crate::domain::access::{reaches, Action, Owner};
 use crate::domain::merge::Changes;
@@ -10,7 +12,7 @@ use crate::domain::value::{parse, ValueError};
 use crate::domain::{FieldDef, FieldInput, ItemRef, Pipeline, Value, Values};
 use crate::error::{AppError, ConflictField, FieldError};
 use crate::server::store::items::{self, CreateOutcome, Move, MoveOutcome, NewItem, Save, SaveOutcome, STAGE_FIELD};
-use crate::server::store::{catalog, files, now_ms, timeline as events, users, Conn, Store};
+use crate::server::store::{files, now_ms, timeline as events, users, Conn, Store};
 use crate::text;
 use std::collections::BTreeMap;
 
@@ -23,7 +25,7 @@ async fn written_event(
 ) -> sqlx::Result<Option<TimelineEvent>> {
     let Some(id) = id else { return Ok(None) };
     let rows = events::event(conn, id).await?.into_iter().collect();
-    Ok(event_views(conn, user, rows, fields, &[]).await?.pop())
+    Ok(event_views(conn, user, rows, fields, Known::default()).await?.pop())
 }
 
 /// The item's values now as the user may see them, with the names they point to.
@@ -34,7 +36,7 @@ async fn values_with_names(
     fields: &UserFields,
 ) -> sqlx::Result<(Values, Names)> {
     let values = fields.values(items::values(conn, id).await?);
-    let names = names_for(conn, user, values.values(), &[]).await?;
+    let names = names_for(conn, user, values.values(), Known::default()).await?;
     Ok((values, names))
 }
 
@@ -202,10 +204,10 @@ pub async fn save_fields(
         return Err(AppError::bad_request());
     }
     let mut conn = store.pool.acquire().await?;
-    item_for(&mut conn, user, entity, id, Action::Update).await?;
-    let user_fields = fields_for(&mut conn, entity, user).await?;
+    let (_, cfg) = item_and_config(store, &mut conn, user, entity, id, Action::Update).await?;
+    let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
     let fields = &user_fields.visible;
-    let pipelines = catalog::pipelines(&mut conn, entity).await?;
+    let pipelines = cfg.pipelines(&mut conn, entity).await?;
     let changes = parse_inputs(&mut conn, Target { entity, item_id: Some(id), user }, fields, inputs).await?;
     let outcome = items::save(
         &mut conn,
@@ -224,7 +226,7 @@ pub async fn save_fields(
     match outcome {
         SaveOutcome::Saved { version, values, title, merged, event_id } => {
             let values = user_fields.values(values);
-            let names = names_for(&mut conn, user, values.values(), &[]).await?;
+            let names = names_for(&mut conn, user, values.values(), Known::default()).await?;
             let responsible = match values.get("responsible") {
                 Some(Value::User(uid)) => {
                     Some(UserRef { id: *uid, name: names.users.get(uid).cloned().unwrap_or_default() })
@@ -235,7 +237,9 @@ pub async fn save_fields(
             Ok(Saved { version, title, values, names, responsible, merged, event })
         }
         SaveOutcome::Conflict { version, conflicts } => {
-            let names = names_for(&mut conn, user, conflicts.iter().filter_map(|c| c.current.as_ref()), &[]).await?;
+            let names =
+                names_for(&mut conn, user, conflicts.iter().filter_map(|c| c.current.as_ref()), Known::default())
+                    .await?;
             let fields = conflicts
                 .into_iter()
                 .map(|c| {
@@ -265,10 +269,10 @@ pub async fn move_stage(
 ) -> Result<StageMoved, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    item_for(&mut conn, user, entity, id, Action::Update).await?;
-    let user_fields = fields_for(&mut conn, entity, user).await?;
+    let (_, cfg) = item_and_config(store, &mut conn, user, entity, id, Action::Update).await?;
+    let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
     let fields = &user_fields.visible;
-    let pipelines = catalog::pipelines(&mut conn, entity).await?;
+    let pipelines = cfg.pipelines(&mut conn, entity).await?;
     let outcome = items::move_stage(
         &mut conn,
         Move {
@@ -314,15 +318,16 @@ pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> R
     let entity = entity_of(entity)?;
     needs(user, entity, Action::Create)?;
     let mut conn = store.pool.acquire().await?;
-    let fields = fields_for(&mut conn, entity, user).await?.visible;
+    let cfg = store.config.fresh(&mut conn).await?;
+    let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let kind = crate::domain::views::CardKind::entity(entity);
-    let (_, layout) = visible_layout(&mut conn, kind, user, &fields).await?;
+    let (_, layout) = visible_layout(&cfg, &mut conn, kind, user, &fields).await?;
     Ok(NewItemForm {
         entity,
         fields,
         layout,
-        pipelines: catalog::pipelines(&mut conn, entity).await?,
-        users: users::active_users(&mut conn).await?,
+        pipelines: cfg.pipelines(&mut conn, entity).await?.to_vec(),
+        users: cfg.active_users(&mut conn).await?.to_vec(),
         me: user.id,
     })
 }
@@ -337,9 +342,10 @@ pub async fn create_item(
 ) -> Result<i64, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let user_fields = fields_for(&mut conn, entity, user).await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
     let fields = &user_fields.visible;
-    let pipelines = catalog::pipelines(&mut conn, entity).await?;
+    let pipelines = cfg.pipelines(&mut conn, entity).await?;
     let pipeline: Option<&Pipeline> = match pipeline_id {
         Some(pid) => Some(pipelines.iter().find(|p| p.id == pid).ok_or_else(AppError::bad_request)?),
         None => pipelines.iter().find(|p| p.is_default).or(pipelines.first()),

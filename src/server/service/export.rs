@@ -7,7 +7,7 @@ use crate::domain::access::{Action, Scope};
 use crate::domain::value::display;
 use crate::error::AppError;
 use crate::server::store::items::{self, ListQuery, Reach};
-use crate::server::store::{catalog, Store};
+use crate::server::store::Store;
 use crate::text;
 
 /// Most rows one export holds.
@@ -47,8 +47,9 @@ pub async fn export_csv(
     }
     let reach = Reach::of(scope, &member(user));
     let mut conn = store.pool.acquire().await?;
-    let fields = fields_for(&mut conn, entity, user).await?.visible;
-    let pipelines = catalog::pipelines(&mut conn, entity).await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
+    let pipelines = cfg.pipelines(&mut conn, entity).await?;
     let mut out = String::from("\u{feff}");
     let mut header = vec![text::COL_NAME.to_string()];
     if !pipelines.is_empty() {
@@ -65,7 +66,7 @@ pub async fn export_csv(
         rows.truncate(BATCH.min(MAX_ROWS - written));
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let values = items::values_of(&mut conn, &ids).await?;
-        let names = names_for(&mut conn, user, values.values().flat_map(|v| v.values()), &[]).await?;
+        let names = names_for(&mut conn, user, values.values().flat_map(|v| v.values()), Default::default()).await?;
         for r in &rows {
             let mut cells = vec![r.title.clone()];
             if !pipelines.is_empty() {

@@ -68,7 +68,8 @@ pub async fn download(store: &Store, user: &CurrentUser, id: i64) -> Result<Down
             let readable = items::item(&mut conn, file.entity, item_id)
                 .await?
                 .is_some_and(|row| super::may(user, file.entity, crate::domain::access::Action::Read, &row.owner()));
-            readable && fields_for(&mut conn, file.entity, user).await?.visible.iter().any(|f| f.code == *code)
+            let cfg = store.config.fresh(&mut conn).await?;
+            readable && fields_for(&cfg, &mut conn, file.entity, user).await?.visible.iter().any(|f| f.code == *code)
         }
         _ => file.created_by == Some(user.id),
     };

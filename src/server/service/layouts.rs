@@ -17,8 +17,14 @@ const HISTORY_LIMIT: usize = 50;
 
 /// The fields whose codes may appear in a layout the user edits: every field for admins, the
 /// ones they see for anybody else (not even the code of a hidden field reaches them).
-async fn editable_fields(conn: &mut Conn, entity: EntityType, user: &CurrentUser) -> sqlx::Result<Vec<FieldDef>> {
-    Ok(fields_for(conn, entity, user).await?.visible)
+async fn editable_fields(
+    store: &Store,
+    conn: &mut Conn,
+    entity: EntityType,
+    user: &CurrentUser,
+) -> sqlx::Result<Vec<FieldDef>> {
+    let cfg = store.config.fresh(conn).await?;
+    Ok(fields_for(&cfg, conn, entity, user).await?.visible)
 }
 
 fn as_seen(mut layout: Layout, fields: &[FieldDef]) -> Layout {
@@ -35,7 +41,7 @@ pub async fn layout_editor(
     let entity = kind.entity;
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
-    let fields = editable_fields(&mut conn, entity, user).await?;
+    let fields = editable_fields(store, &mut conn, entity, user).await?;
     let (version, layout) = layouts::of_view(&mut conn, kind, view).await?;
     Ok(LayoutEditor { view, version, layout: as_seen(layout, &fields), fields, can_edit: true })
 }
@@ -54,7 +60,7 @@ pub async fn save_layout(
     }
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
-    let fields = editable_fields(&mut conn, entity, user).await?;
+    let fields = editable_fields(store, &mut conn, entity, user).await?;
     let known = |code: &str| fields.iter().any(|f| f.code == code);
     let by = Author { user_id: Some(user.id), now: now_ms() };
     let saved = layouts::apply_ops(&mut conn, kind, &view.scope(), version, &ops, &known, by).await?;
@@ -105,7 +111,7 @@ pub async fn rollback_layout(
     let entity = kind.entity;
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
-    let fields = editable_fields(&mut conn, entity, user).await?;
+    let fields = editable_fields(store, &mut conn, entity, user).await?;
     let by = Author { user_id: Some(user.id), now: now_ms() };
     match layouts::rollback(&mut conn, kind, &view.scope(), version, by).await? {
         Some((version, layout)) => {

@@ -21,7 +21,8 @@ pub use views::{
     views_admin,
 };
 
-use super::store::{catalog, items, timeline::EventRow, users, Conn};
+use super::store::config::Snapshot;
+use super::store::{items, timeline::EventRow, users, Conn};
 use crate::api::types::{CurrentUser, UserRef};
 use crate::domain::access::{reaches, Action, Member, Owner};
 use crate::domain::field::{fields_for_writer, visible_fields};
@@ -78,8 +79,13 @@ impl UserFields {
     }
 }
 
-async fn fields_for(conn: &mut Conn, entity: EntityType, user: &CurrentUser) -> sqlx::Result<UserFields> {
-    let all = catalog::fields(conn, entity).await?;
+async fn fields_for(
+    cfg: &Snapshot,
+    conn: &mut Conn,
+    entity: EntityType,
+    user: &CurrentUser,
+) -> sqlx::Result<UserFields> {
+    let all = cfg.fields(conn, entity).await?;
     let viewer = viewer(user);
     Ok(UserFields { visible: visible_fields(&all, &viewer), rules: fields_for_writer(&all, &viewer) })
 }
@@ -104,12 +110,13 @@ fn needs(user: &CurrentUser, entity: EntityType, action: Action) -> Result<(), A
 
 /// The card view the user sees, its layout holding only the fields in `visible`.
 async fn visible_layout(
+    cfg: &Snapshot,
     conn: &mut Conn,
     kind: CardKind,
     user: &CurrentUser,
     visible: &[FieldDef],
 ) -> sqlx::Result<(crate::api::types::ViewState, crate::domain::Layout)> {
-    let views::Resolved { state, mut layout } = views::resolved(conn, user, kind).await?;
+    let views::Resolved { state, mut layout } = views::resolved(cfg, conn, user, kind).await?;
     layout.retain_fields(|c| visible.iter().any(|f| f.code == c));
     Ok((state, layout))
 }
@@ -129,13 +136,33 @@ async fn item_for(
     action: Action,
 ) -> Result<items::ItemRow, AppError> {
     let row = item_or_404(conn, entity, id).await?;
+    check_reach(user, entity, &row, action)?;
+    Ok(row)
+}
+
+/// `item_for`, and the configuration snapshot as of the same query.
+async fn item_and_config(
+    store: &super::store::Store,
+    conn: &mut Conn,
+    user: &CurrentUser,
+    entity: EntityType,
+    id: i64,
+    action: Action,
+) -> Result<(items::ItemRow, std::sync::Arc<Snapshot>), AppError> {
+    let (row, revision) = items::item_at_revision(conn, entity, id).await?.ok_or(AppError::NotFound)?;
+    check_reach(user, entity, &row, action)?;
+    Ok((row, store.config.at(revision)))
+}
+
+/// Refuses `action` on `row` unless the user's scope reaches it (see `item_for`).
+fn check_reach(user: &CurrentUser, entity: EntityType, row: &items::ItemRow, action: Action) -> Result<(), AppError> {
     if !may(user, entity, Action::Read, &row.owner()) {
         return Err(AppError::NotFound);
     }
     if action != Action::Read && !may(user, entity, action, &row.owner()) {
         return Err(AppError::Forbidden);
     }
-    Ok(row)
+    Ok(())
 }
 
 /// The item's row, or "not found" (also for an id of another entity type).
@@ -155,22 +182,36 @@ fn collect_refs<'a>(values: impl Iterator<Item = &'a Value>, users: &mut Vec<i64
     }
 }
 
-fn payload_values(p: &EventPayload) -> Vec<&Value> {
+/// The values an event shows: those of changes to the given fields (the ones the reader sees).
+fn payload_values<'a>(p: &'a EventPayload, fields: &[FieldDef]) -> Vec<&'a Value> {
     match p {
-        EventPayload::FieldChanged { changes } => {
-            changes.iter().flat_map(|c| c.old.iter().chain(c.new.iter())).collect()
-        }
+        EventPayload::FieldChanged { changes } => changes
+            .iter()
+            .filter(|c| fields.iter().any(|f| f.code == c.code))
+            .flat_map(|c| c.old.iter().chain(c.new.iter()))
+            .collect(),
         _ => vec![],
     }
 }
 
-/// Names of the users and items that `values` point to, in two queries whatever their number.
-/// An item the reader may not read shows as hidden, whatever its title.
+/// What a caller already knows of the users and items that values point to; `names_for` asks
+/// the database only for the rest.
+#[derive(Clone, Copy, Default)]
+struct Known<'a> {
+    users: &'a [UserRef],
+    /// Items already looked up, found or not; `items` holds those found.
+    item_ids: &'a [i64],
+    items: &'a [items::TitleRow],
+}
+
+/// Names of the users and items that `values` point to: from what is `known`, and the rest in
+/// at most two queries whatever their number. An item the reader may not read shows as hidden,
+/// whatever its title.
 async fn names_for<'a>(
     conn: &mut Conn,
     reader: &CurrentUser,
     values: impl Iterator<Item = &'a Value>,
-    known_users: &[UserRef],
+    known: Known<'_>,
 ) -> sqlx::Result<Names> {
     let (mut user_ids, mut item_ids) = (vec![], vec![]);
     collect_refs(values, &mut user_ids, &mut item_ids);
@@ -179,15 +220,18 @@ async fn names_for<'a>(
     item_ids.sort_unstable();
     item_ids.dedup();
     let mut names = Names::default();
-    for u in known_users.iter().filter(|u| user_ids.binary_search(&u.id).is_ok()) {
+    for u in known.users.iter().filter(|u| user_ids.binary_search(&u.id).is_ok()) {
         names.users.insert(u.id, u.name.clone());
     }
     let missing: Vec<i64> = user_ids.into_iter().filter(|id| !names.users.contains_key(id)).collect();
     for u in users::user_names(conn, &missing).await? {
         names.users.insert(u.id, u.name);
     }
-    for t in items::titles(conn, &item_ids).await? {
-        let title = if may(reader, t.entity, Action::Read, &t.owner) { t.title } else { text::ITEM_HIDDEN.into() };
+    let (looked_up, missing): (Vec<i64>, Vec<i64>) = item_ids.into_iter().partition(|id| known.item_ids.contains(id));
+    let known_titles = known.items.iter().filter(|t| looked_up.contains(&t.id));
+    for t in known_titles.chain(items::titles(conn, &missing).await?.iter()) {
+        let title =
+            if may(reader, t.entity, Action::Read, &t.owner) { t.title.clone() } else { text::ITEM_HIDDEN.into() };
         names.items.insert(t.id, title);
     }
     Ok(names)
@@ -225,8 +269,8 @@ async fn event_views(
     reader: &CurrentUser,
     rows: Vec<EventRow>,
     fields: &[FieldDef],
-    known_users: &[UserRef],
+    known: Known<'_>,
 ) -> sqlx::Result<Vec<TimelineEvent>> {
-    let names = names_for(conn, reader, rows.iter().flat_map(|r| payload_values(&r.payload)), known_users).await?;
+    let names = names_for(conn, reader, rows.iter().flat_map(|r| payload_values(&r.payload, fields)), known).await?;
     Ok(rows.into_iter().filter_map(|r| event_view(r, fields, &names)).collect())
 }

@@ -6,6 +6,7 @@ use crate::api::types::{CurrentUser, ViewInput, ViewOption, ViewState, ViewsAdmi
 use crate::domain::views::{open_views, resolve, CardKind, NamedView, Situation, ViewRef};
 use crate::domain::{catalog as shipped, EntityType, Layout};
 use crate::error::AppError;
+use crate::server::store::config::Snapshot;
 use crate::server::store::layouts::{self, Author, Record, COMMON};
 use crate::server::store::views::{self, Choice};
 use crate::server::store::{now_ms, users, Conn, Store};
@@ -31,10 +32,15 @@ fn name_of(view: ViewRef, named: &[NamedView]) -> String {
 }
 
 /// The view `user` sees on cards of `kind`, and its layout there.
-pub(super) async fn resolved(conn: &mut Conn, user: &CurrentUser, kind: CardKind) -> sqlx::Result<Resolved> {
+pub(super) async fn resolved(
+    cfg: &Snapshot,
+    conn: &mut Conn,
+    user: &CurrentUser,
+    kind: CardKind,
+) -> sqlx::Result<Resolved> {
     let entity = kind.entity;
-    let (settings, choice) = views::situation(conn, user.id, entity).await?;
-    let named = views::named(conn, entity).await?;
+    let (settings, choice) = cfg.situation(conn, user.id, entity).await?;
+    let named = cfg.named(conn, entity).await?;
     let situation = Situation {
         user_id: user.id,
         department_id: user.department_id,
@@ -46,7 +52,7 @@ pub(super) async fn resolved(conn: &mut Conn, user: &CurrentUser, kind: CardKind
         chosen: choice.chosen,
     };
     let active = resolve(&situation);
-    let (version, layout) = layouts::of_view(conn, kind, active).await?;
+    let (version, layout) = cfg.layout(conn, kind, active).await?;
     let open =
         open_views(&situation).into_iter().map(|view| ViewOption { view, name: name_of(view, &named) }).collect();
     Ok(Resolved {
@@ -59,14 +65,16 @@ pub(super) async fn resolved(conn: &mut Conn, user: &CurrentUser, kind: CardKind
             common_forced: settings.common_forced,
             token: format!("{}/{}@{version}#{}", kind.key(), active.scope(), settings.revision),
         },
-        layout,
+        layout: Layout::clone(&layout),
     })
 }
 
-/// What an open card watches: it changes whenever the card should look again.
+/// What an open card watches: it changes whenever the card should look again. One query while
+/// nothing changed (the configuration revision).
 pub async fn view_token(store: &Store, user: &CurrentUser, kind: CardKind) -> Option<String> {
     let mut conn = store.pool.acquire().await.ok()?;
-    resolved(&mut conn, user, kind).await.ok().map(|r| r.state.token)
+    let cfg = store.config.fresh(&mut conn).await.ok()?;
+    resolved(&cfg, &mut conn, user, kind).await.ok().map(|r| r.state.token)
 }
 
 /// Refuses a change of `view`'s layout by `user`: the initial view never changes; the common
@@ -164,8 +172,9 @@ pub async fn enable_my_view(store: &Store, user: &CurrentUser, entity: &str, on:
     let mut conn = store.pool.acquire().await?;
     let mine = ViewRef::Personal(user.id);
     if on {
-        let seen = resolved(&mut conn, user, CardKind::entity(entity)).await?;
-        let visible = super::fields_for(&mut conn, entity, user).await?.visible;
+        let cfg = store.config.fresh(&mut conn).await?;
+        let seen = resolved(&cfg, &mut conn, user, CardKind::entity(entity)).await?;
+        let visible = super::fields_for(&cfg, &mut conn, entity, user).await?.visible;
         // Not even the code of a field hidden from them is copied.
         let as_seen = |mut layout: Layout| {
             layout.retain_fields(|c| visible.iter().any(|f| f.code == c));
@@ -187,7 +196,8 @@ pub async fn enable_my_view(store: &Store, user: &CurrentUser, entity: &str, on:
 pub async fn choose_view(store: &Store, user: &CurrentUser, entity: &str, view: ViewRef) -> Result<(), AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let seen = resolved(&mut conn, user, CardKind::entity(entity)).await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    let seen = resolved(&cfg, &mut conn, user, CardKind::entity(entity)).await?;
     if !seen.state.open.iter().any(|o| o.view == view) {
         return Err(AppError::BadRequest { message: text::ERR_VIEW_NOT_OPEN.into() });
     }

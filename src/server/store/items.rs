@@ -218,6 +218,83 @@ pub async fn item(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<
     sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_optional(conn).await?.as_ref().map(item_row).transpose()
 }
 
+/// An item with everything its card shows of it, read in one query.
+pub struct FullItem {
+    pub row: ItemRow,
+    pub values: Values,
+    /// The items its fields link to, found or not: `titles` holds those that exist.
+    pub linked_ids: Vec<i64>,
+    pub linked: Vec<TitleRow>,
+    /// The configuration revision at the time of the read (`store::config`).
+    pub config_revision: i64,
+}
+
+/// The item, its values, the titles and owners of the items its fields link to, and the
+/// configuration revision, in one statement (a row per value and linked item).
+pub async fn item_in_full(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<Option<FullItem>> {
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS}, {}, v.field_code, v.value, t.id, t.entity_type, t.title, t.responsible_id, tu.department_id
+         FROM items i LEFT JOIN users u ON u.id = i.responsible_id
+         LEFT JOIN field_values v ON v.item_id = i.id
+         LEFT JOIN item_links l ON l.from_item = i.id AND l.field_code = v.field_code
+         LEFT JOIN items t ON t.id = l.to_item LEFT JOIN users tu ON tu.id = t.responsible_id
+         WHERE i.id = $1 AND i.entity_type = $2",
+        super::config::REVISION_COLUMN
+    );
+    let rows = sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_all(conn).await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let mut full = FullItem {
+        row: item_row(first)?,
+        values: Values::new(),
+        linked_ids: vec![],
+        linked: vec![],
+        config_revision: first.try_get(12)?,
+    };
+    for r in &rows {
+        if let Some(code) = r.try_get::<Option<String>, _>(13)? {
+            if !full.values.contains_key(&code) {
+                let value = decode_value(&r.try_get::<String, _>(14)?)?;
+                for e in value.entries() {
+                    if let Value::Item(link) = e {
+                        full.linked_ids.push(link.id);
+                    }
+                }
+                full.values.insert(code, value);
+            }
+        }
+        if let Some(target) = r.try_get::<Option<i64>, _>(15)? {
+            if !full.linked.iter().any(|t| t.id == target) {
+                let e: String = r.try_get(16)?;
+                full.linked.push(TitleRow {
+                    id: target,
+                    entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                    title: r.try_get(17)?,
+                    owner: crate::domain::access::Owner {
+                        responsible_id: r.try_get(18)?,
+                        department_id: r.try_get(19)?,
+                    },
+                });
+            }
+        }
+    }
+    full.linked_ids.sort_unstable();
+    full.linked_ids.dedup();
+    Ok(Some(full))
+}
+
+/// The item, and the configuration revision at the time of the read (`store::config`).
+pub async fn item_at_revision(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<Option<(ItemRow, i64)>> {
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS}, {} FROM items i LEFT JOIN users u ON u.id = i.responsible_id
+         WHERE i.id = $1 AND i.entity_type = $2",
+        super::config::REVISION_COLUMN
+    );
+    match sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_optional(conn).await? {
+        Some(r) => Ok(Some((item_row(&r)?, r.try_get(12)?))),
+        None => Ok(None),
+    }
+}
+
 pub async fn values(conn: &mut Conn, item_id: i64) -> sqlx::Result<Values> {
     sqlx::query("SELECT field_code, value FROM field_values WHERE item_id = $1")
         .bind(item_id)

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod catalog;
+pub mod config;
 pub mod files;
 pub mod items;
 pub mod layouts;
@@ -48,6 +49,8 @@ pub enum StoreError {
 pub struct Store {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// The configuration kept in memory between requests (`config.rs`).
+    pub config: std::sync::Arc<config::Config>,
 }
 
 impl Store {
@@ -69,7 +72,7 @@ impl Store {
             }
             Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&pool).await?,
         }
-        Ok(Store { pool, backend })
+        Ok(Store { pool, backend, config: Default::default() })
     }
 }
 
