@@ -165,9 +165,9 @@ on_both_databases! {
         let mut conn = store.pool.acquire().await.unwrap();
         let (id, u) = deal(&mut conn, "Old name").await;
         let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("title", Some(text("New name"))), ("probability", Some(Value::Integer(40)))]), u, 2 * DAY).await;
-        let SaveOutcome::Saved { version, title, merged, event_id, .. } = out else { panic!("{out:?}") };
+        let SaveOutcome::Saved { version, title, merged, event, .. } = out else { panic!("{out:?}") };
         assert_eq!((version, title.as_str(), merged), (2, "New name", false));
-        assert!(event_id.is_some());
+        assert!(event.is_some());
         let row = items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap();
         assert_eq!((row.title.as_str(), row.version), ("New name", 2));
         let history = items::history(&mut conn, id, None, 50).await.unwrap();
@@ -222,7 +222,7 @@ on_both_databases! {
         let (id, u) = deal(&mut conn, "Same").await;
         save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(50)))]), u, 2 * DAY).await;
         let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(50)))]), u, 3 * DAY).await;
-        assert!(matches!(out, SaveOutcome::Saved { version: 2, event_id: None, .. }), "{out:?}");
+        assert!(matches!(out, SaveOutcome::Saved { version: 2, event: None, .. }), "{out:?}");
     }
 }
 

@@ -199,8 +199,8 @@ pub async fn add_comment(
     }
     let mut conn = store.pool.acquire().await?;
     item_for(&mut conn, user, entity, id, Action::Read).await?;
-    let event_id =
-        events::insert_event(&mut conn, id, &EventPayload::Comment { text: comment }, Some(user.id), now_ms()).await?;
-    let row = events::event(&mut conn, event_id).await?.ok_or(AppError::Internal)?;
+    let (payload, at) = (EventPayload::Comment { text: comment }, now_ms());
+    let event_id = events::insert_event(&mut conn, id, &payload, Some(user.id), at).await?;
+    let row = events::EventRow { id: event_id, at, author: Some(user.name.clone()), payload };
     event_views(&mut conn, user, vec![row], &[], Known::default()).await?.pop().ok_or(AppError::Internal)
 }

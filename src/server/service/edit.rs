@@ -12,7 +12,8 @@ use crate::domain::value::{parse, ValueError};
 use crate::domain::{FieldDef, FieldInput, ItemRef, Pipeline, Value, Values};
 use crate::error::{AppError, ConflictField, FieldError};
 use crate::server::store::items::{self, CreateOutcome, Move, MoveOutcome, NewItem, Save, SaveOutcome, STAGE_FIELD};
-use crate::server::store::{files, now_ms, timeline as events, users, Conn, Store};
+use crate::server::store::timeline::EventRow;
+use crate::server::store::{files, now_ms, users, Conn, Store};
 use crate::text;
 use std::collections::BTreeMap;
 
@@ -20,12 +21,13 @@ use std::collections::BTreeMap;
 async fn written_event(
     conn: &mut Conn,
     user: &CurrentUser,
-    id: Option<i64>,
+    event: Option<EventRow>,
     fields: &[FieldDef],
+    known: Known<'_>,
 ) -> sqlx::Result<Option<TimelineEvent>> {
-    let Some(id) = id else { return Ok(None) };
-    let rows = events::event(conn, id).await?.into_iter().collect();
-    Ok(event_views(conn, user, rows, fields, Known::default()).await?.pop())
+    let Some(event) = event else { return Ok(None) };
+    let row = EventRow { author: Some(user.name.clone()), ..event };
+    Ok(event_views(conn, user, vec![row], fields, known).await?.pop())
 }
 
 /// The item's values now as the user may see them, with the names they point to.
@@ -34,9 +36,10 @@ async fn values_with_names(
     user: &CurrentUser,
     id: i64,
     fields: &UserFields,
+    known: Known<'_>,
 ) -> sqlx::Result<(Values, Names)> {
     let values = fields.values(items::values(conn, id).await?);
-    let names = names_for(conn, user, values.values(), Known::default()).await?;
+    let names = names_for(conn, user, values.values(), known).await?;
     Ok((values, names))
 }
 
@@ -224,16 +227,18 @@ pub async fn save_fields(
     )
     .await?;
     match outcome {
-        SaveOutcome::Saved { version, values, title, merged, event_id } => {
+        SaveOutcome::Saved { version, values, title, merged, event } => {
             let values = user_fields.values(values);
-            let names = names_for(&mut conn, user, values.values(), Known::default()).await?;
+            let users = cfg.active_users(&mut conn).await?;
+            let known = Known { users: &users, ..Known::default() };
+            let names = names_for(&mut conn, user, values.values(), known).await?;
             let responsible = match values.get("responsible") {
                 Some(Value::User(uid)) => {
                     Some(UserRef { id: *uid, name: names.users.get(uid).cloned().unwrap_or_default() })
                 }
                 _ => None,
             };
-            let event = written_event(&mut conn, user, event_id, fields).await?;
+            let event = written_event(&mut conn, user, event, fields, known).await?;
             Ok(Saved { version, title, values, names, responsible, merged, event })
         }
         SaveOutcome::Conflict { version, conflicts } => {
@@ -288,13 +293,17 @@ pub async fn move_stage(
     )
     .await?;
     match outcome {
-        MoveOutcome::Moved { version, event_id } => {
-            let event = written_event(&mut conn, user, Some(event_id), fields).await?;
-            let (values, names) = values_with_names(&mut conn, user, id, &user_fields).await?;
+        MoveOutcome::Moved { version, event } => {
+            let users = cfg.active_users(&mut conn).await?;
+            let known = Known { users: &users, ..Known::default() };
+            let event = written_event(&mut conn, user, Some(event), fields, known).await?;
+            let (values, names) = values_with_names(&mut conn, user, id, &user_fields, known).await?;
             Ok(StageMoved { version, stage_id, event, values, names })
         }
         MoveOutcome::Unchanged { version } => {
-            let (values, names) = values_with_names(&mut conn, user, id, &user_fields).await?;
+            let users = cfg.active_users(&mut conn).await?;
+            let known = Known { users: &users, ..Known::default() };
+            let (values, names) = values_with_names(&mut conn, user, id, &user_fields, known).await?;
             Ok(StageMoved { version, stage_id, event: None, values, names })
         }
         MoveOutcome::Conflict { version, stage_id } => {

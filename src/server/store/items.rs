@@ -2,7 +2,7 @@
 //! concurrent writers of one item queue up on both backends, and then decides from the versions
 //! in between whether to merge, report a conflict or refuse.
 
-use super::timeline::insert_event;
+use super::timeline::{insert_event, EventRow};
 use super::{placeholders, Conn};
 use crate::domain::field::missing_required;
 use crate::domain::merge::{self, Changes, FieldConflict};
@@ -596,7 +596,8 @@ pub enum SaveOutcome {
         title: String,
         /// Someone else saved in between and their changes were kept.
         merged: bool,
-        event_id: Option<i64>,
+        /// The timeline event written (its author is left for the caller, who knows them).
+        event: Option<EventRow>,
     },
     Conflict {
         version: i64,
@@ -653,7 +654,7 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
             values: current,
             title,
             merged: s.base_version != previous,
-            event_id: None,
+            event: None,
         });
     }
     let clashes =
@@ -676,14 +677,15 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
         .execute(&mut *tx)
         .await?;
     let changes = effective.into_iter().map(|(code, old, new)| StoredChange { code, old, new }).collect();
-    let event_id = insert_event(&mut tx, s.id, &EventPayload::FieldChanged { changes }, s.user_id, s.now).await?;
+    let payload = EventPayload::FieldChanged { changes };
+    let event_id = insert_event(&mut tx, s.id, &payload, s.user_id, s.now).await?;
     tx.commit().await?;
     Ok(SaveOutcome::Saved {
         version,
         values: merged_values,
         title,
         merged: s.base_version != previous,
-        event_id: Some(event_id),
+        event: Some(EventRow { id: event_id, at: s.now, author: None, payload }),
     })
 }
 
@@ -702,7 +704,8 @@ pub struct Move<'a> {
 pub enum MoveOutcome {
     Moved {
         version: i64,
-        event_id: i64,
+        /// The timeline event written (its author is left for the caller).
+        event: EventRow,
     },
     Unchanged {
         version: i64,
@@ -755,7 +758,7 @@ pub async fn move_stage(conn: &mut Conn, m: Move<'_>) -> sqlx::Result<MoveOutcom
     let payload = EventPayload::StageChanged { from: from.map(stage_ref), to: stage_ref(target) };
     let event_id = insert_event(&mut tx, m.id, &payload, m.user_id, m.now).await?;
     tx.commit().await?;
-    Ok(MoveOutcome::Moved { version, event_id })
+    Ok(MoveOutcome::Moved { version, event: EventRow { id: event_id, at: m.now, author: None, payload } })
 }
 
 #[derive(Clone, Debug, Default)]

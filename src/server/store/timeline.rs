@@ -25,6 +25,7 @@ pub async fn insert_event(
     .try_get(0)
 }
 
+#[derive(Debug, Clone, PartialEq)]
 pub struct EventRow {
     pub id: i64,
     pub at: i64,
@@ -62,14 +63,6 @@ pub async fn page(conn: &mut Conn, item_id: i64, before: Option<Cursor>, limit: 
     .into_iter()
     .map(|r| event_row(&r))
     .collect()
-}
-
-pub async fn event(conn: &mut Conn, id: i64) -> sqlx::Result<Option<EventRow>> {
-    let row = sqlx::query("SELECT e.id, e.at, u.name, e.payload FROM timeline_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.id = $1")
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
-    row.as_ref().map(event_row).transpose()
 }
 
 /// Removes the changes of a deleted field from the field-change events of an entity type's
