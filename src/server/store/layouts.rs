@@ -189,13 +189,15 @@ async fn write_next(
 
 /// A no-op update of the scope's row: a write lock (on SQLite the database's, on PostgreSQL
 /// the row's when it exists).
-pub async fn lock(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE layouts SET version = version WHERE entity_type = $1 AND scope = $2")
+/// Takes the write lock (and, on PostgreSQL, the row's lock when it exists); true when the
+/// scope has its row.
+pub async fn lock(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Result<bool> {
+    let done = sqlx::query("UPDATE layouts SET version = version WHERE entity_type = $1 AND scope = $2")
         .bind(kind.key())
         .bind(scope)
         .execute(conn)
         .await?;
-    Ok(())
+    Ok(done.rows_affected() > 0)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -222,9 +224,13 @@ pub async fn apply_ops(
     // Take the write lock before reading anything (SQLite cannot turn a reading transaction
     // into a writing one while another writer went first), then make sure the row exists and
     // lock it (PostgreSQL), so concurrent saves of this layout queue up.
-    lock(&mut tx, kind, scope).await?;
-    let created = ensure(&mut tx, kind, scope, by).await?;
-    lock(&mut tx, kind, scope).await?;
+    let created = if lock(&mut tx, kind, scope).await? {
+        false
+    } else {
+        let created = ensure(&mut tx, kind, scope, by).await?;
+        lock(&mut tx, kind, scope).await?;
+        created
+    };
     let (version, layout) = current(&mut tx, kind, scope).await?.ok_or(sqlx::Error::RowNotFound)?;
     // A scope made just now started from what the editor saw: nobody saved in between.
     let rebased = !created && base_version != version;
