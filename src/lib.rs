@@ -12,6 +12,12 @@ pub mod ui;
 #[cfg(feature = "ssr")]
 pub mod server;
 
+/// The server's allocator. Rendering a page allocates many small strings and nodes; mimalloc
+/// serves them much faster than the system allocator (docs/PERFORMANCE.md, P1).
+#[cfg(feature = "ssr")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

@@ -118,8 +118,8 @@ test('P7–P9 card figures under a 4× CPU throttle', async ({ browser, baseURL 
       await comment.click();
       const input = comment.locator('textarea, input').first();
       await input.fill(`Bench edit ${run}`);
-      await page.locator('.card-section form').getByRole('button', { name: 'Save' }).click();
-      await expect(page.locator('.card-section form')).toHaveCount(0);
+      await page.locator('.section-form').getByRole('button', { name: 'Save' }).click();
+      await expect(page.locator('.section-form')).toHaveCount(0);
     }));
     await page.close();
 

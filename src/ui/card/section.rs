@@ -37,6 +37,11 @@ pub fn SectionView(section: Section) -> impl IntoView {
     let saving = RwSignal::new(false);
     // The item version this edit started from; sent with the save.
     let base = RwSignal::new(0_i64);
+    // The field whose editor opens first (the one clicked), and whether the others' have
+    // opened: they follow once the browser has painted the first, so a click answers at once
+    // however many fields the section has (INP, docs/PERFORMANCE.md P8).
+    let first = RwSignal::new(None::<String>);
+    let all_open = RwSignal::new(false);
 
     let start = move |focus: Option<String>| {
         if ctx.read_only || editing.get_untracked() {
@@ -45,6 +50,9 @@ pub fn SectionView(section: Section) -> impl IntoView {
         ctx.values.with_untracked(|values| fields.with_value(|f| form.start(f.iter(), values)));
         form.titles.set(ctx.names.get_untracked().items);
         base.set(ctx.header.get_untracked().version);
+        let focus = focus.or_else(|| fields.with_value(|f| f.first().map(|d| d.code.clone())));
+        all_open.set(false);
+        first.set(focus.clone());
         editing.set(true);
         let target = focus.map(|c| format!("#{}", form.input_id(&c)));
         request_animation_frame(move || {
@@ -54,7 +62,9 @@ pub fn SectionView(section: Section) -> impl IntoView {
                     form.key.get_value(),
                     form.key.get_value()
                 )
-            }))
+            }));
+            // Runs after this frame is painted.
+            set_timeout(move || all_open.set(true), std::time::Duration::ZERO);
         });
     };
     let cancel = move || {
@@ -139,64 +149,75 @@ pub fn SectionView(section: Section) -> impl IntoView {
                     <button type="button" class="link edit" on:click=move |_| start(None)>{text::EDIT}</button>
                 </Show>
             </header>
-            {move || {
-                if editing.get() {
-                    view! {
-                        <form class="section-form" novalidate on:submit=move |ev| {
-                            ev.prevent_default();
-                            save();
-                        } on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            if ev.key() == "Escape" {
-                                cancel();
-                            }
-                        }>
-                            {fields.get_value().into_iter().map(|def| {
-                                let code = def.code.clone();
-                                let needs = Signal::derive(move || ctx.highlight.with(|h| h.contains(&code)));
-                                view! { <FieldEditor def form needs_value=needs/> }
-                            }).collect_view()}
-                            {move || form.message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-                            <div class="actions">
-                                <button type="submit" class="primary" disabled=move || saving.get()>
-                                    {move || if saving.get() { text::SAVING } else { text::SAVE }}
-                                </button>
-                                <button type="button" on:click=move |_| cancel()>{text::CANCEL}</button>
-                            </div>
-                        </form>
+            // One form in both modes: starting an edit swaps field by field (the clicked one
+            // first), never the whole section.
+            <form
+                class="fields"
+                class:section-form=move || editing.get()
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if editing.get_untracked() {
+                        save();
                     }
-                    .into_any()
-                } else {
-                    view! {
-                        <div class="fields">
-                            {fields.get_value().into_iter().map(|def| {
-                                let code = def.code.clone();
-                                let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
-                                let d = def.clone();
-                                view! {
-                                    <div
-                                        class="field"
-                                        class:needs-value=move || ctx.highlight.with(|h| h.contains(&c1))
-                                        data-field=code.clone()
-                                        tabindex="0"
-                                        on:click=move |_| start(Some(c2.clone()))
-                                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                            if ev.key() == "Enter" {
-                                                start(Some(c3.clone()));
-                                            }
-                                        }
-                                    >
-                                        <div class="field-label">{def.label.clone()}</div>
-                                        <div class="field-value">
-                                            {move || ctx.values.with(|v| ctx.names.with(|n| value_view(&d, v.get(&d.code), n)))}
-                                        </div>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </div>
-                    }
-                    .into_any()
                 }
-            }}
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" && editing.get_untracked() {
+                        cancel();
+                    }
+                }
+            >
+                {fields.get_value().into_iter().map(|def| {
+                    let code = def.code.clone();
+                    let c0 = code.clone();
+                    let open = Memo::new(move |_| {
+                        editing.get() && (all_open.get() || first.with(|f| f.as_deref() == Some(c0.as_str())))
+                    });
+                    move || {
+                        if open.get() {
+                            let c = code.clone();
+                            let needs = Signal::derive(move || ctx.highlight.with(|h| h.contains(&c)));
+                            view! { <FieldEditor def=def.clone() form needs_value=needs/> }.into_any()
+                        } else {
+                            field_shown(ctx, def.clone(), start).into_any()
+                        }
+                    }
+                }).collect_view()}
+                <Show when=move || editing.get()>
+                    {move || form.message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                    <div class="actions">
+                        <button type="submit" class="primary" disabled=move || saving.get()>
+                            {move || if saving.get() { text::SAVING } else { text::SAVE }}
+                        </button>
+                        <button type="button" on:click=move |_| cancel()>{text::CANCEL}</button>
+                    </div>
+                </Show>
+            </form>
         </section>
+    }
+}
+
+/// A field as the card shows it; a click (or Enter) starts editing the section there.
+fn field_shown(ctx: CardCtx, def: FieldDef, start: impl Fn(Option<String>) + Copy + 'static) -> impl IntoView {
+    let code = def.code.clone();
+    let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
+    view! {
+        <div
+            class="field"
+            class:needs-value=move || ctx.highlight.with(|h| h.contains(&c1))
+            data-field=code
+            tabindex="0"
+            on:click=move |_| start(Some(c2.clone()))
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" {
+                    start(Some(c3.clone()));
+                }
+            }
+        >
+            <div class="field-label">{def.label.clone()}</div>
+            <div class="field-value">
+                {move || ctx.values.with(|v| ctx.names.with(|n| value_view(&def, v.get(&def.code), n)))}
+            </div>
+        </div>
     }
 }
