@@ -581,8 +581,16 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
 #[component]
 fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
     let id = StoredValue::new(section_id.clone());
-    let section = move || ed.draft.with(|l| l.sections.iter().find(|s| s.id == id.get_value()).cloned());
-    let title = move || section().map(|s| s.title).unwrap_or_default();
+    // Memos: a step of a drag changes the draft, and only the sections whose fields or title
+    // changed render again, a moved row moved rather than made anew (INP, docs/PERFORMANCE.md).
+    let title = Memo::new(move |_| {
+        ed.draft.with(|l| l.sections.iter().find(|s| s.id == id.get_value()).map(|s| s.title.clone()))
+    });
+    let fields = Memo::new(move |_| {
+        ed.draft.with(|l| l.sections.iter().find(|s| s.id == id.get_value()).map(|s| s.fields.clone()))
+    });
+    let fields = move || fields.get().unwrap_or_default();
+    let title = move || title.get().unwrap_or_default();
     let renaming = RwSignal::new(false);
     let rename_to = RwSignal::new(String::new());
     let deleting = RwSignal::new(false);
@@ -652,7 +660,8 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                 </div>
             </Show>
             <ul class="layout-fields">
-                {move || section().map(|s| s.fields).unwrap_or_default().into_iter().map(|code| {
+                <For each=fields key=|code| code.clone() let:code>
+                {
                     let label = ed.label(&code);
                     let c = StoredValue::new(code.clone());
                     let mark = move |upper: bool| ed.drop_at.with(|d| d.as_ref().is_some_and(|d| d.field.as_deref() == Some(c.get_value().as_str()) && d.upper == upper));
@@ -693,7 +702,8 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                             </Show>
                         </li>
                     }
-                }).collect_view()}
+                }
+                </For>
             </ul>
             <Show when=move || ed.dialog.with(|d| matches!(d, Some((s, None)) if *s == id.get_value()))>
                 <FieldDialog ed section=id.get_value() code=None/>
@@ -722,7 +732,7 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                                 <label>
                                     <input type="checkbox" data-show-field=code prop:checked=shown on:change=move |ev| {
                                         if event_target_checked(&ev) {
-                                            let after = section().and_then(|s| s.fields.last().cloned());
+                                            let after = fields().last().cloned();
                                             ed.act(LayoutOp::ShowField { code: c.clone(), section: id.get_value(), after });
                                         } else {
                                             ed.act(LayoutOp::HideField { code: c.clone() });
