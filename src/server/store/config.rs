@@ -138,6 +138,7 @@ impl<K: Eq + Hash, V: Clone> Memo<K, V> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed step should stop the test right there
 mod tests {
     use super::*;
 
