@@ -21,7 +21,9 @@ fn Hydration(options: LeptosOptions) -> impl IntoView {
     let load = format!(
         "import('{pkg}.js').then((m) => m.default({{ module_or_path: '{pkg}.wasm' }}).then(() => m.hydrate()));"
     );
-    view! { <script type="module" nonce=leptos::nonce::use_nonce() inner_html=load></script> }
+    // A `<script>`'s text is written as is (no HTML escaping), and it is made only of the
+    // server's own settings.
+    view! { <script type="module" nonce=leptos::nonce::use_nonce()>{load}</script> }
 }
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {

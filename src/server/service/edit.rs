@@ -292,35 +292,29 @@ pub async fn move_stage(
         },
     )
     .await?;
-    match outcome {
-        MoveOutcome::Moved { version, event } => {
-            let users = cfg.active_users(&mut conn).await?;
-            let known = Known { users: &users, ..Known::default() };
-            let event = written_event(&mut conn, user, Some(event), fields, known).await?;
-            let (values, names) = values_with_names(&mut conn, user, id, &user_fields, known).await?;
-            Ok(StageMoved { version, stage_id, event, values, names })
-        }
-        MoveOutcome::Unchanged { version } => {
-            let users = cfg.active_users(&mut conn).await?;
-            let known = Known { users: &users, ..Known::default() };
-            let (values, names) = values_with_names(&mut conn, user, id, &user_fields, known).await?;
-            Ok(StageMoved { version, stage_id, event: None, values, names })
-        }
+    let (version, event) = match outcome {
+        MoveOutcome::Moved { version, event } => (version, Some(event)),
+        MoveOutcome::Unchanged { version } => (version, None),
         MoveOutcome::Conflict { version, stage_id } => {
             let stage = stage_id.and_then(|s| pipelines.iter().find_map(|p| p.stage(s)));
-            Err(AppError::Conflict {
+            return Err(AppError::Conflict {
                 version,
                 fields: vec![ConflictField {
                     code: STAGE_FIELD.into(),
                     current: stage.map(|s| Value::Text(s.name.clone())),
                     shown: stage.map(|s| s.name.clone()).unwrap_or_default(),
                 }],
-            })
+            });
         }
-        MoveOutcome::MissingRequired(codes) => Err(missing_required(fields, codes)),
-        MoveOutcome::UnknownStage => Err(AppError::BadRequest { message: text::ERR_UNKNOWN_STAGE.into() }),
-        MoveOutcome::NotFound => Err(AppError::NotFound),
-    }
+        MoveOutcome::MissingRequired(codes) => return Err(missing_required(fields, codes)),
+        MoveOutcome::UnknownStage => return Err(AppError::BadRequest { message: text::ERR_UNKNOWN_STAGE.into() }),
+        MoveOutcome::NotFound => return Err(AppError::NotFound),
+    };
+    let users = cfg.active_users(&mut conn).await?;
+    let known = Known { users: &users, ..Known::default() };
+    let event = written_event(&mut conn, user, event, fields, known).await?;
+    let (values, names) = values_with_names(&mut conn, user, id, &user_fields, known).await?;
+    Ok(StageMoved { version, stage_id, event, values, names })
 }
 
 pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> Result<NewItemForm, AppError> {
