@@ -6,7 +6,8 @@
 # to core 0 and wrk to core 1; the card and its baseline are measured in alternating rounds in
 # the same process, so a busy machine slows both alike and the ratio stays meaningful.
 # DATABASE_URL=postgres://… runs it on PostgreSQL (a database that is made and dropped here);
-# SQLite in a temporary folder otherwise.
+# SQLite in a temporary folder otherwise. BENCH_ONLY=P1,P4 (any of P1 P3 P4 P5 P6 P7) measures
+# only those, for a quick look at one figure after a change.
 set -euo pipefail
 bin=$1
 site=$2
@@ -23,6 +24,7 @@ cleanup() {
   rm -rf "$data"
 }
 trap cleanup EXIT
+only() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
 
 if [[ "${DATABASE_URL:-}" == postgres* ]]; then
   pg_db=crm_bench_$$
@@ -37,16 +39,16 @@ export DATABASE_URL=$url LEPTOS_SITE_ROOT=$site LEPTOS_OUTPUT_NAME=crm-card LEPT
 
 echo "# CRM Card bench — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?'), $backend, $(nproc) cores, $(uname -m)"
 echo
-echo "== P6 bundle (release)"
-"$here/bundle.sh" "$site"
-echo
+if only P6; then
+  echo "== P6 bundle (release)"
+  "$here/bundle.sh" "$site"
+  echo
+fi
 echo "== seeding the bench database (demo data, 40- and 200-field cards, 1M-event timeline)"
 eval "$("$bin" seed)"
 echo
-"$bin" queries
-echo
-"$bin" timeline
-echo
+if only P3; then "$bin" queries; echo; fi
+if only P5; then "$bin" timeline; echo; fi
 
 taskset -c 0 "$bin" serve "127.0.0.1:$port" 2> "$data/server.log" &
 pid=$!
@@ -93,44 +95,50 @@ header() {
   printf '%-34s %10s %8s %8s %6s | %10s %8s %8s %6s | %6s\n' "$1" "req/s" "p50 ms" "p99 ms" "non2xx" "req/s" "p50 ms" "p99 ms" "non2xx" "ratio"
 }
 
-echo "== P1 card page (SSR) vs baseline handler: $rounds alternating rounds of ${secs}s, 8 connections, server on core 0, wrk on core 1"
-header "card (app | baseline)"
-compare "demo lead (few fields, few events)" 8 "/crm/lead/$DEMO_LEAD" "/baseline/crm/lead/$DEMO_LEAD"
-compare "deal: 40 fields, 6 sections, 50 ev" 8 "/crm/deal/$SMALL_DEAL" "/baseline/crm/deal/$SMALL_DEAL"
-compare "company: 200 fields, 100k events" 8 "/crm/company/$BIG_COMPANY" "/baseline/crm/company/$BIG_COMPANY"
-echo
+if only P1; then
+  echo "== P1 card page (SSR) vs baseline handler: $rounds alternating rounds of ${secs}s, 8 connections, server on core 0, wrk on core 1"
+  header "card (app | baseline)"
+  compare "demo lead (few fields, few events)" 8 "/crm/lead/$DEMO_LEAD" "/baseline/crm/lead/$DEMO_LEAD"
+  compare "deal: 40 fields, 6 sections, 50 ev" 8 "/crm/deal/$SMALL_DEAL" "/baseline/crm/deal/$SMALL_DEAL"
+  compare "company: 200 fields, 100k events" 8 "/crm/company/$BIG_COMPANY" "/baseline/crm/company/$BIG_COMPANY"
+  echo
+fi
 
-# P4: writes from one client, each carrying the version the last answer gave, against one plain
-# UPDATE of the same value after the same session lookup. `%V` is the version, `%S` alternates
-# between two strings.
-api() { curl -fsS -H "Cookie: $1" -H "Origin: $base" -H 'Content-Type: application/json' "$base/api/$2" -d "$3"; }
-writer() {  # writer <body with %V and %S> <first version> <string a> <string b>
-  local body=${1//%V/\" .. version .. \"}
-  body=${body//%S/\" .. alt[n % 2 + 1] .. \"}
-  printf 'version = %s\nn = 0\nalt = {"%s", "%s"}\n' "$2" "$3" "$4"
-  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
-  printf 'request = function()\n  n = n + 1\n  return wrk.format(nil, nil, nil, "%s")\nend\n' "$body"
-  printf 'response = function(status, headers, body)\n  local v = body:match("^{\\"version\\":(%%d+)")\n'
-  printf '  if v then version = tonumber(v) end\nend\n'
-}
-q='\"'
-version=$(api "$cookie" card "{\"entity\":\"deal\",\"id\":$SMALL_DEAL}" | grep -oE '"header":\{[^}]*"version":[0-9]+' | grep -oE '[0-9]+$')
-writer "{${q}entity${q}:${q}deal${q},${q}id${q}:$SMALL_DEAL,${q}version${q}:%V,${q}changes${q}:{${q}comment${q}:{${q}t${q}:${q}text${q},${q}v${q}:${q}%S${q}}}}" \
-  "$version" "bench one" "bench two" > "$data/save.lua"
-writer "{${q}id${q}:$SMALL_DEAL,${q}value${q}:${q}%S${q}}" 0 "bench one" "bench two" > "$data/plain.lua"
-echo "== P4 writes vs one plain UPDATE: 1 connection, $rounds alternating rounds of ${secs}s"
-header "write (app | baseline)"
-compare "save one field (staff)" 1 "/api/save_fields" "/baseline/save" "$data/save.lua" "$data/plain.lua"
-admin=$(curl -fsS -o /dev/null -D - -X POST -H "Origin: $base" "$base/api/login" \
-  -d 'email=admin%40example.com&password=admin' | sed -nE 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/p')
-lv=$(api "$admin" layout_editor '{"entity":"deal","view":{"kind":"common"}}' | grep -oE '"version":[0-9]+' | head -1 | grep -oE '[0-9]+')
-# The operation moves a field to the top of one section, then of another, and so on.
-writer "{${q}entity${q}:${q}deal${q},${q}view${q}:{${q}kind${q}:${q}common${q}},${q}version${q}:%V,${q}ops${q}:[{${q}op${q}:${q}move_field${q},${q}code${q}:${q}comment${q},${q}section${q}:${q}%S${q},${q}after${q}:null}]}" \
-  "$lv" "$SECTION_A" "$SECTION_B" > "$data/layout.lua"
-cookie=$admin
-compare "one layout operation (admin)" 1 "/api/save_layout" "/baseline/save" "$data/layout.lua" "$data/plain.lua"
-echo
+if only P4; then
+  # P4: writes from one client, each carrying the version the last answer gave, against one plain
+  # UPDATE of the same value after the same session lookup. `%V` is the version, `%S` alternates
+  # between two strings.
+  api() { curl -fsS -H "Cookie: $1" -H "Origin: $base" -H 'Content-Type: application/json' "$base/api/$2" -d "$3"; }
+  writer() {  # writer <body with %V and %S> <first version> <string a> <string b>
+    local body=${1//%V/\" .. version .. \"}
+    body=${body//%S/\" .. alt[n % 2 + 1] .. \"}
+    printf 'version = %s\nn = 0\nalt = {"%s", "%s"}\n' "$2" "$3" "$4"
+    printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+    printf 'request = function()\n  n = n + 1\n  return wrk.format(nil, nil, nil, "%s")\nend\n' "$body"
+    printf 'response = function(status, headers, body)\n  local v = body:match("^{\\"version\\":(%%d+)")\n'
+    printf '  if v then version = tonumber(v) end\nend\n'
+  }
+  q='\"'
+  version=$(api "$cookie" card "{\"entity\":\"deal\",\"id\":$SMALL_DEAL}" | grep -oE '"header":\{[^}]*"version":[0-9]+' | grep -oE '[0-9]+$')
+  writer "{${q}entity${q}:${q}deal${q},${q}id${q}:$SMALL_DEAL,${q}version${q}:%V,${q}changes${q}:{${q}comment${q}:{${q}t${q}:${q}text${q},${q}v${q}:${q}%S${q}}}}" \
+    "$version" "bench one" "bench two" > "$data/save.lua"
+  writer "{${q}id${q}:$SMALL_DEAL,${q}value${q}:${q}%S${q}}" 0 "bench one" "bench two" > "$data/plain.lua"
+  echo "== P4 writes vs one plain UPDATE: 1 connection, $rounds alternating rounds of ${secs}s"
+  header "write (app | baseline)"
+  compare "save one field (staff)" 1 "/api/save_fields" "/baseline/save" "$data/save.lua" "$data/plain.lua"
+  admin=$(curl -fsS -o /dev/null -D - -X POST -H "Origin: $base" "$base/api/login" \
+    -d 'email=admin%40example.com&password=admin' | sed -nE 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/p')
+  lv=$(api "$admin" layout_editor '{"entity":"deal","view":{"kind":"common"}}' | grep -oE '"version":[0-9]+' | head -1 | grep -oE '[0-9]+')
+  # The operation moves a field to the top of one section, then of another, and so on.
+  writer "{${q}entity${q}:${q}deal${q},${q}view${q}:{${q}kind${q}:${q}common${q}},${q}version${q}:%V,${q}ops${q}:[{${q}op${q}:${q}move_field${q},${q}code${q}:${q}comment${q},${q}section${q}:${q}%S${q},${q}after${q}:null}]}" \
+    "$lv" "$SECTION_A" "$SECTION_B" > "$data/layout.lua"
+  cookie=$admin
+  compare "one layout operation (admin)" 1 "/api/save_layout" "/baseline/save" "$data/layout.lua" "$data/plain.lua"
+  echo
+fi
 
 # P7–P9 in chromium under a 4× CPU throttle, against the same server (end2end/perf/perf.spec.ts).
-(cd "$here/../end2end" && BENCH_BASE=$base BENCH_DEAL=$SMALL_DEAL npx playwright test -c playwright.perf.config.ts 2>&1) \
-  | sed -n '/== P7/,/INP per run/p'
+if only P7; then
+  (cd "$here/../end2end" && BENCH_BASE=$base BENCH_DEAL=$SMALL_DEAL npx playwright test -c playwright.perf.config.ts 2>&1) \
+    | sed -n '/== P7/,/INP per run/p'
+fi

@@ -326,12 +326,15 @@ struct CountStatements;
 struct Statement {
     sql: String,
     rows_affected: u64,
+    rows_returned: u64,
 }
 
 impl tracing::field::Visit for Statement {
     fn record_u64(&mut self, field: &tracing::field::Field, value: u64) {
-        if field.name() == "rows_affected" {
-            self.rows_affected = value;
+        match field.name() {
+            "rows_affected" => self.rows_affected = value,
+            "rows_returned" => self.rows_returned = value,
+            _ => {}
         }
     }
     fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
@@ -352,10 +355,11 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountStatements {
             let mut statement = Statement::default();
             event.record(&mut statement);
             STATEMENTS.fetch_add(1, Ordering::SeqCst);
-            // PostgreSQL reports a SELECT's rows as affected too: count only writes.
+            // PostgreSQL reports a SELECT's rows as affected too: count only writes. A write
+            // with RETURNING may report its rows as returned only (SQLite).
             let verb = statement.sql.trim_start().get(..6).unwrap_or_default().to_ascii_uppercase();
             if matches!(verb.as_str(), "INSERT" | "UPDATE" | "DELETE") {
-                ROWS_AFFECTED.fetch_add(statement.rows_affected, Ordering::SeqCst);
+                ROWS_AFFECTED.fetch_add(statement.rows_affected.max(statement.rows_returned), Ordering::SeqCst);
             }
             if std::env::var_os("BENCH_SQL").is_some() {
                 eprintln!("    sql: {}", statement.sql.chars().take(160).collect::<String>());
