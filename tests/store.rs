@@ -72,6 +72,8 @@ async fn save(
     now: i64,
 ) -> SaveOutcome {
     let c = ctx(conn, entity).await;
+    // As the service does: the item is read in one statement just before the save.
+    let seen = items::for_save(conn, entity, id).await.expect("read").map(|(_, seen, _)| seen);
     let s = Save {
         entity,
         id,
@@ -81,6 +83,7 @@ async fn save(
         pipelines: &c.pipelines,
         user_id: Some(user_id),
         now,
+        seen,
     };
     items::save(conn, s).await.expect("save")
 }
@@ -177,6 +180,36 @@ on_both_databases! {
         assert_eq!(history.iter().find(|h| h.field_code == "title").and_then(|h| h.old.clone()), Some(text("Old name")));
         let events = timeline::page(&mut conn, id, None, 20).await.unwrap();
         assert!(matches!(&events[0].payload, EventPayload::FieldChanged { changes } if changes.len() == 2));
+    }
+}
+
+on_both_databases! {
+    async fn a_save_decided_from_a_read_that_someone_else_overtook_neither_loses_nor_overwrites_their_write(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (id, u) = deal(&mut conn, "Raced").await;
+        let c = ctx(&mut conn, EntityType::Deal).await;
+        let (_, read, _) = items::for_save(&mut conn, EntityType::Deal, id).await.unwrap().unwrap();
+        let stale = || read.clone();
+        // Between this editor's read and their save, someone else saves two fields.
+        let theirs = save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(70))), ("comment", Some(text("Theirs")))]), u, 2 * DAY).await;
+        assert!(matches!(theirs, SaveOutcome::Saved { version: 2, .. }), "{theirs:?}");
+        let mine = |ch: Changes| Save {
+            entity: EntityType::Deal, id, base_version: 1, changes: ch, fields: &c.fields, pipelines: &c.pipelines,
+            user_id: Some(u), now: 3 * DAY, seen: Some(stale()),
+        };
+        // Another field: merged with theirs, nothing of theirs undone.
+        let out = items::save(&mut conn, mine(changes(&[("title", Some(text("Mine")))]))).await.unwrap();
+        let SaveOutcome::Saved { version, values, merged, title, .. } = out else { panic!("{out:?}") };
+        assert_eq!((version, merged, title.as_str()), (3, true, "Mine"));
+        assert_eq!(values.get("probability"), Some(&Value::Integer(70)));
+        assert_eq!(items::values(&mut conn, id).await.unwrap(), values);
+        // The field they changed: a conflict that shows their value, and nothing written.
+        let out = items::save(&mut conn, mine(changes(&[("comment", Some(text("Mine")))]))).await.unwrap();
+        let SaveOutcome::Conflict { version, conflicts } = out else { panic!("{out:?}") };
+        assert_eq!((version, conflicts[0].code.as_str(), conflicts[0].current.clone()), (3, "comment", Some(text("Theirs"))));
+        let row = items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap();
+        assert_eq!((row.version, row.title.as_str()), (3, "Mine"));
+        assert_eq!(items::values(&mut conn, id).await.unwrap().get("comment"), Some(&text("Theirs")));
     }
 }
 

@@ -290,6 +290,7 @@ impl Seeder<'_> {
             pipelines: &pipelines,
             user_id: Some(user),
             now,
+            seen: None,
         };
         items::save(self.conn, s).await?;
         Ok(())

@@ -29,7 +29,7 @@ pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> R
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     let full = item_in_full(&mut conn, entity, id).await?;
-    check_reach(user, entity, &full.row, Action::Read)?;
+    check_reach(user, entity, full.row.owner(), Action::Read)?;
     let read_only = !super::may(user, entity, Action::Update, &full.row.owner());
     let cfg = store.config.at(full.config_revision);
     let mut data = card_as(&cfg, &mut conn, user, full).await?;
@@ -75,7 +75,7 @@ pub async fn preview_card(
     };
     let full = item_in_full(&mut conn, entity, id).await?;
     if let PreviewAs::User(_) = who {
-        check_reach(&seer, entity, &full.row, Action::Read).map_err(|e| match e {
+        check_reach(&seer, entity, full.row.owner(), Action::Read).map_err(|e| match e {
             AppError::NotFound => AppError::BadRequest { message: text::preview_cannot_open(&name) },
             other => other,
         })?;

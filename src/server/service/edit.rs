@@ -207,7 +207,10 @@ pub async fn save_fields(
         return Err(AppError::bad_request());
     }
     let mut conn = store.pool.acquire().await?;
-    let (_, cfg) = item_and_config(store, &mut conn, user, entity, id, Action::Update).await?;
+    // The item with its values: the save decides from them unless someone writes meanwhile.
+    let (owner, seen, revision) = items::for_save(&mut conn, entity, id).await?.ok_or(AppError::NotFound)?;
+    super::check_reach(user, entity, owner, Action::Update)?;
+    let cfg = store.config.at(revision);
     let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
     let fields = &user_fields.visible;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
@@ -223,6 +226,7 @@ pub async fn save_fields(
             pipelines: &pipelines,
             user_id: Some(user.id),
             now: now_ms(),
+            seen: Some(seen),
         },
     )
     .await?;

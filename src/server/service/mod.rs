@@ -136,7 +136,7 @@ async fn item_for(
     action: Action,
 ) -> Result<items::ItemRow, AppError> {
     let row = item_or_404(conn, entity, id).await?;
-    check_reach(user, entity, &row, action)?;
+    check_reach(user, entity, row.owner(), action)?;
     Ok(row)
 }
 
@@ -150,16 +150,16 @@ async fn item_and_config(
     action: Action,
 ) -> Result<(items::ItemRow, std::sync::Arc<Snapshot>), AppError> {
     let (row, revision) = items::item_at_revision(conn, entity, id).await?.ok_or(AppError::NotFound)?;
-    check_reach(user, entity, &row, action)?;
+    check_reach(user, entity, row.owner(), action)?;
     Ok((row, store.config.at(revision)))
 }
 
-/// Refuses `action` on `row` unless the user's scope reaches it (see `item_for`).
-fn check_reach(user: &CurrentUser, entity: EntityType, row: &items::ItemRow, action: Action) -> Result<(), AppError> {
-    if !may(user, entity, Action::Read, &row.owner()) {
+/// Refuses `action` on an item of `owner` unless the user's scope reaches it (see `item_for`).
+fn check_reach(user: &CurrentUser, entity: EntityType, owner: Owner, action: Action) -> Result<(), AppError> {
+    if !may(user, entity, Action::Read, &owner) {
         return Err(AppError::NotFound);
     }
-    if action != Action::Read && !may(user, entity, action, &row.owner()) {
+    if action != Action::Read && !may(user, entity, action, &owner) {
         return Err(AppError::Forbidden);
     }
     Ok(())

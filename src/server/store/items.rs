@@ -1,6 +1,7 @@
-//! Items and their values. Every write claims the item row first (`UPDATE … version + 1`), so
-//! concurrent writers of one item queue up on both backends, and then decides from the versions
-//! in between whether to merge, report a conflict or refuse.
+//! Items and their values. Every write claims the item row (`UPDATE … version + 1`) before it
+//! writes anything else, so concurrent writers of one item queue up on both backends, and
+//! decides from the versions in between whether to merge, report a conflict or refuse. A save
+//! whose editor's version is the one just read claims the row only at that version (`save`).
 
 use super::timeline::{insert_event, EventRow};
 use super::{placeholders, Conn};
@@ -295,6 +296,31 @@ pub async fn item_at_revision(conn: &mut Conn, entity: EntityType, id: i64) -> s
     }
 }
 
+/// What a save needs to know of an item, in one statement: whose it is, its version, stage and
+/// values, and the configuration revision.
+pub async fn for_save(
+    conn: &mut Conn,
+    entity: EntityType,
+    id: i64,
+) -> sqlx::Result<Option<(crate::domain::access::Owner, Seen, i64)>> {
+    let sql = format!(
+        "SELECT i.responsible_id, u.department_id, i.version, i.stage_id, {}, v.field_code, v.value
+         FROM items i LEFT JOIN users u ON u.id = i.responsible_id LEFT JOIN field_values v ON v.item_id = i.id
+         WHERE i.id = $1 AND i.entity_type = $2",
+        super::config::REVISION_COLUMN
+    );
+    let rows = sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_all(conn).await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let owner = crate::domain::access::Owner { responsible_id: first.try_get(0)?, department_id: first.try_get(1)? };
+    let mut seen = Seen { version: first.try_get(2)?, stage_id: first.try_get(3)?, values: Values::new() };
+    for r in &rows {
+        if let Some(code) = r.try_get::<Option<String>, _>(5)? {
+            seen.values.insert(code, decode_value(&r.try_get::<String, _>(6)?)?);
+        }
+    }
+    Ok(Some((owner, seen, first.try_get(4)?)))
+}
+
 pub async fn values(conn: &mut Conn, item_id: i64) -> sqlx::Result<Values> {
     sqlx::query("SELECT field_code, value FROM field_values WHERE item_id = $1")
         .bind(item_id)
@@ -586,6 +612,16 @@ pub struct Save<'a> {
     pub pipelines: &'a [Pipeline],
     pub user_id: Option<i64>,
     pub now: i64,
+    /// The item as the caller read it just before, if they did (`item_in_full`).
+    pub seen: Option<Seen>,
+}
+
+/// An item's version, stage and values as one statement read them, so they belong together.
+#[derive(Clone, Debug)]
+pub struct Seen {
+    pub version: i64,
+    pub stage_id: Option<i64>,
+    pub values: Values,
 }
 
 #[derive(Debug, PartialEq)]
@@ -614,7 +650,72 @@ fn stage_in(pipelines: &[Pipeline], stage_id: Option<i64>) -> Option<&Stage> {
     pipelines.iter().find_map(|p| p.stage(id))
 }
 
+/// Saves changes made from `base_version`. When the caller's read (`seen`) is of that version,
+/// everything is decided from it and the transaction claims the row only if it is still that
+/// version, writing title and search text in the same statement; otherwise (someone wrote in
+/// between, or the editor started from an older version) the row is claimed first and the
+/// values are read under the lock. Both ways give the same outcome.
 pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
+    if let Some(seen) = s.seen.as_ref().filter(|seen| seen.version == s.base_version) {
+        if let Some(outcome) = save_seen(conn, &s, seen).await? {
+            return Ok(outcome);
+        }
+    }
+    save_locked(conn, s).await
+}
+
+/// The values after `effective` changes.
+fn merged(current: &Values, effective: &[(String, Option<Value>, Option<Value>)]) -> Values {
+    let mut values = current.clone();
+    for (code, _, new) in effective {
+        match new {
+            Some(v) => values.insert(code.clone(), v.clone()),
+            None => values.remove(code),
+        };
+    }
+    values
+}
+
+/// The save decided from what the caller read; `None` if the item has moved on since.
+async fn save_seen(conn: &mut Conn, s: &Save<'_>, seen: &Seen) -> sqlx::Result<Option<SaveOutcome>> {
+    let effective = merge::effective(&s.changes, &seen.values);
+    let values = merged(&seen.values, &effective);
+    let missing = missing_required(s.fields, &values, stage_in(s.pipelines, seen.stage_id));
+    if !missing.is_empty() {
+        return Ok(Some(SaveOutcome::MissingRequired(missing)));
+    }
+    let title = title_of(s.entity, s.fields, &values);
+    if effective.is_empty() {
+        return Ok(Some(SaveOutcome::Saved { version: seen.version, values, title, merged: false, event: None }));
+    }
+    let mut tx = conn.begin().await?;
+    let claimed = sqlx::query(
+        "UPDATE items SET version = version + 1, updated_at = $4, title = $5, responsible_id = $6, search_text = $7
+         WHERE id = $1 AND entity_type = $2 AND version = $3 RETURNING version",
+    )
+    .bind(s.id)
+    .bind(s.entity.slug())
+    .bind(seen.version)
+    .bind(s.now)
+    .bind(&title)
+    .bind(responsible_of(&values))
+    .bind(search_text(&title, s.fields, &values))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = claimed else { return Ok(None) };
+    let version: i64 = row.try_get(0)?;
+    let clashes =
+        booking_clashes(&mut tx, s.entity, s.id, s.fields, effective.iter().map(|(c, _, n)| (c, n.as_ref()))).await?;
+    if !clashes.is_empty() {
+        return Ok(Some(SaveOutcome::Booked(clashes)));
+    }
+    let event = write_changes(&mut tx, s, version, effective).await?;
+    tx.commit().await?;
+    Ok(Some(SaveOutcome::Saved { version, values, title, merged: false, event: Some(event) }))
+}
+
+/// The save that claims the row first and reads the values under the lock.
+async fn save_locked(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
     let mut tx = conn.begin().await?;
     let Some((version, stage_id, _)) = claim(&mut tx, s.entity, s.id, s.now).await? else {
         return Ok(SaveOutcome::NotFound);
@@ -634,13 +735,7 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
         }
     }
     let effective = merge::effective(&s.changes, &current);
-    let mut merged_values = current.clone();
-    for (code, _, new) in &effective {
-        match new {
-            Some(v) => merged_values.insert(code.clone(), v.clone()),
-            None => merged_values.remove(code),
-        };
-    }
+    let merged_values = merged(&current, &effective);
     let missing = missing_required(s.fields, &merged_values, stage_in(s.pipelines, stage_id));
     if !missing.is_empty() {
         return Ok(SaveOutcome::MissingRequired(missing));
@@ -662,12 +757,6 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
     if !clashes.is_empty() {
         return Ok(SaveOutcome::Booked(clashes));
     }
-    let stamp = Stamp { item_id: s.id, version, user_id: s.user_id, at: s.now };
-    for (code, old, new) in &effective {
-        let def = s.fields.iter().find(|f| f.code == *code);
-        write_value(&mut tx, s.id, def, code, new.as_ref()).await?;
-        log_change(&mut tx, stamp, code, old.as_ref(), new.as_ref()).await?;
-    }
     let title = title_of(s.entity, s.fields, &merged_values);
     sqlx::query("UPDATE items SET title = $2, responsible_id = $3, search_text = $4 WHERE id = $1")
         .bind(s.id)
@@ -676,17 +765,34 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
         .bind(search_text(&title, s.fields, &merged_values))
         .execute(&mut *tx)
         .await?;
-    let changes = effective.into_iter().map(|(code, old, new)| StoredChange { code, old, new }).collect();
-    let payload = EventPayload::FieldChanged { changes };
-    let event_id = insert_event(&mut tx, s.id, &payload, s.user_id, s.now).await?;
+    let event = write_changes(&mut tx, &s, version, effective).await?;
     tx.commit().await?;
     Ok(SaveOutcome::Saved {
         version,
         values: merged_values,
         title,
         merged: s.base_version != previous,
-        event: Some(EventRow { id: event_id, at: s.now, author: None, payload }),
+        event: Some(event),
     })
+}
+
+/// Writes the changed values as `version`, their change-log rows and the timeline event.
+async fn write_changes(
+    conn: &mut Conn,
+    s: &Save<'_>,
+    version: i64,
+    effective: Vec<(String, Option<Value>, Option<Value>)>,
+) -> sqlx::Result<EventRow> {
+    let stamp = Stamp { item_id: s.id, version, user_id: s.user_id, at: s.now };
+    for (code, old, new) in &effective {
+        let def = s.fields.iter().find(|f| f.code == *code);
+        write_value(conn, s.id, def, code, new.as_ref()).await?;
+        log_change(conn, stamp, code, old.as_ref(), new.as_ref()).await?;
+    }
+    let changes = effective.into_iter().map(|(code, old, new)| StoredChange { code, old, new }).collect();
+    let payload = EventPayload::FieldChanged { changes };
+    let id = insert_event(conn, s.id, &payload, s.user_id, s.now).await?;
+    Ok(EventRow { id, at: s.now, author: None, payload })
 }
 
 pub struct Move<'a> {
