@@ -187,10 +187,8 @@ async fn write_next(
     Ok(version)
 }
 
-/// A no-op update of the scope's row: a write lock (on SQLite the database's, on PostgreSQL
-/// the row's when it exists).
-/// Takes the write lock (and, on PostgreSQL, the row's lock when it exists); true when the
-/// scope has its row.
+/// A no-op update of the scope's row: takes the write lock (on SQLite the database's, on
+/// PostgreSQL the row's when it exists); true when the scope has its row.
 pub async fn lock(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Result<bool> {
     let done = sqlx::query("UPDATE layouts SET version = version WHERE entity_type = $1 AND scope = $2")
         .bind(kind.key())
@@ -198,6 +196,18 @@ pub async fn lock(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Result<
         .execute(conn)
         .await?;
     Ok(done.rows_affected() > 0)
+}
+
+/// Locks the layout row, as `lock` does, and reads its version and layout in the same statement.
+async fn locked_current(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Result<Option<(i64, Layout)>> {
+    let row = sqlx::query(
+        "UPDATE layouts SET version = version WHERE entity_type = $1 AND scope = $2 RETURNING version, body",
+    )
+    .bind(kind.key())
+    .bind(scope)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| Ok((r.try_get(0)?, parse(&r.try_get::<String, _>(1)?)?))).transpose()
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -224,14 +234,13 @@ pub async fn apply_ops(
     // Take the write lock before reading anything (SQLite cannot turn a reading transaction
     // into a writing one while another writer went first), then make sure the row exists and
     // lock it (PostgreSQL), so concurrent saves of this layout queue up.
-    let created = if lock(&mut tx, kind, scope).await? {
-        false
-    } else {
-        let created = ensure(&mut tx, kind, scope, by).await?;
-        lock(&mut tx, kind, scope).await?;
-        created
+    let (created, (version, layout)) = match locked_current(&mut tx, kind, scope).await? {
+        Some(current) => (false, current),
+        None => {
+            let created = ensure(&mut tx, kind, scope, by).await?;
+            (created, locked_current(&mut tx, kind, scope).await?.ok_or(sqlx::Error::RowNotFound)?)
+        }
     };
-    let (version, layout) = current(&mut tx, kind, scope).await?.ok_or(sqlx::Error::RowNotFound)?;
     // A scope made just now started from what the editor saw: nobody saved in between.
     let rebased = !created && base_version != version;
     let result = rebase(&layout, ops, known);
