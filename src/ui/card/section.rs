@@ -37,9 +37,10 @@ pub fn SectionView(section: Section) -> impl IntoView {
     let saving = RwSignal::new(false);
     // The item version this edit started from; sent with the save.
     let base = RwSignal::new(0_i64);
-    // The field whose editor opens first (the one clicked), and whether the others' have
-    // opened: they follow once the browser has painted the first, so a click answers at once
-    // however many fields the section has (INP, docs/PERFORMANCE.md P8).
+    // The field whose editor opens first (the one clicked), and whether the rest of the form
+    // has opened: the other editors, Save and Cancel follow once the browser has painted the
+    // first, and so does the focus, so a click answers at once however many fields the
+    // section has (INP, docs/PERFORMANCE.md P8).
     let first = RwSignal::new(None::<String>);
     let all_open = RwSignal::new(false);
 
@@ -56,15 +57,20 @@ pub fn SectionView(section: Section) -> impl IntoView {
         editing.set(true);
         let target = focus.map(|c| format!("#{}", form.input_id(&c)));
         request_animation_frame(move || {
-            browser::focus(&target.unwrap_or_else(|| {
-                format!(
-                    "[data-section='{}'] input, [data-section='{}'] select",
-                    form.key.get_value(),
-                    form.key.get_value()
-                )
-            }));
             // Runs after this frame is painted.
-            set_timeout(move || all_open.set(true), std::time::Duration::ZERO);
+            set_timeout(
+                move || {
+                    browser::focus(&target.unwrap_or_else(|| {
+                        format!(
+                            "[data-section='{}'] input, [data-section='{}'] select",
+                            form.key.get_value(),
+                            form.key.get_value()
+                        )
+                    }));
+                    all_open.set(true);
+                },
+                std::time::Duration::ZERO,
+            );
         });
     };
     let cancel = move || {
@@ -183,7 +189,7 @@ pub fn SectionView(section: Section) -> impl IntoView {
                         }
                     }
                 }).collect_view()}
-                <Show when=move || editing.get()>
+                <Show when=move || editing.get() && all_open.get()>
                     {move || form.message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     <div class="actions">
                         <button type="submit" class="primary" disabled=move || saving.get()>
