@@ -803,3 +803,24 @@ on_both_databases! {
         assert!(card.users.iter().any(|u| u.name == "Ada L."), "{:?}", card.users);
     }
 }
+
+/// `.cargo/config.toml` builds SQLite without STAT4, so `ANALYZE` (or `PRAGMA optimize`) run
+/// on a database does not make every statement compile again per parameter value.
+#[tokio::test]
+async fn sqlite_is_built_without_stat4_so_analyze_keeps_statements_prepared() {
+    use sqlx::Row;
+    let db = support::TestDb::sqlite().await;
+    let mut conn = db.store.pool.acquire().await.unwrap();
+    let used = |option: &'static str| sqlx::query("SELECT sqlite_compileoption_used($1)").bind(option);
+    let stat4: i64 = used("ENABLE_STAT4").fetch_one(&mut *conn).await.unwrap().get(0);
+    assert_eq!(stat4, 0, "SQLite was built with STAT4: is LIBSQLITE3_FLAGS in .cargo/config.toml in effect?");
+    let fts5: i64 = used("ENABLE_FTS5").fetch_one(&mut *conn).await.unwrap().get(0);
+    assert_eq!(fts5, 1, "the check itself works: libsqlite3-sys builds FTS5 in");
+    sqlx::query("ANALYZE").execute(&mut *conn).await.unwrap();
+    let tables: i64 = sqlx::query("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat4'")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 0, "ANALYZE keeps no per-value samples");
+}
