@@ -60,8 +60,10 @@ impl Store {
         let backend = Backend::of_url(url).ok_or(StoreError::UnknownBackend)?;
         let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
         let pool = match backend {
-            // sqlx turns on foreign keys and a busy timeout for every SQLite connection.
-            Backend::Sqlite => options.max_connections(8).connect(url).await?,
+            // sqlx turns on foreign keys and a busy timeout for every SQLite connection. An
+            // embedded connection has no network to fail, so it is not pinged before each use
+            // (sqlx's default; each ping is a round trip to the connection's worker thread).
+            Backend::Sqlite => options.max_connections(8).test_before_acquire(false).connect(url).await?,
             Backend::Postgres => options.max_connections(16).connect(url).await?,
         };
         match backend {
