@@ -48,6 +48,8 @@ struct Target<'a> {
     entity: crate::domain::EntityType,
     item_id: Option<i64>,
     user: &'a CurrentUser,
+    /// The item's values as just read (none for a new item).
+    held: Option<&'a Values>,
 }
 
 /// Most fields one request may change.
@@ -127,8 +129,7 @@ async fn reachable_refs(
             .any(|t| t.id == r.id && t.entity == r.entity && super::may(target.user, t.entity, Action::Read, &t.owner))
     };
     let mut out: Vec<(String, ItemRef)> = refs.iter().filter(|(_, r)| readable(r)).cloned().collect();
-    if let (Some(item_id), true) = (target.item_id, out.len() < refs.len()) {
-        let held = items::values(conn, item_id).await?;
+    if let (Some(held), true) = (target.held, out.len() < refs.len()) {
         let kept = |code: &str, r: &ItemRef| held.get(code).is_some_and(|v| v.entries().contains(&Value::Item(*r)));
         out.extend(refs.iter().filter(|(c, r)| !readable(r) && kept(c, r)).cloned());
     }
@@ -214,7 +215,9 @@ pub async fn save_fields(
     let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
     let fields = &user_fields.visible;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
-    let changes = parse_inputs(&mut conn, Target { entity, item_id: Some(id), user }, fields, inputs).await?;
+    let changes =
+        parse_inputs(&mut conn, Target { entity, item_id: Some(id), user, held: Some(&seen.values) }, fields, inputs)
+            .await?;
     let outcome = items::save(
         &mut conn,
         Save {
@@ -357,7 +360,7 @@ pub async fn create_item(
         Some(pid) => Some(pipelines.iter().find(|p| p.id == pid).ok_or_else(AppError::bad_request)?),
         None => pipelines.iter().find(|p| p.is_default).or(pipelines.first()),
     };
-    let changes = parse_inputs(&mut conn, Target { entity, item_id: None, user }, fields, inputs).await?;
+    let changes = parse_inputs(&mut conn, Target { entity, item_id: None, user, held: None }, fields, inputs).await?;
     let mut values: Values = changes.into_iter().filter_map(|(c, v)| v.map(|v| (c, v))).collect();
     values.entry("responsible".into()).or_insert(Value::User(user.id));
     // The create scope decides whose items one may make: one's own, one's department's, any.
