@@ -8,7 +8,7 @@ use crate::domain::access::{Action, Role, Scope};
 use crate::domain::EntityType;
 use crate::error::AppError;
 use crate::text;
-use crate::ui::common::{handle_error, AppFrame, ErrorPanel};
+use crate::ui::common::{handle_error, AppFrame, ErrorPanel, Loaded};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
@@ -33,7 +33,7 @@ pub fn AccessPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(a) => view! { <AccessView data=a/> }.into_any(),
+                        Ok(a) => Loaded(view! { <AccessView data=a/> }).into_any(),
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}

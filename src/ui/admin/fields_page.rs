@@ -6,7 +6,7 @@ use crate::api::fields::{delete_field, get_field_settings};
 use crate::api::types::FieldAdmin;
 use crate::domain::{EntityType, FieldDef};
 use crate::text;
-use crate::ui::common::{handle_error, AppFrame, ErrorPanel};
+use crate::ui::common::{handle_error, AppFrame, ErrorPanel, Loaded};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
@@ -22,7 +22,7 @@ pub fn FieldsPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match admin.await {
-                        Ok(a) => view! { <FieldsView admin=a/> }.into_any(),
+                        Ok(a) => Loaded(view! { <FieldsView admin=a/> }).into_any(),
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}

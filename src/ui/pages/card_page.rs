@@ -8,7 +8,7 @@ use crate::api::views::preview_card;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::card::Card;
-use crate::ui::common::{AppFrame, ErrorPanel};
+use crate::ui::common::{AppFrame, ErrorPanel, Loaded};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -35,7 +35,7 @@ pub fn CardPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match card.await {
-                        Ok(data) => view! { <Card data/> }.into_any(),
+                        Ok(data) => Loaded(view! { <Card data/> }).into_any(),
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}

@@ -5,7 +5,7 @@ use crate::api::items::list_items;
 use crate::api::types::ListPage as Page;
 use crate::domain::timeline::format_time;
 use crate::text;
-use crate::ui::common::{AppFrame, ErrorPanel};
+use crate::ui::common::{AppFrame, ErrorPanel, Loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -31,7 +31,7 @@ pub fn ListPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok(p) => view! { <ListView page=p/> }.into_any(),
+                        Ok(p) => Loaded(view! { <ListView page=p/> }).into_any(),
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}

@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::text;
 use crate::ui::browser;
 use crate::ui::card::field_input::{EditForm, FieldEditor};
-use crate::ui::common::{handle_error, AppFrame, ErrorPanel};
+use crate::ui::common::{handle_error, AppFrame, ErrorPanel, Loaded};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
@@ -24,7 +24,7 @@ pub fn NewItemPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(form) => view! { <NewItem data=form/> }.into_any(),
+                        Ok(form) => Loaded(view! { <NewItem data=form/> }).into_any(),
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}
