@@ -203,6 +203,9 @@ on_both_databases! {
         assert_eq!((version, merged, title.as_str()), (3, true, "Mine"));
         assert_eq!(values.get("probability"), Some(&Value::Integer(70)));
         assert_eq!(items::values(&mut conn, id).await.unwrap(), values);
+        // The writes sent with the claim that found the item moved on left nothing behind.
+        assert_eq!(timeline::page(&mut conn, id, None, 20).await.unwrap().len(), 3, "created, theirs, mine");
+        assert_eq!(items::history(&mut conn, id, None, 50).await.unwrap().len(), 3, "their two changes, my one");
         // The field they changed: a conflict that shows their value, and nothing written.
         let out = items::save(&mut conn, mine(changes(&[("comment", Some(text("Mine")))]))).await.unwrap();
         let SaveOutcome::Conflict { version, conflicts } = out else { panic!("{out:?}") };
@@ -575,6 +578,9 @@ on_both_databases! {
         let clash = save(&mut conn, EntityType::Deal, second, 1, book(slot("a", "2026-03-02T10:30", "2026-03-02T11:30")), u, DAY).await;
         assert_eq!(clash, SaveOutcome::Booked(vec!["uf_room".into()]));
         assert!(!items::values(&mut conn, second).await.unwrap().contains_key("uf_room"), "nothing of the refused save stays");
+        assert_eq!(items::item(&mut conn, EntityType::Deal, second).await.unwrap().unwrap().version, 1);
+        assert!(items::history(&mut conn, second, None, 50).await.unwrap().is_empty());
+        assert_eq!(timeline::page(&mut conn, second, None, 20).await.unwrap().len(), 1, "only its creation");
         let other_room = save(&mut conn, EntityType::Deal, second, 1, book(slot("b", "2026-03-02T10:30", "2026-03-02T11:30")), u, DAY).await;
         assert!(matches!(other_room, SaveOutcome::Saved { .. }));
         let after = save(&mut conn, EntityType::Deal, second, 2, book(slot("a", "2026-03-02T11:00", "2026-03-02T12:00")), u, DAY).await;

@@ -2,8 +2,11 @@
 //! writes anything else, so concurrent writers of one item queue up on both backends, and
 //! decides from the versions in between whether to merge, report a conflict or refuse. A save
 //! whose editor's version is the one just read claims the row only at that version (`save`).
+//! A write's statements go to the database as one batch (`batch.rs`): on PostgreSQL a save of
+//! plain values is one statement, on SQLite one request inside its transaction.
 
-use super::timeline::{insert_event, EventRow};
+use super::batch::{id_of, Batch};
+use super::timeline::{push_event, EventRow};
 use super::{placeholders, Conn};
 use crate::domain::field::missing_required;
 use crate::domain::merge::{self, Changes, FieldConflict};
@@ -352,33 +355,40 @@ pub async fn values_of(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<std::collec
     Ok(out)
 }
 
-async fn write_value(
+/// Adds the write of one field's value (a removal when `None`) to `batch`.
+fn push_value(batch: &mut Batch, item_id: i64, code: &str, value: Option<&Value>) -> sqlx::Result<()> {
+    let g = batch.guard();
+    let (item, code) = (batch.int(item_id), batch.text(code.to_string()));
+    match value {
+        // SQLite needs the `WHERE` of an upsert's `SELECT` (here the guard) to parse it.
+        Some(v) => {
+            let v = batch.text(encode_value(v)?);
+            batch.write(format!(
+                "INSERT INTO field_values (item_id, field_code, value) SELECT {item}, {code}, {v} WHERE {g}
+                 ON CONFLICT (item_id, field_code) DO UPDATE SET value = excluded.value"
+            ))
+        }
+        None => batch.write(format!("DELETE FROM field_values WHERE item_id = {item} AND field_code = {code} AND {g}")),
+    }
+    Ok(())
+}
+
+/// Fields whose values are also kept in tables of their own.
+fn has_side_table(fields: &[FieldDef], code: &str) -> bool {
+    fields
+        .iter()
+        .any(|f| f.code == code && matches!(f.field_type, FieldType::CrmItem | FieldType::Booking | FieldType::File))
+}
+
+/// Writes what a value means in the tables of its own (links, bookings, files), if its field
+/// has any.
+async fn write_side_tables(
     conn: &mut Conn,
     item_id: i64,
     def: Option<&FieldDef>,
     code: &str,
     value: Option<&Value>,
 ) -> sqlx::Result<()> {
-    match value {
-        Some(v) => {
-            sqlx::query(
-                "INSERT INTO field_values (item_id, field_code, value) VALUES ($1, $2, $3)
-                 ON CONFLICT (item_id, field_code) DO UPDATE SET value = excluded.value",
-            )
-            .bind(item_id)
-            .bind(code)
-            .bind(encode_value(v)?)
-            .execute(&mut *conn)
-            .await?;
-        }
-        None => {
-            sqlx::query("DELETE FROM field_values WHERE item_id = $1 AND field_code = $2")
-                .bind(item_id)
-                .bind(code)
-                .execute(&mut *conn)
-                .await?;
-        }
-    }
     match def.map(|d| d.field_type) {
         Some(FieldType::CrmItem) => write_links(conn, item_id, code, value).await,
         Some(FieldType::Booking) => write_bookings(conn, item_id, code, value).await,
@@ -443,7 +453,7 @@ async fn booking_clashes<'v>(
     fields: &[FieldDef],
     changes: impl Iterator<Item = (&'v String, Option<&'v Value>)>,
 ) -> sqlx::Result<Vec<String>> {
-    let postgres = conn.backend_name().eq_ignore_ascii_case("postgresql");
+    let postgres = super::batch::is_postgres(conn);
     let mut clashes = Vec::new();
     for (code, value) in changes {
         if !fields.iter().any(|f| f.code == *code && f.field_type == FieldType::Booking) {
@@ -528,11 +538,16 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
     if !clashes.is_empty() {
         return Ok(CreateOutcome::Booked(clashes));
     }
+    let mut batch = Batch::new(&tx);
+    for (code, v) in &new.values {
+        push_value(&mut batch, id, code, Some(v))?;
+    }
+    push_event(&mut batch, id, &EventPayload::Created { title }, new.user_id, new.now)?;
+    batch.run(&mut tx).await?;
     for (code, v) in &new.values {
         let def = new.fields.iter().find(|f| f.code == *code);
-        write_value(&mut tx, id, def, code, Some(v)).await?;
+        write_side_tables(&mut tx, id, def, code, Some(v)).await?;
     }
-    insert_event(&mut tx, id, &EventPayload::Created { title }, new.user_id, new.now).await?;
     tx.commit().await?;
     Ok(CreateOutcome::Created { id })
 }
@@ -578,27 +593,23 @@ struct Stamp {
     at: i64,
 }
 
-async fn log_change(
-    conn: &mut Conn,
+/// Adds the change-log row of one field's change to `batch`.
+fn push_change(
+    batch: &mut Batch,
     stamp: Stamp,
     code: &str,
     old: Option<&Value>,
     new: Option<&Value>,
 ) -> sqlx::Result<()> {
+    let g = batch.guard();
     let Stamp { item_id, version, user_id, at } = stamp;
-    sqlx::query(
+    let (item, version, code) = (batch.int(item_id), batch.int(version), batch.text(code.to_string()));
+    let (old, new) = (batch.text(old.map(encode_value).transpose()?), batch.text(new.map(encode_value).transpose()?));
+    let (user, at) = (batch.int(user_id), batch.int(at));
+    batch.write(format!(
         "INSERT INTO field_changes (item_id, version, field_code, old_value, new_value, user_id, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(item_id)
-    .bind(version)
-    .bind(code)
-    .bind(old.map(encode_value).transpose()?)
-    .bind(new.map(encode_value).transpose()?)
-    .bind(user_id)
-    .bind(at)
-    .execute(conn)
-    .await?;
+         SELECT {item}, {version}, {code}, {old}, {new}, {user}, {at} WHERE {g}"
+    ));
     Ok(())
 }
 
@@ -688,30 +699,41 @@ async fn save_seen(conn: &mut Conn, s: &Save<'_>, seen: &Seen) -> sqlx::Result<O
     if effective.is_empty() {
         return Ok(Some(SaveOutcome::Saved { version: seen.version, values, title, merged: false, event: None }));
     }
-    let mut tx = conn.begin().await?;
-    let claimed = sqlx::query(
-        "UPDATE items SET version = version + 1, updated_at = $4, title = $5, responsible_id = $6, search_text = $7
-         WHERE id = $1 AND entity_type = $2 AND version = $3 RETURNING version",
-    )
-    .bind(s.id)
-    .bind(s.entity.slug())
-    .bind(seen.version)
-    .bind(s.now)
-    .bind(&title)
-    .bind(responsible_of(&values))
-    .bind(search_text(&title, s.fields, &values))
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(row) = claimed else { return Ok(None) };
-    let version: i64 = row.try_get(0)?;
-    let clashes =
-        booking_clashes(&mut tx, s.entity, s.id, s.fields, effective.iter().map(|(c, _, n)| (c, n.as_ref()))).await?;
-    if !clashes.is_empty() {
-        return Ok(Some(SaveOutcome::Booked(clashes)));
+    // The claim at the version read, the item's columns and every value write go as one batch.
+    let mut batch = Batch::new(conn);
+    let set = push_item_columns(&mut batch, s.fields, &title, &values);
+    let (id, entity) = (batch.int(s.id), batch.text(s.entity.slug().to_string()));
+    let (base, now) = (batch.int(seen.version), batch.int(s.now));
+    batch.claim(format!(
+        "UPDATE items SET version = version + 1, updated_at = {now}, {set}
+         WHERE id = {id} AND entity_type = {entity} AND version = {base} RETURNING version"
+    ));
+    let version = seen.version + 1;
+    let done =
+        |event| SaveOutcome::Saved { version, values: values.clone(), title: title.clone(), merged: false, event };
+    // On PostgreSQL a batch alone is one statement; anything more needs a transaction.
+    if batch.is_postgres() && !effective.iter().any(|(code, _, _)| has_side_table(s.fields, code)) {
+        return Ok(match write_changes(conn, s, batch, version, effective).await? {
+            Written::Done(event) => Some(done(Some(event))),
+            Written::Overtaken => None,
+            Written::Booked(clashes) => Some(SaveOutcome::Booked(clashes)),
+        });
     }
-    let event = write_changes(&mut tx, s, version, effective).await?;
-    tx.commit().await?;
-    Ok(Some(SaveOutcome::Saved { version, values, title, merged: false, event: Some(event) }))
+    let mut tx = conn.begin().await?;
+    Ok(match write_changes(&mut tx, s, batch, version, effective).await? {
+        Written::Done(event) => {
+            tx.commit().await?;
+            Some(done(Some(event)))
+        }
+        Written::Overtaken => {
+            tx.rollback().await?;
+            None
+        }
+        Written::Booked(clashes) => {
+            tx.rollback().await?;
+            Some(SaveOutcome::Booked(clashes))
+        }
+    })
 }
 
 /// The save that claims the row first and reads the values under the lock.
@@ -752,20 +774,17 @@ async fn save_locked(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> 
             event: None,
         });
     }
-    let clashes =
-        booking_clashes(&mut tx, s.entity, s.id, s.fields, effective.iter().map(|(c, _, n)| (c, n.as_ref()))).await?;
-    if !clashes.is_empty() {
-        return Ok(SaveOutcome::Booked(clashes));
-    }
     let title = title_of(s.entity, s.fields, &merged_values);
-    sqlx::query("UPDATE items SET title = $2, responsible_id = $3, search_text = $4 WHERE id = $1")
-        .bind(s.id)
-        .bind(&title)
-        .bind(responsible_of(&merged_values))
-        .bind(search_text(&title, s.fields, &merged_values))
-        .execute(&mut *tx)
-        .await?;
-    let event = write_changes(&mut tx, &s, version, effective).await?;
+    let mut batch = Batch::new(&tx);
+    let set = push_item_columns(&mut batch, s.fields, &title, &merged_values);
+    let id = batch.int(s.id);
+    batch.write(format!("UPDATE items SET {set} WHERE id = {id}"));
+    let event = match write_changes(&mut tx, &s, batch, version, effective).await? {
+        Written::Done(event) => event,
+        Written::Booked(clashes) => return Ok(SaveOutcome::Booked(clashes)),
+        // Only a batch with a claim can be overtaken; this one has none.
+        Written::Overtaken => return Err(sqlx::Error::RowNotFound),
+    };
     tx.commit().await?;
     Ok(SaveOutcome::Saved {
         version,
@@ -776,23 +795,57 @@ async fn save_locked(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> 
     })
 }
 
-/// Writes the changed values as `version`, their change-log rows and the timeline event.
+/// Adds the columns an item keeps from its values (title, responsible, search text) to `batch`;
+/// returns them as the `SET` list of an `UPDATE items`.
+fn push_item_columns(batch: &mut Batch, fields: &[FieldDef], title: &str, values: &Values) -> String {
+    let t = batch.text(title.to_string());
+    let r = batch.int(responsible_of(values));
+    let search = batch.text(search_text(title, fields, values));
+    format!("title = {t}, responsible_id = {r}, search_text = {search}")
+}
+
+/// What became of a save's writes.
+enum Written {
+    Done(EventRow),
+    /// The batch's claim found the item at another version: nothing stays written.
+    Overtaken,
+    /// These booking fields book a resource taken at that time: roll back.
+    Booked(Vec<String>),
+}
+
+/// Sends `batch` (the claim, or the item's columns) with the changed values as `version`, their
+/// change-log rows and the timeline event; then checks bookings and writes the tables of links,
+/// bookings and files.
 async fn write_changes(
     conn: &mut Conn,
     s: &Save<'_>,
+    mut batch: Batch,
     version: i64,
     effective: Vec<(String, Option<Value>, Option<Value>)>,
-) -> sqlx::Result<EventRow> {
+) -> sqlx::Result<Written> {
     let stamp = Stamp { item_id: s.id, version, user_id: s.user_id, at: s.now };
     for (code, old, new) in &effective {
-        let def = s.fields.iter().find(|f| f.code == *code);
-        write_value(conn, s.id, def, code, new.as_ref()).await?;
-        log_change(conn, stamp, code, old.as_ref(), new.as_ref()).await?;
+        push_value(&mut batch, s.id, code, new.as_ref())?;
+        push_change(&mut batch, stamp, code, old.as_ref(), new.as_ref())?;
     }
-    let changes = effective.into_iter().map(|(code, old, new)| StoredChange { code, old, new }).collect();
-    let payload = EventPayload::FieldChanged { changes };
-    let id = insert_event(conn, s.id, &payload, s.user_id, s.now).await?;
-    Ok(EventRow { id, at: s.now, author: None, payload })
+    let changes = effective.iter().map(|(code, old, new)| StoredChange {
+        code: code.clone(),
+        old: old.clone(),
+        new: new.clone(),
+    });
+    let payload = EventPayload::FieldChanged { changes: changes.collect() };
+    push_event(&mut batch, s.id, &payload, s.user_id, s.now)?;
+    let Some(row) = batch.run(conn).await? else { return Ok(Written::Overtaken) };
+    let clashes =
+        booking_clashes(conn, s.entity, s.id, s.fields, effective.iter().map(|(c, _, n)| (c, n.as_ref()))).await?;
+    if !clashes.is_empty() {
+        return Ok(Written::Booked(clashes));
+    }
+    for (code, _, new) in &effective {
+        let def = s.fields.iter().find(|f| f.code == *code);
+        write_side_tables(conn, s.id, def, code, new.as_ref()).await?;
+    }
+    Ok(Written::Done(EventRow { id: id_of(&row)?, at: s.now, author: None, payload }))
 }
 
 pub struct Move<'a> {
@@ -857,12 +910,15 @@ pub async fn move_stage(conn: &mut Conn, m: Move<'_>) -> sqlx::Result<MoveOutcom
     }
     let from = current_stage.and_then(|id| pipeline.stage(id));
     let stage_ref = |s: &Stage| StageRef { id: s.id, name: s.name.clone(), color: s.color.clone() };
-    sqlx::query("UPDATE items SET stage_id = $2 WHERE id = $1").bind(m.id).bind(target.id).execute(&mut *tx).await?;
     let as_value = |s: &Stage| Value::Text(s.name.clone());
     let stamp = Stamp { item_id: m.id, version, user_id: m.user_id, at: m.now };
-    log_change(&mut tx, stamp, STAGE_FIELD, from.map(as_value).as_ref(), Some(&as_value(target))).await?;
+    let mut batch = Batch::new(&tx);
+    let (id, stage) = (batch.int(m.id), batch.int(target.id));
+    batch.write(format!("UPDATE items SET stage_id = {stage} WHERE id = {id}"));
+    push_change(&mut batch, stamp, STAGE_FIELD, from.map(as_value).as_ref(), Some(&as_value(target)))?;
     let payload = EventPayload::StageChanged { from: from.map(stage_ref), to: stage_ref(target) };
-    let event_id = insert_event(&mut tx, m.id, &payload, m.user_id, m.now).await?;
+    push_event(&mut batch, m.id, &payload, m.user_id, m.now)?;
+    let event_id = id_of(&batch.run(&mut tx).await?.ok_or(sqlx::Error::RowNotFound)?)?;
     tx.commit().await?;
     Ok(MoveOutcome::Moved { version, event: EventRow { id: event_id, at: m.now, author: None, payload } })
 }

@@ -2,6 +2,7 @@
 //! operations to the layout as it is now (rebasing over anyone who saved meanwhile), and keeps
 //! the new version with its author, time and operations.
 
+use super::batch::Batch;
 use super::Conn;
 use crate::domain::catalog;
 use crate::domain::layout_ops::{rebase, LayoutOp, OpConflict};
@@ -112,7 +113,9 @@ async fn ensure_as(
     .await?
     .rows_affected();
     if inserted == 1 {
-        insert_version(conn, kind, scope, 1, &body, record, by).await?;
+        let mut batch = Batch::new(conn);
+        push_version(&mut batch, kind, scope, 1, &body, record, by)?;
+        batch.run(conn).await?;
     }
     Ok(inserted == 1)
 }
@@ -130,14 +133,16 @@ pub async fn put(
     let version = if ensure_as(&mut tx, kind, scope, layout, record, by).await? {
         1
     } else {
-        write_next(&mut tx, kind, scope, layout, record, by).await?
+        let (current, _) = locked_current(&mut tx, kind, scope).await?.ok_or(sqlx::Error::RowNotFound)?;
+        write_next(&mut tx, kind, scope, current, layout, record, by).await?
     };
     tx.commit().await?;
     Ok(version)
 }
 
-async fn insert_version(
-    conn: &mut Conn,
+/// Adds the row of one version of a layout to `batch`, as a write that returns the version.
+fn push_version(
+    batch: &mut Batch,
     kind: CardKind,
     scope: &str,
     version: i64,
@@ -145,46 +150,40 @@ async fn insert_version(
     record: &Record,
     by: Author,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    let g = batch.guard();
+    let (entity, scope, version) = (batch.text(kind.key()), batch.text(scope.to_string()), batch.int(version));
+    let (body, record) = (batch.text(body.to_string()), batch.text(json(record)?));
+    let (author, at) = (batch.int(by.user_id), batch.int(by.now));
+    batch.write(format!(
         "INSERT INTO layout_versions (entity_type, scope, version, body, record, author_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(kind.key())
-    .bind(scope)
-    .bind(version)
-    .bind(body)
-    .bind(json(record)?)
-    .bind(by.user_id)
-    .bind(by.now)
-    .execute(conn)
-    .await?;
+         SELECT {entity}, {scope}, {version}, {body}, {record}, {author}, {at} WHERE {g} RETURNING version"
+    ));
     Ok(())
 }
 
-/// Claims the scope's row and writes `layout` as its next version.
+/// Writes `layout` as the scope's next version after `current`, in one batch. The caller holds
+/// the row's lock (`locked_current`), so the row is still at `current`.
 async fn write_next(
     conn: &mut Conn,
     kind: CardKind,
     scope: &str,
+    current: i64,
     layout: &Layout,
     record: &Record,
     by: Author,
 ) -> sqlx::Result<i64> {
     let body = json(layout)?;
-    let version: i64 = sqlx::query(
-        "UPDATE layouts SET version = version + 1, body = $3, updated_by = $4, updated_at = $5
-         WHERE entity_type = $1 AND scope = $2 RETURNING version",
-    )
-    .bind(kind.key())
-    .bind(scope)
-    .bind(&body)
-    .bind(by.user_id)
-    .bind(by.now)
-    .fetch_one(&mut *conn)
-    .await?
-    .try_get(0)?;
-    insert_version(conn, kind, scope, version, &body, record, by).await?;
-    Ok(version)
+    let mut batch = Batch::new(conn);
+    let (entity, scope_arg, at_version) = (batch.text(kind.key()), batch.text(scope.to_string()), batch.int(current));
+    let (body_arg, author, at) = (batch.text(body.clone()), batch.int(by.user_id), batch.int(by.now));
+    batch.claim(format!(
+        "UPDATE layouts SET version = version + 1, body = {body_arg}, updated_by = {author}, updated_at = {at}
+         WHERE entity_type = {entity} AND scope = {scope_arg} AND version = {at_version} RETURNING version"
+    ));
+    push_version(&mut batch, kind, scope, current + 1, &body, record, by)?;
+    // Under the lock the row cannot have moved on: finding it elsewhere is an error.
+    batch.run(conn).await?.ok_or(sqlx::Error::RowNotFound)?;
+    Ok(current + 1)
 }
 
 /// A no-op update of the scope's row: takes the write lock (on SQLite the database's, on
@@ -249,7 +248,7 @@ pub async fn apply_ops(
         return Ok(LayoutSave { version, layout, rebased, conflicts: result.conflicts });
     }
     let record = Record::Ops { ops: result.applied.clone() };
-    let new_version = write_next(&mut tx, kind, scope, &result.layout, &record, by).await?;
+    let new_version = write_next(&mut tx, kind, scope, version, &result.layout, &record, by).await?;
     tx.commit().await?;
     Ok(LayoutSave { version: new_version, layout: result.layout, rebased, conflicts: result.conflicts })
 }
@@ -263,11 +262,13 @@ pub async fn rollback(
     by: Author,
 ) -> sqlx::Result<Option<(i64, Layout)>> {
     let mut tx = conn.begin().await?;
-    lock(&mut tx, kind, scope).await?;
+    let Some((current, _)) = locked_current(&mut tx, kind, scope).await? else {
+        return Ok(None);
+    };
     let Some(old) = version_body(&mut tx, kind, scope, to).await? else {
         return Ok(None);
     };
-    let version = write_next(&mut tx, kind, scope, &old, &Record::Rollback { to }, by).await?;
+    let version = write_next(&mut tx, kind, scope, current, &old, &Record::Rollback { to }, by).await?;
     tx.commit().await?;
     Ok(Some((version, old)))
 }

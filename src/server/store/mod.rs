@@ -4,6 +4,7 @@
 //! caller composes several into one transaction.
 
 pub mod access;
+pub mod batch;
 pub mod catalog;
 pub mod config;
 pub mod files;

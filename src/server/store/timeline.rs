@@ -1,5 +1,6 @@
 //! Timeline events of an item, read newest first by keyset (at, id).
 
+use super::batch::{id_of, Batch};
 use super::Conn;
 use crate::domain::timeline::{Cursor, EventPayload};
 use sqlx::Row;
@@ -11,18 +12,28 @@ pub async fn insert_event(
     user_id: Option<i64>,
     at: i64,
 ) -> sqlx::Result<i64> {
+    let mut batch = Batch::new(conn);
+    push_event(&mut batch, item_id, payload, user_id, at)?;
+    id_of(&batch.run(conn).await?.ok_or(sqlx::Error::RowNotFound)?)
+}
+
+/// Adds a timeline event to `batch`, as a write that returns the event's id.
+pub fn push_event(
+    batch: &mut Batch,
+    item_id: i64,
+    payload: &EventPayload,
+    user_id: Option<i64>,
+    at: i64,
+) -> sqlx::Result<()> {
+    let g = batch.guard();
     let body = serde_json::to_string(payload).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query(
-        "INSERT INTO timeline_events (item_id, kind, at, user_id, payload) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(item_id)
-    .bind(payload.kind().code())
-    .bind(at)
-    .bind(user_id)
-    .bind(body)
-    .fetch_one(conn)
-    .await?
-    .try_get(0)
+    let (item, kind) = (batch.int(item_id), batch.text(payload.kind().code().to_string()));
+    let (at, user, body) = (batch.int(at), batch.int(user_id), batch.text(body));
+    batch.write(format!(
+        "INSERT INTO timeline_events (item_id, kind, at, user_id, payload)
+         SELECT {item}, {kind}, {at}, {user}, {body} WHERE {g} RETURNING id"
+    ));
+    Ok(())
 }
 
 #[derive(Debug, Clone, PartialEq)]
