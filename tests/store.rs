@@ -830,3 +830,37 @@ async fn sqlite_is_built_without_stat4_so_analyze_keeps_statements_prepared() {
         .get(0);
     assert_eq!(tables, 0, "ANALYZE keeps no per-value samples");
 }
+
+/// A PostgreSQL connection used within the last second is taken without a ping; one that sat
+/// idle longer is pinged first, so a connection the server dropped meanwhile is replaced
+/// instead of failing the request.
+#[tokio::test]
+async fn a_postgres_connection_the_server_dropped_while_idle_is_replaced_before_use() {
+    use sqlx::{Connection, Row};
+    let db = support::TestDb::postgres().await;
+    let pid = {
+        let mut conn = db.store.pool.acquire().await.unwrap();
+        let pid: i32 = sqlx::query("SELECT pg_backend_pid()").fetch_one(&mut *conn).await.unwrap().get(0);
+        pid
+    };
+    // The server ends that backend while its connection waits in the pool.
+    let mut admin = sqlx::AnyConnection::connect(&support::pg_admin_url()).await.unwrap();
+    let ended: bool =
+        sqlx::query("SELECT pg_terminate_backend($1)").bind(pid).fetch_one(&mut admin).await.unwrap().get(0);
+    assert!(ended);
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    // Take every connection the pool holds at once, so the dropped one is among them unless
+    // the pool found it broken: each must answer.
+    let mut held = Vec::new();
+    for _ in 0..db.store.pool.size() {
+        let mut conn = db.store.pool.acquire().await.unwrap();
+        let answer = sqlx::query("SELECT pg_backend_pid()").fetch_one(&mut *conn).await;
+        if let Err(e) = answer {
+            panic!("a connection the server had dropped was handed out: {e}");
+        }
+        held.push(conn);
+    }
+    drop(held);
+    admin.close().await.unwrap();
+    db.cleanup().await;
+}
