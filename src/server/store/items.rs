@@ -709,30 +709,23 @@ async fn save_seen(conn: &mut Conn, s: &Save<'_>, seen: &Seen) -> sqlx::Result<O
          WHERE id = {id} AND entity_type = {entity} AND version = {base} RETURNING version"
     ));
     let version = seen.version + 1;
-    let done =
-        |event| SaveOutcome::Saved { version, values: values.clone(), title: title.clone(), merged: false, event };
     // On PostgreSQL a batch alone is one statement; anything more needs a transaction.
-    if batch.is_postgres() && !effective.iter().any(|(code, _, _)| has_side_table(s.fields, code)) {
-        return Ok(match write_changes(conn, s, batch, version, effective).await? {
-            Written::Done(event) => Some(done(Some(event))),
-            Written::Overtaken => None,
-            Written::Booked(clashes) => Some(SaveOutcome::Booked(clashes)),
-        });
-    }
-    let mut tx = conn.begin().await?;
-    Ok(match write_changes(&mut tx, s, batch, version, effective).await? {
-        Written::Done(event) => {
+    let written = if batch.is_postgres() && !effective.iter().any(|(code, _, _)| has_side_table(s.fields, code)) {
+        write_changes(conn, s, batch, version, effective).await?
+    } else {
+        let mut tx = conn.begin().await?;
+        let written = write_changes(&mut tx, s, batch, version, effective).await?;
+        if matches!(written, Written::Done(_)) {
             tx.commit().await?;
-            Some(done(Some(event)))
-        }
-        Written::Overtaken => {
+        } else {
             tx.rollback().await?;
-            None
         }
-        Written::Booked(clashes) => {
-            tx.rollback().await?;
-            Some(SaveOutcome::Booked(clashes))
-        }
+        written
+    };
+    Ok(match written {
+        Written::Done(event) => Some(SaveOutcome::Saved { version, values, title, merged: false, event: Some(event) }),
+        Written::Overtaken => None,
+        Written::Booked(clashes) => Some(SaveOutcome::Booked(clashes)),
     })
 }
 
