@@ -479,6 +479,29 @@ mod layouts_store {
     }
 
     on_both_databases! {
+        async fn a_layout_operation_decided_from_a_read_that_someone_overtook_goes_on_top_of_their_save(store: Store) {
+            let mut conn = store.pool.acquire().await.unwrap();
+            let by = Author { user_id: None, now: DAY };
+            let deals = CardKind::entity(EntityType::Deal);
+            layouts::apply_ops(&mut conn, deals, COMMON, 1, &[mv("probability", "client", None)], &known, by).await.unwrap();
+            let (_, read) = layouts::current_at_revision(&mut conn, deals, COMMON).await.unwrap();
+            assert_eq!(read.as_ref().map(|r| r.0), Some(2));
+            // After this editor's read, someone else saves version 3.
+            let theirs = layouts::apply_ops(&mut conn, deals, COMMON, 2, &[LayoutOp::HideField { code: "source".into() }], &known, by).await.unwrap();
+            assert_eq!(theirs.version, 3);
+            let hide_title = [LayoutOp::HideField { code: "title".into() }];
+            let mine = layouts::apply_ops_to(&mut conn, deals, COMMON, 2, read, &hide_title, &known, by).await.unwrap();
+            assert_eq!((mine.version, mine.rebased), (4, true), "applied after theirs");
+            assert!(!mine.layout.field_codes().any(|c| c == "source"), "their change stands");
+            assert!(!mine.layout.field_codes().any(|c| c == "title"), "mine is there");
+            assert_eq!(layouts::current(&mut conn, deals, COMMON).await.unwrap(), Some((4, mine.layout.clone())));
+            let history = layouts::history(&mut conn, deals, COMMON, 10).await.unwrap();
+            assert_eq!(history.iter().map(|h| h.version).collect::<Vec<_>>(), [4, 3, 2, 1], "one version each");
+            assert_eq!(history[1].layout, theirs.layout, "their version kept as they saved it");
+        }
+    }
+
+    on_both_databases! {
         async fn a_rollback_is_a_new_version_with_the_old_layout(store: Store) {
             let mut conn = store.pool.acquire().await.unwrap();
             let by = Author { user_id: None, now: DAY };

@@ -60,10 +60,14 @@ pub async fn save_layout(
     }
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
-    let fields = editable_fields(store, &mut conn, entity, user).await?;
+    // The layout as it is and the configuration revision in one statement; the fields come
+    // from that revision's configuration in memory.
+    let scope = view.scope();
+    let (revision, seen) = layouts::current_at_revision(&mut conn, kind, &scope).await?;
+    let fields = fields_for(&store.config.at(revision), &mut conn, entity, user).await?.visible;
     let known = |code: &str| fields.iter().any(|f| f.code == code);
     let by = Author { user_id: Some(user.id), now: now_ms() };
-    let saved = layouts::apply_ops(&mut conn, kind, &view.scope(), version, &ops, &known, by).await?;
+    let saved = layouts::apply_ops_to(&mut conn, kind, &scope, version, seen, &ops, &known, by).await?;
     let conflicts =
         saved.conflicts.into_iter().map(|(op, c)| LayoutConflict { op, message: text::layout_conflict(&c) }).collect();
     Ok(LayoutSaved {

@@ -59,6 +59,28 @@ pub async fn current(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Resu
     row.map(|r| Ok((r.try_get(0)?, parse(&r.try_get::<String, _>(1)?)?))).transpose()
 }
 
+/// The configuration revision now and, in the same statement, the scope's current version and
+/// layout (as [`current`]): what a layout operation decides from.
+pub async fn current_at_revision(
+    conn: &mut Conn,
+    kind: CardKind,
+    scope: &str,
+) -> sqlx::Result<(i64, Option<(i64, Layout)>)> {
+    let row = sqlx::query(
+        "SELECT c.revision, l.version, l.body FROM config_revision c
+         LEFT JOIN layouts l ON l.entity_type = $1 AND l.scope = $2",
+    )
+    .bind(kind.key())
+    .bind(scope)
+    .fetch_one(conn)
+    .await?;
+    let current = match (row.try_get::<Option<i64>, _>(1)?, row.try_get::<Option<String>, _>(2)?) {
+        (Some(version), Some(body)) => Some((version, parse(&body)?)),
+        _ => None,
+    };
+    Ok((row.try_get(0)?, current))
+}
+
 /// The layout a view shows and its version. A scope never saved shows what it starts from:
 /// the parent kind's layout of the view (a deal pipeline's starts as the deals'), else the
 /// shipped layout as version 1 (what its first save writes as version 1).
@@ -161,9 +183,10 @@ fn push_version(
     Ok(())
 }
 
-/// Writes `layout` as the scope's next version after `current`, in one batch. The caller holds
-/// the row's lock (`locked_current`), so the row is still at `current`.
-async fn write_next(
+/// Writes `layout` as the scope's next version after `current`, in one batch, if the row is
+/// still at `current`; `None` when it has moved on (on SQLite the batch's writes ran: the caller's
+/// transaction must be rolled back).
+async fn claim_next(
     conn: &mut Conn,
     kind: CardKind,
     scope: &str,
@@ -171,7 +194,7 @@ async fn write_next(
     layout: &Layout,
     record: &Record,
     by: Author,
-) -> sqlx::Result<i64> {
+) -> sqlx::Result<Option<i64>> {
     let body = json(layout)?;
     let mut batch = Batch::new(conn);
     let (entity, scope_arg, at_version) = (batch.text(kind.key()), batch.text(scope.to_string()), batch.int(current));
@@ -181,9 +204,21 @@ async fn write_next(
          WHERE entity_type = {entity} AND scope = {scope_arg} AND version = {at_version} RETURNING version"
     ));
     push_version(&mut batch, kind, scope, current + 1, &body, record, by)?;
-    // Under the lock the row cannot have moved on: finding it elsewhere is an error.
-    batch.run(conn).await?.ok_or(sqlx::Error::RowNotFound)?;
-    Ok(current + 1)
+    Ok(batch.run(conn).await?.map(|_| current + 1))
+}
+
+/// Writes `layout` as the scope's next version after `current`. The caller holds the row's lock
+/// (`locked_current`), so the row is still at `current`: finding it elsewhere is an error.
+async fn write_next(
+    conn: &mut Conn,
+    kind: CardKind,
+    scope: &str,
+    current: i64,
+    layout: &Layout,
+    record: &Record,
+    by: Author,
+) -> sqlx::Result<i64> {
+    claim_next(conn, kind, scope, current, layout, record, by).await?.ok_or(sqlx::Error::RowNotFound)
 }
 
 /// A no-op update of the scope's row: takes the write lock (on SQLite the database's, on
@@ -221,6 +256,58 @@ pub struct LayoutSave {
 /// Applies `ops`, saved by an editor who started from `base_version`, to the current layout.
 /// When none applies, no version is made and the current layout comes back with the reasons.
 pub async fn apply_ops(
+    conn: &mut Conn,
+    kind: CardKind,
+    scope: &str,
+    base_version: i64,
+    ops: &[LayoutOp],
+    known: &(dyn Fn(&str) -> bool + Sync),
+    by: Author,
+) -> sqlx::Result<LayoutSave> {
+    let seen = current(conn, kind, scope).await?;
+    apply_ops_to(conn, kind, scope, base_version, seen, ops, known, by).await
+}
+
+/// [`apply_ops`] to `seen`, the scope's version and layout as the caller just read them.
+///
+/// On PostgreSQL the operations are applied to what was read, and the result is written by one
+/// statement that claims the row only at that version (its version row is guarded by the claim),
+/// so no lock is held while deciding. If someone saved in between, or the scope has no row yet,
+/// and always on SQLite (where a batch's writes are not guarded, and a transaction is needed
+/// anyway), the row is locked, read again and the operations applied to that. Both ways give
+/// the outcome of applying the operations one after another.
+#[allow(clippy::too_many_arguments)] // the operation's whole context, as apply_ops plus the read
+pub async fn apply_ops_to(
+    conn: &mut Conn,
+    kind: CardKind,
+    scope: &str,
+    base_version: i64,
+    seen: Option<(i64, Layout)>,
+    ops: &[LayoutOp],
+    known: &(dyn Fn(&str) -> bool + Sync),
+    by: Author,
+) -> sqlx::Result<LayoutSave> {
+    if let Some((version, layout)) = seen.filter(|_| super::batch::is_postgres(conn)) {
+        let rebased = base_version != version;
+        let result = rebase(&layout, ops, known);
+        if result.applied.is_empty() {
+            return Ok(LayoutSave { version, layout, rebased, conflicts: result.conflicts });
+        }
+        let record = Record::Ops { ops: result.applied.clone() };
+        if let Some(new_version) = claim_next(conn, kind, scope, version, &result.layout, &record, by).await? {
+            return Ok(LayoutSave {
+                version: new_version,
+                layout: result.layout,
+                rebased,
+                conflicts: result.conflicts,
+            });
+        }
+    }
+    apply_ops_locked(conn, kind, scope, base_version, ops, known, by).await
+}
+
+/// `apply_ops` under the row's lock.
+async fn apply_ops_locked(
     conn: &mut Conn,
     kind: CardKind,
     scope: &str,
