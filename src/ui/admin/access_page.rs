@@ -81,6 +81,16 @@ impl Page {
         });
     }
 
+    /// Opens the form of `e` (one form at a time).
+    fn open(&self, e: Editing) {
+        self.notice.set(None);
+        self.editing.set(Some(e));
+    }
+
+    fn is_open(&self, e: Editing) -> bool {
+        self.editing.with(|x| x.as_ref() == Some(&e))
+    }
+
     fn department_name(&self, id: Option<i64>) -> String {
         id.and_then(|id| self.data.with(|d| d.departments.iter().find(|x| x.id == id).map(|x| x.name.clone())))
             .unwrap_or_else(|| text::NONE.into())
@@ -90,17 +100,25 @@ impl Page {
 #[component]
 fn AccessView(data: AccessAdmin) -> impl IntoView {
     let page = Page { data: RwSignal::new(data), editing: RwSignal::new(None), notice: RwSignal::new(None) };
-    let open = move |e: Editing| {
-        page.notice.set(None);
-        page.editing.set(Some(e));
-    };
-    let is_open = move |e: Editing| page.editing.with(|x| x.as_ref() == Some(&e));
     view! {
         <section class="settings-page access">
             <SettingsNav/>
             <h1>{text::ACCESS}</h1>
             <p class="notice" role="status">{move || page.notice.get()}</p>
+            <UsersTable page/>
+            <DepartmentsTable page/>
+            <RolesTable page/>
+        </section>
+    }
+}
 
+/// Users, each with its form to edit, and a new one.
+#[component]
+fn UsersTable(page: Page) -> impl IntoView {
+    // A view of its own (`into_any`): the page as one view type is too deep for rustc when
+    // components are not erased (release builds).
+    view! {
+        <>
             <h2>{text::USERS}</h2>
             <table class="fields-table users">
                 <thead><tr><th>{text::NAME}</th><th>{text::EMAIL}</th><th>{text::DEPARTMENT}</th><th>{text::ROLES}</th><th>{text::ACTIVE}</th><th></th></tr></thead>
@@ -118,9 +136,9 @@ fn AccessView(data: AccessAdmin) -> impl IntoView {
                                     <td>{page.department_name(u.department_id)}</td>
                                     <td>{roles}</td>
                                     <td>{if u.active { text::ACTIVE } else { text::INACTIVE }}</td>
-                                    <td class="row-actions"><button type="button" class="link" on:click=move |_| open(Editing::User(Some(id)))>{text::EDIT}</button></td>
+                                    <td class="row-actions"><button type="button" class="link" on:click=move |_| page.open(Editing::User(Some(id)))>{text::EDIT}</button></td>
                                 </tr>
-                                <Show when=move || is_open(Editing::User(Some(id)))>
+                                <Show when=move || page.is_open(Editing::User(Some(id)))>
                                     <tr><td colspan="6"><UserForm page user=Some(u.clone())/></td></tr>
                                 </Show>
                             }
@@ -128,12 +146,23 @@ fn AccessView(data: AccessAdmin) -> impl IntoView {
                     </For>
                 </tbody>
             </table>
-            <Show when=move || is_open(Editing::User(None)) fallback=move || view! {
-                <button type="button" class="primary" on:click=move |_| open(Editing::User(None))>"+ "{text::NEW_USER}</button>
+            <Show when=move || page.is_open(Editing::User(None)) fallback=move || view! {
+                <button type="button" class="primary" on:click=move |_| page.open(Editing::User(None))>"+ "{text::NEW_USER}</button>
             }>
                 <UserForm page user=None/>
             </Show>
+        </>
+    }
+    .into_any()
+}
 
+/// Departments, each with its form to edit, and a new one.
+#[component]
+fn DepartmentsTable(page: Page) -> impl IntoView {
+    // A view of its own (`into_any`): the page as one view type is too deep for rustc when
+    // components are not erased (release builds).
+    view! {
+        <>
             <h2>{text::DEPARTMENTS}</h2>
             <table class="fields-table departments">
                 <thead><tr><th>{text::NAME}</th><th>{text::PARENT_DEPARTMENT}</th><th>{text::HEAD}</th><th></th></tr></thead>
@@ -148,11 +177,11 @@ fn AccessView(data: AccessAdmin) -> impl IntoView {
                                     <td>{page.department_name(d.parent_id)}</td>
                                     <td>{head.unwrap_or_else(|| text::NONE.into())}</td>
                                     <td class="row-actions">
-                                        <button type="button" class="link" on:click=move |_| open(Editing::Department(Some(id)))>{text::EDIT}</button>
+                                        <button type="button" class="link" on:click=move |_| page.open(Editing::Department(Some(id)))>{text::EDIT}</button>
                                         <button type="button" class="link danger" on:click=move |_| page.run(delete_department(id))>{text::DELETE}</button>
                                     </td>
                                 </tr>
-                                <Show when=move || is_open(Editing::Department(Some(id)))>
+                                <Show when=move || page.is_open(Editing::Department(Some(id)))>
                                     <tr><td colspan="4"><DepartmentForm page department=Some(d.clone())/></td></tr>
                                 </Show>
                             }
@@ -160,12 +189,23 @@ fn AccessView(data: AccessAdmin) -> impl IntoView {
                     </For>
                 </tbody>
             </table>
-            <Show when=move || is_open(Editing::Department(None)) fallback=move || view! {
-                <button type="button" class="primary" on:click=move |_| open(Editing::Department(None))>"+ "{text::NEW_DEPARTMENT}</button>
+            <Show when=move || page.is_open(Editing::Department(None)) fallback=move || view! {
+                <button type="button" class="primary" on:click=move |_| page.open(Editing::Department(None))>"+ "{text::NEW_DEPARTMENT}</button>
             }>
                 <DepartmentForm page department=None/>
             </Show>
+        </>
+    }
+    .into_any()
+}
 
+/// Roles, each with its form to edit, and a new one.
+#[component]
+fn RolesTable(page: Page) -> impl IntoView {
+    // A view of its own (`into_any`): the page as one view type is too deep for rustc when
+    // components are not erased (release builds).
+    view! {
+        <>
             <h2>{text::ROLES}</h2>
             <table class="fields-table roles">
                 <thead><tr><th>{text::NAME}</th><th></th></tr></thead>
@@ -177,11 +217,11 @@ fn AccessView(data: AccessAdmin) -> impl IntoView {
                                 <tr data-role=r.name.clone()>
                                     <td>{r.name.clone()}</td>
                                     <td class="row-actions">
-                                        <button type="button" class="link" on:click=move |_| open(Editing::Role(Some(id)))>{text::EDIT}</button>
+                                        <button type="button" class="link" on:click=move |_| page.open(Editing::Role(Some(id)))>{text::EDIT}</button>
                                         <button type="button" class="link danger" on:click=move |_| page.run(delete_role(id))>{text::DELETE}</button>
                                     </td>
                                 </tr>
-                                <Show when=move || is_open(Editing::Role(Some(id)))>
+                                <Show when=move || page.is_open(Editing::Role(Some(id)))>
                                     <tr><td colspan="2"><RoleForm page role=Some(r.clone())/></td></tr>
                                 </Show>
                             }
@@ -189,13 +229,14 @@ fn AccessView(data: AccessAdmin) -> impl IntoView {
                     </For>
                 </tbody>
             </table>
-            <Show when=move || is_open(Editing::Role(None)) fallback=move || view! {
-                <button type="button" class="primary" on:click=move |_| open(Editing::Role(None))>"+ "{text::NEW_ROLE}</button>
+            <Show when=move || page.is_open(Editing::Role(None)) fallback=move || view! {
+                <button type="button" class="primary" on:click=move |_| page.open(Editing::Role(None))>"+ "{text::NEW_ROLE}</button>
             }>
                 <RoleForm page role=None/>
             </Show>
-        </section>
+        </>
     }
+    .into_any()
 }
 
 /// A select of departments (with "none").
