@@ -12,9 +12,8 @@ SHELL := /bin/bash
 # using them for `cargo test` too means tests reuse the same build.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/crm-card/target
 export RUSTFLAGS ?= --cfg erase_components
-# Release builds run without this RUSTFLAGS, so .cargo/config.toml decides: the server keeps
-# components' concrete types (no `AnyView` box per component: pages render faster,
-# docs/PERFORMANCE.md P1), the WebAssembly stays erased (a third smaller).
+# Release builds use it too: the server and the WebAssembly must be built with the same setting,
+# or hydration fails (tachys panics on the page's first node; docs/PERFORMANCE.md, P1).
 # Leptos reads this when it is compiled (it decides the name of the .wasm file the page asks
 # for). cargo-leptos sets it; setting it for every cargo call keeps one build for all of them.
 export LEPTOS_OUTPUT_NAME := crm-card
@@ -41,7 +40,7 @@ tools-test:
 
 # The release build: server binary + optimised WASM bundle + CSS into target/site.
 release: tools
-	env -u RUSTFLAGS cargo leptos build --release
+	cargo leptos build --release
 
 run: release
 	@echo "Starting CRM Card (Ctrl+C stops it)…"
@@ -51,8 +50,8 @@ run: release
 # Figures, not tests (docs/PERFORMANCE.md): P1–P9 on the release build, on SQLite (or on
 # PostgreSQL with DATABASE_URL=postgres://…). Prints one report; takes about 10 minutes.
 bench: tools-bench
-	env -u RUSTFLAGS cargo leptos build --release
-	env -u RUSTFLAGS cargo build --release --features ssr --example bench
+	cargo leptos build --release
+	cargo build --release --features ssr --example bench
 	bench/run.sh $(CARGO_TARGET_DIR)/release/examples/bench $(SITE)
 
 tools-bench:
