@@ -119,6 +119,32 @@ test('deleting a section hides its fields and keeps their values', async ({ page
   await expect(page.locator('[data-field="contact"]')).toHaveCount(0);
 });
 
+test('settings mode opens whole: nothing arrives later and moves what is about to be clicked', async ({ page }) => {
+  await openQuote(page);
+  // Where "+ Create section" is the moment settings mode appears, and whether the views panel
+  // (the common view's settings, named views, preview) is already there above the sections.
+  await page.evaluate(() => {
+    const w = window as unknown as { atOpen?: { bar: boolean; top: number } };
+    new MutationObserver((_, observer) => {
+      const editor = document.querySelector('.layout-editor');
+      const create = editor?.querySelector('button.create');
+      if (!editor || !create) return;
+      w.atOpen = { bar: !!editor.querySelector('.views-bar'), top: create.getBoundingClientRect().top };
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByRole('button', { name: 'Card settings' }).click();
+  const create = page.getByRole('button', { name: '+ Create section' });
+  await expect(create).toBeVisible();
+  // Everything settings mode loads is in: the field settings enable "Configure".
+  await expect(page.locator('.layout-fields').getByRole('button', { name: 'Configure' }).first()).toBeEnabled();
+  await expect(page.locator('.views-bar').first()).toBeVisible();
+  const atOpen = await page.evaluate(() => (window as unknown as { atOpen?: { bar: boolean; top: number } }).atOpen);
+  expect(atOpen?.bar).toBe(true);
+  const now = await create.evaluate((el) => el.getBoundingClientRect().top);
+  expect(now).toBe(atOpen?.top);
+});
+
 test('sections are created and renamed, tabs hidden, and history rolls back', async ({ page }) => {
   await openQuote(page);
   await settings(page);

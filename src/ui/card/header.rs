@@ -2,6 +2,7 @@
 
 use super::{CardCtx, NoticeKind};
 use crate::api::layouts::get_layout_editor;
+use crate::api::views::get_views_admin;
 use crate::domain::timeline::format_time;
 use crate::domain::views::ViewRef;
 use crate::text;
@@ -67,17 +68,29 @@ fn open_settings(ctx: CardCtx) {
     edit_view(ctx, target);
 }
 
-/// Enters settings mode for `view`, from its layout as the server has it now.
+/// Enters settings mode for `view`, from its layout as the server has it now. For an admin the
+/// views panel's data comes in the same moment (both requests at once), so settings mode
+/// appears whole: nothing arrives later above the sections and moves what is about to be
+/// clicked.
 pub fn edit_view(ctx: CardCtx, view: ViewRef) {
     spawn_local(async move {
-        match get_layout_editor(ctx.entity_slug(), ctx.pipeline_id(), ctx.repeat_lead(), view).await {
-            Ok(editor) => {
+        let editor = get_layout_editor(ctx.entity_slug(), ctx.pipeline_id(), ctx.repeat_lead(), view);
+        let views = async {
+            if ctx.admin {
+                get_views_admin(ctx.entity_slug()).await.map(Some)
+            } else {
+                Ok(None)
+            }
+        };
+        match futures::future::join(editor, views).await {
+            (Ok(editor), Ok(views)) => {
                 ctx.offer_own.set(false);
+                ctx.views_admin.set(views);
                 ctx.layout.set(editor.layout);
                 ctx.editing.set(editor.view);
                 ctx.configuring.set(Some(editor.version));
             }
-            Err(e) => {
+            (Err(e), _) | (_, Err(e)) => {
                 handle_error(&e);
                 ctx.say(NoticeKind::Error, e.message());
             }

@@ -51,6 +51,8 @@ pub struct CardCtx {
     pub configuring: RwSignal<Option<i64>>,
     /// The view settings mode changes.
     pub editing: RwSignal<ViewRef>,
+    /// An admin's views, departments and users for the views panel (loaded with settings mode).
+    pub views_admin: RwSignal<Option<crate::api::types::ViewsAdmin>>,
     /// ⚙ is offered: an admin, or someone who may have a view of their own.
     pub can_configure: bool,
     /// The viewer administers the CRM.
@@ -170,6 +172,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         layout: RwSignal::new(layout),
         configuring: RwSignal::new(None),
         editing: RwSignal::new(view.active),
+        views_admin: RwSignal::new(None),
         can_configure: can_configure && !preview,
         admin: admin && !preview,
         read_only,

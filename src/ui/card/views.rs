@@ -146,7 +146,8 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
         }
         .into_any();
     }
-    let data: RwSignal<Option<ViewsAdmin>> = RwSignal::new(None);
+    // Loaded with settings mode (`edit_view`); read again after a change made here.
+    let data = ctx.views_admin;
     let form = RwSignal::new(Form::None);
     let load = move || {
         spawn_local(async move {
@@ -156,7 +157,6 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
             }
         });
     };
-    load();
     let switch_to = move |view: ViewRef| {
         spawn_local(async move {
             ed.flush().await;
