@@ -12,7 +12,9 @@ const dataDir = path.join(os.tmpdir(), `crm-card-e2e-${port}`);
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 45_000,
+  // A cap against hangs, not a speed check: on a busy 2-core machine the longest specs (every
+  // field type, views across three users) take 30–50 s with both workers running.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,
