@@ -2,8 +2,9 @@
 //! WebAssembly bundle that hydrates it in the browser (feature `hydrate`). This is the only file
 //! that gates whole modules by feature.
 
-// Release builds keep every component's concrete view type (debug builds erase them to
-// `AnyView` for compile speed); the deepest views nest past rustc's default query depth.
+// Every build erases components to `AnyView` (the Makefile's RUSTFLAGS); built without that
+// (server and WebAssembly alike, docs/PERFORMANCE.md), the deepest views nest past rustc's
+// default query depth.
 #![recursion_limit = "256"]
 
 pub mod api;

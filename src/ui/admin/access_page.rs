@@ -116,7 +116,7 @@ fn AccessView(data: AccessAdmin) -> impl IntoView {
 #[component]
 fn UsersTable(page: Page) -> impl IntoView {
     // A view of its own (`into_any`): the page as one view type is too deep for rustc when
-    // components are not erased (release builds).
+    // components are not erased (a build without `--cfg erase_components`).
     view! {
         <>
             <h2>{text::USERS}</h2>
@@ -160,7 +160,7 @@ fn UsersTable(page: Page) -> impl IntoView {
 #[component]
 fn DepartmentsTable(page: Page) -> impl IntoView {
     // A view of its own (`into_any`): the page as one view type is too deep for rustc when
-    // components are not erased (release builds).
+    // components are not erased (a build without `--cfg erase_components`).
     view! {
         <>
             <h2>{text::DEPARTMENTS}</h2>
@@ -203,7 +203,7 @@ fn DepartmentsTable(page: Page) -> impl IntoView {
 #[component]
 fn RolesTable(page: Page) -> impl IntoView {
     // A view of its own (`into_any`): the page as one view type is too deep for rustc when
-    // components are not erased (release builds).
+    // components are not erased (a build without `--cfg erase_components`).
     view! {
         <>
             <h2>{text::ROLES}</h2>
