@@ -145,6 +145,37 @@ async fn server_functions_need_a_session() {
     let mut req = app.call("card", r#"{"entity":"deal","id":1}"#);
     req.headers_mut().insert("cookie", "crm_session=forged".parse().unwrap());
     assert_eq!(app.json(req).await.0, StatusCode::UNAUTHORIZED);
+    // Writes read the item or layout beside the sign-in check: without a session the answer is
+    // the same whatever that read found, so nobody signed out learns which ids exist.
+    let writes = [
+        ("save_fields", r#"{"entity":"deal","id":1,"version":1,"changes":{"comment":{"t":"text","v":"x"}}}"#),
+        ("save_fields", r#"{"entity":"deal","id":999999,"version":1,"changes":{"comment":{"t":"text","v":"x"}}}"#),
+        ("save_fields", r#"{"entity":"spaceship","id":1,"version":1,"changes":{"comment":{"t":"text","v":"x"}}}"#),
+        (
+            "save_layout",
+            r#"{"entity":"deal","view":{"kind":"common"},"version":1,"ops":[{"op":"delete_section","id":"x"}]}"#,
+        ),
+        (
+            "save_layout",
+            r#"{"entity":"spaceship","view":{"kind":"common"},"version":1,"ops":[{"op":"delete_section","id":"x"}]}"#,
+        ),
+    ];
+    for (name, body) in writes {
+        for cookie in [None, Some("crm_session=forged")] {
+            let mut req = app.call(name, body);
+            match cookie {
+                Some(c) => req.headers_mut().insert("cookie", c.parse().unwrap()),
+                None => req.headers_mut().remove("cookie"),
+            };
+            let (status, json) = app.json(req).await;
+            assert_eq!((status, error_kind(&json)), (StatusCode::UNAUTHORIZED, "unauthenticated"), "{name} {body}");
+        }
+    }
+    // Signed in, an unknown item or entity type is not found.
+    for body in [writes[1].1, writes[2].1] {
+        let (status, json) = app.json(app.call("save_fields", body)).await;
+        assert_eq!((status, error_kind(&json)), (StatusCode::NOT_FOUND, "not_found"), "{body}");
+    }
     app.db.cleanup().await;
 }
 

@@ -26,9 +26,11 @@ pub async fn save_fields(
     version: i64,
     changes: BTreeMap<String, FieldInput>,
 ) -> Result<Saved, AppError> {
-    crate::server::serve(move |state, user| async move {
-        crate::server::service::save_fields(&state.store, &user, &entity, id, version, changes).await
-    })
+    use crate::server::service::{read_save_base, save_fields};
+    crate::server::serve_reading(
+        move |state| async move { read_save_base(&state.store, &entity, id).await },
+        move |state, user, base| async move { save_fields(&state.store, &user, base, version, changes).await },
+    )
     .await
 }
 

@@ -34,10 +34,11 @@ pub async fn save_layout(
     version: i64,
     ops: Vec<LayoutOp>,
 ) -> Result<LayoutSaved, AppError> {
-    crate::server::serve(move |state, user| async move {
-        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
-        crate::server::service::save_layout(&state.store, &user, kind, view, version, ops).await
-    })
+    use crate::server::service::{card_kind, read_layout_base, save_layout};
+    crate::server::serve_reading(
+        move |state| async move { read_layout_base(&state.store, card_kind(&entity, pipeline, repeat_lead)?, view).await },
+        move |state, user, base| async move { save_layout(&state.store, &user, base, version, ops).await },
+    )
     .await
 }
 

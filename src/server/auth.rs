@@ -65,7 +65,8 @@ pub async fn user_from_headers(state: &AppState, headers: &HeaderMap) -> sqlx::R
     users::session_user(&mut conn, &token_hash(token), now_ms()).await
 }
 
-fn state() -> Result<AppState, AppError> {
+/// The app state of the request being served.
+pub fn app_state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {
         tracing::error!("AppState missing from the server function context");
         AppError::Internal
@@ -79,7 +80,7 @@ pub struct PageUser(pub CurrentUser);
 
 /// Every server function starts here: the app state and the signed-in user, or `Unauthenticated`.
 pub async fn require_user() -> Result<(AppState, CurrentUser), AppError> {
-    let state = state()?;
+    let state = app_state()?;
     let parts = use_context::<http::request::Parts>().ok_or(AppError::Unauthenticated)?;
     if let Some(PageUser(user)) = parts.extensions.get::<PageUser>() {
         return Ok((state, user.clone()));
@@ -99,7 +100,7 @@ fn set_cookie(state: &AppState, value: &str, max_age_secs: i64) {
 }
 
 pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
-    let state = state()?;
+    let state = app_state()?;
     if email.len() > 254 || password.len() > 1024 {
         leptos_axum::redirect("/login?error=1");
         return Ok(());
@@ -127,7 +128,7 @@ pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
 }
 
 pub async fn logout() -> Result<(), AppError> {
-    let state = state()?;
+    let state = app_state()?;
     if let Some(parts) = use_context::<http::request::Parts>() {
         if let Some(token) = cookie_value(&parts.headers, SESSION_COOKIE) {
             let mut conn = state.store.pool.acquire().await?;

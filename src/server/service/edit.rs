@@ -9,7 +9,7 @@ use crate::domain::merge::Changes;
 use crate::domain::timeline::TimelineEvent;
 use crate::domain::value::Names;
 use crate::domain::value::{parse, ValueError};
-use crate::domain::{FieldDef, FieldInput, ItemRef, Pipeline, Value, Values};
+use crate::domain::{EntityType, FieldDef, FieldInput, ItemRef, Pipeline, Value, Values};
 use crate::error::{AppError, ConflictField, FieldError};
 use crate::server::store::items::{self, CreateOutcome, Move, MoveOutcome, NewItem, Save, SaveOutcome, STAGE_FIELD};
 use crate::server::store::timeline::EventRow;
@@ -195,22 +195,40 @@ fn missing_required(fields: &[FieldDef], codes: Vec<String>) -> AppError {
     }
 }
 
+/// The item a save starts from: its owner, version, stage and values with the configuration
+/// revision, or nothing for an unknown id. Reading it needs nobody's rights, so the server
+/// function reads it beside the sign-in check (`server::serve_reading`); [`save_fields`] decides
+/// whether the user may write it.
+pub struct SaveBase {
+    entity: EntityType,
+    id: i64,
+    found: Option<(Owner, items::Seen, i64)>,
+}
+
+/// Reads a [`SaveBase`] on a connection of its own, given back at once.
+pub async fn read_save_base(store: &Store, entity: &str, id: i64) -> Result<SaveBase, AppError> {
+    let entity = entity_of(entity)?;
+    let mut conn = store.pool.acquire().await?;
+    let found = items::for_save(&mut conn, entity, id).await?;
+    Ok(SaveBase { entity, id, found })
+}
+
+/// Saves `inputs` over the item read in `base`; the save decides from that read unless someone
+/// wrote in between (then it claims the row and reads again under the lock).
 pub async fn save_fields(
     store: &Store,
     user: &CurrentUser,
-    entity: &str,
-    id: i64,
+    base: SaveBase,
     version: i64,
     inputs: BTreeMap<String, FieldInput>,
 ) -> Result<Saved, AppError> {
-    let entity = entity_of(entity)?;
     if inputs.is_empty() {
         return Err(AppError::bad_request());
     }
-    let mut conn = store.pool.acquire().await?;
-    // The item with its values: the save decides from them unless someone writes meanwhile.
-    let (owner, seen, revision) = items::for_save(&mut conn, entity, id).await?.ok_or(AppError::NotFound)?;
+    let SaveBase { entity, id, found } = base;
+    let (owner, seen, revision) = found.ok_or(AppError::NotFound)?;
     super::check_reach(user, entity, owner, Action::Update)?;
+    let mut conn = store.pool.acquire().await?;
     let cfg = store.config.at(revision);
     let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
     let fields = &user_fields.visible;

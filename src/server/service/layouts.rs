@@ -46,24 +46,42 @@ pub async fn layout_editor(
     Ok(LayoutEditor { view, version, layout: as_seen(layout, &fields), fields, can_edit: true })
 }
 
+/// The layout an operation applies to, as it is, with the configuration revision (one
+/// statement). Reading it needs nobody's rights, so the server function reads it beside the
+/// sign-in check (`server::serve_reading`); [`save_layout`] decides whether the user may change
+/// the view.
+pub struct LayoutBase {
+    kind: CardKind,
+    view: ViewRef,
+    revision: i64,
+    seen: Option<(i64, Layout)>,
+}
+
+/// Reads a [`LayoutBase`] on a connection of its own, given back at once.
+pub async fn read_layout_base(store: &Store, kind: CardKind, view: ViewRef) -> Result<LayoutBase, AppError> {
+    let mut conn = store.pool.acquire().await?;
+    let (revision, seen) = layouts::current_at_revision(&mut conn, kind, &view.scope()).await?;
+    Ok(LayoutBase { kind, view, revision, seen })
+}
+
+/// Applies `ops` to the layout read in `base`, written only if the layout is still as read
+/// (otherwise under a lock, on top of what was saved meanwhile).
 pub async fn save_layout(
     store: &Store,
     user: &CurrentUser,
-    kind: CardKind,
-    view: ViewRef,
+    base: LayoutBase,
     version: i64,
     ops: Vec<LayoutOp>,
 ) -> Result<LayoutSaved, AppError> {
+    let LayoutBase { kind, view, revision, seen } = base;
     let entity = kind.entity;
     if ops.is_empty() || ops.len() > MAX_OPS {
         return Err(AppError::BadRequest { message: text::ERR_TOO_MANY_OPS.into() });
     }
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
-    // The layout as it is and the configuration revision in one statement; the fields come
-    // from that revision's configuration in memory.
+    // The fields come from the read's configuration revision, kept in memory.
     let scope = view.scope();
-    let (revision, seen) = layouts::current_at_revision(&mut conn, kind, &scope).await?;
     let fields = fields_for(&store.config.at(revision), &mut conn, entity, user).await?.visible;
     let known = |code: &str| fields.iter().any(|f| f.code == code);
     let by = Author { user_id: Some(user.id), now: now_ms() };

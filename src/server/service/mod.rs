@@ -13,9 +13,9 @@ mod views;
 
 pub use browse::{history, list, relations, search_items};
 pub use card::{add_comment, card, card_layout, preview_card, timeline_page};
-pub use edit::{create_item, move_stage, new_item_form, save_fields};
+pub use edit::{create_item, move_stage, new_item_form, read_save_base, save_fields, SaveBase};
 pub use fields::{configure_field, create_field, delete_field, field_settings};
-pub use layouts::{layout_editor, layout_history, rollback_layout, save_layout};
+pub use layouts::{layout_editor, layout_history, read_layout_base, rollback_layout, save_layout, LayoutBase};
 pub use views::{
     choose_view, delete_card_view, enable_my_view, reset_common_view, save_card_view, set_common_view, view_token,
     views_admin,
