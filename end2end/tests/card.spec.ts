@@ -36,6 +36,25 @@ test('a wrong value is explained beside the field and what was typed stays', asy
   await expect(field(page, 'probability').locator('.field-value')).toHaveText('42');
 });
 
+test('what was typed and cancelled is not saved by the next edit of the section', async ({ page, baseURL }) => {
+  const id = await createDeal(page, baseURL!, unique('Cancelled edit'));
+  await open(page, `/crm/deal/${id}`);
+  // Type into one field, cancel, then start again from another field of the same section.
+  await field(page, 'probability').click();
+  await field(page, 'amount').locator('input').fill('777');
+  await page.locator('[data-section="about"]').getByRole('button', { name: 'Cancel' }).click();
+  await expect(field(page, 'amount').locator('.field-value')).toHaveText('not filled');
+  await field(page, 'probability').click();
+  await expect(field(page, 'amount').locator('input')).toHaveValue('');
+  await field(page, 'probability').locator('input').fill('15');
+  await page.locator('[data-section="about"]').getByRole('button', { name: 'Save' }).click();
+  await expect(field(page, 'probability').locator('.field-value')).toHaveText('15');
+  await expect(field(page, 'amount').locator('.field-value')).toHaveText('not filled');
+  await page.reload();
+  await expect(field(page, 'amount').locator('.field-value')).toHaveText('not filled');
+  await expect(page.locator('.timeline .event').first()).not.toContainText('777');
+});
+
 test('moving the stage logs it; a final stage asks first; the move survives a reload', async ({ page, baseURL }) => {
   const id = await createDeal(page, baseURL!, unique('Stage move'));
   await open(page, `/crm/deal/${id}`);

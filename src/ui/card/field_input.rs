@@ -65,9 +65,20 @@ impl EditForm {
         s
     }
 
-    /// Starts editing `fields` from their current `values`.
+    /// Starts editing `fields` from their current `values`. More fields can join the edit
+    /// later ([`EditForm::extend`]); until one has, its draft (left from an earlier edit) is
+    /// not part of this one.
     pub fn start<'a>(&self, fields: impl Iterator<Item = &'a FieldDef>, values: &Values) {
-        let mut originals = BTreeMap::new();
+        self.originals.set_value(BTreeMap::new());
+        self.extend(fields, values);
+        self.errors.set(BTreeMap::new());
+        self.conflicts.set(BTreeMap::new());
+        self.message.set(None);
+    }
+
+    /// Adds `fields` to the edit under way, from their current `values`.
+    pub fn extend<'a>(&self, fields: impl Iterator<Item = &'a FieldDef>, values: &Values) {
+        let mut originals = self.originals.get_value();
         for def in fields {
             let input = values.get(&def.code).map(|v| v.to_input()).unwrap_or_else(|| FieldInput::empty_for(def));
             let input = match (def.multiple, input) {
@@ -87,9 +98,6 @@ impl EditForm {
             }
         }
         self.originals.set_value(originals);
-        self.errors.set(BTreeMap::new());
-        self.conflicts.set(BTreeMap::new());
-        self.message.set(None);
     }
 
     pub fn draft(&self, code: &str) -> RwSignal<FieldInput> {
@@ -102,16 +110,30 @@ impl EditForm {
         format!("f-{}-{}", self.key.get_value(), code)
     }
 
-    /// Drafts that differ from what they started as.
+    /// Drafts of this edit that differ from what they started as.
     pub fn changed(&self) -> BTreeMap<String, FieldInput> {
-        let originals = self.originals.get_value();
-        self.drafts.with_value(|d| {
-            d.iter().map(|(c, s)| (c.clone(), s.get_untracked())).filter(|(c, v)| originals.get(c) != Some(v)).collect()
+        self.originals.with_value(|originals| {
+            self.drafts.with_value(|d| {
+                d.iter()
+                    .filter_map(|(c, s)| {
+                        let v = s.get_untracked();
+                        originals.get(c).is_some_and(|o| *o != v).then(|| (c.clone(), v))
+                    })
+                    .collect()
+            })
         })
     }
 
+    /// Every draft of this edit.
     pub fn all(&self) -> BTreeMap<String, FieldInput> {
-        self.drafts.with_value(|d| d.iter().map(|(c, s)| (c.clone(), s.get_untracked())).collect())
+        self.originals.with_value(|originals| {
+            self.drafts.with_value(|d| {
+                d.iter()
+                    .filter(|(c, _)| originals.contains_key(*c))
+                    .map(|(c, s)| (c.clone(), s.get_untracked()))
+                    .collect()
+            })
+        })
     }
 
     /// Checks the drafts with the same rules the server applies; shows problems beside fields.

@@ -48,18 +48,28 @@ pub fn SectionView(section: Section) -> impl IntoView {
         if ctx.read_only || editing.get_untracked() {
             return;
         }
-        ctx.values.with_untracked(|values| fields.with_value(|f| form.start(f.iter(), values)));
+        let focus = focus.or_else(|| fields.with_value(|f| f.first().map(|d| d.code.clone())));
+        // The clicked field's draft now; the others' with the rest of the form.
+        let first_code = focus.clone();
+        let is_first = move |d: &FieldDef| first_code.as_deref() == Some(d.code.as_str());
+        let mine = is_first.clone();
+        ctx.values.with_untracked(|values| fields.with_value(|f| form.start(f.iter().filter(|d| mine(d)), values)));
         form.titles.set(ctx.names.get_untracked().items);
         base.set(ctx.header.get_untracked().version);
-        let focus = focus.or_else(|| fields.with_value(|f| f.first().map(|d| d.code.clone())));
         all_open.set(false);
         first.set(focus.clone());
         editing.set(true);
-        let target = focus.map(|c| format!("#{}", form.input_id(&c)));
+        let target = focus.as_ref().map(|c| format!("#{}", form.input_id(c)));
         request_animation_frame(move || {
             // Runs after this frame is painted.
             set_timeout(
                 move || {
+                    if !editing.try_get_untracked().unwrap_or(false) {
+                        return;
+                    }
+                    ctx.values.with_untracked(|values| {
+                        fields.with_value(|f| form.extend(f.iter().filter(|d| !is_first(d)), values))
+                    });
                     browser::focus(&target.unwrap_or_else(|| {
                         format!(
                             "[data-section='{}'] input, [data-section='{}'] select",
