@@ -112,16 +112,8 @@ impl EditForm {
 
     /// Drafts of this edit that differ from what they started as.
     pub fn changed(&self) -> BTreeMap<String, FieldInput> {
-        self.originals.with_value(|originals| {
-            self.drafts.with_value(|d| {
-                d.iter()
-                    .filter_map(|(c, s)| {
-                        let v = s.get_untracked();
-                        originals.get(c).is_some_and(|o| *o != v).then(|| (c.clone(), v))
-                    })
-                    .collect()
-            })
-        })
+        let all = self.all();
+        self.originals.with_value(|o| all.into_iter().filter(|(c, v)| o.get(c) != Some(v)).collect())
     }
 
     /// Every draft of this edit.

@@ -52,8 +52,7 @@ pub fn SectionView(section: Section) -> impl IntoView {
         // The clicked field's draft now; the others' with the rest of the form.
         let first_code = focus.clone();
         let is_first = move |d: &FieldDef| first_code.as_deref() == Some(d.code.as_str());
-        let mine = is_first.clone();
-        ctx.values.with_untracked(|values| fields.with_value(|f| form.start(f.iter().filter(|d| mine(d)), values)));
+        ctx.values.with_untracked(|values| fields.with_value(|f| form.start(f.iter().filter(|d| is_first(d)), values)));
         form.titles.set(ctx.names.get_untracked().items);
         base.set(ctx.header.get_untracked().version);
         all_open.set(false);
