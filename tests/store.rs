@@ -490,7 +490,8 @@ mod layouts_store {
             let theirs = layouts::apply_ops(&mut conn, deals, COMMON, 2, &[LayoutOp::HideField { code: "source".into() }], &known, by).await.unwrap();
             assert_eq!(theirs.version, 3);
             let hide_title = [LayoutOp::HideField { code: "title".into() }];
-            let mine = layouts::apply_ops_to(&mut conn, deals, COMMON, 2, read, &hide_title, &known, by).await.unwrap();
+            let save = layouts::OpsSave { kind: deals, scope: COMMON, base_version: 2, ops: &hide_title, known: &known, by };
+            let mine = layouts::apply_ops_to(&mut conn, save, read).await.unwrap();
             assert_eq!((mine.version, mine.rebased), (4, true), "applied after theirs");
             assert!(!mine.layout.field_codes().any(|c| c == "source"), "their change stands");
             assert!(!mine.layout.field_codes().any(|c| c == "title"), "mine is there");

@@ -85,7 +85,8 @@ pub async fn save_layout(
     let fields = fields_for(&store.config.at(revision), &mut conn, entity, user).await?.visible;
     let known = |code: &str| fields.iter().any(|f| f.code == code);
     let by = Author { user_id: Some(user.id), now: now_ms() };
-    let saved = layouts::apply_ops_to(&mut conn, kind, &scope, version, seen, &ops, &known, by).await?;
+    let save = layouts::OpsSave { kind, scope: &scope, base_version: version, ops: &ops, known: &known, by };
+    let saved = layouts::apply_ops_to(&mut conn, save, seen).await?;
     let conflicts =
         saved.conflicts.into_iter().map(|(op, c)| LayoutConflict { op, message: text::layout_conflict(&c) }).collect();
     Ok(LayoutSaved {

@@ -253,6 +253,19 @@ pub struct LayoutSave {
     pub conflicts: Vec<(LayoutOp, OpConflict)>,
 }
 
+/// Operations to apply to one scope's layout: what an editor saved, from which version, by whom.
+#[derive(Clone, Copy)]
+pub struct OpsSave<'a> {
+    pub kind: CardKind,
+    pub scope: &'a str,
+    /// The version the editor started from.
+    pub base_version: i64,
+    pub ops: &'a [LayoutOp],
+    /// Field codes the operations may name.
+    pub known: &'a (dyn Fn(&str) -> bool + Sync),
+    pub by: Author,
+}
+
 /// Applies `ops`, saved by an editor who started from `base_version`, to the current layout.
 /// When none applies, no version is made and the current layout comes back with the reasons.
 pub async fn apply_ops(
@@ -265,7 +278,7 @@ pub async fn apply_ops(
     by: Author,
 ) -> sqlx::Result<LayoutSave> {
     let seen = current(conn, kind, scope).await?;
-    apply_ops_to(conn, kind, scope, base_version, seen, ops, known, by).await
+    apply_ops_to(conn, OpsSave { kind, scope, base_version, ops, known, by }, seen).await
 }
 
 /// [`apply_ops`] to `seen`, the scope's version and layout as the caller just read them.
@@ -276,17 +289,8 @@ pub async fn apply_ops(
 /// and always on SQLite (where a batch's writes are not guarded, and a transaction is needed
 /// anyway), the row is locked, read again and the operations applied to that. Both ways give
 /// the outcome of applying the operations one after another.
-#[allow(clippy::too_many_arguments)] // the operation's whole context, as apply_ops plus the read
-pub async fn apply_ops_to(
-    conn: &mut Conn,
-    kind: CardKind,
-    scope: &str,
-    base_version: i64,
-    seen: Option<(i64, Layout)>,
-    ops: &[LayoutOp],
-    known: &(dyn Fn(&str) -> bool + Sync),
-    by: Author,
-) -> sqlx::Result<LayoutSave> {
+pub async fn apply_ops_to(conn: &mut Conn, save: OpsSave<'_>, seen: Option<(i64, Layout)>) -> sqlx::Result<LayoutSave> {
+    let OpsSave { kind, scope, base_version, ops, known, by } = save;
     if let Some((version, layout)) = seen.filter(|_| super::batch::is_postgres(conn)) {
         let rebased = base_version != version;
         let result = rebase(&layout, ops, known);
@@ -303,19 +307,12 @@ pub async fn apply_ops_to(
             });
         }
     }
-    apply_ops_locked(conn, kind, scope, base_version, ops, known, by).await
+    apply_ops_locked(conn, save).await
 }
 
 /// `apply_ops` under the row's lock.
-async fn apply_ops_locked(
-    conn: &mut Conn,
-    kind: CardKind,
-    scope: &str,
-    base_version: i64,
-    ops: &[LayoutOp],
-    known: &(dyn Fn(&str) -> bool + Sync),
-    by: Author,
-) -> sqlx::Result<LayoutSave> {
+async fn apply_ops_locked(conn: &mut Conn, save: OpsSave<'_>) -> sqlx::Result<LayoutSave> {
+    let OpsSave { kind, scope, base_version, ops, known, by } = save;
     let mut tx = conn.begin().await?;
     // Take the write lock before reading anything (SQLite cannot turn a reading transaction
     // into a writing one while another writer went first), then make sure the row exists and
