@@ -98,6 +98,9 @@ header() {
 if only P1; then
   echo "== P1 card page (SSR) vs baseline handler: $rounds alternating rounds of ${secs}s, 8 connections, server on core 0, wrk on core 1"
   header "card (app | baseline)"
+  # What every page costs before its content: session, one item query, the frame and an error
+  # message (both answer 404, so non2xx counts every request there).
+  compare "frame only: unknown item (404)" 8 "/crm/lead/999999999" "/baseline/crm/lead/999999999"
   compare "demo lead (few fields, few events)" 8 "/crm/lead/$DEMO_LEAD" "/baseline/crm/lead/$DEMO_LEAD"
   compare "deal: 40 fields, 6 sections, 50 ev" 8 "/crm/deal/$SMALL_DEAL" "/baseline/crm/deal/$SMALL_DEAL"
   compare "company: 200 fields, 100k events" 8 "/crm/company/$BIG_COMPANY" "/baseline/crm/company/$BIG_COMPANY"
@@ -109,20 +112,29 @@ if only P4; then
   # UPDATE of the same value after the same session lookup. `%V` is the version, `%S` alternates
   # between two strings.
   api() { curl -fsS -H "Cookie: $1" -H "Origin: $base" -H 'Content-Type: application/json' "$base/api/$2" -d "$3"; }
-  writer() {  # writer <body with %V and %S> <first version> <string a> <string b>
+  writer() {  # writer <body with %V and %S> <first version> <string a> <string b> <state file>
     local body=${1//%V/\" .. version .. \"}
     body=${body//%S/\" .. alt[n % 2 + 1] .. \"}
-    printf 'version = %s\nn = 0\nalt = {"%s", "%s"}\n' "$2" "$3" "$4"
+    printf 'version = %s\nn = 0\nalt = {"%s", "%s"}\nstate = "%s"\n' "$2" "$3" "$4" "$5"
     printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
     printf 'request = function()\n  n = n + 1\n  return wrk.format(nil, nil, nil, "%s")\nend\n' "$body"
-    printf 'response = function(status, headers, body)\n  local v = body:match("^{\\"version\\":(%%d+)")\n'
+    # Each answer gives the next base: a save answers the new version, a refused one (409) the
+    # current one.
+    printf 'response = function(status, headers, body)\n  local v = body:match("\\"version\\":(%%d+)")\n'
     printf '  if v then version = tonumber(v) end\nend\n'
+    # Every wrk round is a new process: the last round's version is handed on through a file, so
+    # no round starts from a version the one before has moved past (a 409 that is the bench's own).
+    printf 'init = function(args)\n  local f = io.open(state, "r")\n'
+    printf '  if f then version = tonumber(f:read("*l")) or version; f:close() end\nend\n'
+    printf 'threads = {}\nsetup = function(thread) table.insert(threads, thread) end\n'
+    printf 'done = function()\n  local f = io.open(state, "w")\n'
+    printf '  if f then f:write(tostring(threads[1]:get("version"))); f:close() end\nend\n'
   }
   q='\"'
   version=$(api "$cookie" card "{\"entity\":\"deal\",\"id\":$SMALL_DEAL}" | grep -oE '"header":\{[^}]*"version":[0-9]+' | grep -oE '[0-9]+$')
   writer "{${q}entity${q}:${q}deal${q},${q}id${q}:$SMALL_DEAL,${q}version${q}:%V,${q}changes${q}:{${q}comment${q}:{${q}t${q}:${q}text${q},${q}v${q}:${q}%S${q}}}}" \
-    "$version" "bench one" "bench two" > "$data/save.lua"
-  writer "{${q}id${q}:$SMALL_DEAL,${q}value${q}:${q}%S${q}}" 0 "bench one" "bench two" > "$data/plain.lua"
+    "$version" "bench one" "bench two" "$data/save.version" > "$data/save.lua"
+  writer "{${q}id${q}:$SMALL_DEAL,${q}value${q}:${q}%S${q}}" 0 "bench one" "bench two" "$data/plain.version" > "$data/plain.lua"
   echo "== P4 writes vs one plain UPDATE: 1 connection, $rounds alternating rounds of ${secs}s"
   header "write (app | baseline)"
   compare "save one field (staff)" 1 "/api/save_fields" "/baseline/save" "$data/save.lua" "$data/plain.lua"
@@ -131,7 +143,7 @@ if only P4; then
   lv=$(api "$admin" layout_editor '{"entity":"deal","view":{"kind":"common"}}' | grep -oE '"version":[0-9]+' | head -1 | grep -oE '[0-9]+')
   # The operation moves a field to the top of one section, then of another, and so on.
   writer "{${q}entity${q}:${q}deal${q},${q}view${q}:{${q}kind${q}:${q}common${q}},${q}version${q}:%V,${q}ops${q}:[{${q}op${q}:${q}move_field${q},${q}code${q}:${q}comment${q},${q}section${q}:${q}%S${q},${q}after${q}:null}]}" \
-    "$lv" "$SECTION_A" "$SECTION_B" > "$data/layout.lua"
+    "$lv" "$SECTION_A" "$SECTION_B" "$data/layout.version" > "$data/layout.lua"
   cookie=$admin
   compare "one layout operation (admin)" 1 "/api/save_layout" "/baseline/save" "$data/layout.lua" "$data/plain.lua"
   echo

@@ -19,7 +19,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use crm_card::domain::timeline::{Cursor, EventBody, EventPayload};
 use crm_card::domain::value::display;
+use crm_card::domain::EntityType;
 use crm_card::server::{auth, config::Config, demo, http::router, service, state::AppState, store};
+use crm_card::text;
 use http::{Request, StatusCode};
 use leptos::prelude::LeptosOptions;
 use serde_json::{json, Value as Json};
@@ -235,7 +237,21 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// The frame's visible text around a page: product, entity types, the user, sign out.
+fn frame_open(html: &mut String, title: &str, user: &str) {
+    let _ = write!(
+        html,
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><header><a href=\"/crm/deal\">{}</a><nav>",
+        text::PRODUCT
+    );
+    for e in EntityType::ALL {
+        let _ = write!(html, "<a href=\"/crm/{e}\">{}</a>", text::entity_plural(e));
+    }
+    let _ = write!(html, "</nav><span>{}</span><button>{}</button></header><main>", escape(user), text::SIGN_OUT);
+}
+
 /// P1 baseline: the card's data as the card route loads it, its visible text written by hand.
+/// An unknown item gets the frame and the error message, as the app's page does ("frame only").
 async fn baseline_card(
     State(state): State<AppState>,
     Path((entity, id)): Path<(String, i64)>,
@@ -244,15 +260,24 @@ async fn baseline_card(
     let Ok(Some(user)) = auth::user_from_headers(&state, &headers).await else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    let Ok(card) = service::card(&state.store, &user, &entity, id).await else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let mut html = String::with_capacity(32 * 1024);
+    let card = match service::card(&state.store, &user, &entity, id).await {
+        Ok(card) => card,
+        Err(_) => {
+            frame_open(&mut html, text::PRODUCT, &user.name);
+            let _ = write!(
+                html,
+                "<h1>{}</h1><p>{}</p><p><a href=\"/crm/deal\">{}</a></p></main></body></html>",
+                text::ERR_PAGE_NOT_FOUND,
+                text::ERR_NOT_FOUND,
+                text::entity_plural(EntityType::Deal)
+            );
+            return (StatusCode::NOT_FOUND, Html(html)).into_response();
+        }
+    };
     let title = escape(&card.header.title);
-    let _ = write!(
-        html,
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>"
-    );
+    frame_open(&mut html, &title, &user.name);
+    let _ = write!(html, "<h1>{title}</h1>");
     if let Some(p) = &card.pipeline {
         html.push_str("<ol class=\"stages\">");
         for s in &p.stages {
@@ -288,7 +313,7 @@ async fn baseline_card(
             escape(&text)
         );
     }
-    html.push_str("</ol></body></html>");
+    html.push_str("</ol></main></body></html>");
     Html(html).into_response()
 }
 
