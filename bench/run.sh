@@ -123,7 +123,8 @@ if only P4; then
     printf 'response = function(status, headers, body)\n  local v = body:match("\\"version\\":(%%d+)")\n'
     printf '  if v then version = tonumber(v) end\nend\n'
     # Every wrk round is a new process: the last round's version is handed on through a file, so
-    # no round starts from a version the one before has moved past (a 409 that is the bench's own).
+    # no round starts from the version the script was written with. One 409 a round can remain:
+    # a save still in flight when wrk stops is applied, but its answer (the version) is never read.
     printf 'init = function(args)\n  local f = io.open(state, "r")\n'
     printf '  if f then version = tonumber(f:read("*l")) or version; f:close() end\nend\n'
     printf 'threads = {}\nsetup = function(thread) table.insert(threads, thread) end\n'
