@@ -173,6 +173,31 @@ test('sections are created and renamed, tabs hidden, and history rolls back', as
   await expect(page.getByRole('heading', { name: 'Terms and conditions' })).toHaveCount(0);
 });
 
+test('a field being created keeps what was typed when another admin changes its section meanwhile', async ({ page, baseURL }) => {
+  await openQuote(page);
+  await settings(page);
+  const links = page.locator('[data-section="links"]');
+  await links.getByRole('button', { name: '+ Create field' }).click();
+  const form = page.locator('form[data-field-form="new-field"]');
+  await form.getByLabel('Type').selectOption({ label: 'Email' });
+  await form.getByLabel('Name').fill('Typed before their change');
+  // Another admin hides a field of that very section.
+  const editor = await api(page.request, baseURL!, 'layout_editor', { entity: 'quote', view: COMMON });
+  const theirs = await api(page.request, baseURL!, 'save_layout', {
+    entity: 'quote', view: COMMON, version: editor.json.version, ops: [{ op: 'hide_field', code: 'deal' }],
+  });
+  expect(theirs.status).toBe(200);
+  // This admin's next change, elsewhere, brings theirs onto the screen.
+  await page.locator('li[data-field="comment"]').getByRole('button', { name: 'Hide' }).click();
+  await expect(page.locator('.save-status')).toContainText('Changes made by others meanwhile were kept');
+  await expect(links.locator('li[data-field="deal"]')).toHaveCount(0);
+  // The dialog is still the one being filled in.
+  await expect(form.getByLabel('Name')).toHaveValue('Typed before their change');
+  await expect(form.getByLabel('Type').locator('option:checked')).toHaveText('Email');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await finish(page);
+});
+
 test('two admins configuring at once both keep their changes', async ({ browser, page }) => {
   await openQuote(page);
   await settings(page);

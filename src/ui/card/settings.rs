@@ -550,11 +550,10 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
             <super::views::ViewsPanel ed/>
             <p class="hint">{text::DRAG_HINT}</p>
             <div class="sr-only" aria-live="assertive">{move || ed.announce.get()}</div>
-            <For
-                each=move || ed.draft.get().sections
-                key=|s| (s.id.clone(), s.title.clone(), s.fields.clone())
-                let:section
-            >
+            // Keyed by id alone: a section editor follows its own title and fields, so a change to
+            // them (a drag step, or another admin's save arriving) never makes it anew and loses
+            // what is open in it (a field being created, a rename, a confirmation).
+            <For each=move || ed.draft.get().sections key=|s| s.id.clone() let:section>
                 <SectionEditor ed section_id=section.id.clone()/>
             </For>
             {move || if creating.get() {
