@@ -38,9 +38,24 @@ tools:
 tools-test:
 	@scripts/install-tools.sh test
 
-# The release build: server binary + optimised WASM bundle + CSS into target/site.
+# The release build: server binary + optimised WASM bundle + CSS into target/site. cargo-leptos
+# runs wasm-bindgen and wasm-opt again on every call (1-2 min) even when nothing changed, so the
+# build is skipped while no source is newer than the stamp and the binary and bundle are the ones
+# the stamp recorded (another checkout sharing CARGO_TARGET_DIR may have built the binary since).
+RELEASE_STAMP := $(SITE)/.release-built
+RELEASE_OUTPUTS := $(CARGO_TARGET_DIR)/release/crm-card $(SITE)/pkg/crm-card.wasm $(SITE)/pkg/crm-card.js $(SITE)/pkg/crm-card.css
+RELEASE_INPUTS := src style public migrations Cargo.toml Cargo.lock Leptos.toml .cargo
+release_fingerprint = stat -c '%n %s %Y' $(RELEASE_OUTPUTS) 2>/dev/null
+
 release: tools
-	cargo leptos build --release
+	@if [ -f $(RELEASE_STAMP) ] && [ -z "$$(find $(RELEASE_INPUTS) -newer $(RELEASE_STAMP) -print -quit)" ] \
+	    && [ "$$($(release_fingerprint))" = "$$(cat $(RELEASE_STAMP))" ]; then \
+	  echo "Release build is up to date (sources unchanged since $(RELEASE_STAMP))."; \
+	else \
+	  rm -f $(RELEASE_STAMP); \
+	  cargo leptos build --release; \
+	  $(release_fingerprint) > $(RELEASE_STAMP); \
+	fi
 
 run: release
 	@echo "Starting CRM Card (Ctrl+C stops it)…"
@@ -50,7 +65,7 @@ run: release
 # Figures, not tests (docs/PERFORMANCE.md): P1–P9 on the release build, on SQLite (or on
 # PostgreSQL with DATABASE_URL=postgres://…). Prints one report; takes about 10 minutes.
 bench: tools-bench
-	cargo leptos build --release
+	$(MAKE) --no-print-directory release
 	cargo build --release --features ssr --example bench
 	bench/run.sh $(CARGO_TARGET_DIR)/release/examples/bench $(SITE)
 
