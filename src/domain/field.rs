@@ -95,6 +95,10 @@ impl RequiredRule {
     pub fn is_set(&self) -> bool {
         self.always || !self.stages.is_empty()
     }
+
+    fn is_unset(&self) -> bool {
+        !self.is_set()
+    }
 }
 
 /// Who may see a field whose visibility is restricted: these users and the members of these
@@ -128,21 +132,33 @@ pub struct FieldSettings {
     pub item_types: Vec<EntityType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_currency: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "RequiredRule::is_unset")]
     pub required: RequiredRule,
     /// Set: only this audience (and admins) may see the field and its values. Custom fields only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to: Option<Audience>,
 }
 
+/// A field's definition. Settings left at their defaults are not written out: a card page carries
+/// every visible field's definition for hydration, and on a card of 200 plain fields those
+/// defaults were a sixth of that data (docs/PERFORMANCE.md).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldDef {
     pub code: String,
     pub label: String,
     pub field_type: FieldType,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub multiple: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub system: bool,
+    #[serde(default, skip_serializing_if = "FieldSettings::is_default")]
     pub settings: FieldSettings,
+}
+
+impl FieldSettings {
+    fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl FieldDef {
@@ -202,6 +218,27 @@ pub fn missing_required(fields: &[FieldDef], values: &super::Values, stage: Opti
 mod tests {
     use super::*;
     use crate::domain::{StageSemantics, Value, Values};
+
+    #[test]
+    fn a_definition_leaves_out_its_defaults_and_reads_back_the_same() {
+        let plain = field("note", RequiredRule::default());
+        let json = serde_json::to_string(&plain).unwrap_or_default();
+        assert_eq!(json, r#"{"code":"note","label":"note","field_type":"string"}"#);
+        assert_eq!(serde_json::from_str::<FieldDef>(&json).ok(), Some(plain));
+
+        let mut full = field("budget", RequiredRule { always: false, stages: vec![7] });
+        full.multiple = true;
+        full.system = true;
+        full.settings.multiline = true;
+        let json = serde_json::to_string(&full).unwrap_or_default();
+        for part in [r#""multiple":true"#, r#""system":true"#, r#""required":{"always":false,"stages":[7]}"#] {
+            assert!(json.contains(part), "{part} missing from {json}");
+        }
+        assert_eq!(serde_json::from_str::<FieldDef>(&json).ok(), Some(full));
+        // Settings stored before defaults were left out read as they did.
+        let old: FieldSettings = serde_json::from_str(r#"{"required":{"always":false}}"#).unwrap_or_default();
+        assert_eq!(old, FieldSettings::default());
+    }
 
     fn stage(id: i64, code: &str) -> Stage {
         Stage { id, code: code.into(), name: code.into(), color: "#000".into(), semantics: StageSemantics::InProgress }
