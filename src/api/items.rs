@@ -28,8 +28,10 @@ pub async fn save_fields(
 ) -> Result<Saved, AppError> {
     use crate::server::service::{read_save_base, save_fields};
     crate::server::serve_reading(
-        move |state| async move { read_save_base(&state.store, &entity, id).await },
-        move |state, user, base| async move { save_fields(&state.store, &user, base, version, changes).await },
+        move |_, conn| Box::pin(async move { read_save_base(conn, &entity, id).await }),
+        move |state, user, base, conn| {
+            Box::pin(async move { save_fields(&state.store, conn, &user, base, version, changes).await })
+        },
     )
     .await
 }

@@ -36,8 +36,12 @@ pub async fn save_layout(
 ) -> Result<LayoutSaved, AppError> {
     use crate::server::service::{card_kind, read_layout_base, save_layout};
     crate::server::serve_reading(
-        move |state| async move { read_layout_base(&state.store, card_kind(&entity, pipeline, repeat_lead)?, view).await },
-        move |state, user, base| async move { save_layout(&state.store, &user, base, version, ops).await },
+        move |_, conn| {
+            Box::pin(async move { read_layout_base(conn, card_kind(&entity, pipeline, repeat_lead)?, view).await })
+        },
+        move |state, user, base, conn| {
+            Box::pin(async move { save_layout(&state.store, conn, &user, base, version, ops).await })
+        },
     )
     .await
 }

@@ -2,7 +2,7 @@
 //! database, so any app server can check it) and the signed-in user of a request.
 
 use super::state::AppState;
-use super::store::{now_ms, users};
+use super::store::{now_ms, users, Conn};
 use crate::api::types::CurrentUser;
 use crate::error::AppError;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -58,11 +58,19 @@ pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// The user whose live session the request's cookie names.
 pub async fn user_from_headers(state: &AppState, headers: &HeaderMap) -> sqlx::Result<Option<CurrentUser>> {
+    if cookie_value(headers, SESSION_COOKIE).is_none() {
+        return Ok(None);
+    }
+    let mut conn = state.store.pool.acquire().await?;
+    user_from_headers_on(&mut conn, headers).await
+}
+
+/// [`user_from_headers`] on a connection the caller holds.
+async fn user_from_headers_on(conn: &mut Conn, headers: &HeaderMap) -> sqlx::Result<Option<CurrentUser>> {
     let Some(token) = cookie_value(headers, SESSION_COOKIE) else {
         return Ok(None);
     };
-    let mut conn = state.store.pool.acquire().await?;
-    users::session_user(&mut conn, &token_hash(token), now_ms()).await
+    users::session_user(conn, &token_hash(token), now_ms()).await
 }
 
 /// The app state of the request being served.
@@ -81,7 +89,7 @@ pub struct PageUser(pub CurrentUser);
 /// Every server function starts here: the app state and the signed-in user, or `Unauthenticated`.
 pub async fn require_user() -> Result<(AppState, CurrentUser), AppError> {
     let state = app_state()?;
-    let parts = use_context::<http::request::Parts>().ok_or(AppError::Unauthenticated)?;
+    let parts = request_parts()?;
     if let Some(PageUser(user)) = parts.extensions.get::<PageUser>() {
         return Ok((state, user.clone()));
     }
@@ -89,6 +97,20 @@ pub async fn require_user() -> Result<(AppState, CurrentUser), AppError> {
         Some(user) => Ok((state, user)),
         None => Err(AppError::Unauthenticated),
     }
+}
+
+/// [`require_user`] with the session looked up on a connection the caller holds and goes on
+/// using (`server::serve_reading`).
+pub async fn require_user_on(conn: &mut Conn) -> Result<CurrentUser, AppError> {
+    let parts = request_parts()?;
+    if let Some(PageUser(user)) = parts.extensions.get::<PageUser>() {
+        return Ok(user.clone());
+    }
+    user_from_headers_on(conn, &parts.headers).await?.ok_or(AppError::Unauthenticated)
+}
+
+fn request_parts() -> Result<http::request::Parts, AppError> {
+    use_context::<http::request::Parts>().ok_or(AppError::Unauthenticated)
 }
 
 fn set_cookie(state: &AppState, value: &str, max_age_secs: i64) {

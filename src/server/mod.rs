@@ -11,6 +11,7 @@ pub mod store;
 
 use crate::api::types::CurrentUser;
 use crate::error::AppError;
+use futures::future::BoxFuture;
 use state::AppState;
 use std::future::Future;
 
@@ -30,32 +31,45 @@ where
 }
 
 /// [`serve`] for work that starts with a read nobody's rights decide (the item a save starts
-/// from, the layout an operation applies to). On PostgreSQL the read runs beside the sign-in
-/// check instead of after it, so a write waits for one round trip to the database fewer
-/// (docs/PERFORMANCE.md, P4); SQLite has no round trip to hide, and there the two run one
-/// after the other (measured: running them together only added hand-overs between threads).
+/// from, the layout an operation applies to). `read` and `work` are given the connection to run
+/// on.
+///
+/// On PostgreSQL the read runs beside the sign-in check instead of after it, so a write waits
+/// for one round trip to the database fewer (docs/PERFORMANCE.md, P4). Each side takes its own
+/// pooled connection and gives it back when its statement is done, never waiting for the other
+/// while holding one, so a full pool cannot deadlock on requests that each hold one connection
+/// and wait for a second; the work then takes a third.
+///
+/// SQLite has no round trip to hide (running the two together only added hand-overs between
+/// threads), so there the sign-in check, the read and the work run one after another on one
+/// connection: sqlx pings every connection given back to its pool, a hand-over to the
+/// connection's thread and back, and one connection instead of three saves two of them.
+///
 /// What the read found reaches `work` only once the user is known, and `work` decides whether
 /// that user may act on it; a request without a valid session gets `Unauthenticated` whatever
-/// the read found or failed on. Each side takes its own pooled connection and gives it back when
-/// its statement is done, never waiting for the other while holding one, so a full pool cannot
-/// deadlock on requests that each hold one connection and wait for a second.
-pub async fn serve_reading<T, R, RF, RFut, F, Fut>(read: RF, work: F) -> Result<T, AppError>
+/// the read found or failed on.
+pub async fn serve_reading<T, R, RF, F>(read: RF, work: F) -> Result<T, AppError>
 where
-    RF: FnOnce(AppState) -> RFut,
-    RFut: Future<Output = Result<R, AppError>>,
-    F: FnOnce(AppState, CurrentUser, R) -> Fut,
-    Fut: Future<Output = Result<T, AppError>>,
+    RF: for<'c> FnOnce(&'c AppState, &'c mut store::Conn) -> BoxFuture<'c, Result<R, AppError>>,
+    F: for<'c> FnOnce(&'c AppState, CurrentUser, R, &'c mut store::Conn) -> BoxFuture<'c, Result<T, AppError>>,
 {
     answer(async move {
         let state = auth::app_state()?;
         if state.store.backend == store::Backend::Postgres {
-            let (signed_in, read) = tokio::join!(auth::require_user(), read(state));
+            let reading = async {
+                let mut conn = state.store.pool.acquire().await?;
+                read(&state, &mut conn).await
+            };
+            let (signed_in, read) = tokio::join!(auth::require_user(), reading);
             let (state, user) = signed_in?;
-            work(state, user, read?).await
+            let read = read?;
+            let mut conn = state.store.pool.acquire().await?;
+            work(&state, user, read, &mut conn).await
         } else {
-            let (state, user) = auth::require_user().await?;
-            let read = read(state.clone()).await?;
-            work(state, user, read).await
+            let mut conn = state.store.pool.acquire().await?;
+            let user = auth::require_user_on(&mut conn).await?;
+            let read = read(&state, &mut conn).await?;
+            work(&state, user, read, &mut conn).await
         }
     })
     .await

@@ -205,11 +205,10 @@ pub struct SaveBase {
     found: Option<(Owner, items::Seen, i64)>,
 }
 
-/// Reads a [`SaveBase`] on a connection of its own, given back at once.
-pub async fn read_save_base(store: &Store, entity: &str, id: i64) -> Result<SaveBase, AppError> {
+/// Reads a [`SaveBase`].
+pub async fn read_save_base(conn: &mut Conn, entity: &str, id: i64) -> Result<SaveBase, AppError> {
     let entity = entity_of(entity)?;
-    let mut conn = store.pool.acquire().await?;
-    let found = items::for_save(&mut conn, entity, id).await?;
+    let found = items::for_save(conn, entity, id).await?;
     Ok(SaveBase { entity, id, found })
 }
 
@@ -217,6 +216,7 @@ pub async fn read_save_base(store: &Store, entity: &str, id: i64) -> Result<Save
 /// wrote in between (then it claims the row and reads again under the lock).
 pub async fn save_fields(
     store: &Store,
+    conn: &mut Conn,
     user: &CurrentUser,
     base: SaveBase,
     version: i64,
@@ -228,16 +228,15 @@ pub async fn save_fields(
     let SaveBase { entity, id, found } = base;
     let (owner, seen, revision) = found.ok_or(AppError::NotFound)?;
     super::check_reach(user, entity, owner, Action::Update)?;
-    let mut conn = store.pool.acquire().await?;
     let cfg = store.config.at(revision);
-    let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
+    let user_fields = fields_for(&cfg, &mut *conn, entity, user).await?;
     let fields = &user_fields.visible;
-    let pipelines = cfg.pipelines(&mut conn, entity).await?;
+    let pipelines = cfg.pipelines(&mut *conn, entity).await?;
     let changes =
-        parse_inputs(&mut conn, Target { entity, item_id: Some(id), user, held: Some(&seen.values) }, fields, inputs)
+        parse_inputs(&mut *conn, Target { entity, item_id: Some(id), user, held: Some(&seen.values) }, fields, inputs)
             .await?;
     let outcome = items::save(
-        &mut conn,
+        &mut *conn,
         Save {
             entity,
             id,
@@ -254,21 +253,21 @@ pub async fn save_fields(
     match outcome {
         SaveOutcome::Saved { version, values, title, merged, event } => {
             let values = user_fields.values(values);
-            let users = cfg.active_users(&mut conn).await?;
+            let users = cfg.active_users(&mut *conn).await?;
             let known = Known { users: &users, ..Known::default() };
-            let names = names_for(&mut conn, user, values.values(), known).await?;
+            let names = names_for(&mut *conn, user, values.values(), known).await?;
             let responsible = match values.get("responsible") {
                 Some(Value::User(uid)) => {
                     Some(UserRef { id: *uid, name: names.users.get(uid).cloned().unwrap_or_default() })
                 }
                 _ => None,
             };
-            let event = written_event(&mut conn, user, event, fields, known).await?;
+            let event = written_event(&mut *conn, user, event, fields, known).await?;
             Ok(Saved { version, title, values, names, responsible, merged, event })
         }
         SaveOutcome::Conflict { version, conflicts } => {
             let names =
-                names_for(&mut conn, user, conflicts.iter().filter_map(|c| c.current.as_ref()), Known::default())
+                names_for(&mut *conn, user, conflicts.iter().filter_map(|c| c.current.as_ref()), Known::default())
                     .await?;
             let fields = conflicts
                 .into_iter()

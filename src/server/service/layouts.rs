@@ -57,10 +57,9 @@ pub struct LayoutBase {
     seen: Option<(i64, Layout)>,
 }
 
-/// Reads a [`LayoutBase`] on a connection of its own, given back at once.
-pub async fn read_layout_base(store: &Store, kind: CardKind, view: ViewRef) -> Result<LayoutBase, AppError> {
-    let mut conn = store.pool.acquire().await?;
-    let (revision, seen) = layouts::current_at_revision(&mut conn, kind, &view.scope()).await?;
+/// Reads a [`LayoutBase`].
+pub async fn read_layout_base(conn: &mut Conn, kind: CardKind, view: ViewRef) -> Result<LayoutBase, AppError> {
+    let (revision, seen) = layouts::current_at_revision(conn, kind, &view.scope()).await?;
     Ok(LayoutBase { kind, view, revision, seen })
 }
 
@@ -68,6 +67,7 @@ pub async fn read_layout_base(store: &Store, kind: CardKind, view: ViewRef) -> R
 /// (otherwise under a lock, on top of what was saved meanwhile).
 pub async fn save_layout(
     store: &Store,
+    conn: &mut Conn,
     user: &CurrentUser,
     base: LayoutBase,
     version: i64,
@@ -78,15 +78,14 @@ pub async fn save_layout(
     if ops.is_empty() || ops.len() > MAX_OPS {
         return Err(AppError::BadRequest { message: text::ERR_TOO_MANY_OPS.into() });
     }
-    let mut conn = store.pool.acquire().await?;
-    may_edit(&mut conn, user, entity, view).await?;
+    may_edit(conn, user, entity, view).await?;
     // The fields come from the read's configuration revision, kept in memory.
     let scope = view.scope();
-    let fields = fields_for(&store.config.at(revision), &mut conn, entity, user).await?.visible;
+    let fields = fields_for(&store.config.at(revision), &mut *conn, entity, user).await?.visible;
     let known = |code: &str| fields.iter().any(|f| f.code == code);
     let by = Author { user_id: Some(user.id), now: now_ms() };
     let save = layouts::OpsSave { kind, scope: &scope, base_version: version, ops: &ops, known: &known, by };
-    let saved = layouts::apply_ops_to(&mut conn, save, seen).await?;
+    let saved = layouts::apply_ops_to(&mut *conn, save, seen).await?;
     let conflicts =
         saved.conflicts.into_iter().map(|(op, c)| LayoutConflict { op, message: text::layout_conflict(&c) }).collect();
     Ok(LayoutSaved {
