@@ -2,13 +2,13 @@
 // two interactions perf.spec.ts measures (the click that opens the comment field's editor, and
 // Save), under the same 4× CPU throttle, on the same 40-field bench deal after "Load more".
 // Prints, per interaction, the functions with the most self time and the most total time,
-// summed over the runs. A tool for finding causes, not a figure: read its shares, not its ms.
+// as a mean over the runs. A tool for finding causes, not a figure: read its shares, not its ms.
 //
 //   node bench/profile_p8.mjs <base-url> <deal-id> [runs]
 //
 // Run it against `bench serve` with a site whose WASM keeps its function names, or every Rust
 // function shows as `wasm-function[n]`: build the release bundle with a `wasm-opt` earlier in
-// PATH that adds `-g` (docs/PERFORMANCE.md, "P8 profiled"). Needs end2end's npm packages and
+// PATH that adds `-g` (docs/PERFORMANCE.md, "P8 profiled by function"). Needs end2end's npm packages and
 // Debian's chromium.
 import { createRequire } from 'node:module';
 import path from 'node:path';
