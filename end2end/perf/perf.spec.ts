@@ -163,4 +163,10 @@ test('P7–P9 card figures under a 4× CPU throttle', async ({ browser, baseURL 
   console.log(`\n== P7–P9 in chromium, CPU throttled ${THROTTLE}×, ${RUNS} runs, medians (deal ${deal})`);
   for (const [k, v] of rows) console.log(`${k.padEnd(46)} ${v}`);
   console.log(`(INP per run, edit: ${f.inpEdit.join(' ')}; opening: ${f.inpOpen.join(' ')}; Save: ${f.inpSave.join(' ')}; drag: ${f.inpDrag.join(' ')})`);
+  // bench/ab_browser.sh reads every run's figures (lcp hydrated edit open save drag), one line each.
+  if (process.env.BENCH_PER_RUN) {
+    for (let i = 0; i < RUNS; i++) {
+      console.log(`per-run ${[f.lcp, f.hydrated, f.inpEdit, f.inpOpen, f.inpSave, f.inpDrag].map((xs) => xs[i].toFixed(0)).join(' ')}`);
+    }
+  }
 });
