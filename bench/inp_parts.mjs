@@ -8,7 +8,7 @@
 //   node bench/inp_parts.mjs <deal-id> <runs> <base-url>...
 //
 // INP_EAGER=1 starts chromium with V8's lazy WebAssembly compilation off, which shows how much of
-// a first interaction is compiling (docs/PERFORMANCE.md, "P8: the first edit compiled WebAssembly").
+// a first interaction is compiling (docs/PERFORMANCE.md, "P8: the first edit on a page compiled WebAssembly").
 // A tool for finding causes, not a figure. Needs end2end's npm packages and Debian's chromium.
 import { createRequire } from 'node:module';
 import path from 'node:path';

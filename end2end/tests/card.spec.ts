@@ -20,6 +20,30 @@ test('a field edited inline is saved, logged on the timeline, and still there af
   await expect(field(page, 'probability').locator('.field-value')).toHaveText('55');
 });
 
+test('the editors built ahead while the card is idle leave no trace: nothing shown, nothing sent, no error', async ({ page, baseURL }) => {
+  const id = await createDeal(page, baseURL!, unique('Warm-up'));
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.text().includes('panicked')) problems.push(m.text());
+  });
+  await open(page, `/crm/deal/${id}`);
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) sent.push(r.url());
+  });
+  const fields = await page.locator('[data-field]').count();
+  await page.waitForFunction(() => performance.getEntriesByName('editors-warm').length > 0);
+  expect(problems).toEqual([]);
+  expect(sent).toEqual([]);
+  await expect(page.locator('.field.editing')).toHaveCount(0);
+  await expect(page.locator('[id^="f-warm-up"]')).toHaveCount(0);
+  await expect(page.locator('[data-field]')).toHaveCount(fields);
+  // The first edit after it works as ever.
+  await field(page, 'probability').click();
+  await expect(field(page, 'probability').locator('input')).toBeFocused();
+});
+
 test('a wrong value is explained beside the field and what was typed stays', async ({ page, baseURL }) => {
   const id = await createDeal(page, baseURL!, unique('Bad input'));
   await open(page, `/crm/deal/${id}`);

@@ -140,13 +140,16 @@ mod imp {
         });
     }
 
+    /// A `performance.mark` named `name` (for people measuring, and for tests that wait for it).
+    pub fn mark(name: &str) {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+    }
+
     /// Marks the page as hydrated (for people measuring, and for tests that wait for it).
     pub fn mark_hydrated() {
-        if let Some(w) = web_sys::window() {
-            if let Some(p) = w.performance() {
-                let _ = p.mark("hydrated");
-            }
-        }
+        mark("hydrated");
         if let Some(body) = document().and_then(|d| d.body()) {
             let _ = body.set_attribute("data-hydrated", "true");
         }
@@ -162,6 +165,7 @@ mod imp {
     pub fn focus(_selector: &str) {}
     pub fn go_to_login() {}
     pub async fn sleep(_ms: u32) {}
+    pub fn mark(_name: &str) {}
     pub fn mark_hydrated() {}
     pub fn window_height() -> i32 {
         0
@@ -180,6 +184,16 @@ mod imp {
 }
 
 pub use imp::*;
+
+/// Runs `f` once, the next time the browser is idle.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let f = std::cell::Cell::new(Some(f));
+    leptos::prelude::request_idle_callback(move || {
+        if let Some(f) = f.take() {
+            f()
+        }
+    });
+}
 
 /// Where a dragged field or section would land.
 #[derive(Clone, Debug, PartialEq, Eq)]

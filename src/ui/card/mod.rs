@@ -185,6 +185,8 @@ pub fn Card(data: CardData) -> impl IntoView {
     if !preview {
         watch_layout(ctx);
     }
+    // Effects run in the browser only: there, the editors' code is compiled before the first edit.
+    Effect::new(move |_| section::warm_up(ctx));
     let query = use_query_map();
     let visible = Memo::new(move |_| ctx.layout.with(|l| l.visible_tabs().collect::<Vec<TabCode>>()));
     let tab = Memo::new(move |_| {

@@ -3,14 +3,16 @@
 use super::field_display::value_view;
 use super::field_input::{EditForm, FieldEditor};
 use super::{CardCtx, NoticeKind};
-use crate::api::items::save_fields;
-use crate::domain::{FieldDef, Section};
+use crate::api::items::{save_fields, SaveFields};
+use crate::domain::{FieldDef, FieldInput, Section, Value};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::browser;
 use crate::ui::common::handle_error;
 use leptos::prelude::*;
+use leptos::tachys::view::Render;
 use leptos::task::spawn_local;
+use std::collections::{BTreeMap, HashSet};
 
 #[component]
 pub fn SectionView(section: Section) -> impl IntoView {
@@ -191,8 +193,7 @@ pub fn SectionView(section: Section) -> impl IntoView {
                     move || {
                         if open.get() {
                             let c = code.clone();
-                            let needs = Signal::derive(move || ctx.highlight.with(|h| h.contains(&c)));
-                            view! { <FieldEditor def=def.clone() form needs_value=needs/> }.into_any()
+                            editor(def.clone(), form, Signal::derive(move || ctx.highlight.with(|h| h.contains(&c))))
                         } else {
                             field_shown(ctx, def.clone(), start).into_any()
                         }
@@ -210,6 +211,56 @@ pub fn SectionView(section: Section) -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// A field's editor, as a section swaps it in for the field shown. [`warm_up`] builds this same
+/// function's view, so that the code it compiles is the code a click runs.
+fn editor(def: FieldDef, form: EditForm, needs_value: Signal<bool>) -> AnyView {
+    view! { <FieldEditor def form needs_value/> }.into_any()
+}
+
+/// Builds an editor for each kind of field the card shows, off-screen, and throws it away, one
+/// kind each time the browser is idle. V8 compiles WebAssembly lazily, each function at its
+/// first call, so without this the first edit on a page spends about half its time compiling
+/// the code of the editor and of Save (docs/PERFORMANCE.md, P8). Call it from a browser-only
+/// effect. The page gets a `performance.mark` "editors-warm" when it is done.
+pub fn warm_up(ctx: CardCtx) {
+    let Some(owner) = Owner::current() else { return };
+    // An editor's code depends on the field's type, whether it holds several values and, for
+    // text, whether it has several lines (`SingleInput`, `ManyInput` in field_input.rs).
+    let mut kinds = HashSet::new();
+    let defs: Vec<FieldDef> = ctx.layout.with_untracked(|l| {
+        l.sections
+            .iter()
+            .flat_map(|s| s.fields.iter())
+            .filter_map(|code| ctx.field(code))
+            .filter(|d| kinds.insert((d.field_type, d.multiple, d.settings.multiline)))
+            .collect()
+    });
+    let form = EditForm::new("warm-up", &ctx.entity_slug(), Vec::new());
+    warm_up_next(ctx, owner, form, defs);
+}
+
+fn warm_up_next(ctx: CardCtx, owner: Owner, form: EditForm, mut defs: Vec<FieldDef>) {
+    browser::when_idle(move || {
+        // Gone with the card, or done.
+        if form.key.try_with_value(|_| ()).is_none() {
+            return;
+        }
+        let Some(def) = defs.pop() else {
+            browser::mark("editors-warm");
+            return;
+        };
+        let scratch = owner.child();
+        scratch.with(|| drop(editor(def.clone(), form, Signal::stored(false)).build()));
+        scratch.cleanup();
+        // And what Save runs before its request leaves: the check, and the request's body.
+        let input = ctx.values.with_untracked(|v| v.get(&def.code).map(Value::to_input));
+        let changes = BTreeMap::from([(def.code.clone(), input.unwrap_or_else(|| FieldInput::empty_for(&def)))]);
+        form.check(std::slice::from_ref(&def), &changes);
+        let _ = serde_json::to_vec(&SaveFields { entity: form.entity.get_value(), id: 0, version: 0, changes });
+        warm_up_next(ctx, owner, form, defs);
+    });
 }
 
 /// A field as the card shows it; a click (or Enter) starts editing the section there.
