@@ -23,7 +23,7 @@ SITE := $(CURDIR)/target/site
 # PostgreSQL for the store tests; each test makes and drops its own database there.
 export TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/postgres
 
-.PHONY: help run build release test test-rust test-e2e soak bench tools tools-test tools-bench lint fmt clean-data
+.PHONY: help run build release test test-rust test-e2e soak bench tools tools-test tools-bench lint fmt clean-data own-build
 
 help:
 	@echo "make run    start CRM Card with demo data on SQLite (http://127.0.0.1:3000)"
@@ -31,6 +31,21 @@ help:
 	@echo "make lint   clippy for both feature sets, and rustfmt --check"
 	@echo "make soak   long reliability runs: kill -9 the server during writes (R3)"
 	@echo "make bench  performance figures P1–P9 from release builds (docs/PERFORMANCE.md)"
+
+# Every checkout shares CARGO_TARGET_DIR, and cargo decides what to rebuild by file times, not
+# contents: after a build from another checkout, this checkout's sources, if older, count as
+# built, and `make run` would serve the other checkout's bundle (seen: docs/PERFORMANCE.md, P8).
+# So the first build from a checkout after another checkout's touches this crate's sources,
+# which rebuilds the crate once (not its dependencies). Builds made with cargo directly in
+# another checkout are not seen: touch the sources by hand after those.
+LAST_CHECKOUT := $(CARGO_TARGET_DIR)/.last-checkout
+own-build:
+	@mkdir -p $(CARGO_TARGET_DIR)
+	@if [ "$$(cat $(LAST_CHECKOUT) 2>/dev/null)" != "$(CURDIR)" ]; then \
+	  echo "Last build was from another checkout: rebuilding this crate."; \
+	  find src migrations examples tests -type f -exec touch {} + 2>/dev/null || true; \
+	  echo "$(CURDIR)" > $(LAST_CHECKOUT); \
+	fi
 
 tools:
 	@scripts/install-tools.sh build
@@ -47,7 +62,7 @@ RELEASE_OUTPUTS := $(CARGO_TARGET_DIR)/release/crm-card $(SITE)/pkg/crm-card.was
 RELEASE_INPUTS := src style public migrations Cargo.toml Cargo.lock Leptos.toml .cargo
 release_fingerprint = stat -c '%n %s %Y' $(RELEASE_OUTPUTS) 2>/dev/null
 
-release: tools
+release: tools own-build
 	@if [ -f $(RELEASE_STAMP) ] && [ -z "$$(find $(RELEASE_INPUTS) -newer $(RELEASE_STAMP) -print -quit)" ] \
 	    && [ "$$($(release_fingerprint))" = "$$(cat $(RELEASE_STAMP))" ]; then \
 	  echo "Release build is up to date (sources unchanged since $(RELEASE_STAMP))."; \
@@ -73,7 +88,7 @@ tools-bench:
 	@scripts/install-tools.sh bench
 
 # The debug build the tests use (server + WASM), built once per test run.
-build: tools
+build: tools own-build
 	cargo leptos build
 
 test: tools-test
@@ -81,7 +96,7 @@ test: tools-test
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory test-e2e
 
-test-rust:
+test-rust: own-build
 	cargo test --features ssr
 
 test-e2e:
@@ -92,7 +107,7 @@ soak: tools-test build
 	cargo run --quiet --features ssr --example crash_soak -- $(CARGO_TARGET_DIR)/debug/crm-card $(SITE) sqlite 8
 	cargo run --quiet --features ssr --example crash_soak -- $(CARGO_TARGET_DIR)/debug/crm-card $(SITE) postgres 8
 
-lint:
+lint: own-build
 	cargo fmt --check
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
