@@ -14,14 +14,7 @@ b=$2
 site=$3
 rounds=${BENCH_ROUNDS:-7}
 secs=${BENCH_SECONDS:-3}
-data=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/servers.sh"
 export DATABASE_URL="sqlite://$data/bench.db?mode=rwc" LEPTOS_SITE_ROOT=$site LEPTOS_OUTPUT_NAME=crm-card LEPTOS_SITE_PKG_DIR=pkg
 eval "$("$a" seed 2>/dev/null)"
 
@@ -31,7 +24,7 @@ taskset -c 0 "$b" serve "127.0.0.1:${port[B]}" 2> "$data/b.log" & pids+=($!)
 declare -A cookie
 for s in A B; do
   base=http://127.0.0.1:${port[$s]}
-  for _ in $(seq 120); do curl -fsS -o /dev/null "$base/login" 2>/dev/null && break; sleep 0.25; done
+  wait_up "${port[$s]}"
   cookie[$s]=$(curl -fsS -o /dev/null -D - -X POST -H "Origin: $base" "$base/api/login" \
     -d 'email=anna%40example.com&password=demo' | sed -nE 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/p')
 done

@@ -15,14 +15,7 @@ declare -A site=([A]=$2 [B]=$3)
 rounds=${BENCH_ROUNDS:-4}
 runs=${BENCH_RUNS:-5}
 here=$(cd "$(dirname "$0")" && pwd)
-data=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/servers.sh"
 export DATABASE_URL="sqlite://$data/bench.db?mode=rwc" LEPTOS_OUTPUT_NAME=crm-card LEPTOS_SITE_PKG_DIR=pkg
 eval "$(LEPTOS_SITE_ROOT=${site[A]} "$bin" seed 2>/dev/null)"
 
@@ -30,9 +23,7 @@ declare -A port=([A]=${BENCH_PORT:-3992} [B]=$((${BENCH_PORT:-3992} + 1)))
 for s in A B; do
   LEPTOS_SITE_ROOT=${site[$s]} "$bin" serve "127.0.0.1:${port[$s]}" 2> "$data/$s.log" & pids+=($!)
 done
-for s in A B; do
-  for _ in $(seq 120); do curl -fsS -o /dev/null "http://127.0.0.1:${port[$s]}/login" 2>/dev/null && break; sleep 0.25; done
-done
+for s in A B; do wait_up "${port[$s]}"; done
 
 echo "# A: ${site[A]}"
 echo "# B: ${site[B]}"
