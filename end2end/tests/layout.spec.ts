@@ -119,6 +119,35 @@ test('deleting a section hides its fields and keeps their values', async ({ page
   await expect(page.locator('[data-field="contact"]')).toHaveCount(0);
 });
 
+test('leaving settings mode on a slow network: an edit opened at once stays open', async ({ page }) => {
+  await openQuote(page);
+  await settings(page);
+  await page.locator('[data-section="about"] li[data-field="amount"]').getByRole('button', { name: 'Hide' }).click();
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  // The card's layout now takes a second to arrive; count the fetches still under way.
+  let fetching = 0;
+  const isLayout = (url: string) => url.includes('/api/card_layout');
+  page.on('request', (r) => { if (isLayout(r.url())) fetching += 1; });
+  const done = (r: { url(): string }) => { if (isLayout(r.url())) fetching -= 1; };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  await page.route('**/api/card_layout', async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Finish configuration' }).click();
+  // The first "Edit" on screen is clicked at once: the sections must not be drawn again after.
+  const about = page.locator('[data-section="about"]');
+  await about.getByRole('button', { name: 'Edit' }).click();
+  await expect.poll(() => fetching).toBe(0);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const name = `Quote renamed ${Date.now()}`;
+  await about.getByLabel('Quote name').fill(name);
+  await about.getByRole('button', { name: 'Save' }).click();
+  await expect(about.locator('[data-field="title"] .field-value')).toHaveText(name);
+  await expect(page.locator('[data-field="amount"]')).toHaveCount(0);
+});
+
 test('settings mode opens whole: nothing arrives later and moves what is about to be clicked', async ({ page }) => {
   await openQuote(page);
   // Where "+ Create section" is the moment settings mode appears, and whether the views panel

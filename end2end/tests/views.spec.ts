@@ -98,6 +98,39 @@ test('a view for a department reaches its members only; the forced common view r
   await anna.context().close();
 });
 
+test("after configuring a view other than their own, an admin's card shows their own again", async ({ page, baseURL }) => {
+  await signIn(page, DEMO.admin);
+  const contact = await firstContact(page, baseURL!);
+  await page.goto(`/crm/contact/${contact}`);
+  await hydrated(page);
+  await settings(page);
+  const name = unique('Field team');
+  await page.getByRole('button', { name: '+ Create new view' }).click();
+  await page.locator('.view-form').getByLabel('View name').fill(name);
+  await page.locator('.view-form').getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('select.editing-view option:checked')).toHaveText(name);
+  await finish(page);
+  await expect(page.locator('.view-switch')).toContainText('Common view');
+
+  // Later the admin rearranges that view, which nobody is in yet: their own card stays as it was.
+  await settings(page);
+  await page.locator('select.editing-view').selectOption({ label: name });
+  await expect(page.getByRole('button', { name: 'Delete view' })).toBeVisible();
+  await page.locator('li[data-field="phone"]').getByRole('button', { name: 'Hide' }).click();
+  await expect(page.locator('.save-status')).toHaveText(/Saved/);
+  await finish(page);
+  await expect(page.locator('.view-switch')).toContainText('Common view');
+  await expect(page.locator('.card-section [data-field="phone"]')).toBeVisible();
+
+  await settings(page);
+  await page.locator('select.editing-view').selectOption({ label: name });
+  await expect(page.locator('.layout-editor li[data-field="phone"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Delete view' }).click();
+  await page.locator('.views-panel [role="alertdialog"]').getByRole('button', { name: 'Delete view' }).click();
+  await expect(page.locator('select.editing-view')).toHaveValue('common');
+  await finish(page);
+});
+
 test('a permitted user arranges a view of her own that nobody else gets; without the permission there is none', async ({ page, browser, baseURL }) => {
   await signIn(page, DEMO.anna);
   const contact = await firstContact(page, baseURL!);

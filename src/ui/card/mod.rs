@@ -65,8 +65,11 @@ pub struct CardCtx {
     pub view: RwSignal<ViewState>,
     /// The offer to switch on one's own view (⚙ for a user without one).
     pub offer_own: RwSignal<bool>,
-    /// Sections being edited right now: a layout change from elsewhere waits for them.
+    /// Sections being edited right now: a layout change waits for them.
     pub open_edits: RwSignal<usize>,
+    /// A layout that arrived while a section was being edited or the card configured, shown
+    /// once that ends (`watch_layout`).
+    pub waiting_layout: RwSignal<Option<CardLayout>>,
 }
 
 impl CardCtx {
@@ -116,20 +119,40 @@ impl CardCtx {
         self.notice.set(Some((kind, message.into())));
     }
 
-    /// Shows the view (and fields) the server gives now, unless it is the one on screen.
+    /// Shows the view (and fields) the server gives now, where they differ from the screen. While
+    /// a section is being edited or the card configured, it waits for that to end: replacing
+    /// the sections would close an open form.
     pub fn show_layout(&self, fresh: CardLayout) {
-        if fresh.view.token != self.view.with_untracked(|v| v.token.clone()) {
+        if self.configuring.with_untracked(Option::is_some) || self.open_edits.get_untracked() > 0 {
+            self.waiting_layout.set(Some(fresh));
+            return;
+        }
+        self.waiting_layout.set(None);
+        // Compared whole, not by the view's token: after settings mode the screen may hold
+        // another view's layout than the viewer's, under the same token. The sections read the
+        // fields when drawn, so new fields redraw them.
+        let new_fields = self.fields.with_value(|f| *f != fresh.fields);
+        if new_fields {
             self.fields.set_value(fresh.fields);
+        }
+        if self.view.with_untracked(|v| *v != fresh.view) {
             self.view.set(fresh.view);
+        }
+        if new_fields || self.layout.with_untracked(|l| *l != fresh.layout) {
             self.layout.set(fresh.layout);
         }
     }
 
-    /// Fetches the card's view again (after switching views or configuring).
+    /// Fetches the card's view again and shows it (after switching views or configuring),
+    /// leaving settings mode in the same step: the sections are then drawn once, from the
+    /// fresh layout, and a click on them is not lost to a second drawing.
     pub fn reload_layout(&self) {
         let ctx = *self;
         leptos::task::spawn_local(async move {
-            match crate::api::layouts::get_card_layout(ctx.entity_slug(), ctx.pipeline_id(), ctx.repeat_lead()).await {
+            let fresh =
+                crate::api::layouts::get_card_layout(ctx.entity_slug(), ctx.pipeline_id(), ctx.repeat_lead()).await;
+            ctx.configuring.set(None);
+            match fresh {
                 Ok(fresh) => ctx.show_layout(fresh),
                 Err(e) => {
                     crate::ui::common::handle_error(&e);
@@ -180,13 +203,26 @@ pub fn Card(data: CardData) -> impl IntoView {
         view: RwSignal::new(view),
         offer_own: RwSignal::new(false),
         open_edits: RwSignal::new(0),
+        waiting_layout: RwSignal::new(None),
     };
     provide_context(ctx);
     if !preview {
         watch_layout(ctx);
     }
-    // Effects run in the browser only: there, the editors' code is compiled before the first edit.
-    Effect::new(move |_| section::warm_up(ctx));
+    // A layout that waited for an edit or settings mode is shown once they end.
+    Effect::new(move |_| {
+        if ctx.configuring.with(Option::is_some) || ctx.open_edits.get() > 0 {
+            return;
+        }
+        if let Some(fresh) = ctx.waiting_layout.get() {
+            ctx.show_layout(fresh);
+        }
+    });
+    // Effects run in the browser only: there, the editors' code is compiled before the first
+    // edit. A read-only card has no edits.
+    if !read_only {
+        Effect::new(move |_| section::warm_up(ctx));
+    }
     let query = use_query_map();
     let visible = Memo::new(move |_| ctx.layout.with(|l| l.visible_tabs().collect::<Vec<TabCode>>()));
     let tab = Memo::new(move |_| {
@@ -229,9 +265,8 @@ pub fn Card(data: CardData) -> impl IntoView {
 
 /// Keeps the card's layout current: when the layout changes elsewhere (another admin, another
 /// tab), the card fetches it and shows it, without a reload. While the viewer configures the
-/// card or edits a section, the new layout waits, so nothing typed is lost.
+/// card or edits a section, the new layout waits (`show_layout`), so nothing typed is lost.
 fn watch_layout(ctx: CardCtx) {
-    let pending = RwSignal::new(None::<CardLayout>);
     Effect::new(move |_| {
         let entity = ctx.entity_slug();
         let (pipeline, repeat_lead) = (ctx.pipeline_id(), ctx.repeat_lead());
@@ -244,19 +279,11 @@ fn watch_layout(ctx: CardCtx) {
             let entity = entity.clone();
             leptos::task::spawn_local(async move {
                 if let Ok(fresh) = crate::api::layouts::get_card_layout(entity, pipeline, repeat_lead).await {
-                    pending.set(Some(fresh));
+                    ctx.show_layout(fresh);
                 }
             });
         });
         on_cleanup(move || crate::ui::browser::unwatch(id));
-    });
-    Effect::new(move |_| {
-        if ctx.configuring.with(Option::is_some) || ctx.open_edits.get() > 0 {
-            return;
-        }
-        let Some(fresh) = pending.get() else { return };
-        pending.set(None);
-        ctx.show_layout(fresh);
     });
 }
 

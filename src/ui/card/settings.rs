@@ -518,7 +518,6 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
             ed.ticket.set_value(ed.ticket.get_value().wrapping_add(1));
             ed.flush().await;
             if !matches!(ed.status.get_untracked(), Status::Failed(_)) {
-                ed.ctx.configuring.set(None);
                 ed.ctx.reload_layout();
             }
         });

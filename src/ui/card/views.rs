@@ -129,10 +129,7 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
             spawn_local(async move {
                 ed.flush().await;
                 match enable_my_view(ctx.entity_slug(), false).await {
-                    Ok(()) => {
-                        ctx.configuring.set(None);
-                        ctx.reload_layout();
-                    }
+                    Ok(()) => ctx.reload_layout(),
                     Err(e) => ctx.fail(e),
                 }
             });
