@@ -148,6 +148,23 @@ test('leaving settings mode on a slow network: an edit opened at once stays open
   await expect(page.locator('[data-field="amount"]')).toHaveCount(0);
 });
 
+test('card settings wait for a section being edited: what was typed stays', async ({ page }) => {
+  await openQuote(page);
+  const about = page.locator('[data-section="about"]');
+  await about.getByRole('button', { name: 'Edit' }).click();
+  const name = `Quote typed ${Date.now()}`;
+  await about.getByLabel('Quote name').fill(name);
+  await page.getByRole('button', { name: 'Card settings' }).click();
+  await expect(page.locator('.notice')).toContainText('Save or cancel the section you are editing first.');
+  await expect(page.locator('.layout-editor')).toHaveCount(0);
+  await expect(about.getByLabel('Quote name')).toHaveValue(name);
+  await about.getByRole('button', { name: 'Save' }).click();
+  await expect(about.locator('[data-field="title"] .field-value')).toHaveText(name);
+  await settings(page);
+  await finish(page);
+  await expect(about.locator('[data-field="title"] .field-value')).toHaveText(name);
+});
+
 test('settings mode opens whole: nothing arrives later and moves what is about to be clicked', async ({ page }) => {
   await openQuote(page);
   // Where "+ Create section" is the moment settings mode appears, and whether the views panel

@@ -53,6 +53,12 @@ fn open_settings(ctx: CardCtx) {
     if ctx.configuring.get_untracked().is_some() {
         return;
     }
+    // Settings mode takes the sections' place: an open form would go, with what was typed.
+    if ctx.open_edits.get_untracked() > 0 {
+        ctx.say(NoticeKind::Info, text::SAVE_EDIT_FIRST);
+        crate::ui::browser::reveal("form.section-form");
+        return;
+    }
     let view = ctx.view.get_untracked();
     let target = if ctx.admin {
         match view.active {

@@ -47,7 +47,8 @@ pub fn ViewSwitcher() -> impl IntoView {
                         view! {
                             <select
                                 aria-label=text::VIEW
-                                disabled=move || ctx.configuring.with(Option::is_some)
+                                // A switch waits for an open edit (`show_layout`): none while one is open.
+                                disabled=move || ctx.configuring.with(Option::is_some) || ctx.open_edits.get() != 0
                                 on:change=move |ev| choose(event_target_value(&ev))
                             >
                                 {state.open.into_iter().map(|o| {
