@@ -149,6 +149,22 @@ test('Relations link to the company and History lists the field changes', async 
   await expect(page.locator('.card-title')).toHaveText('Porto Wines');
 });
 
+test('a section being edited keeps what was typed while another tab is looked at', async ({ page, baseURL }) => {
+  const id = await createDeal(page, baseURL!, unique('Tabs'));
+  await open(page, `/crm/deal/${id}`);
+  await field(page, 'probability').click();
+  await field(page, 'probability').locator('input').fill('45');
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.locator('.history')).toContainText('No field has been changed yet.');
+  await expect(field(page, 'probability')).toBeHidden();
+  await page.getByRole('tab', { name: 'General' }).click();
+  await expect(field(page, 'probability').locator('input')).toHaveValue('45');
+  await page.locator('[data-section="about"]').getByRole('button', { name: 'Save' }).click();
+  await expect(field(page, 'probability').locator('.field-value')).toHaveText('45');
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.locator('.history-table tbody tr').first()).toContainText('Probability, %');
+});
+
 test('a CRM item field is chosen by searching', async ({ page, baseURL }) => {
   const id = await createDeal(page, baseURL!, unique('Picker'));
   await open(page, `/crm/deal/${id}`);

@@ -230,6 +230,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         let first = visible.first().copied().unwrap_or(TabCode::General);
         query.read().get("tab").and_then(|t| TabCode::from_slug(&t)).filter(|t| visible.contains(t)).unwrap_or(first)
     });
+    let on_general = move || ctx.configuring.with(Option::is_some) || tab.get() == TabCode::General;
     // leptos_meta may call this after the card is gone (navigating to another card).
     let title = move || ctx.header.try_with(|h| h.title.clone()).unwrap_or_default();
     view! {
@@ -252,9 +253,17 @@ pub fn Card(data: CardData) -> impl IntoView {
             <Notice/>
             <tabs::Tabs tabs=visible active=tab/>
             <div class="card-body">
-                // Settings mode stays on screen whatever tab order it makes.
-                {move || match if ctx.configuring.with(Option::is_some) { TabCode::General } else { tab.get() } {
-                    TabCode::General => view! { <General/> }.into_any(),
+                // General stays in the page behind the other tabs, so a section being edited
+                // keeps what was typed while the viewer looks at History. Settings mode stays
+                // on screen whatever tab order it makes.
+                <Show when=move || ctx.configuring.with(Option::is_some) || visible.with(|v| v.contains(&TabCode::General))>
+                    <div class="tab-panel" hidden=move || !on_general()>
+                        <General/>
+                    </div>
+                </Show>
+                {move || match tab.get() {
+                    _ if on_general() => ().into_any(),
+                    TabCode::General => ().into_any(),
                     TabCode::Relations => view! { <relations::RelationsTab/> }.into_any(),
                     TabCode::History => view! { <history::HistoryTab/> }.into_any(),
                 }}
