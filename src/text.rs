@@ -309,6 +309,7 @@ pub fn action(a: crate::domain::access::Action) -> &'static str {
 pub const CONFIGURE_CARD: &str = "Card settings";
 pub const FINISH_CONFIGURATION: &str = "Finish configuration";
 pub const SAVE_EDIT_FIRST: &str = "Save or cancel the section you are editing first.";
+pub const LEAVE_UNSAVED: &str = "Leave this card? What you typed in the section being edited is not saved.";
 pub const CREATE_SECTION: &str = "Create section";
 pub const SECTION_NAME: &str = "Section name";
 pub const RENAME: &str = "Rename";

@@ -165,6 +165,45 @@ test('a section being edited keeps what was typed while another tab is looked at
   await expect(page.locator('.history-table tbody tr').first()).toContainText('Probability, %');
 });
 
+test('leaving a card with something typed and not saved asks first; with nothing typed it does not', async ({ page, baseURL }) => {
+  const id = await createDeal(page, baseURL!, unique('Leaving'));
+  await open(page, `/crm/deal/${id}`);
+  const deals = page.getByRole('navigation', { name: 'CRM' }).getByRole('link', { name: 'Deals' });
+  const asked: string[] = [];
+  let answer: 'accept' | 'dismiss' = 'dismiss';
+  page.on('dialog', (d) => {
+    asked.push(`${d.type()}: ${d.message()}`);
+    void (answer === 'accept' ? d.accept() : d.dismiss());
+  });
+  await field(page, 'probability').click();
+  await field(page, 'probability').locator('input').fill('65');
+
+  // A link to another page of the app: the card asks, and staying keeps what was typed.
+  await deals.click();
+  await expect.poll(() => asked).toEqual(['confirm: Leave this card? What you typed in the section being edited is not saved.']);
+  await expect(page).toHaveURL(new RegExp(`/crm/deal/${id}$`));
+  await expect(field(page, 'probability').locator('input')).toHaveValue('65');
+  // Closing the page: the browser asks.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked.length).toBe(2);
+  expect(asked[1]).toMatch(/^beforeunload/);
+  await expect(field(page, 'probability').locator('input')).toHaveValue('65');
+  // Leaving anyway.
+  answer = 'accept';
+  await deals.click();
+  await expect(page).toHaveURL(/\/crm\/deal$/);
+  expect(asked).toHaveLength(3);
+
+  // An edit opened with nothing typed: no question.
+  await open(page, `/crm/deal/${id}`);
+  await expect(field(page, 'probability').locator('.field-value')).toHaveText('not filled');
+  await field(page, 'probability').click();
+  await expect(field(page, 'probability').locator('input')).toBeFocused();
+  await deals.click();
+  await expect(page).toHaveURL(/\/crm\/deal$/);
+  expect(asked).toHaveLength(3);
+});
+
 test('a CRM item field is chosen by searching', async ({ page, baseURL }) => {
   const id = await createDeal(page, baseURL!, unique('Picker'));
   await open(page, `/crm/deal/${id}`);

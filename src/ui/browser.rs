@@ -110,7 +110,16 @@ mod imp {
 
     thread_local! {
         static WATCHES: std::cell::RefCell<Vec<Watch>> = const { std::cell::RefCell::new(Vec::new()) };
-        static NEXT_WATCH: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+        static NEXT_HANDLE: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    }
+
+    /// A handle for a watch or a guard, never 0 (which means none was set up).
+    fn next_handle() -> u32 {
+        NEXT_HANDLE.with(|n| {
+            let id = n.get();
+            n.set(id.checked_add(1).unwrap_or(1));
+            id
+        })
     }
 
     /// Listens for changes of the card layout of `entity` (server-sent events); calls
@@ -120,11 +129,7 @@ mod imp {
         let Ok(source) = web_sys::EventSource::new(url) else { return 0 };
         let callback = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
         let _ = source.add_event_listener_with_callback("layout", callback.as_ref().unchecked_ref());
-        let id = NEXT_WATCH.with(|n| {
-            let id = n.get();
-            n.set(id.wrapping_add(1));
-            id
-        });
+        let id = next_handle();
         WATCHES.with(|w| w.borrow_mut().push((id, source, callback)));
         id
     }
@@ -134,6 +139,95 @@ mod imp {
             w.borrow_mut().retain(|(i, source, _)| {
                 if *i == id {
                     source.close();
+                }
+                *i != id
+            })
+        });
+    }
+
+    /// The listeners of one [`guard_leaving`], kept alive until [`unguard`].
+    type Guard = (u32, [leptos::wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>; 2]);
+
+    thread_local! {
+        static GUARDS: std::cell::RefCell<Vec<Guard>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// While `unsaved()` holds, leaving the page asks first: closing or reloading it asks the
+    /// browser's own question, and a link to another page of the app (which the router would
+    /// follow without unloading anything) asks `question`. Links within the page (`?tab=…`),
+    /// to a new window or with a modifier key are let through. Answers a handle for [`unguard`].
+    pub fn guard_leaving(question: &'static str, unsaved: impl Fn() -> bool + 'static) -> u32 {
+        use leptos::wasm_bindgen::closure::Closure;
+        let Some(window) = web_sys::window() else { return 0 };
+        let unsaved = std::rc::Rc::new(unsaved);
+        let on_unload = {
+            let unsaved = unsaved.clone();
+            Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                if unsaved() {
+                    ev.prevent_default();
+                    if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        ev.set_return_value("unsaved");
+                    }
+                }
+            })
+        };
+        let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            if leaves_page(&ev) && unsaved() {
+                let stay = web_sys::window().is_some_and(|w| !w.confirm_with_message(question).unwrap_or(true));
+                if stay {
+                    ev.prevent_default();
+                    ev.stop_immediate_propagation();
+                }
+            }
+        });
+        let _ = window.add_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
+        // Capturing on the window runs before the router's own click listener there.
+        let _ = window.add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+        let id = next_handle();
+        GUARDS.with(|g| g.borrow_mut().push((id, [on_unload, on_click])));
+        id
+    }
+
+    /// Whether the click `ev` follows a link to another page in this window.
+    fn leaves_page(ev: &web_sys::Event) -> bool {
+        let Some(click) = ev.dyn_ref::<web_sys::MouseEvent>() else { return false };
+        if ev.default_prevented()
+            || click.button() != 0
+            || click.meta_key()
+            || click.ctrl_key()
+            || click.shift_key()
+            || click.alt_key()
+        {
+            return false;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return false;
+        };
+        let here = web_sys::window().map(|w| w.location());
+        let same_page = here.is_some_and(|l| {
+            l.origin().is_ok_and(|o| o == link.origin()) && l.pathname().is_ok_and(|p| p == link.pathname())
+        });
+        let new_window = !matches!(link.target().as_str(), "" | "_self");
+        !same_page && !new_window && !link.has_attribute("download")
+    }
+
+    pub fn unguard(id: u32) {
+        let Some(window) = web_sys::window() else { return };
+        GUARDS.with(|g| {
+            g.borrow_mut().retain(|(i, [on_unload, on_click])| {
+                if *i == id {
+                    let _ =
+                        window.remove_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
+                    let _ = window.remove_event_listener_with_callback_and_bool(
+                        "click",
+                        on_click.as_ref().unchecked_ref(),
+                        true,
+                    );
                 }
                 *i != id
             })
@@ -174,6 +268,10 @@ mod imp {
         0
     }
     pub fn unwatch(_id: u32) {}
+    pub fn guard_leaving(_question: &'static str, _unsaved: impl Fn() -> bool + 'static) -> u32 {
+        0
+    }
+    pub fn unguard(_id: u32) {}
     pub fn scroll_by(_dy: i32) {}
     pub async fn upload_chosen_file(
         _ev: &leptos::ev::Event,

@@ -110,6 +110,18 @@ impl EditForm {
         format!("f-{}-{}", self.key.get_value(), code)
     }
 
+    /// Whether a draft differs from what it started as; false once the form is gone.
+    pub fn has_changes(&self) -> bool {
+        self.originals
+            .try_with_value(|o| {
+                self.drafts.try_with_value(|d| {
+                    d.iter().any(|(c, s)| o.get(c).is_some_and(|v| s.try_with_untracked(|x| x != v).unwrap_or(false)))
+                })
+            })
+            .flatten()
+            .unwrap_or(false)
+    }
+
     /// Drafts of this edit that differ from what they started as.
     pub fn changed(&self) -> BTreeMap<String, FieldInput> {
         let all = self.all();

@@ -19,6 +19,7 @@ use crate::domain::views::ViewRef;
 use crate::domain::{FieldDef, Layout, Pipeline, TabCode, Values};
 use crate::text;
 use crate::ui::timeline::Timeline;
+use field_input::EditForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -67,6 +68,8 @@ pub struct CardCtx {
     pub offer_own: RwSignal<bool>,
     /// Sections being edited right now: a layout change waits for them.
     pub open_edits: RwSignal<usize>,
+    /// Every section's edit form with its "being edited" flag, for [`CardCtx::unsaved`].
+    pub forms: StoredValue<Vec<(EditForm, RwSignal<bool>)>>,
     /// A layout that arrived while a section was being edited or the card configured, shown
     /// once that ends (`watch_layout`).
     pub waiting_layout: RwSignal<Option<CardLayout>>,
@@ -113,6 +116,15 @@ impl CardCtx {
                 }
             });
         }
+    }
+
+    /// Something typed in a section being edited is not saved yet.
+    pub fn unsaved(&self) -> bool {
+        self.forms
+            .try_with_value(|f| {
+                f.iter().any(|(form, editing)| editing.try_get_untracked() == Some(true) && form.has_changes())
+            })
+            .unwrap_or(false)
     }
 
     pub fn say(&self, kind: NoticeKind, message: impl Into<String>) {
@@ -204,6 +216,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         offer_own: RwSignal::new(false),
         open_edits: RwSignal::new(0),
         waiting_layout: RwSignal::new(None),
+        forms: StoredValue::new(Vec::new()),
     };
     provide_context(ctx);
     if !preview {
@@ -222,6 +235,10 @@ pub fn Card(data: CardData) -> impl IntoView {
     // edit. A read-only card has no edits.
     if !read_only {
         Effect::new(move |_| section::warm_up(ctx));
+        Effect::new(move |_| {
+            let id = crate::ui::browser::guard_leaving(text::LEAVE_UNSAVED, move || ctx.unsaved());
+            on_cleanup(move || crate::ui::browser::unguard(id));
+        });
     }
     let query = use_query_map();
     let visible = Memo::new(move |_| ctx.layout.with(|l| l.visible_tabs().collect::<Vec<TabCode>>()));

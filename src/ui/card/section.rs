@@ -31,10 +31,12 @@ pub fn SectionView(section: Section) -> impl IntoView {
         }
         now
     });
+    ctx.forms.update_value(|f| f.push((form, editing)));
     on_cleanup(move || {
         if editing.try_get_untracked().unwrap_or(false) {
             ctx.open_edits.try_update(|n| *n = n.saturating_sub(1));
         }
+        ctx.forms.try_update_value(|f| f.retain(|(_, e)| *e != editing));
     });
     let saving = RwSignal::new(false);
     // The item version this edit started from; sent with the save.
