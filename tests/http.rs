@@ -26,9 +26,14 @@ struct App {
 }
 
 async fn app() -> App {
+    app_serving("target/site").await
+}
+
+/// The app with its static files in `site_root`.
+async fn app_serving(site_root: &str) -> App {
     let db = TestDb::sqlite().await;
     demo::seed_if_empty(&db.store, store::now_ms()).await.expect("demo data");
-    let leptos_options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
+    let leptos_options = LeptosOptions::builder().output_name("crm-card").site_root(site_root).build();
     let config = Config { max_body_kb: 64, max_file_mb: 1, ..Config::default() };
     let router = router(AppState { leptos_options, store: db.store.clone(), config: Arc::new(config) });
     let mut app = App { router, db, cookie: String::new() };
@@ -302,6 +307,64 @@ async fn pages_render_on_the_server_and_need_a_session() {
         (res.status(), res.headers().get("location").and_then(|v| v.to_str().ok())),
         (StatusCode::SEE_OTHER, Some("/login"))
     );
+    app.db.cleanup().await;
+}
+
+/// A static file keeps its own status whatever else the server answers at the same moment:
+/// Leptos's file handler gave files the status of a concurrent "not found" page. Over real
+/// connections (the router answering in-process did not show it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn static_files_keep_their_status_beside_not_found_pages() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let site = std::env::temp_dir().join(format!("crm-test-site-{}", std::process::id()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(site.join("pkg/crm-card.css"), "body { margin: 0 }").unwrap();
+    let app = app_serving(site.to_str().unwrap()).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let router = app.router.clone();
+    let server = tokio::spawn(async move { axum::serve(listener, router).await });
+    // The status line of one GET over its own connection.
+    let get = move |path: &'static str, cookie: String| async move {
+        let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.unwrap();
+        let answer = String::from_utf8_lossy(&answer).to_string();
+        (answer.lines().next().unwrap_or_default().to_string(), answer.ends_with("body { margin: 0 }"))
+    };
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..1200 {
+        let cookie = app.cookie.clone();
+        tasks.spawn(async move {
+            if i % 2 == 0 {
+                get("/crm/deal/999999", cookie).await;
+                None
+            } else {
+                Some(get("/pkg/crm-card.css", String::new()).await)
+            }
+        });
+    }
+    let mut wrong = Vec::new();
+    while let Some(answer) = tasks.join_next().await {
+        if let Some(answer) = answer.unwrap() {
+            if answer != ("HTTP/1.1 200 OK".to_string(), true) {
+                wrong.push(answer.0);
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of 600 static files answered otherwise: {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(3)]
+    );
+    assert_eq!(get("/pkg/missing.js", String::new()).await.0, "HTTP/1.1 404 Not Found");
+    assert_eq!(app.page("/no/such/page").await.0, StatusCode::NOT_FOUND);
+    server.abort();
+    std::fs::remove_dir_all(&site).unwrap();
     app.db.cleanup().await;
 }
 

@@ -8,6 +8,7 @@ use crate::app::{shell, App};
 use crate::error::AppError;
 use axum::body::Body;
 use axum::extract::{Request, State};
+use axum::handler::Handler;
 use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -18,6 +19,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Set by server_fn on error answers; the browser client decodes their body as `AppError`.
@@ -43,6 +45,18 @@ pub fn router(state: AppState) -> Router {
     let files = Router::new()
         .route("/files/{key}", get(download_file).post(upload_file))
         .layer(RequestBodyLimitLayer::new(file_limit));
+    // The site folder's files (the WebAssembly, its JS, the CSS, the icon); anything else gets
+    // the app's "not found" page. Not Leptos's `file_and_error_handler` for the files
+    // themselves: it answers a file from inside a new reactive owner, which takes as its parent
+    // whatever owner another task left current on the worker thread, and with it that request's
+    // `ResponseOptions`. Under load a file then went out with another request's status: 474 of
+    // 3,000 CSS requests answered 404 beside concurrent "not found" pages, and a browser test's
+    // page never hydrated because its WebAssembly came back 404
+    // (`tests/http.rs::static_files_keep_their_status_beside_not_found_pages`).
+    let static_files = ServeDir::new(&*state.leptos_options.site_root)
+        .append_index_html_on_directories(false)
+        .call_fallback_on_method_not_allowed(true)
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell).with_state(state.clone()));
     let app = Router::new()
         .route("/", get(|| async { Redirect::to("/crm/deal") }))
         .route("/crm/{entity}/export.csv", get(export_csv))
@@ -60,7 +74,7 @@ pub fn router(state: AppState) -> Router {
             move || provide_context(ctx.clone()),
             move || shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback_service(static_files)
         .layer(RequestBodyLimitLayer::new(body_limit));
     files
         .merge(app)
