@@ -39,6 +39,16 @@ async function finish(page: Page) {
   await expect(page.locator('.layout-editor')).toHaveCount(0);
 }
 
+/** In settings mode: deletes the named view (once it shows without `hidden`), then finishes. */
+async function deleteView(page: Page, name: string, hidden: string) {
+  await page.locator('select.editing-view').selectOption({ label: name });
+  await expect(page.locator(`.layout-editor li[data-field="${hidden}"]`)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Delete view' }).click();
+  await page.locator('.views-panel [role="alertdialog"]').getByRole('button', { name: 'Delete view' }).click();
+  await expect(page.locator('select.editing-view')).toHaveValue('common');
+  await finish(page);
+}
+
 test('a view for a department reaches its members only; the forced common view reaches everybody, live', async ({ page, browser, baseURL }) => {
   await signIn(page, DEMO.admin);
   const contact = await firstContact(page, baseURL!);
@@ -87,12 +97,7 @@ test('a view for a department reaches its members only; the forced common view r
   await expect(julia.locator('[data-field="position"]')).toHaveCount(0, { timeout: 10_000 });
 
   // The admin deletes the view: Julia is back on the common view.
-  await page.locator('select.editing-view').selectOption({ label: name });
-  await expect(page.locator('.layout-editor li[data-field="position"]')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Delete view' }).click();
-  await page.locator('.views-panel [role="alertdialog"]').getByRole('button', { name: 'Delete view' }).click();
-  await expect(page.locator('select.editing-view')).toHaveValue('common');
-  await finish(page);
+  await deleteView(page, name, 'position');
   await expect(julia.locator('.card-section [data-field="position"]')).toBeVisible({ timeout: 10_000 });
   await julia.context().close();
   await anna.context().close();
@@ -123,12 +128,7 @@ test("after configuring a view other than their own, an admin's card shows their
   await expect(page.locator('.card-section [data-field="phone"]')).toBeVisible();
 
   await settings(page);
-  await page.locator('select.editing-view').selectOption({ label: name });
-  await expect(page.locator('.layout-editor li[data-field="phone"]')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Delete view' }).click();
-  await page.locator('.views-panel [role="alertdialog"]').getByRole('button', { name: 'Delete view' }).click();
-  await expect(page.locator('select.editing-view')).toHaveValue('common');
-  await finish(page);
+  await deleteView(page, name, 'phone');
 });
 
 test('a permitted user arranges a view of her own that nobody else gets; without the permission there is none', async ({ page, browser, baseURL }) => {
