@@ -71,7 +71,7 @@ pub struct CardCtx {
     /// Every section's edit form with its "being edited" flag, for [`CardCtx::unsaved`].
     pub forms: StoredValue<Vec<(EditForm, RwSignal<bool>)>>,
     /// A layout that arrived while a section was being edited or the card configured, shown
-    /// once that ends (`watch_layout`).
+    /// once that ends (an effect in [`Card`]).
     pub waiting_layout: RwSignal<Option<CardLayout>>,
 }
 
