@@ -160,6 +160,7 @@ test('card settings wait for a section being edited: what was typed stays', asyn
   await expect(about.getByLabel('Quote name')).toHaveValue(name);
   await about.getByRole('button', { name: 'Save' }).click();
   await expect(about.locator('[data-field="title"] .field-value')).toHaveText(name);
+  await expect(page.locator('.notice')).toHaveCount(0);
   await settings(page);
   await finish(page);
   await expect(about.locator('[data-field="title"] .field-value')).toHaveText(name);

@@ -231,6 +231,14 @@ pub fn Card(data: CardData) -> impl IntoView {
             ctx.show_layout(fresh);
         }
     });
+    // "Save or cancel … first" (⚙ during an edit) is over once no section is being edited.
+    Effect::new(move |_| {
+        let stale = ctx.open_edits.get() == 0
+            && ctx.notice.with_untracked(|n| n.as_ref().is_some_and(|(_, m)| m == text::SAVE_EDIT_FIRST));
+        if stale {
+            ctx.notice.set(None);
+        }
+    });
     // Effects run in the browser only: there, the editors' code is compiled before the first
     // edit. A read-only card has no edits.
     if !read_only {
