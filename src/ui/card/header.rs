@@ -54,7 +54,7 @@ fn open_settings(ctx: CardCtx) {
         return;
     }
     // Settings mode takes the sections' place: an open form would go, with what was typed.
-    if ctx.open_edits.get_untracked() > 0 {
+    if untrack(|| ctx.editing()) {
         ctx.say(NoticeKind::Info, text::SAVE_EDIT_FIRST);
         crate::ui::browser::reveal("form.section-form");
         return;

@@ -66,10 +66,10 @@ pub struct CardCtx {
     pub view: RwSignal<ViewState>,
     /// The offer to switch on one's own view (⚙ for a user without one).
     pub offer_own: RwSignal<bool>,
-    /// Sections being edited right now: a layout change waits for them.
-    pub open_edits: RwSignal<usize>,
-    /// Every section's edit form with its "being edited" flag, for [`CardCtx::unsaved`].
-    pub forms: StoredValue<Vec<(EditForm, RwSignal<bool>)>>,
+    /// Every section's edit form with its "being edited" flag: a layout change waits while one
+    /// is edited ([`CardCtx::editing`]), and leaving asks while one holds typing
+    /// ([`CardCtx::unsaved`]).
+    pub forms: RwSignal<Vec<(EditForm, RwSignal<bool>)>>,
     /// A layout that arrived while a section was being edited or the card configured, shown
     /// once that ends (an effect in [`Card`]).
     pub waiting_layout: RwSignal<Option<CardLayout>>,
@@ -118,10 +118,15 @@ impl CardCtx {
         }
     }
 
+    /// A section is being edited (tracked where it is read).
+    pub fn editing(&self) -> bool {
+        self.forms.with(|f| f.iter().any(|(_, editing)| editing.try_get() == Some(true)))
+    }
+
     /// Something typed in a section being edited is not saved yet.
     pub fn unsaved(&self) -> bool {
         self.forms
-            .try_with_value(|f| {
+            .try_with_untracked(|f| {
                 f.iter().any(|(form, editing)| editing.try_get_untracked() == Some(true) && form.has_changes())
             })
             .unwrap_or(false)
@@ -135,7 +140,7 @@ impl CardCtx {
     /// a section is being edited or the card configured, it waits for that to end: replacing
     /// the sections would close an open form.
     pub fn show_layout(&self, fresh: CardLayout) {
-        if self.configuring.with_untracked(Option::is_some) || self.open_edits.get_untracked() > 0 {
+        if self.configuring.with_untracked(Option::is_some) || untrack(|| self.editing()) {
             self.waiting_layout.set(Some(fresh));
             return;
         }
@@ -214,9 +219,8 @@ pub fn Card(data: CardData) -> impl IntoView {
         preview,
         view: RwSignal::new(view),
         offer_own: RwSignal::new(false),
-        open_edits: RwSignal::new(0),
         waiting_layout: RwSignal::new(None),
-        forms: StoredValue::new(Vec::new()),
+        forms: RwSignal::new(Vec::new()),
     };
     provide_context(ctx);
     if !preview {
@@ -224,7 +228,7 @@ pub fn Card(data: CardData) -> impl IntoView {
     }
     // A layout that waited for an edit or settings mode is shown once they end.
     Effect::new(move |_| {
-        if ctx.configuring.with(Option::is_some) || ctx.open_edits.get() > 0 {
+        if ctx.configuring.with(Option::is_some) || ctx.editing() {
             return;
         }
         if let Some(fresh) = ctx.waiting_layout.get() {
@@ -233,7 +237,7 @@ pub fn Card(data: CardData) -> impl IntoView {
     });
     // "Save or cancel … first" (⚙ during an edit) is over once no section is being edited.
     Effect::new(move |_| {
-        let stale = ctx.open_edits.get() == 0
+        let stale = !ctx.editing()
             && ctx.notice.with_untracked(|n| n.as_ref().is_some_and(|(_, m)| m == text::SAVE_EDIT_FIRST));
         if stale {
             ctx.notice.set(None);

@@ -21,22 +21,11 @@ pub fn SectionView(section: Section) -> impl IntoView {
     let fields = StoredValue::new(fields);
     let form = EditForm::new(&section.id, &ctx.entity_slug(), ctx.users.get_value());
     let editing = RwSignal::new(false);
-    // Counted on the card, so that a layout change from elsewhere waits for the edit to end.
-    Effect::new(move |was: Option<bool>| {
-        let now = editing.get();
-        match (was.unwrap_or(false), now) {
-            (false, true) => ctx.open_edits.update(|n| *n += 1),
-            (true, false) => ctx.open_edits.update(|n| *n = n.saturating_sub(1)),
-            _ => {}
-        }
-        now
-    });
-    ctx.forms.update_value(|f| f.push((form, editing)));
+    // Known to the card, so that a layout change waits for the edit to end and leaving asks
+    // while it holds typing.
+    ctx.forms.update(|f| f.push((form, editing)));
     on_cleanup(move || {
-        if editing.try_get_untracked().unwrap_or(false) {
-            ctx.open_edits.try_update(|n| *n = n.saturating_sub(1));
-        }
-        ctx.forms.try_update_value(|f| f.retain(|(_, e)| *e != editing));
+        ctx.forms.try_update(|f| f.retain(|(_, e)| *e != editing));
     });
     let saving = RwSignal::new(false);
     // The item version this edit started from; sent with the save.

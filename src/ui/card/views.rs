@@ -48,7 +48,7 @@ pub fn ViewSwitcher() -> impl IntoView {
                             <select
                                 aria-label=text::VIEW
                                 // A switch waits for an open edit (`show_layout`): none while one is open.
-                                disabled=move || ctx.configuring.with(Option::is_some) || ctx.open_edits.get() != 0
+                                disabled=move || ctx.configuring.with(Option::is_some) || ctx.editing()
                                 on:change=move |ev| choose(event_target_value(&ev))
                             >
                                 {state.open.into_iter().map(|o| {
