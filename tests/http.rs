@@ -368,6 +368,64 @@ async fn static_files_keep_their_status_beside_not_found_pages() {
     app.db.cleanup().await;
 }
 
+/// Requests served at the same moment on the server's threads keep their reactive state apart.
+/// Leptos makes a page's reactive owner (and its arena of signals) current on the thread that
+/// renders it and leaves it there: a request polled next on that thread made its own owner a
+/// child of that page's, and a page that went on after an `await` on another thread read its
+/// `<title>` from whatever arena that thread had (another page's, or one already gone: then it
+/// panicked and the browser got no answer). Here card pages of different deals, server-function
+/// calls and unrelated tasks share the two threads; every page must carry its own deal's title,
+/// and no task may start under another request's owner.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_requests_never_see_each_others_reactive_state() {
+    use leptos::prelude::Owner;
+    let app = Arc::new(app().await);
+    let (_, list) =
+        app.json(app.call("list_items", r#"{"entity":"deal","search":null,"stage_id":null,"before":null}"#)).await;
+    let deals: Vec<(i64, String)> = list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| (row["id"].as_i64().unwrap(), row["title"].as_str().unwrap().to_string()))
+        .filter(|(_, title)| !title.contains(['&', '<', '>', '"']))
+        .take(8)
+        .collect();
+    assert!(deals.len() >= 4, "demo deals to tell apart: {deals:?}");
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..600 {
+        let app = app.clone();
+        let (deal, title) = deals[i % deals.len()].clone();
+        tasks.spawn(async move {
+            match i % 3 {
+                0 => {
+                    let (status, page) = app.page(&format!("/crm/deal/{deal}")).await;
+                    let shown = page.split("<title>").nth(1).and_then(|t| t.split("</title>").next());
+                    let expected = crm_card::text::page_title(&title);
+                    assert_eq!((status, shown), (StatusCode::OK, Some(expected.as_str())), "deal {deal}'s page");
+                    None
+                }
+                1 => {
+                    assert_eq!(app.json(app.call("me", "{}")).await.0, StatusCode::OK);
+                    None
+                }
+                _ => {
+                    tokio::task::yield_now().await;
+                    Some(Owner::current().is_some())
+                }
+            }
+        });
+    }
+    let (mut looked, mut found) = (0, 0);
+    while let Some(result) = tasks.join_next().await {
+        if let Some(saw_owner) = result.expect("every request answered, none panicked") {
+            looked += 1;
+            found += usize::from(saw_owner);
+        }
+    }
+    assert_eq!(found, 0, "{found} of {looked} tasks started with another request's reactive owner current");
+    Arc::try_unwrap(app).ok().expect("every request has ended").db.cleanup().await;
+}
+
 /// Another signed-in person on the same server.
 struct Session {
     router: Router,

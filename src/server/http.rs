@@ -6,17 +6,20 @@ use super::auth::user_from_headers;
 use super::state::AppState;
 use crate::app::{shell, App};
 use crate::error::AppError;
-use axum::body::Body;
+use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
 use axum::handler::Handler;
-use axum::middleware::{from_fn_with_state, Next};
+use axum::middleware::{from_fn, from_fn_with_state, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use http::header::{CONTENT_TYPE, HOST, ORIGIN};
 use http::{HeaderName, HeaderValue, Method, StatusCode};
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, Owner};
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
@@ -94,7 +97,84 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("same-origin"),
         ))
+        .layer(from_fn(own_reactive_owner))
         .with_state(state)
+}
+
+/// Each request keeps its reactive owner to itself, as if it had the worker thread alone.
+///
+/// Leptos keeps the current reactive owner, and the arena its signals live in, in thread-locals.
+/// A page makes its root owner current when it starts rendering (`Owner::new_root` in
+/// leptos_integration_utils 0.8.9) and reads it back after later `await`s: leptos_meta writes the
+/// `<title>` there, from the card's signals. Between those steps, tokio may poll other requests on
+/// that thread and may resume the page on another one. So, unguarded, under concurrent requests:
+/// - a page's title was read from another page's arena: empty, or **another card's title**;
+/// - or from an arena already gone: the page panicked and the browser got no answer;
+/// - a server function or file answer polled after a page made its own owner a child of that
+///   page's, inheriting its contexts (files once went out with a "not found" page's status).
+///
+/// Here every poll of the request, and of writing its answer, first makes current the owner this
+/// request left at the end of its previous poll (none at first), and afterwards takes it away
+/// again, keeping it for the next poll. Reproduced and checked by
+/// `tests/http.rs::concurrent_requests_never_see_each_others_reactive_state`.
+async fn own_reactive_owner(req: Request, next: Next) -> Response {
+    let mut handling = WithOwnOwner { inner: Box::pin(next.run(req)), owner: None };
+    let res = (&mut handling).await;
+    let owner = handling.owner;
+    res.map(|body| Body::new(WithOwnOwner { inner: body, owner }))
+}
+
+/// A future or a response body polled with its own reactive owner current, and only then.
+struct WithOwnOwner<T> {
+    inner: T,
+    owner: Option<Owner>,
+}
+
+impl<T> WithOwnOwner<T> {
+    fn step<R>(&mut self, poll: impl FnOnce(&mut T) -> R) -> R {
+        match &self.owner {
+            Some(owner) => owner.set(),
+            None => clear_reactive_owner(),
+        }
+        let polled = poll(&mut self.inner);
+        self.owner = Owner::current();
+        clear_reactive_owner();
+        polled
+    }
+}
+
+fn clear_reactive_owner() {
+    if let Some(owner) = Owner::current() {
+        owner.unset();
+    }
+}
+
+impl<F: Future + Unpin> Future for WithOwnOwner<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        self.step(|inner| Pin::new(inner).poll(cx))
+    }
+}
+
+impl HttpBody for WithOwnOwner<Body> {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
+        self.step(|inner| Pin::new(inner).poll_frame(cx))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
 }
 
 /// An error answer the browser's server-function client understands.
