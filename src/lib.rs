@@ -27,6 +27,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    ui::browser::guard_history();
     leptos::mount::hydrate_body(app::App);
     ui::browser::mark_hydrated();
 }

@@ -204,6 +204,49 @@ test('leaving a card with something typed and not saved asks first; with nothing
   expect(asked).toHaveLength(3);
 });
 
+test("the browser's Back with something typed and not saved asks first; staying keeps the card and what was typed", async ({ page, baseURL }) => {
+  const title = unique('Going back');
+  const id = await createDeal(page, baseURL!, title);
+  const asked: string[] = [];
+  let answer: 'accept' | 'dismiss' = 'dismiss';
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    void (answer === 'accept' ? d.accept() : d.dismiss());
+  });
+  // From the deals to the card inside the app: Back and Forward are then the router's (popstate).
+  await open(page, '/crm/deal');
+  await page.locator('table.items').getByRole('link', { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`/crm/deal/${id}$`));
+  await field(page, 'probability').click();
+  await field(page, 'probability').locator('input').fill('35');
+
+  // Back: the card asks; staying keeps the card, its address and what was typed.
+  await page.evaluate(() => history.back());
+  await expect.poll(() => asked).toEqual(['Leave this card? What you typed in the section being edited is not saved.']);
+  await expect(page).toHaveURL(new RegExp(`/crm/deal/${id}$`));
+  await expect(field(page, 'probability').locator('input')).toHaveValue('35');
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page).toHaveURL(new RegExp(`/crm/deal/${id}\\?tab=history$`));
+  await page.getByRole('tab', { name: 'General' }).click();
+  await expect(page).toHaveURL(new RegExp(`/crm/deal/${id}\\?tab=general$`));
+  await expect(field(page, 'probability').locator('input')).toHaveValue('35');
+
+  // Back between the card's own tabs is not leaving: nothing is asked.
+  await page.evaluate(() => history.back());
+  await expect(page).toHaveURL(new RegExp(`/crm/deal/${id}\\?tab=history$`));
+  await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+  expect(asked).toHaveLength(1);
+  await page.evaluate(() => history.forward());
+  await expect(page.getByRole('tab', { name: 'General' })).toHaveAttribute('aria-selected', 'true');
+
+  // Leaving anyway: the deals list is shown.
+  answer = 'accept';
+  await page.evaluate(() => history.go(-3));
+  await expect.poll(() => asked).toHaveLength(2);
+  await expect(page).toHaveURL(/\/crm\/deal$/);
+  await expect(page.locator('table.items')).toBeVisible();
+});
+
 test('a CRM item field is chosen by searching', async ({ page, baseURL }) => {
   const id = await createDeal(page, baseURL!, unique('Picker'));
   await open(page, `/crm/deal/${id}`);

@@ -145,8 +145,10 @@ mod imp {
         });
     }
 
-    /// The listeners of one [`guard_leaving`], kept alive until [`unguard`].
-    type Guard = (u32, [leptos::wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>; 2]);
+    /// One [`guard_leaving`]: its handle, its listeners (kept alive until [`unguard`]) and its
+    /// answer to Back and Forward (true: stay).
+    type Guard = (u32, [(&'static str, bool, Listener); 2], std::rc::Rc<dyn Fn() -> bool>);
+    type Listener = leptos::wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>;
 
     thread_local! {
         static GUARDS: std::cell::RefCell<Vec<Guard>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -154,15 +156,19 @@ mod imp {
 
     /// While `unsaved()` holds, leaving the page asks first: closing or reloading it asks the
     /// browser's own question, and a link to another page of the app (which the router would
-    /// follow without unloading anything) asks `question`. Links within the page (`?tab=…`),
-    /// to a new window or with a modifier key are let through. Answers a handle for [`unguard`].
-    pub fn guard_leaving(question: &'static str, unsaved: impl Fn() -> bool + 'static) -> u32 {
-        use leptos::wasm_bindgen::closure::Closure;
+    /// follow without unloading anything) or the browser's Back and Forward ask `question`.
+    /// Links within the page (`?tab=…`), to a new window or with a modifier key are let through.
+    /// `here()` is the router's URL of the page (path and query). Answers a handle for [`unguard`].
+    pub fn guard_leaving(
+        question: &'static str,
+        unsaved: impl Fn() -> bool + 'static,
+        here: impl Fn() -> Option<String> + 'static,
+    ) -> u32 {
         let Some(window) = web_sys::window() else { return 0 };
         let unsaved = std::rc::Rc::new(unsaved);
         let on_unload = {
             let unsaved = unsaved.clone();
-            Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            Listener::new(move |ev: web_sys::Event| {
                 if unsaved() {
                     ev.prevent_default();
                     if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
@@ -171,21 +177,61 @@ mod imp {
                 }
             })
         };
-        let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            if leaves_page(&ev) && unsaved() {
-                let stay = web_sys::window().is_some_and(|w| !w.confirm_with_message(question).unwrap_or(true));
-                if stay {
+        let on_click = {
+            let unsaved = unsaved.clone();
+            Listener::new(move |ev: web_sys::Event| {
+                if leaves_page(&ev) && unsaved() && !confirmed(question) {
                     ev.prevent_default();
                     ev.stop_immediate_propagation();
                 }
+            })
+        };
+        // Back and Forward have already changed the address when `popstate` comes, and the
+        // router has not followed it yet: staying puts this page's address back (as a new
+        // history entry: the one the browser went back from cannot be told apart from others).
+        let stay_on_history = std::rc::Rc::new(move || {
+            let Some(window) = web_sys::window() else { return false };
+            let Some(here) = here() else { return false };
+            let to = window.location().pathname().unwrap_or_default();
+            let same_page = here.split('?').next() == Some(to.as_str());
+            let stay = !same_page && unsaved() && !confirmed(question);
+            if stay {
+                if let Ok(history) = window.history() {
+                    let _ = history.push_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&here));
+                }
+            }
+            stay
+        });
+        // Capturing on the window runs before the router's own click listener there.
+        let listeners = [("beforeunload", false, on_unload), ("click", true, on_click)];
+        for (event, capture, listener) in &listeners {
+            let _ =
+                window.add_event_listener_with_callback_and_bool(event, listener.as_ref().unchecked_ref(), *capture);
+        }
+        let id = next_handle();
+        GUARDS.with(|g| g.borrow_mut().push((id, listeners, stay_on_history)));
+        id
+    }
+
+    /// Lets the guards of [`guard_leaving`] answer Back and Forward. Called once, before the app
+    /// is mounted: listeners on the window run in the order they were added (capturing or not),
+    /// and this one must run before the router's, which it stops when the answer is to stay.
+    pub fn guard_history() {
+        let Some(window) = web_sys::window() else { return };
+        let on_history = Listener::new(|ev: web_sys::Event| {
+            let guards: Vec<_> = GUARDS.with(|g| g.borrow().iter().map(|(_, _, stay)| stay.clone()).collect());
+            if guards.iter().any(|stay| stay()) {
+                ev.stop_immediate_propagation();
             }
         });
-        let _ = window.add_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
-        // Capturing on the window runs before the router's own click listener there.
-        let _ = window.add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
-        let id = next_handle();
-        GUARDS.with(|g| g.borrow_mut().push((id, [on_unload, on_click])));
-        id
+        let _ = window.add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
+        // For the page's whole life, like the router's own listener.
+        on_history.forget();
+    }
+
+    /// Asks `question`; true when the answer is to go on.
+    fn confirmed(question: &str) -> bool {
+        web_sys::window().is_none_or(|w| w.confirm_with_message(question).unwrap_or(true))
     }
 
     /// Whether the click `ev` follows a link to another page in this window.
@@ -219,15 +265,15 @@ mod imp {
     pub fn unguard(id: u32) {
         let Some(window) = web_sys::window() else { return };
         GUARDS.with(|g| {
-            g.borrow_mut().retain(|(i, [on_unload, on_click])| {
+            g.borrow_mut().retain(|(i, listeners, _)| {
                 if *i == id {
-                    let _ =
-                        window.remove_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
-                    let _ = window.remove_event_listener_with_callback_and_bool(
-                        "click",
-                        on_click.as_ref().unchecked_ref(),
-                        true,
-                    );
+                    for (event, capture, listener) in listeners {
+                        let _ = window.remove_event_listener_with_callback_and_bool(
+                            event,
+                            listener.as_ref().unchecked_ref(),
+                            *capture,
+                        );
+                    }
                 }
                 *i != id
             })
@@ -268,7 +314,11 @@ mod imp {
         0
     }
     pub fn unwatch(_id: u32) {}
-    pub fn guard_leaving(_question: &'static str, _unsaved: impl Fn() -> bool + 'static) -> u32 {
+    pub fn guard_leaving(
+        _question: &'static str,
+        _unsaved: impl Fn() -> bool + 'static,
+        _here: impl Fn() -> Option<String> + 'static,
+    ) -> u32 {
         0
     }
     pub fn unguard(_id: u32) {}

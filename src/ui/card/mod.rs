@@ -22,7 +22,7 @@ use crate::ui::timeline::Timeline;
 use field_input::EditForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -247,8 +247,14 @@ pub fn Card(data: CardData) -> impl IntoView {
     // edit. A read-only card has no edits.
     if !read_only {
         Effect::new(move |_| section::warm_up(ctx));
+        let location = use_location();
+        let here = move || {
+            let path = location.pathname.try_get_untracked()?;
+            let query = location.search.try_get_untracked()?;
+            Some(if query.is_empty() { path } else { format!("{path}?{query}") })
+        };
         Effect::new(move |_| {
-            let id = crate::ui::browser::guard_leaving(text::LEAVE_UNSAVED, move || ctx.unsaved());
+            let id = crate::ui::browser::guard_leaving(text::LEAVE_UNSAVED, move || ctx.unsaved(), here);
             on_cleanup(move || crate::ui::browser::unguard(id));
         });
     }
