@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::Router;
 use crm_card::error::AppError;
 use crm_card::server::{config::Config, demo, http::router, state::AppState, store};
-use http::{Request, StatusCode};
+use http::{Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use serde_json::{json, Value as Json};
@@ -26,12 +26,16 @@ struct App {
 }
 
 async fn app() -> App {
-    app_serving("target/site").await
+    app_on(TestDb::sqlite().await, "target/site").await
 }
 
 /// The app with its static files in `site_root`.
 async fn app_serving(site_root: &str) -> App {
-    let db = TestDb::sqlite().await;
+    app_on(TestDb::sqlite().await, site_root).await
+}
+
+/// The app on `db` with demo data, Anna signed in.
+async fn app_on(db: TestDb, site_root: &str) -> App {
     demo::seed_if_empty(&db.store, store::now_ms()).await.expect("demo data");
     let leptos_options = LeptosOptions::builder().output_name("crm-card").site_root(site_root).build();
     let config = Config { max_body_kb: 64, max_file_mb: 1, ..Config::default() };
@@ -363,6 +367,21 @@ async fn static_files_keep_their_status_beside_not_found_pages() {
     );
     assert_eq!(get("/pkg/missing.js", String::new()).await.0, "HTTP/1.1 404 Not Found");
     assert_eq!(app.page("/no/such/page").await.0, StatusCode::NOT_FOUND);
+    // A file is only read: a same-origin POST, PUT or DELETE to it is refused.
+    for method in [Method::POST, Method::PUT, Method::DELETE] {
+        let req = Request::builder()
+            .method(method.clone())
+            .uri("/pkg/crm-card.css")
+            .header("host", "crm.test")
+            .header("origin", ORIGIN)
+            .header("cookie", &app.cookie)
+            .body(Body::from("body { display: none }"))
+            .unwrap();
+        let res = app.send(req).await;
+        assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED, "{method} /pkg/crm-card.css");
+        assert_eq!(res.headers().get("allow").and_then(|v| v.to_str().ok()), Some("GET,HEAD"), "{method}");
+    }
+    assert_eq!(std::fs::read_to_string(site.join("pkg/crm-card.css")).unwrap(), "body { margin: 0 }");
     server.abort();
     std::fs::remove_dir_all(&site).unwrap();
     app.db.cleanup().await;
@@ -375,11 +394,11 @@ async fn static_files_keep_their_status_beside_not_found_pages() {
 /// `<title>` from whatever arena that thread had (another page's, or one already gone: then it
 /// panicked and the browser got no answer). Here card pages of different deals, server-function
 /// calls and unrelated tasks share the two threads; every page must carry its own deal's title,
-/// and no task may start under another request's owner.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn concurrent_requests_never_see_each_others_reactive_state() {
+/// and no task may start under another request's owner. On PostgreSQL every query is a network
+/// round trip, so requests hand the threads to each other at other points than on SQLite.
+async fn concurrent_requests_keep_their_reactive_state_apart(db: TestDb) {
     use leptos::prelude::Owner;
-    let app = Arc::new(app().await);
+    let app = Arc::new(app_on(db, "target/site").await);
     let (_, list) =
         app.json(app.call("list_items", r#"{"entity":"deal","search":null,"stage_id":null,"before":null}"#)).await;
     let deals: Vec<(i64, String)> = list["rows"]
@@ -424,6 +443,16 @@ async fn concurrent_requests_never_see_each_others_reactive_state() {
     }
     assert_eq!(found, 0, "{found} of {looked} tasks started with another request's reactive owner current");
     Arc::try_unwrap(app).ok().expect("every request has ended").db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_requests_never_see_each_others_reactive_state_on_sqlite() {
+    concurrent_requests_keep_their_reactive_state_apart(TestDb::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_requests_never_see_each_others_reactive_state_on_postgres() {
+    concurrent_requests_keep_their_reactive_state_apart(TestDb::postgres().await).await;
 }
 
 /// Another signed-in person on the same server.
