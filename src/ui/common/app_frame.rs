@@ -4,7 +4,6 @@ use crate::api::auth::{me, Logout};
 use crate::domain::EntityType;
 use crate::text;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn AppFrame(#[prop(into)] active: Signal<Option<EntityType>>, children: Children) -> impl IntoView {
@@ -19,10 +18,18 @@ pub fn AppFrame(#[prop(into)] active: Signal<Option<EntityType>>, children: Chil
                         .into_iter()
                         .map(|e| {
                             let href = format!("/crm/{e}");
+                            // A plain link: the router takes over every same-site link's click
+                            // anyway, and leptos_router's `<A>` builds a memo and works out the
+                            // current path for each of these eight on every page.
+                            let here = move || active.get() == Some(e);
                             view! {
-                                <A href=href attr:class=move || if active.get() == Some(e) { "active" } else { "" }>
+                                <a
+                                    href=href
+                                    class:active=here
+                                    aria-current=move || here().then_some("page")
+                                >
                                     {text::entity_plural(e)}
-                                </A>
+                                </a>
                             }
                         })
                         .collect_view()}
