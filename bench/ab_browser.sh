@@ -1,32 +1,34 @@
 #!/usr/bin/env bash
 # P7–P9 of two front-end builds side by side: which site's card is quicker in chromium? A figure,
 # not a test.
-#   bench/ab_browser.sh <bench-binary> <site-dir-A> <site-dir-B>
+#   bench/ab_browser.sh <bench-binary> <site-dir-A> <site-dir-B> [<bench-binary-B>]
 # One server per site (the same bench binary, one SQLite bench database seeded once), so only
-# the WebAssembly, JS and CSS differ. end2end/perf/perf.spec.ts (4× CPU throttle) runs against A,
-# then B, again and again, so a machine whose speed drifts slows both alike. Prints each round's
-# medians, then the medians of all runs for A and B and their ratio B/A.
+# the WebAssembly, JS and CSS differ. With a fourth argument, B's site is served by that binary:
+# for comparing two commits whose server renders the page differently (a site hydrates only the
+# HTML its own commit's server writes; both commits must share the database schema).
+# end2end/perf/perf.spec.ts (4× CPU throttle) runs against A, then B, again and again, so a
+# machine whose speed drifts slows both alike. Prints each round's medians, then the medians of
+# all runs for A and B and their ratio B/A.
 # BENCH_ROUNDS (4) rounds of BENCH_RUNS (5) page loads each per site.
 # Build a site with `cargo leptos build --release --frontend-only` in a clone at the commit wanted;
 # it lands in that clone's target/site.
 set -euo pipefail
-bin=$1
-declare -A site=([A]=$2 [B]=$3)
+declare -A bin=([A]=$1 [B]=${4:-$1}) site=([A]=$2 [B]=$3)
 rounds=${BENCH_ROUNDS:-4}
 runs=${BENCH_RUNS:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 source "$(dirname "$0")/servers.sh"
 export DATABASE_URL="sqlite://$data/bench.db?mode=rwc" LEPTOS_OUTPUT_NAME=crm-card LEPTOS_SITE_PKG_DIR=pkg
-eval "$(LEPTOS_SITE_ROOT=${site[A]} "$bin" seed 2>/dev/null)"
+eval "$(LEPTOS_SITE_ROOT=${site[A]} "${bin[A]}" seed 2>/dev/null)"
 
 declare -A port=([A]=${BENCH_PORT:-3992} [B]=$((${BENCH_PORT:-3992} + 1)))
 for s in A B; do
-  LEPTOS_SITE_ROOT=${site[$s]} "$bin" serve "127.0.0.1:${port[$s]}" 2> "$data/$s.log" & pids+=($!)
+  LEPTOS_SITE_ROOT=${site[$s]} "${bin[$s]}" serve "127.0.0.1:${port[$s]}" 2> "$data/$s.log" & pids+=($!)
 done
 for s in A B; do wait_up "${port[$s]}"; done
 
-echo "# A: ${site[A]}"
-echo "# B: ${site[B]}"
+echo "# A: ${site[A]} served by ${bin[A]}"
+echo "# B: ${site[B]} served by ${bin[B]}"
 echo "# $rounds rounds of $runs page loads per site, A then B; chromium 4x CPU throttle; deal $SMALL_DEAL"
 # Per run, one line per site: lcp hydrated inp-edit inp-open inp-save inp-drag.
 for r in $(seq "$rounds"); do
