@@ -22,7 +22,7 @@ use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use serde_json::{json, Value as Json};
 use sqlx::Row;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use support::TestDb;
 use tower::ServiceExt;
@@ -334,17 +334,23 @@ async fn r8_cross_site_requests_are_refused_by_every_mutating_function() {
 /// `READING` fails here, instead of going untested for cross-site requests and malformed input.
 #[test]
 fn every_server_function_is_listed_for_r8_and_r9() {
-    let listed: std::collections::BTreeSet<String> =
-        MUTATING.iter().chain(READING.iter()).map(|(name, _)| format!("/api/{name}")).collect();
-    let registered: std::collections::BTreeSet<String> =
-        server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
+    assert_covers_every_server_function(
+        MUTATING.iter().chain(READING.iter()).map(|(name, _)| *name),
+        "MUTATING / READING",
+    );
+}
+
+/// Fails unless `listed` names every server function the app registers, and nothing else.
+fn assert_covers_every_server_function<'a>(listed: impl Iterator<Item = &'a str>, what: &str) {
+    let listed: BTreeSet<String> = listed.map(|name| format!("/api/{name}")).collect();
+    let registered: BTreeSet<String> = server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
     assert!(registered.len() > 30, "the server functions are registered: {registered:?}");
     assert_eq!(
         registered.difference(&listed).collect::<Vec<_>>(),
         Vec::<&String>::new(),
-        "server functions missing from MUTATING / READING"
+        "server functions missing from {what}"
     );
-    assert_eq!(listed.difference(&registered).collect::<Vec<_>>(), Vec::<&String>::new(), "listed but gone");
+    assert_eq!(listed.difference(&registered).collect::<Vec<_>>(), Vec::<&String>::new(), "listed in {what} but gone");
 }
 
 /// A mangled version of a well-formed JSON body.
@@ -628,6 +634,16 @@ async fn fingerprint(db: &TestDb) -> BTreeMap<&'static str, String> {
     out
 }
 
+/// The server functions R5 does not replay, and why: none of them takes the id of an item,
+/// layout, view, user, department or role.
+const TAKE_NO_IDS_OF_OTHERS: [(&str, &str); 5] = [
+    ("login", "an e-mail address and a password"),
+    ("logout", "ends the caller's own session"),
+    ("me", "answers who the caller is"),
+    ("enable_my_view", "switches the caller's own view on or off for an entity type"),
+    ("new_item_form", "takes an entity type only"),
+];
+
 /// R5. A user whose role reaches only their own deals replays every server function (and the
 /// download and export addresses) with ids that belong to someone else: another user's deal,
 /// comment, file, own view, a named view not theirs, users, departments and roles. Everything is
@@ -783,7 +799,23 @@ async fn idor_is_refused(db: TestDb) {
             &[403],
         ),
         ("delete_field", json!({"entity": "deal", "code": "comment"}), &[403]),
+        // A new deal of her own, linked from the start to a company she cannot read.
+        (
+            "create_item",
+            json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": "Ida's second"}, "company": {"t": "text", "v": format!("company:{company}")}}}),
+            &[422],
+        ),
     ];
+    // Every server function is replayed above or checked below, or takes no id at all: one
+    // added to the app fails here until it gets its replay or its reason.
+    assert_covers_every_server_function(
+        calls
+            .iter()
+            .map(|(name, _, _)| *name)
+            .chain(["list_items", "search_items"])
+            .chain(TAKE_NO_IDS_OF_OTHERS.iter().map(|(name, _why)| *name)),
+        "R5's replays",
+    );
     for (name, body, expected) in &calls {
         let (status, answer) = app.call(&ida, name, body).await;
         assert!(expected.contains(&status.as_u16()), "{name} {body}: {status} {answer}");
