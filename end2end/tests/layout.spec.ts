@@ -87,6 +87,36 @@ test('a field dragged with the mouse into another section is saved', async ({ pa
   await expect(fieldsOf(page, 'about').first()).toHaveAttribute('data-field', 'comment');
 });
 
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a field dragged by a finger into another section is saved, and the page does not scroll', async ({ page }) => {
+    await openQuote(page);
+    await settings(page);
+    const from = await page.locator('[data-field-handle="comment"]').boundingBox();
+    const to = await page.locator('[data-section="about"] li[data-field="title"]').boundingBox();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    // Real touch input (touchstart, touchmove, touchend), which the browser turns into pointer
+    // events of type "touch"; a page that let the finger pan would scroll instead of dragging.
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: string, x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const x0 = from!.x + from!.width / 2;
+    const y0 = from!.y + from!.height / 2;
+    const x1 = to!.x + 40;
+    const y1 = to!.y + 3;
+    await touch('touchStart', x0, y0);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', x0 + ((x1 - x0) * i) / 8, y0 + ((y1 - y0) * i) / 8);
+    await expect(page.locator('[data-section="about"] li[data-field="title"]')).toHaveClass(/drop-before/);
+    await touch('touchEnd', x1, y1);
+    await expect(page.locator('[data-section="about"] .layout-fields li').first()).toHaveAttribute('data-field', 'comment');
+    await expect(page.locator('.save-status')).toHaveText('Saved');
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    await page.reload();
+    await expect(fieldsOf(page, 'about').first()).toHaveAttribute('data-field', 'comment');
+  });
+});
+
 test('a hidden field keeps its value and can be shown again', async ({ page }) => {
   await openQuote(page);
   const amount = await page.locator('[data-field="amount"] .field-value').textContent();
