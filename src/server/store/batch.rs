@@ -70,6 +70,19 @@ impl Batch {
         }
     }
 
+    /// A condition for the one write right after the claim: the claim updated a row, on both
+    /// databases. On SQLite it is `changes() > 0`, which reads the connection's last write, so
+    /// it holds for the first write only; a batch with more writes uses [`Batch::guard`] and a
+    /// transaction it rolls back.
+    pub fn guard_first_write(&self) -> &'static str {
+        debug_assert!(self.writes.is_empty(), "changes() would read the previous write, not the claim");
+        match (self.postgres, self.claim.is_some()) {
+            (_, false) => "TRUE",
+            (true, true) => "EXISTS (SELECT 1 FROM claimed)",
+            (false, true) => "changes() > 0",
+        }
+    }
+
     /// A write. The last one must return exactly one row (`… RETURNING`).
     pub fn write(&mut self, sql: String) {
         self.writes.push(sql);
@@ -96,7 +109,8 @@ impl Batch {
     }
 
     /// Sends the batch. Returns the row of the last write, or `None` when the claim updated no
-    /// row (on SQLite the writes ran: roll the transaction back).
+    /// row (on SQLite the writes not guarded by [`Batch::guard_first_write`] ran: roll the
+    /// transaction back).
     pub async fn run(self, conn: &mut Conn) -> sqlx::Result<Option<AnyRow>> {
         let sql = self.sql();
         let mut query = sqlx::query(&sql);
@@ -114,7 +128,8 @@ impl Batch {
             (false, _, 1) | (true, true, 1) => Ok(rows.pop()),
             // On SQLite the claim's own row comes first, when it updated one.
             (true, false, 2) => Ok(rows.pop()),
-            (true, false, 1) => Ok(None),
+            // The claim updated nothing, and a write after it did (unguarded) or did not.
+            (true, false, 0 | 1) => Ok(None),
             (_, _, n) => Err(sqlx::Error::Protocol(format!("a batch of writes returned {n} rows"))),
         }
     }
@@ -168,6 +183,18 @@ mod tests {
              w0 AS (DELETE FROM u WHERE id = $1 AND EXISTS (SELECT 1 FROM claimed))\n\
              INSERT INTO e (id) SELECT $1 WHERE EXISTS (SELECT 1 FROM claimed) RETURNING id"
         );
+    }
+
+    #[test]
+    fn the_first_write_after_a_claim_can_be_guarded_on_both_databases() {
+        let guard = |postgres: bool| {
+            let mut b = batch(postgres);
+            b.claim("UPDATE t SET v = v + 1 WHERE id = 1 RETURNING v".into());
+            b.guard_first_write()
+        };
+        assert_eq!(guard(false), "changes() > 0");
+        assert_eq!(guard(true), "EXISTS (SELECT 1 FROM claimed)");
+        assert_eq!(batch(false).guard_first_write(), "TRUE", "no claim, nothing to guard");
     }
 
     #[test]

@@ -172,7 +172,7 @@ fn push_version(
     record: &Record,
     by: Author,
 ) -> sqlx::Result<()> {
-    let g = batch.guard();
+    let g = batch.guard_first_write();
     let (entity, scope, version) = (batch.text(kind.key()), batch.text(scope.to_string()), batch.int(version));
     let (body, record) = (batch.text(body.to_string()), batch.text(json(record)?));
     let (author, at) = (batch.int(by.user_id), batch.int(by.now));
@@ -184,8 +184,9 @@ fn push_version(
 }
 
 /// Writes `layout` as the scope's next version after `current`, in one batch, if the row is
-/// still at `current`; `None` when it has moved on (on SQLite the batch's writes ran: the caller's
-/// transaction must be rolled back).
+/// still at `current`; `None`, having written nothing, when it has moved on. Its two writes (the
+/// row and its version) are atomic on PostgreSQL as one statement; on SQLite the caller runs it
+/// inside a transaction.
 async fn claim_next(
     conn: &mut Conn,
     kind: CardKind,
@@ -283,22 +284,34 @@ pub async fn apply_ops(
 
 /// [`apply_ops`] to `seen`, the scope's version and layout as the caller just read them.
 ///
-/// On PostgreSQL the operations are applied to what was read, and the result is written by one
-/// statement that claims the row only at that version (its version row is guarded by the claim),
-/// so no lock is held while deciding. If someone saved in between, or the scope has no row yet,
-/// and always on SQLite (where a batch's writes are not guarded, and a transaction is needed
-/// anyway), the row is locked, read again and the operations applied to that. Both ways give
-/// the outcome of applying the operations one after another.
+/// The operations are applied to what was read, and the result is written by one batch that
+/// claims the row only at that version (its version row is guarded by the claim), so no lock is
+/// held while deciding: on PostgreSQL one statement, on SQLite one request inside `BEGIN …
+/// COMMIT`. If someone saved in between, or the scope has no row yet, the row is locked, read
+/// again and the operations applied to that. Both ways give the outcome of applying the
+/// operations one after another.
 pub async fn apply_ops_to(conn: &mut Conn, save: OpsSave<'_>, seen: Option<(i64, Layout)>) -> sqlx::Result<LayoutSave> {
     let OpsSave { kind, scope, base_version, ops, known, by } = save;
-    if let Some((version, layout)) = seen.filter(|_| super::batch::is_postgres(conn)) {
+    if let Some((version, layout)) = seen {
         let rebased = base_version != version;
         let result = rebase(&layout, ops, known);
         if result.applied.is_empty() {
             return Ok(LayoutSave { version, layout, rebased, conflicts: result.conflicts });
         }
         let record = Record::Ops { ops: result.applied.clone() };
-        if let Some(new_version) = claim_next(conn, kind, scope, version, &result.layout, &record, by).await? {
+        let claimed = if super::batch::is_postgres(conn) {
+            claim_next(conn, kind, scope, version, &result.layout, &record, by).await?
+        } else {
+            let mut tx = conn.begin().await?;
+            let claimed = claim_next(&mut tx, kind, scope, version, &result.layout, &record, by).await?;
+            if claimed.is_some() {
+                tx.commit().await?;
+            } else {
+                tx.rollback().await?;
+            }
+            claimed
+        };
+        if let Some(new_version) = claimed {
             return Ok(LayoutSave {
                 version: new_version,
                 layout: result.layout,
