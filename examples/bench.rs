@@ -244,8 +244,8 @@ fn frame_open(html: &mut String, title: &str, user: &str) {
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><header><a href=\"/crm/deal\">{}</a><nav>",
         text::PRODUCT
     );
-    for e in EntityType::ALL {
-        let _ = write!(html, "<a href=\"/crm/{e}\">{}</a>", text::entity_plural(e));
+    for t in crm_card::domain::registry::system_types() {
+        let _ = write!(html, "<a href=\"/crm/{}\">{}</a>", t.entity, escape(&t.plural));
     }
     let _ = write!(html, "</nav><span>{}</span><button>{}</button></header><main>", escape(user), text::SIGN_OUT);
 }
@@ -270,7 +270,7 @@ async fn baseline_card(
                 "<h1>{}</h1><p>{}</p><p><a href=\"/crm/deal\">{}</a></p></main></body></html>",
                 text::ERR_PAGE_NOT_FOUND,
                 text::ERR_NOT_FOUND,
-                text::entity_plural(EntityType::Deal)
+                text::system_type_names(EntityType::DEAL).map_or("", |n| n.1)
             );
             return (StatusCode::NOT_FOUND, Html(html)).into_response();
         }

@@ -15,26 +15,18 @@ pub fn page_title(subject: &str) -> String {
     format!("{} — {PRODUCT}", subject.replace('<', "‹"))
 }
 
-pub fn entity_plural(e: EntityType) -> &'static str {
-    match e {
-        EntityType::Lead => "Leads",
-        EntityType::Deal => "Deals",
-        EntityType::Contact => "Contacts",
-        EntityType::Company => "Companies",
-        EntityType::Invoice => "Invoices",
-        EntityType::Quote => "Quotes",
-    }
-}
-
-pub fn entity_singular(e: EntityType) -> &'static str {
-    match e {
-        EntityType::Lead => "Lead",
-        EntityType::Deal => "Deal",
-        EntityType::Contact => "Contact",
-        EntityType::Company => "Company",
-        EntityType::Invoice => "Invoice",
-        EntityType::Quote => "Quote",
-    }
+/// The singular and plural names the system types ship with (admins may rename them; the
+/// registry keeps the names in force).
+pub fn system_type_names(e: EntityType) -> Option<(&'static str, &'static str)> {
+    Some(match e {
+        EntityType::LEAD => ("Lead", "Leads"),
+        EntityType::DEAL => ("Deal", "Deals"),
+        EntityType::CONTACT => ("Contact", "Contacts"),
+        EntityType::COMPANY => ("Company", "Companies"),
+        EntityType::INVOICE => ("Invoice", "Invoices"),
+        EntityType::QUOTE => ("Quote", "Quotes"),
+        _ => return None,
+    })
 }
 
 pub fn tab(t: TabCode) -> &'static str {
@@ -436,6 +428,56 @@ pub fn preview_cannot_open(who: &str) -> String {
 
 pub fn layout_of_pipeline(pipeline: &str) -> String {
     format!("This arranges the cards of the pipeline “{pipeline}”; who sees which view holds for every pipeline.")
+}
+
+// Settings → Smart processes
+pub const SMART_PROCESSES: &str = "Smart processes";
+pub const NEW_SMART_PROCESS: &str = "Create smart process";
+pub const TYPE_NAME: &str = "Name (one item)";
+pub const TYPE_PLURAL: &str = "Name (several items)";
+pub const TYPE_CODE: &str = "Code in addresses";
+pub const TYPE_CODE_HINT: &str = "Lowercase letters, digits and hyphens; it cannot change later.";
+pub const TYPE_ID: &str = "Id";
+pub const TYPE_STAGES: &str = "Stages (a pipeline with a stage bar)";
+pub const TYPE_SEVERAL_PIPELINES: &str = "Several pipelines";
+pub const TYPE_CLIENT: &str = "Client";
+pub const TYPE_CLIENT_CONTACT: &str = "Contact field";
+pub const TYPE_CLIENT_COMPANY: &str = "Company field";
+pub const TYPE_LINKS: &str = "Items link to";
+pub const TYPE_IN_MENU: &str = "Show in the main menu";
+pub const TYPE_SYSTEM: &str = "System type";
+pub const TYPE_SYSTEM_HINT: &str = "System types can be renamed; their options are fixed.";
+pub const DELETE_TYPE: &str = "Delete smart process";
+pub const TYPE_DELETED: &str = "The smart process and everything in it were deleted.";
+pub const TYPE_CREATED: &str = "Smart process created.";
+pub const TYPE_NAME_TO_CONFIRM: &str = "Type its name to confirm";
+pub const ERR_TYPE_CODE: &str =
+    "The code needs lowercase letters, digits and single hyphens, starting with a letter (at most 30).";
+pub const ERR_TYPE_CODE_TAKEN: &str = "Another entity type has this code.";
+pub const ERR_UNKNOWN_LINK: &str = "Choose existing entity types (not this one).";
+pub const ERR_TYPE_CONFIRM: &str = "Type the name of the smart process exactly to delete it.";
+pub const ERR_SYSTEM_TYPE: &str = "System types cannot be deleted.";
+pub fn err_type_linked(names: &[String]) -> String {
+    format!("Other types link to this one ({}); remove those links first.", names.join(", "))
+}
+
+pub fn err_items_in_stages(n: i64) -> String {
+    format!("{n} item(s) sit in stages; stages cannot be turned off while items use them.")
+}
+
+pub fn err_items_in_pipelines(n: i64) -> String {
+    format!("{n} item(s) sit in other pipelines; move them to the first pipeline first.")
+}
+
+pub fn err_values_would_go(label: &str, n: i64) -> String {
+    format!("{n} item(s) have a value in “{label}”; clear those values first, or they would be lost.")
+}
+
+pub fn delete_type_warning(name: &str, items: i64, fields: i64, files: i64) -> String {
+    format!(
+        "Delete “{name}”? {items} item(s), {fields} custom field(s) and {files} file(s) are deleted with it, \
+         and its rights, views and card layouts. This cannot be undone."
+    )
 }
 
 pub const REPEAT_LEAD: &str = "Repeat lead";

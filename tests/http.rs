@@ -779,7 +779,7 @@ async fn scopes_decide_what_a_user_reads_changes_creates_and_exports() {
     {
         let mut conn = app.db.store.pool.acquire().await.unwrap();
         let mut rights = Rights::default();
-        rights.entities.insert(crm_card::domain::EntityType::Deal, EntityRights::everything(Scope::Own));
+        rights.entities.insert(crm_card::domain::EntityType::DEAL, EntityRights::everything(Scope::Own));
         let role = access::create_role(&mut conn, "Own deals", &rights).await.unwrap();
         access::set_roles(&mut conn, julia_id, &[role]).await.unwrap();
     }

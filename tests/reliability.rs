@@ -31,7 +31,7 @@ const ORIGIN: &str = "http://crm.test";
 
 /// Every server function that changes something, with a well-formed body. Signing in starts a
 /// session, so it is here too: a sign-in from another site's page is refused as well.
-const MUTATING: [(&str, &str); 22] = [
+const MUTATING: [(&str, &str); 25] = [
     ("login", "email=anna%40example.com&password=demo"),
     (
         "save_user",
@@ -65,11 +65,23 @@ const MUTATING: [(&str, &str); 22] = [
     ("move_stage", r#"{"entity":"deal","id":1,"version":1,"stage_id":2}"#),
     ("create_item", r#"{"entity":"deal","pipeline_id":null,"values":{"title":{"t":"text","v":"x"}}}"#),
     ("add_comment", r#"{"entity":"deal","id":1,"text":"x"}"#),
+    (
+        "create_type",
+        r#"{"spec":{"name":"Delivery","plural":"Deliveries","code":"delivery","stages":true,"several_pipelines":false,"client_contact":true,"client_company":false,"links":[],"in_menu":true}}"#,
+    ),
+    (
+        "update_type",
+        r#"{"entity":"deal","spec":{"name":"Delivery","plural":"Deliveries","code":"delivery","stages":true,"several_pipelines":false,"client_contact":true,"client_company":false,"links":[],"in_menu":true}}"#,
+    ),
+    ("delete_type", r#"{"entity":"delivery","confirm":"Delivery"}"#),
     ("logout", ""),
 ];
 
+/// A smart process as Settings → Smart processes sends it.
+const DELIVERY: &str = r#"{"name":"Delivery","plural":"Deliveries","code":"delivery","stages":true,"several_pipelines":false,"client_contact":true,"client_company":false,"links":[],"in_menu":true}"#;
+
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 15] = [
+const READING: [(&str, &str); 18] = [
     ("me", "{}"),
     ("card_layout", r#"{"entity":"deal"}"#),
     ("access_settings", "{}"),
@@ -85,6 +97,9 @@ const READING: [(&str, &str); 15] = [
     ("history", r#"{"entity":"deal","id":1,"before":null}"#),
     ("timeline", r#"{"entity":"deal","id":1,"before":null}"#),
     ("new_item_form", r#"{"entity":"deal"}"#),
+    ("frame", "{}"),
+    ("types_admin", "{}"),
+    ("type_contents", r#"{"entity":"deal"}"#),
 ];
 
 struct App {
@@ -545,7 +560,7 @@ async fn layout_races_revert_nothing(db: TestDb) {
     }
     let mut conn = app.db.store.pool.acquire().await.unwrap();
     let mut versions =
-        layouts::history(&mut conn, CardKind::entity(EntityType::Contact), layouts::COMMON, 1000).await.unwrap();
+        layouts::history(&mut conn, CardKind::entity(EntityType::CONTACT), layouts::COMMON, 1000).await.unwrap();
     versions.reverse();
     assert!(matches!(versions[0].record, layouts::Record::Initial));
     let known = |c: &str| fields.iter().any(|f| f == c);
@@ -592,7 +607,8 @@ async fn r2_layout_races_revert_nothing_on_postgres() {
 /// What a refused replay must leave alone: every table's rows as text, in one string per table
 /// (sessions aside: signing in makes one).
 async fn fingerprint(db: &TestDb) -> BTreeMap<&'static str, String> {
-    const TABLES: [(&str, &str); 21] = [
+    const TABLES: [(&str, &str); 22] = [
+        ("entity_types", "SELECT id, code, name, plural, options FROM entity_types ORDER BY id"),
         ("departments", "SELECT id, name, parent_id, head_id FROM departments ORDER BY id"),
         ("users", "SELECT id, name, email, password_hash, department_id, active FROM users ORDER BY id"),
         ("pipelines", "SELECT id, name FROM pipelines ORDER BY id"),
@@ -636,10 +652,11 @@ async fn fingerprint(db: &TestDb) -> BTreeMap<&'static str, String> {
 
 /// The server functions R5 does not replay, and why: none of them takes the id of an item,
 /// layout, view, user, department or role.
-const TAKE_NO_IDS_OF_OTHERS: [(&str, &str); 5] = [
+const TAKE_NO_IDS_OF_OTHERS: [(&str, &str); 6] = [
     ("login", "an e-mail address and a password"),
     ("logout", "ends the caller's own session"),
     ("me", "answers who the caller is"),
+    ("frame", "answers the caller's name and the types they may read"),
     ("enable_my_view", "switches the caller's own view on or off for an entity type"),
     ("new_item_form", "takes an entity type only"),
 ];
@@ -799,6 +816,11 @@ async fn idor_is_refused(db: TestDb) {
             &[403],
         ),
         ("delete_field", json!({"entity": "deal", "code": "comment"}), &[403]),
+        ("types_admin", json!({}), &[403]),
+        ("type_contents", json!({"entity": "deal"}), &[403]),
+        ("create_type", json!({"spec": serde_json::from_str::<Json>(DELIVERY).unwrap()}), &[403]),
+        ("update_type", json!({"entity": "deal", "spec": serde_json::from_str::<Json>(DELIVERY).unwrap()}), &[403]),
+        ("delete_type", json!({"entity": "deal", "confirm": "Deal"}), &[403]),
         // A new deal of her own, linked from the start to a company she cannot read.
         (
             "create_item",

@@ -98,7 +98,7 @@ async fn move_to(
     pipelines: Vec<Pipeline>,
 ) -> MoveOutcome {
     let m = Move {
-        entity: EntityType::Deal,
+        entity: EntityType::DEAL,
         id,
         base_version: base,
         stage_id,
@@ -112,20 +112,20 @@ async fn move_to(
 
 async fn deal(conn: &mut Conn, title: &str) -> (i64, i64) {
     let u = user(conn, &format!("{}@test.example", title.replace(' ', "."))).await;
-    (create(conn, EntityType::Deal, vals(&[("title", text(title))]), u, DAY).await, u)
+    (create(conn, EntityType::DEAL, vals(&[("title", text(title))]), u, DAY).await, u)
 }
 
 on_both_databases! {
     async fn installing_the_catalog_twice_changes_nothing(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
-        let before = catalog::pipelines(&mut conn, EntityType::Deal).await.unwrap();
+        let before = catalog::pipelines(&mut conn, EntityType::DEAL).await.unwrap();
         catalog::install(&mut conn, 1).await.unwrap();
-        assert_eq!(catalog::pipelines(&mut conn, EntityType::Deal).await.unwrap(), before);
+        assert_eq!(catalog::pipelines(&mut conn, EntityType::DEAL).await.unwrap(), before);
         assert_eq!(before.len(), 2, "sales and support pipelines");
         assert_eq!(before[0].stages.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(), ["new", "preparation", "invoice", "in_progress", "won", "lost"]);
-        let fields = catalog::fields(&mut conn, EntityType::Contact).await.unwrap();
+        let fields = catalog::fields(&mut conn, EntityType::CONTACT).await.unwrap();
         assert!(fields.iter().any(|f| f.code == "email" && f.multiple));
-        let layout = catalog::layout(&mut conn, EntityType::Company).await.unwrap();
+        let layout = catalog::layout(&mut conn, EntityType::COMPANY).await.unwrap();
         assert!(layout.field_codes().any(|c| c == "website"));
     }
 }
@@ -134,21 +134,21 @@ on_both_databases! {
     async fn a_created_item_has_its_values_title_stage_and_a_created_event(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let u = user(&mut conn, "a@test.example").await;
-        let company = create(&mut conn, EntityType::Company, vals(&[("name", text("Acme"))]), u, DAY).await;
-        let id = create(&mut conn, EntityType::Contact, vals(&[
+        let company = create(&mut conn, EntityType::COMPANY, vals(&[("name", text("Acme"))]), u, DAY).await;
+        let id = create(&mut conn, EntityType::CONTACT, vals(&[
             ("first_name", text("Anna")), ("last_name", text("Petrova")),
-            ("company", Value::Item(ItemRef { entity: EntityType::Company, id: company })),
+            ("company", Value::Item(ItemRef { entity: EntityType::COMPANY, id: company })),
             ("phone", Value::Many(vec![text("+7 495 123-45-67")])),
         ]), u, DAY).await;
-        let row = items::item(&mut conn, EntityType::Contact, id).await.unwrap().expect("row");
+        let row = items::item(&mut conn, EntityType::CONTACT, id).await.unwrap().expect("row");
         assert_eq!((row.title.as_str(), row.version, row.stage_id), ("Anna Petrova", 1, None));
-        assert!(items::item(&mut conn, EntityType::Deal, id).await.unwrap().is_none(), "another entity type does not see it");
+        assert!(items::item(&mut conn, EntityType::DEAL, id).await.unwrap().is_none(), "another entity type does not see it");
         assert_eq!(items::values(&mut conn, id).await.unwrap().get("phone"), Some(&Value::Many(vec![text("+7 495 123-45-67")])));
         let events = timeline::page(&mut conn, id, None, 20).await.unwrap();
         assert!(matches!(&events[0].payload, EventPayload::Created { title } if title == "Anna Petrova"));
-        let deal_id = create(&mut conn, EntityType::Deal, vals(&[("title", text("Big deal"))]), u, DAY).await;
-        let deal = items::item(&mut conn, EntityType::Deal, deal_id).await.unwrap().expect("deal");
-        let c = ctx(&mut conn, EntityType::Deal).await;
+        let deal_id = create(&mut conn, EntityType::DEAL, vals(&[("title", text("Big deal"))]), u, DAY).await;
+        let deal = items::item(&mut conn, EntityType::DEAL, deal_id).await.unwrap().expect("deal");
+        let c = ctx(&mut conn, EntityType::DEAL).await;
         assert_eq!(deal.stage_id, Some(c.pipelines[0].stages[0].id), "a new deal starts at the first stage");
     }
 }
@@ -156,10 +156,10 @@ on_both_databases! {
 on_both_databases! {
     async fn an_item_without_its_required_title_is_not_created(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
-        let c = ctx(&mut conn, EntityType::Deal).await;
-        let new = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values: Values::new(), user_id: None, now: 1, repeat_lead: false };
+        let c = ctx(&mut conn, EntityType::DEAL).await;
+        let new = NewItem { entity: EntityType::DEAL, fields: &c.fields, pipeline: c.pipelines.first(), values: Values::new(), user_id: None, now: 1, repeat_lead: false };
         assert_eq!(items::create(&mut conn, new).await.unwrap(), CreateOutcome::MissingRequired(vec!["title".into()]));
-        assert!(items::list(&mut conn, EntityType::Deal, &ListQuery { limit: 10, ..Default::default() }).await.unwrap().is_empty());
+        assert!(items::list(&mut conn, EntityType::DEAL, &ListQuery { limit: 10, ..Default::default() }).await.unwrap().is_empty());
     }
 }
 
@@ -167,11 +167,11 @@ on_both_databases! {
     async fn a_save_bumps_the_version_logs_the_change_and_writes_a_timeline_event(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let (id, u) = deal(&mut conn, "Old name").await;
-        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("title", Some(text("New name"))), ("probability", Some(Value::Integer(40)))]), u, 2 * DAY).await;
+        let out = save(&mut conn, EntityType::DEAL, id, 1, changes(&[("title", Some(text("New name"))), ("probability", Some(Value::Integer(40)))]), u, 2 * DAY).await;
         let SaveOutcome::Saved { version, title, merged, event, .. } = out else { panic!("{out:?}") };
         assert_eq!((version, title.as_str(), merged), (2, "New name", false));
         assert!(event.is_some());
-        let row = items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap();
+        let row = items::item(&mut conn, EntityType::DEAL, id).await.unwrap().unwrap();
         assert_eq!((row.title.as_str(), row.version), ("New name", 2));
         let history = items::history(&mut conn, id, None, 50).await.unwrap();
         let mut logged: Vec<_> = history.iter().map(|h| (h.field_code.as_str(), h.new.clone())).collect();
@@ -187,14 +187,14 @@ on_both_databases! {
     async fn a_save_decided_from_a_read_that_someone_else_overtook_neither_loses_nor_overwrites_their_write(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let (id, u) = deal(&mut conn, "Raced").await;
-        let c = ctx(&mut conn, EntityType::Deal).await;
-        let (_, read, _) = items::for_save(&mut conn, EntityType::Deal, id).await.unwrap().unwrap();
+        let c = ctx(&mut conn, EntityType::DEAL).await;
+        let (_, read, _) = items::for_save(&mut conn, EntityType::DEAL, id).await.unwrap().unwrap();
         let stale = || read.clone();
         // Between this editor's read and their save, someone else saves two fields.
-        let theirs = save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(70))), ("comment", Some(text("Theirs")))]), u, 2 * DAY).await;
+        let theirs = save(&mut conn, EntityType::DEAL, id, 1, changes(&[("probability", Some(Value::Integer(70))), ("comment", Some(text("Theirs")))]), u, 2 * DAY).await;
         assert!(matches!(theirs, SaveOutcome::Saved { version: 2, .. }), "{theirs:?}");
         let mine = |ch: Changes| Save {
-            entity: EntityType::Deal, id, base_version: 1, changes: ch, fields: &c.fields, pipelines: &c.pipelines,
+            entity: EntityType::DEAL, id, base_version: 1, changes: ch, fields: &c.fields, pipelines: &c.pipelines,
             user_id: Some(u), now: 3 * DAY, seen: Some(stale()),
         };
         // Another field: merged with theirs, nothing of theirs undone.
@@ -210,7 +210,7 @@ on_both_databases! {
         let out = items::save(&mut conn, mine(changes(&[("comment", Some(text("Mine")))]))).await.unwrap();
         let SaveOutcome::Conflict { version, conflicts } = out else { panic!("{out:?}") };
         assert_eq!((version, conflicts[0].code.as_str(), conflicts[0].current.clone()), (3, "comment", Some(text("Theirs"))));
-        let row = items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap();
+        let row = items::item(&mut conn, EntityType::DEAL, id).await.unwrap().unwrap();
         assert_eq!((row.version, row.title.as_str()), (3, "Mine"));
         assert_eq!(items::values(&mut conn, id).await.unwrap().get("comment"), Some(&text("Theirs")));
     }
@@ -221,9 +221,9 @@ on_both_databases! {
         let mut conn = store.pool.acquire().await.unwrap();
         let (id, u) = deal(&mut conn, "Shared").await;
         // Both opened the card at version 1.
-        let first = save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(70)))]), u, 2 * DAY).await;
+        let first = save(&mut conn, EntityType::DEAL, id, 1, changes(&[("probability", Some(Value::Integer(70)))]), u, 2 * DAY).await;
         assert!(matches!(first, SaveOutcome::Saved { version: 2, merged: false, .. }));
-        let second = save(&mut conn, EntityType::Deal, id, 1, changes(&[("comment", Some(text("Call on Monday")))]), u, 3 * DAY).await;
+        let second = save(&mut conn, EntityType::DEAL, id, 1, changes(&[("comment", Some(text("Call on Monday")))]), u, 3 * DAY).await;
         let SaveOutcome::Saved { version, values, merged, .. } = second else { panic!("{second:?}") };
         assert_eq!((version, merged), (3, true));
         assert_eq!(values.get("probability"), Some(&Value::Integer(70)));
@@ -237,17 +237,17 @@ on_both_databases! {
     async fn changing_a_field_someone_else_changed_meanwhile_is_a_conflict_and_writes_nothing(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let (id, u) = deal(&mut conn, "Contested").await;
-        save(&mut conn, EntityType::Deal, id, 1, changes(&[("title", Some(text("Theirs")))]), u, 2 * DAY).await;
-        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("title", Some(text("Mine"))), ("probability", Some(Value::Integer(5)))]), u, 3 * DAY).await;
+        save(&mut conn, EntityType::DEAL, id, 1, changes(&[("title", Some(text("Theirs")))]), u, 2 * DAY).await;
+        let out = save(&mut conn, EntityType::DEAL, id, 1, changes(&[("title", Some(text("Mine"))), ("probability", Some(Value::Integer(5)))]), u, 3 * DAY).await;
         let SaveOutcome::Conflict { version, conflicts } = out else { panic!("{out:?}") };
         assert_eq!(version, 2);
         assert_eq!(conflicts.len(), 1);
         assert_eq!((conflicts[0].code.as_str(), conflicts[0].current.clone()), ("title", Some(text("Theirs"))));
-        let row = items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap();
+        let row = items::item(&mut conn, EntityType::DEAL, id).await.unwrap().unwrap();
         assert_eq!((row.version, row.title.as_str()), (2, "Theirs"), "nothing of the refused save was written");
         assert!(!items::values(&mut conn, id).await.unwrap().contains_key("probability"));
         // Having seen their value, the editor saves again from version 2 and wins.
-        let again = save(&mut conn, EntityType::Deal, id, 2, changes(&[("title", Some(text("Mine")))]), u, 4 * DAY).await;
+        let again = save(&mut conn, EntityType::DEAL, id, 2, changes(&[("title", Some(text("Mine")))]), u, 4 * DAY).await;
         assert!(matches!(again, SaveOutcome::Saved { version: 3, .. }));
     }
 }
@@ -256,8 +256,8 @@ on_both_databases! {
     async fn writing_the_value_someone_else_already_wrote_is_not_a_conflict(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let (id, u) = deal(&mut conn, "Same").await;
-        save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(50)))]), u, 2 * DAY).await;
-        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("probability", Some(Value::Integer(50)))]), u, 3 * DAY).await;
+        save(&mut conn, EntityType::DEAL, id, 1, changes(&[("probability", Some(Value::Integer(50)))]), u, 2 * DAY).await;
+        let out = save(&mut conn, EntityType::DEAL, id, 1, changes(&[("probability", Some(Value::Integer(50)))]), u, 3 * DAY).await;
         assert!(matches!(out, SaveOutcome::Saved { version: 2, event: None, .. }), "{out:?}");
     }
 }
@@ -266,11 +266,11 @@ on_both_databases! {
     async fn saving_an_unknown_item_or_emptying_a_required_field_is_refused(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let (id, u) = deal(&mut conn, "Keep title").await;
-        assert_eq!(save(&mut conn, EntityType::Deal, 999_999, 1, changes(&[("title", Some(text("x")))]), u, DAY).await, SaveOutcome::NotFound);
-        assert_eq!(save(&mut conn, EntityType::Lead, id, 1, changes(&[("title", Some(text("x")))]), u, DAY).await, SaveOutcome::NotFound);
-        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("title", None)]), u, DAY).await;
+        assert_eq!(save(&mut conn, EntityType::DEAL, 999_999, 1, changes(&[("title", Some(text("x")))]), u, DAY).await, SaveOutcome::NotFound);
+        assert_eq!(save(&mut conn, EntityType::LEAD, id, 1, changes(&[("title", Some(text("x")))]), u, DAY).await, SaveOutcome::NotFound);
+        let out = save(&mut conn, EntityType::DEAL, id, 1, changes(&[("title", None)]), u, DAY).await;
         assert_eq!(out, SaveOutcome::MissingRequired(vec!["title".into()]));
-        assert_eq!(items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap().version, 1);
+        assert_eq!(items::item(&mut conn, EntityType::DEAL, id).await.unwrap().unwrap().version, 1);
     }
 }
 
@@ -278,12 +278,12 @@ on_both_databases! {
     async fn moving_the_stage_logs_it_and_refuses_foreign_stages_and_missing_required_fields(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let (id, u) = deal(&mut conn, "Mover").await;
-        let c = ctx(&mut conn, EntityType::Deal).await;
+        let c = ctx(&mut conn, EntityType::DEAL).await;
         let sales = &c.pipelines[0];
         let support = &c.pipelines[1];
         let moved = move_to(&mut conn, id, u, sales.stages[2].id, 1, c.fields.clone(), c.pipelines.clone()).await;
         assert!(matches!(moved, MoveOutcome::Moved { version: 2, .. }), "{moved:?}");
-        assert_eq!(items::item(&mut conn, EntityType::Deal, id).await.unwrap().unwrap().stage_id, Some(sales.stages[2].id));
+        assert_eq!(items::item(&mut conn, EntityType::DEAL, id).await.unwrap().unwrap().stage_id, Some(sales.stages[2].id));
         let events = timeline::page(&mut conn, id, None, 20).await.unwrap();
         assert!(matches!(&events[0].payload, EventPayload::StageChanged { from: Some(f), to } if f.id == sales.stages[0].id && to.id == sales.stages[2].id));
         assert_eq!(move_to(&mut conn, id, u, support.stages[1].id, 2, c.fields.clone(), c.pipelines.clone()).await, MoveOutcome::UnknownStage);
@@ -335,23 +335,23 @@ on_both_databases! {
         let u = user(&mut conn, "l@test.example").await;
         for i in 0..7 {
             let phone = Value::Many(vec![text(&format!("+39 02 555-000{i}"))]);
-            create(&mut conn, EntityType::Lead, vals(&[("title", text(&format!("Lead 100% number {i}"))), ("phone", phone)]), u, DAY + i).await;
+            create(&mut conn, EntityType::LEAD, vals(&[("title", text(&format!("Lead 100% number {i}"))), ("phone", phone)]), u, DAY + i).await;
         }
         let q = |search: &str, limit| ListQuery { search: Some(search.into()), limit, ..Default::default() };
-        assert_eq!(items::list(&mut conn, EntityType::Lead, &q("number 3", 10)).await.unwrap().len(), 1);
-        assert_eq!(items::list(&mut conn, EntityType::Lead, &q("555-0005", 10)).await.unwrap()[0].title, "Lead 100% number 5");
-        assert_eq!(items::list(&mut conn, EntityType::Lead, &q("LEAD 100%", 10)).await.unwrap().len(), 7, "case-insensitive; % is literal");
-        assert!(items::list(&mut conn, EntityType::Lead, &q("_", 10)).await.unwrap().is_empty(), "_ is literal");
-        let first = items::list(&mut conn, EntityType::Lead, &ListQuery { limit: 3, ..Default::default() }).await.unwrap();
+        assert_eq!(items::list(&mut conn, EntityType::LEAD, &q("number 3", 10)).await.unwrap().len(), 1);
+        assert_eq!(items::list(&mut conn, EntityType::LEAD, &q("555-0005", 10)).await.unwrap()[0].title, "Lead 100% number 5");
+        assert_eq!(items::list(&mut conn, EntityType::LEAD, &q("LEAD 100%", 10)).await.unwrap().len(), 7, "case-insensitive; % is literal");
+        assert!(items::list(&mut conn, EntityType::LEAD, &q("_", 10)).await.unwrap().is_empty(), "_ is literal");
+        let first = items::list(&mut conn, EntityType::LEAD, &ListQuery { limit: 3, ..Default::default() }).await.unwrap();
         assert_eq!(first.len(), 4, "limit + 1 tells that more follow");
-        let second = items::list(&mut conn, EntityType::Lead, &ListQuery { limit: 3, before_id: Some(first[2].id), ..Default::default() }).await.unwrap();
+        let second = items::list(&mut conn, EntityType::LEAD, &ListQuery { limit: 3, before_id: Some(first[2].id), ..Default::default() }).await.unwrap();
         assert!(second.iter().all(|r| r.id < first[2].id));
-        let c = ctx(&mut conn, EntityType::Lead).await;
+        let c = ctx(&mut conn, EntityType::LEAD).await;
         let new_stage = c.pipelines[0].stages[0].id;
         let by_stage = ListQuery { stage_id: Some(new_stage), limit: 50, ..Default::default() };
-        assert_eq!(items::list(&mut conn, EntityType::Lead, &by_stage).await.unwrap().len(), 7);
+        assert_eq!(items::list(&mut conn, EntityType::LEAD, &by_stage).await.unwrap().len(), 7);
         let other = ListQuery { stage_id: Some(c.pipelines[0].stages[1].id), limit: 50, ..Default::default() };
-        assert!(items::list(&mut conn, EntityType::Lead, &other).await.unwrap().is_empty());
+        assert!(items::list(&mut conn, EntityType::LEAD, &other).await.unwrap().is_empty());
     }
 }
 
@@ -359,21 +359,21 @@ on_both_databases! {
     async fn item_bindings_show_as_relations_both_ways_and_follow_changes(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let u = user(&mut conn, "r@test.example").await;
-        let acme = create(&mut conn, EntityType::Company, vals(&[("name", text("Acme"))]), u, DAY).await;
-        let globex = create(&mut conn, EntityType::Company, vals(&[("name", text("Globex"))]), u, DAY).await;
-        let company = |id| Value::Item(ItemRef { entity: EntityType::Company, id });
-        let d = create(&mut conn, EntityType::Deal, vals(&[("title", text("Linked")), ("company", company(acme))]), u, DAY).await;
+        let acme = create(&mut conn, EntityType::COMPANY, vals(&[("name", text("Acme"))]), u, DAY).await;
+        let globex = create(&mut conn, EntityType::COMPANY, vals(&[("name", text("Globex"))]), u, DAY).await;
+        let company = |id| Value::Item(ItemRef { entity: EntityType::COMPANY, id });
+        let d = create(&mut conn, EntityType::DEAL, vals(&[("title", text("Linked")), ("company", company(acme))]), u, DAY).await;
         let from_deal = items::links(&mut conn, d, 100).await.unwrap();
         assert_eq!(from_deal.iter().map(|l| (l.outgoing, l.id, l.title.as_str())).collect::<Vec<_>>(), vec![(true, acme, "Acme")]);
         let to_acme = items::links(&mut conn, acme, 100).await.unwrap();
         assert_eq!(to_acme.iter().map(|l| (l.outgoing, l.id, l.field_code.as_str())).collect::<Vec<_>>(), vec![(false, d, "company")]);
-        save(&mut conn, EntityType::Deal, d, 1, changes(&[("company", Some(company(globex)))]), u, 2 * DAY).await;
+        save(&mut conn, EntityType::DEAL, d, 1, changes(&[("company", Some(company(globex)))]), u, 2 * DAY).await;
         assert!(items::links(&mut conn, acme, 100).await.unwrap().is_empty(), "the old link is gone");
         assert_eq!(items::links(&mut conn, globex, 100).await.unwrap().len(), 1);
         let found = items::titles(&mut conn, &[acme, d, 999_999]).await.unwrap();
         let mut seen: Vec<_> = found.iter().map(|t| (t.id, t.entity, t.title.as_str(), t.owner.responsible_id)).collect();
         seen.sort_by_key(|s| s.0);
-        assert_eq!(seen, vec![(acme, EntityType::Company, "Acme", None), (d, EntityType::Deal, "Linked", None)]);
+        assert_eq!(seen, vec![(acme, EntityType::COMPANY, "Acme", None), (d, EntityType::DEAL, "Linked", None)]);
     }
 }
 
@@ -399,16 +399,16 @@ on_both_databases! {
         assert!(!crm_card::server::demo::seed_if_empty(&store, now).await.unwrap(), "a second start adds nothing");
         let mut conn = store.pool.acquire().await.unwrap();
         assert_eq!(users::count_users(&mut conn).await.unwrap(), 4);
-        for e in EntityType::ALL {
+        for e in EntityType::SYSTEM {
             let rows = items::list(&mut conn, e, &ListQuery { limit: 100, ..Default::default() }).await.unwrap();
             assert!(rows.len() >= 20, "{e}: {} items", rows.len());
             assert!(rows.iter().all(|r| r.updated_at <= now), "{e}: demo history is in the past");
         }
-        let rich = items::search_titles(&mut conn, EntityType::Deal, crm_card::server::demo::RICH_DEAL, 5, items::Reach::All).await.unwrap();
+        let rich = items::search_titles(&mut conn, EntityType::DEAL, crm_card::server::demo::RICH_DEAL, 5, items::Reach::All).await.unwrap();
         let events = timeline::page(&mut conn, rich[0].0, None, 100).await.unwrap();
         assert!(events.len() > 40, "the rich deal has more than two timeline pages: {}", events.len());
         let linked = items::links(&mut conn, rich[0].0, 100).await.unwrap();
-        assert!(linked.iter().any(|l| l.entity == EntityType::Company) && linked.iter().any(|l| l.entity == EntityType::Contact));
+        assert!(linked.iter().any(|l| l.entity == EntityType::COMPANY) && linked.iter().any(|l| l.entity == EntityType::CONTACT));
     }
 }
 
@@ -419,7 +419,7 @@ mod layouts_store {
     use crm_card::server::store::layouts::{self, Author, Record, COMMON};
 
     fn known(code: &str) -> bool {
-        crm_card::domain::catalog::system_fields(EntityType::Deal).iter().any(|f| f.code == code)
+        crm_card::domain::catalog::shipped_fields(EntityType::DEAL).iter().any(|f| f.code == code)
     }
 
     fn mv(code: &str, section: &str, after: Option<&str>) -> LayoutOp {
@@ -435,12 +435,12 @@ mod layouts_store {
             let mut conn = store.pool.acquire().await.unwrap();
             let admin = user(&mut conn, "admin@test.example").await;
             let by = Author { user_id: Some(admin), now: DAY };
-            let saved = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[mv("comment", "about", Some("title"))], &known, by).await.unwrap();
+            let saved = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 1, &[mv("comment", "about", Some("title"))], &known, by).await.unwrap();
             assert_eq!((saved.version, saved.rebased, saved.conflicts.len()), (2, false, 0));
             assert_eq!(&section_fields(&saved.layout, "about")[..2], ["title", "comment"]);
-            let shown = catalog::layout(&mut conn, EntityType::Deal).await.unwrap();
+            let shown = catalog::layout(&mut conn, EntityType::DEAL).await.unwrap();
             assert_eq!(shown, saved.layout, "cards show the common layout once it exists");
-            let history = layouts::history(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 10).await.unwrap();
+            let history = layouts::history(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 10).await.unwrap();
             assert_eq!(history.iter().map(|h| h.version).collect::<Vec<_>>(), [2, 1]);
             assert_eq!(history[1].record, Record::Initial);
             assert!(matches!(&history[0].record, Record::Ops { ops } if ops.len() == 1));
@@ -452,9 +452,9 @@ mod layouts_store {
         async fn two_editors_from_the_same_version_both_keep_their_changes(store: Store) {
             let mut conn = store.pool.acquire().await.unwrap();
             let by = Author { user_id: None, now: DAY };
-            let first = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[mv("probability", "client", None)], &known, by).await.unwrap();
+            let first = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 1, &[mv("probability", "client", None)], &known, by).await.unwrap();
             // The second editor also started from version 1.
-            let second = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[LayoutOp::HideField { code: "source".into() }], &known, by).await.unwrap();
+            let second = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 1, &[LayoutOp::HideField { code: "source".into() }], &known, by).await.unwrap();
             assert_eq!((first.version, second.version, second.rebased), (2, 3, true));
             assert_eq!(section_fields(&second.layout, "client")[0], "probability", "the first editor's move survived");
             assert!(!second.layout.field_codes().any(|c| c == "source"));
@@ -465,15 +465,15 @@ mod layouts_store {
         async fn an_operation_on_a_deleted_section_is_a_conflict_and_makes_no_version(store: Store) {
             let mut conn = store.pool.acquire().await.unwrap();
             let by = Author { user_id: None, now: DAY };
-            layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[LayoutOp::DeleteSection { id: "client".into() }], &known, by).await.unwrap();
-            let late = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[mv("title", "client", None)], &known, by).await.unwrap();
+            layouts::apply_ops(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 1, &[LayoutOp::DeleteSection { id: "client".into() }], &known, by).await.unwrap();
+            let late = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 1, &[mv("title", "client", None)], &known, by).await.unwrap();
             assert_eq!(late.version, 2, "nothing applied: no new version");
             assert_eq!(late.conflicts.len(), 1);
             assert_eq!(late.conflicts[0].1, OpConflict::SectionGone { id: "client".into() });
             assert!(late.layout.sections.iter().all(|s| s.id != "client"), "the current layout comes back");
             // The deleted section's fields are hidden, not gone: they can be shown again.
             let show = LayoutOp::ShowField { code: "company".into(), section: "about".into(), after: None };
-            let back = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 2, &[show], &known, by).await.unwrap();
+            let back = layouts::apply_ops(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 2, &[show], &known, by).await.unwrap();
             assert_eq!(section_fields(&back.layout, "about")[0], "company");
         }
     }
@@ -482,7 +482,7 @@ mod layouts_store {
         async fn a_layout_operation_decided_from_a_read_that_someone_overtook_goes_on_top_of_their_save(store: Store) {
             let mut conn = store.pool.acquire().await.unwrap();
             let by = Author { user_id: None, now: DAY };
-            let deals = CardKind::entity(EntityType::Deal);
+            let deals = CardKind::entity(EntityType::DEAL);
             layouts::apply_ops(&mut conn, deals, COMMON, 1, &[mv("probability", "client", None)], &known, by).await.unwrap();
             let (_, read) = layouts::current_at_revision(&mut conn, deals, COMMON).await.unwrap();
             assert_eq!(read.as_ref().map(|r| r.0), Some(2));
@@ -506,12 +506,12 @@ mod layouts_store {
         async fn a_rollback_is_a_new_version_with_the_old_layout(store: Store) {
             let mut conn = store.pool.acquire().await.unwrap();
             let by = Author { user_id: None, now: DAY };
-            layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &[LayoutOp::HideField { code: "title".into() }], &known, by).await.unwrap();
-            let (version, layout) = layouts::rollback(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, by).await.unwrap().unwrap();
+            layouts::apply_ops(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 1, &[LayoutOp::HideField { code: "title".into() }], &known, by).await.unwrap();
+            let (version, layout) = layouts::rollback(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 1, by).await.unwrap().unwrap();
             assert_eq!(version, 3);
-            assert_eq!(layout, crm_card::domain::catalog::default_layout(EntityType::Deal));
-            assert_eq!(layouts::current(&mut conn, CardKind::entity(EntityType::Deal), COMMON).await.unwrap().map(|c| c.0), Some(3));
-            assert!(layouts::rollback(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 99, by).await.unwrap().is_none());
+            assert_eq!(layout, crm_card::domain::catalog::fallback_layout(EntityType::DEAL));
+            assert_eq!(layouts::current(&mut conn, CardKind::entity(EntityType::DEAL), COMMON).await.unwrap().map(|c| c.0), Some(3));
+            assert!(layouts::rollback(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 99, by).await.unwrap().is_none());
         }
     }
 }
@@ -520,23 +520,23 @@ on_both_databases! {
     async fn search_ignores_case_in_every_alphabet_and_old_rows_get_indexed(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let u = user(&mut conn, "u@test.example").await;
-        let id = create(&mut conn, EntityType::Contact, vals(&[
+        let id = create(&mut conn, EntityType::CONTACT, vals(&[
             ("first_name", text("Иван")), ("last_name", text("Петров")),
             ("position", text("Directeur Général")),
             ("email", Value::Many(vec![text("ivan@example.com")])),
         ]), u, DAY).await;
         let find = |q: &str| ListQuery { search: Some(q.into()), limit: 10, ..Default::default() };
         for q in ["иван", "ИВАН", "петров", "GÉNÉRAL", "général", "IVAN@EXAMPLE"] {
-            let rows = items::list(&mut conn, EntityType::Contact, &find(q)).await.unwrap();
+            let rows = items::list(&mut conn, EntityType::CONTACT, &find(q)).await.unwrap();
             assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![id], "search {q}");
         }
-        assert!(items::list(&mut conn, EntityType::Contact, &find("text")).await.unwrap().is_empty(), "value tags are not searched");
-        assert_eq!(items::search_titles(&mut conn, EntityType::Contact, "ИВАН ПЕТРОВ", 5, items::Reach::All).await.unwrap()[0].0, id);
+        assert!(items::list(&mut conn, EntityType::CONTACT, &find("text")).await.unwrap().is_empty(), "value tags are not searched");
+        assert_eq!(items::search_titles(&mut conn, EntityType::CONTACT, "ИВАН ПЕТРОВ", 5, items::Reach::All).await.unwrap()[0].0, id);
         // A row written before the search column existed is found after the start-up indexing.
         sqlx::query("UPDATE items SET search_text = '' WHERE id = $1").bind(id).execute(&mut *conn).await.unwrap();
-        assert!(items::list(&mut conn, EntityType::Contact, &find("иван")).await.unwrap().is_empty());
+        assert!(items::list(&mut conn, EntityType::CONTACT, &find("иван")).await.unwrap().is_empty());
         assert_eq!(items::index_unsearched(&mut conn).await.unwrap(), 1);
-        assert_eq!(items::list(&mut conn, EntityType::Contact, &find("иван")).await.unwrap().len(), 1);
+        assert_eq!(items::list(&mut conn, EntityType::CONTACT, &find("иван")).await.unwrap().len(), 1);
     }
 }
 
@@ -551,7 +551,7 @@ async fn custom_field(conn: &mut Conn, code: &str, t: FieldType, configure: impl
         settings: Default::default(),
     };
     configure(&mut def);
-    catalog::create_field(conn, EntityType::Deal, &def).await.unwrap();
+    catalog::create_field(conn, EntityType::DEAL, &def).await.unwrap();
     def
 }
 
@@ -563,17 +563,17 @@ on_both_databases! {
     async fn deleting_a_custom_field_deletes_its_values_history_links_and_timeline_changes(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let def = custom_field(&mut conn, "uf_code1", FieldType::String, |_| {}).await;
-        assert_eq!(catalog::field(&mut conn, EntityType::Deal, "uf_code1").await.unwrap(), Some(def));
+        assert_eq!(catalog::field(&mut conn, EntityType::DEAL, "uf_code1").await.unwrap(), Some(def));
         let (id, u) = deal(&mut conn, "Field test").await;
         let set = changes(&[("uf_code1", Some(text("secret sauce")))]);
-        assert!(matches!(save(&mut conn, EntityType::Deal, id, 1, set, u, DAY).await, SaveOutcome::Saved { .. }));
+        assert!(matches!(save(&mut conn, EntityType::DEAL, id, 1, set, u, DAY).await, SaveOutcome::Saved { .. }));
         let both = changes(&[("uf_code1", Some(text("other sauce"))), ("probability", Some(Value::Integer(5)))]);
-        assert!(matches!(save(&mut conn, EntityType::Deal, id, 2, both, u, DAY).await, SaveOutcome::Saved { .. }));
+        assert!(matches!(save(&mut conn, EntityType::DEAL, id, 2, both, u, DAY).await, SaveOutcome::Saved { .. }));
         let find = ListQuery { search: Some("sauce".into()), limit: 10, ..Default::default() };
-        assert_eq!(items::list(&mut conn, EntityType::Deal, &find).await.unwrap().len(), 1);
+        assert_eq!(items::list(&mut conn, EntityType::DEAL, &find).await.unwrap().len(), 1);
 
-        assert!(catalog::delete_field(&mut conn, EntityType::Deal, "uf_code1").await.unwrap());
-        assert!(catalog::field(&mut conn, EntityType::Deal, "uf_code1").await.unwrap().is_none());
+        assert!(catalog::delete_field(&mut conn, EntityType::DEAL, "uf_code1").await.unwrap());
+        assert!(catalog::field(&mut conn, EntityType::DEAL, "uf_code1").await.unwrap().is_none());
         assert!(!items::values(&mut conn, id).await.unwrap().contains_key("uf_code1"));
         assert!(items::history(&mut conn, id, None, 50).await.unwrap().iter().all(|h| h.field_code != "uf_code1"));
         let events = timeline::page(&mut conn, id, None, 20).await.unwrap();
@@ -582,9 +582,9 @@ on_both_databases! {
             _ => None,
         }).collect();
         assert_eq!(field_events, vec![vec!["probability".to_string()]], "the event of the field alone is gone, the mixed one kept");
-        assert!(items::list(&mut conn, EntityType::Deal, &find).await.unwrap().is_empty(), "its values are not found any more");
-        assert!(!catalog::delete_field(&mut conn, EntityType::Deal, "title").await.unwrap(), "system fields stay");
-        assert!(catalog::field(&mut conn, EntityType::Deal, "title").await.unwrap().is_some());
+        assert!(items::list(&mut conn, EntityType::DEAL, &find).await.unwrap().is_empty(), "its values are not found any more");
+        assert!(!catalog::delete_field(&mut conn, EntityType::DEAL, "title").await.unwrap(), "system fields stay");
+        assert!(catalog::field(&mut conn, EntityType::DEAL, "title").await.unwrap().is_some());
     }
 }
 
@@ -597,25 +597,25 @@ on_both_databases! {
         let (first, u) = deal(&mut conn, "First").await;
         let (second, _) = deal(&mut conn, "Second").await;
         let book = |v: Value| changes(&[("uf_room", Some(v))]);
-        let out = save(&mut conn, EntityType::Deal, first, 1, book(slot("a", "2026-03-02T10:00", "2026-03-02T11:00")), u, DAY).await;
+        let out = save(&mut conn, EntityType::DEAL, first, 1, book(slot("a", "2026-03-02T10:00", "2026-03-02T11:00")), u, DAY).await;
         assert!(matches!(out, SaveOutcome::Saved { .. }), "{out:?}");
-        let clash = save(&mut conn, EntityType::Deal, second, 1, book(slot("a", "2026-03-02T10:30", "2026-03-02T11:30")), u, DAY).await;
+        let clash = save(&mut conn, EntityType::DEAL, second, 1, book(slot("a", "2026-03-02T10:30", "2026-03-02T11:30")), u, DAY).await;
         assert_eq!(clash, SaveOutcome::Booked(vec!["uf_room".into()]));
         assert!(!items::values(&mut conn, second).await.unwrap().contains_key("uf_room"), "nothing of the refused save stays");
-        assert_eq!(items::item(&mut conn, EntityType::Deal, second).await.unwrap().unwrap().version, 1);
+        assert_eq!(items::item(&mut conn, EntityType::DEAL, second).await.unwrap().unwrap().version, 1);
         assert!(items::history(&mut conn, second, None, 50).await.unwrap().is_empty());
         assert_eq!(timeline::page(&mut conn, second, None, 20).await.unwrap().len(), 1, "only its creation");
-        let other_room = save(&mut conn, EntityType::Deal, second, 1, book(slot("b", "2026-03-02T10:30", "2026-03-02T11:30")), u, DAY).await;
+        let other_room = save(&mut conn, EntityType::DEAL, second, 1, book(slot("b", "2026-03-02T10:30", "2026-03-02T11:30")), u, DAY).await;
         assert!(matches!(other_room, SaveOutcome::Saved { .. }));
-        let after = save(&mut conn, EntityType::Deal, second, 2, book(slot("a", "2026-03-02T11:00", "2026-03-02T12:00")), u, DAY).await;
+        let after = save(&mut conn, EntityType::DEAL, second, 2, book(slot("a", "2026-03-02T11:00", "2026-03-02T12:00")), u, DAY).await;
         assert!(matches!(after, SaveOutcome::Saved { .. }), "back to back is fine: {after:?}");
         // The first deal lets its slot go; now the slot is free for a new deal.
-        assert!(matches!(save(&mut conn, EntityType::Deal, first, 2, changes(&[("uf_room", None)]), u, DAY).await, SaveOutcome::Saved { .. }));
-        let c = ctx(&mut conn, EntityType::Deal).await;
+        assert!(matches!(save(&mut conn, EntityType::DEAL, first, 2, changes(&[("uf_room", None)]), u, DAY).await, SaveOutcome::Saved { .. }));
+        let c = ctx(&mut conn, EntityType::DEAL).await;
         let values = vals(&[("title", text("Third")), ("uf_room", slot("a", "2026-03-02T10:00", "2026-03-02T10:30"))]);
-        let new = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values: values.clone(), user_id: Some(u), now: DAY, repeat_lead: false };
+        let new = NewItem { entity: EntityType::DEAL, fields: &c.fields, pipeline: c.pipelines.first(), values: values.clone(), user_id: Some(u), now: DAY, repeat_lead: false };
         assert!(matches!(items::create(&mut conn, new).await.unwrap(), CreateOutcome::Created { .. }));
-        let again = NewItem { entity: EntityType::Deal, fields: &c.fields, pipeline: c.pipelines.first(), values, user_id: Some(u), now: DAY, repeat_lead: false };
+        let again = NewItem { entity: EntityType::DEAL, fields: &c.fields, pipeline: c.pipelines.first(), values, user_id: Some(u), now: DAY, repeat_lead: false };
         assert_eq!(items::create(&mut conn, again).await.unwrap(), CreateOutcome::Booked(vec!["uf_room".into()]));
     }
 }
@@ -626,21 +626,21 @@ on_both_databases! {
         custom_field(&mut conn, "uf_doc", FieldType::File, |_| {}).await;
         let (id, u) = deal(&mut conn, "With a file").await;
         let (other_item, other_user) = deal(&mut conn, "Another").await;
-        let new = NewFile { entity: EntityType::Deal, name: "offer.pdf", content_type: "application/pdf", data: b"%PDF-1.4 test", user_id: u, now: DAY };
+        let new = NewFile { entity: EntityType::DEAL, name: "offer.pdf", content_type: "application/pdf", data: b"%PDF-1.4 test", user_id: u, now: DAY };
         let file_id = files::insert(&mut conn, new).await.unwrap();
-        let found = files::usable(&mut conn, EntityType::Deal, Some(id), "uf_doc", u, &[file_id]).await.unwrap();
+        let found = files::usable(&mut conn, EntityType::DEAL, Some(id), "uf_doc", u, &[file_id]).await.unwrap();
         assert_eq!(found, vec![FileRef { id: file_id, name: "offer.pdf".into(), size: 13 }]);
-        assert!(files::usable(&mut conn, EntityType::Deal, Some(id), "uf_doc", other_user, &[file_id]).await.unwrap().is_empty(), "not someone else's upload");
-        assert!(files::usable(&mut conn, EntityType::Company, Some(id), "uf_doc", u, &[file_id]).await.unwrap().is_empty(), "not for another entity type");
+        assert!(files::usable(&mut conn, EntityType::DEAL, Some(id), "uf_doc", other_user, &[file_id]).await.unwrap().is_empty(), "not someone else's upload");
+        assert!(files::usable(&mut conn, EntityType::COMPANY, Some(id), "uf_doc", u, &[file_id]).await.unwrap().is_empty(), "not for another entity type");
 
-        let out = save(&mut conn, EntityType::Deal, id, 1, changes(&[("uf_doc", Some(Value::File(found[0].clone())))]), u, DAY).await;
+        let out = save(&mut conn, EntityType::DEAL, id, 1, changes(&[("uf_doc", Some(Value::File(found[0].clone())))]), u, DAY).await;
         assert!(matches!(out, SaveOutcome::Saved { .. }), "{out:?}");
         let stored = files::file(&mut conn, file_id).await.unwrap().expect("kept");
         assert_eq!((stored.item_id, stored.field_code.as_deref(), stored.data.as_slice()), (Some(id), Some("uf_doc"), b"%PDF-1.4 test".as_slice()));
-        assert!(files::usable(&mut conn, EntityType::Deal, Some(other_item), "uf_doc", u, &[file_id]).await.unwrap().is_empty(), "attached to one item only");
-        assert_eq!(files::usable(&mut conn, EntityType::Deal, Some(id), "uf_doc", other_user, &[file_id]).await.unwrap().len(), 1, "anyone editing the item keeps it");
+        assert!(files::usable(&mut conn, EntityType::DEAL, Some(other_item), "uf_doc", u, &[file_id]).await.unwrap().is_empty(), "attached to one item only");
+        assert_eq!(files::usable(&mut conn, EntityType::DEAL, Some(id), "uf_doc", other_user, &[file_id]).await.unwrap().len(), 1, "anyone editing the item keeps it");
 
-        let out = save(&mut conn, EntityType::Deal, id, 2, changes(&[("uf_doc", None)]), u, DAY).await;
+        let out = save(&mut conn, EntityType::DEAL, id, 2, changes(&[("uf_doc", None)]), u, DAY).await;
         assert!(matches!(out, SaveOutcome::Saved { .. }));
         assert!(files::file(&mut conn, file_id).await.unwrap().is_none(), "dropped from the value, deleted");
     }
@@ -653,16 +653,16 @@ on_both_databases! {
         custom_field(&mut conn, "uf_note", FieldType::String, |_| {}).await;
         let (id, u) = deal(&mut conn, "Searchable").await;
         let set = changes(&[("uf_salary", Some(text("zebra"))), ("uf_note", Some(text("giraffe")))]);
-        assert!(matches!(save(&mut conn, EntityType::Deal, id, 1, set, u, DAY).await, SaveOutcome::Saved { .. }));
+        assert!(matches!(save(&mut conn, EntityType::DEAL, id, 1, set, u, DAY).await, SaveOutcome::Saved { .. }));
         let find = |q: &str| ListQuery { search: Some(q.into()), limit: 10, ..Default::default() };
-        assert_eq!(items::list(&mut conn, EntityType::Deal, &find("giraffe")).await.unwrap().len(), 1);
-        assert!(items::list(&mut conn, EntityType::Deal, &find("zebra")).await.unwrap().is_empty());
+        assert_eq!(items::list(&mut conn, EntityType::DEAL, &find("giraffe")).await.unwrap().len(), 1);
+        assert!(items::list(&mut conn, EntityType::DEAL, &find("zebra")).await.unwrap().is_empty());
         // Lifting the restriction and reindexing makes it searchable.
-        let mut def = catalog::field(&mut conn, EntityType::Deal, "uf_salary").await.unwrap().unwrap();
+        let mut def = catalog::field(&mut conn, EntityType::DEAL, "uf_salary").await.unwrap().unwrap();
         def.settings.visible_to = None;
-        assert!(catalog::update_field(&mut conn, EntityType::Deal, &def).await.unwrap());
-        items::reindex_entity(&mut conn, EntityType::Deal).await.unwrap();
-        assert_eq!(items::list(&mut conn, EntityType::Deal, &find("zebra")).await.unwrap().len(), 1);
+        assert!(catalog::update_field(&mut conn, EntityType::DEAL, &def).await.unwrap());
+        items::reindex_entity(&mut conn, EntityType::DEAL).await.unwrap();
+        assert_eq!(items::list(&mut conn, EntityType::DEAL, &find("zebra")).await.unwrap().len(), 1);
     }
 }
 
@@ -679,18 +679,18 @@ on_both_databases! {
         let (me, colleague, stranger) = (people[0], people[1], people[2]);
         let mut ids = Vec::new();
         for (title, owner) in [("Mine", me), ("Colleague's", colleague), ("Stranger's", stranger)] {
-            ids.push(create(&mut conn, EntityType::Deal, vals(&[("title", text(title)), ("responsible", Value::User(owner))]), owner, DAY).await);
+            ids.push(create(&mut conn, EntityType::DEAL, vals(&[("title", text(title)), ("responsible", Value::User(owner))]), owner, DAY).await);
         }
         let me_member = crm_card::domain::access::Member { user_id: me, department_id: Some(sales) };
         use crm_card::domain::access::Scope;
         for (scope, expected) in [(Scope::None, vec![]), (Scope::Own, vec![ids[0]]), (Scope::Department, vec![ids[1], ids[0]]), (Scope::All, vec![ids[2], ids[1], ids[0]])] {
             let reach = items::Reach::of(scope, &me_member);
-            let rows = items::list(&mut conn, EntityType::Deal, &ListQuery { limit: 10, reach, ..Default::default() }).await.unwrap();
+            let rows = items::list(&mut conn, EntityType::DEAL, &ListQuery { limit: 10, reach, ..Default::default() }).await.unwrap();
             assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), expected, "{scope:?}");
-            let found = items::search_titles(&mut conn, EntityType::Deal, "'s", 10, reach).await.unwrap();
+            let found = items::search_titles(&mut conn, EntityType::DEAL, "'s", 10, reach).await.unwrap();
             assert_eq!(found.len(), expected.iter().filter(|id| **id != ids[0]).count(), "search with {scope:?}");
         }
-        let row = items::item(&mut conn, EntityType::Deal, ids[1]).await.unwrap().unwrap();
+        let row = items::item(&mut conn, EntityType::DEAL, ids[1]).await.unwrap().unwrap();
         assert_eq!((row.owner().responsible_id, row.owner().department_id), (Some(colleague), Some(sales)));
     }
 }
@@ -705,7 +705,7 @@ mod card_views {
     on_both_databases! {
         async fn the_common_view_settings_named_views_and_choices_are_kept_per_entity_type(store: Store) {
             let mut conn = store.pool.acquire().await.unwrap();
-            let (deal, lead) = (EntityType::Deal, EntityType::Lead);
+            let (deal, lead) = (EntityType::DEAL, EntityType::LEAD);
             assert_eq!(views::settings(&mut conn, deal).await.unwrap(), Settings::default(), "published, not forced, at first");
             views::set_common(&mut conn, deal, true, true).await.unwrap();
             let forced = views::settings(&mut conn, deal).await.unwrap();
@@ -720,10 +720,10 @@ mod card_views {
             let id = views::create(&mut conn, deal, "Sales view", &[anna], &[sales], anna, DAY).await.unwrap();
             let by = Author { user_id: Some(anna), now: DAY };
             let scope = ViewRef::Named(id).scope();
-            let copy = crm_card::domain::catalog::default_layout(deal);
+            let copy = crm_card::domain::catalog::fallback_layout(deal);
             let first = layouts::put(&mut conn, CardKind::entity(deal), &scope, &copy, &Record::Copy { from: COMMON.into() }, by).await.unwrap();
             assert_eq!(first, 1, "a new view's layout starts at version 1");
-            let pipeline = CardKind::of(deal, Some(77));
+            let pipeline = CardKind { entity: deal, pipeline: Some(77), repeat_lead: false };
             layouts::put(&mut conn, pipeline, &scope, &copy, &Record::Copy { from: COMMON.into() }, by).await.unwrap();
             assert_eq!(
                 views::named(&mut conn, deal).await.unwrap(),
@@ -755,19 +755,19 @@ mod card_views {
             let mut conn = store.pool.acquire().await.unwrap();
             let admin = user(&mut conn, "admin@v.example").await;
             let by = Author { user_id: Some(admin), now: DAY };
-            let known = |c: &str| crm_card::domain::catalog::system_fields(EntityType::Deal).iter().any(|f| f.code == c);
+            let known = |c: &str| crm_card::domain::catalog::shipped_fields(EntityType::DEAL).iter().any(|f| f.code == c);
             let hide = [crm_card::domain::layout_ops::LayoutOp::HideField { code: "comment".into() }];
-            layouts::apply_ops(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 1, &hide, &known, by).await.unwrap();
-            let (_, changed) = layouts::of_view(&mut conn, CardKind::entity(EntityType::Deal), ViewRef::Common).await.unwrap();
+            layouts::apply_ops(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 1, &hide, &known, by).await.unwrap();
+            let (_, changed) = layouts::of_view(&mut conn, CardKind::entity(EntityType::DEAL), ViewRef::Common).await.unwrap();
             assert!(!changed.field_codes().any(|c| c == "comment"));
-            let shipped = crm_card::domain::catalog::default_layout(EntityType::Deal);
-            let v = layouts::put(&mut conn, CardKind::entity(EntityType::Deal), COMMON, &shipped, &Record::Reset, by).await.unwrap();
+            let shipped = crm_card::domain::catalog::fallback_layout(EntityType::DEAL);
+            let v = layouts::put(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, &shipped, &Record::Reset, by).await.unwrap();
             assert_eq!(v, 3);
-            assert_eq!(layouts::of_view(&mut conn, CardKind::entity(EntityType::Deal), ViewRef::Common).await.unwrap(), (3, shipped.clone()));
-            let history = layouts::history(&mut conn, CardKind::entity(EntityType::Deal), COMMON, 10).await.unwrap();
+            assert_eq!(layouts::of_view(&mut conn, CardKind::entity(EntityType::DEAL), ViewRef::Common).await.unwrap(), (3, shipped.clone()));
+            let history = layouts::history(&mut conn, CardKind::entity(EntityType::DEAL), COMMON, 10).await.unwrap();
             assert_eq!(history.iter().map(|h| h.version).collect::<Vec<_>>(), [3, 2, 1], "the reset arrangement stays in history");
             assert_eq!(history[0].record, Record::Reset);
-            assert_eq!(layouts::of_view(&mut conn, CardKind::entity(EntityType::Lead), ViewRef::Named(99)).await.unwrap().0, 1, "a view never saved shows version 1");
+            assert_eq!(layouts::of_view(&mut conn, CardKind::entity(EntityType::LEAD), ViewRef::Named(99)).await.unwrap().0, 1, "a view never saved shows version 1");
         }
     }
 
@@ -776,8 +776,8 @@ mod card_views {
             let mut conn = store.pool.acquire().await.unwrap();
             let admin = user(&mut conn, "admin@p.example").await;
             let by = Author { user_id: Some(admin), now: DAY };
-            let known = |c: &str| crm_card::domain::catalog::system_fields(EntityType::Deal).iter().any(|f| f.code == c);
-            let (deals, support) = (CardKind::entity(EntityType::Deal), CardKind::of(EntityType::Deal, Some(2)));
+            let known = |c: &str| crm_card::domain::catalog::shipped_fields(EntityType::DEAL).iter().any(|f| f.code == c);
+            let (deals, support) = (CardKind::entity(EntityType::DEAL), CardKind { entity: EntityType::DEAL, pipeline: Some(2), repeat_lead: false });
             let hide = |code: &str| [crm_card::domain::layout_ops::LayoutOp::HideField { code: code.into() }];
             layouts::apply_ops(&mut conn, deals, COMMON, 1, &hide("comment"), &known, by).await.unwrap();
             let (_, inherited) = layouts::of_view(&mut conn, support, ViewRef::Common).await.unwrap();
@@ -790,7 +790,7 @@ mod card_views {
             layouts::apply_ops(&mut conn, deals, COMMON, 2, &hide("probability"), &known, by).await.unwrap();
             let (_, own) = layouts::of_view(&mut conn, support, ViewRef::Common).await.unwrap();
             assert!(own.field_codes().any(|c| c == "probability"), "from then on the pipeline's layout is its own");
-            assert_eq!(layouts::kinds_with(&mut conn, EntityType::Deal, COMMON).await.unwrap(), vec![deals, support]);
+            assert_eq!(layouts::kinds_with(&mut conn, EntityType::DEAL, COMMON).await.unwrap(), vec![deals, support]);
         }
     }
 }
@@ -803,7 +803,7 @@ on_both_databases! {
         let u = users::NewUser { email: "admin@config.example", name: "Ada", password_hash: "x", department_id: None, is_admin: true };
         let admin_id = users::create_user(&mut conn, u, 0).await.unwrap();
         let admin = users::user_with_rights(&mut conn, admin_id).await.unwrap().unwrap();
-        let id = create(&mut conn, EntityType::Deal, vals(&[("title", text("Config"))]), admin_id, DAY).await;
+        let id = create(&mut conn, EntityType::DEAL, vals(&[("title", text("Config"))]), admin_id, DAY).await;
         let label = |card: &crm_card::api::types::CardData| card.fields.iter().find(|f| f.code == "amount").unwrap().label.clone();
 
         // This server reads the card, and keeps fields, views and users in memory.
@@ -812,14 +812,14 @@ on_both_databases! {
         let before = config::revision(&mut conn).await.unwrap();
 
         // Item writes leave the configuration revision alone.
-        let saved = save(&mut conn, EntityType::Deal, id, card.header.version, changes(&[("title", Some(text("Config 2")))]), admin_id, 2 * DAY).await;
+        let saved = save(&mut conn, EntityType::DEAL, id, card.header.version, changes(&[("title", Some(text("Config 2")))]), admin_id, 2 * DAY).await;
         assert!(matches!(saved, SaveOutcome::Saved { .. }), "{saved:?}");
         assert_eq!(config::revision(&mut conn).await.unwrap(), before);
 
         // Another server (or a script) renames the field in the database.
-        let mut amount = catalog::fields(&mut conn, EntityType::Deal).await.unwrap().into_iter().find(|f| f.code == "amount").unwrap();
+        let mut amount = catalog::fields(&mut conn, EntityType::DEAL).await.unwrap().into_iter().find(|f| f.code == "amount").unwrap();
         amount.label = "Deal value".into();
-        assert!(catalog::update_field(&mut conn, EntityType::Deal, &amount).await.unwrap());
+        assert!(catalog::update_field(&mut conn, EntityType::DEAL, &amount).await.unwrap());
         let after_field = config::revision(&mut conn).await.unwrap();
         assert!(after_field > before, "a field change raises the revision");
         let card = service::card(&store, &admin, "deal", id).await.unwrap();

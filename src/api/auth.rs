@@ -1,6 +1,6 @@
 //! Sign in and out. Both work as plain HTML form posts too (JavaScript off).
 
-use crate::api::types::CurrentUser;
+use crate::api::types::{CurrentUser, Frame};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -14,6 +14,13 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
     crate::server::auth::logout().await
+}
+
+/// The frame of a signed-in page: the user's name and the main menu (the entity types they may
+/// read that are shown in the menu).
+#[server(endpoint = "frame")]
+pub async fn page_frame() -> Result<Frame, AppError> {
+    crate::server::serve(|state, user| async move { crate::server::service::frame(&state.store, &user).await }).await
 }
 
 /// The signed-in user, or `Unauthenticated`.

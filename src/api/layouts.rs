@@ -18,7 +18,7 @@ pub async fn get_layout_editor(
     view: ViewRef,
 ) -> Result<LayoutEditor, AppError> {
     crate::server::serve(move |state, user| async move {
-        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
+        let kind = crate::server::service::card_kind(&state.store, &entity, pipeline, repeat_lead).await?;
         crate::server::service::layout_editor(&state.store, &user, kind, view).await
     })
     .await
@@ -36,8 +36,10 @@ pub async fn save_layout(
 ) -> Result<LayoutSaved, AppError> {
     use crate::server::service::{card_kind, read_layout_base, save_layout};
     crate::server::serve_reading(
-        move |_, conn| {
-            Box::pin(async move { read_layout_base(conn, card_kind(&entity, pipeline, repeat_lead)?, view).await })
+        move |state, conn| {
+            Box::pin(async move {
+                read_layout_base(conn, card_kind(&state.store, &entity, pipeline, repeat_lead).await?, view).await
+            })
         },
         move |state, user, base, conn| {
             Box::pin(async move { save_layout(&state.store, conn, &user, base, version, ops).await })
@@ -54,7 +56,7 @@ pub async fn layout_history(
     view: ViewRef,
 ) -> Result<Vec<LayoutVersionView>, AppError> {
     crate::server::serve(move |state, user| async move {
-        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
+        let kind = crate::server::service::card_kind(&state.store, &entity, pipeline, repeat_lead).await?;
         crate::server::service::layout_history(&state.store, &user, kind, view).await
     })
     .await
@@ -70,7 +72,7 @@ pub async fn rollback_layout(
     version: i64,
 ) -> Result<LayoutSaved, AppError> {
     crate::server::serve(move |state, user| async move {
-        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
+        let kind = crate::server::service::card_kind(&state.store, &entity, pipeline, repeat_lead).await?;
         crate::server::service::rollback_layout(&state.store, &user, kind, view, version).await
     })
     .await
@@ -84,7 +86,7 @@ pub async fn get_card_layout(
     repeat_lead: Option<bool>,
 ) -> Result<CardLayout, AppError> {
     crate::server::serve(move |state, user| async move {
-        let kind = crate::server::service::card_kind(&entity, pipeline, repeat_lead)?;
+        let kind = crate::server::service::card_kind(&state.store, &entity, pipeline, repeat_lead).await?;
         crate::server::service::card_layout(&state.store, &user, kind).await
     })
     .await

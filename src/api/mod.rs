@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod auth;
+pub mod entity_types;
 pub mod fields;
 pub mod items;
 pub mod layouts;

@@ -54,6 +54,72 @@ pub struct ItemHeader {
     pub repeat_lead: bool,
 }
 
+/// An entity type as pages name it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypeName {
+    pub entity: EntityType,
+    pub name: String,
+    pub plural: String,
+    /// Shown in the main menu.
+    #[serde(default)]
+    pub in_menu: bool,
+}
+
+impl TypeName {
+    pub fn of(def: &crate::domain::TypeDef) -> TypeName {
+        TypeName {
+            entity: def.entity,
+            name: def.name.clone(),
+            plural: def.plural.clone(),
+            in_menu: def.options.in_menu,
+        }
+    }
+}
+
+/// The entity types a page may mention, in menu order: the ones the viewer may read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypeNames(pub Vec<TypeName>);
+
+impl TypeNames {
+    /// "Deal"; the code for a type the page does not know.
+    pub fn name(&self, e: EntityType) -> String {
+        self.0.iter().find(|t| t.entity == e).map_or_else(|| e.slug().to_string(), |t| t.name.clone())
+    }
+
+    pub fn plural(&self, e: EntityType) -> String {
+        self.0.iter().find(|t| t.entity == e).map_or_else(|| e.slug().to_string(), |t| t.plural.clone())
+    }
+
+    pub fn entities(&self) -> Vec<EntityType> {
+        self.0.iter().map(|t| t.entity).collect()
+    }
+}
+
+/// Settings → Smart processes: every entity type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypesAdmin {
+    pub types: Vec<crate::domain::TypeDef>,
+}
+
+/// What deleting a smart process would take with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypeContents {
+    pub name: String,
+    pub items: i64,
+    pub custom_fields: i64,
+    pub files: i64,
+    /// Types whose items link to it (it cannot be deleted while they do).
+    pub linked_from: Vec<String>,
+}
+
+/// The frame around every signed-in page: who is signed in and the main menu.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Frame {
+    pub name: String,
+    pub is_admin: bool,
+    pub types: TypeNames,
+}
+
 /// Everything the card page needs in one answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CardData {
@@ -77,12 +143,20 @@ pub struct CardData {
     pub preview_of: Option<String>,
     /// The viewer administers the CRM (all views, fields, preview).
     pub admin: bool,
+    /// Names of the types the viewer may read (the card's own first is not guaranteed).
+    pub types: TypeNames,
 }
 
 /// What the new-item form needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewItemForm {
     pub entity: EntityType,
+    /// The type's name ("Delivery").
+    pub name: String,
+    /// Items of the type may be repeat leads (leads).
+    pub repeat_items: bool,
+    /// Names of the types an item field may point to.
+    pub types: TypeNames,
     pub fields: Vec<FieldDef>,
     pub layout: Layout,
     pub pipelines: Vec<Pipeline>,
@@ -128,6 +202,9 @@ pub struct ListRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListPage {
     pub entity: EntityType,
+    /// The type's names ("Delivery", "Deliveries").
+    pub name: String,
+    pub plural: String,
     pub rows: Vec<ListRow>,
     /// Pass as `before` for the next page.
     pub next: Option<i64>,
@@ -210,6 +287,8 @@ pub struct LayoutVersionView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldAdmin {
     pub entity: EntityType,
+    /// Every entity type (the tabs of the page, the choices of a CRM-item field).
+    pub types: TypeNames,
     pub fields: Vec<FieldDef>,
     pub pipelines: Vec<Pipeline>,
     pub users: Vec<UserRef>,
@@ -238,6 +317,8 @@ pub struct DepartmentRow {
 /// What CRM settings → Access shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessAdmin {
+    /// Every entity type: a role gives rights on each.
+    pub types: TypeNames,
     pub users: Vec<UserRow>,
     pub departments: Vec<DepartmentRow>,
     pub roles: Vec<crate::domain::access::Role>,

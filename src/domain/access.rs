@@ -104,10 +104,10 @@ pub struct Rights {
 }
 
 impl Rights {
-    /// Every right on every entity type.
+    /// Every right on every system type (smart processes get rights when an admin gives them).
     pub fn full(admin: bool) -> Rights {
         Rights {
-            entities: EntityType::ALL.into_iter().map(|e| (e, EntityRights::everything(Scope::All))).collect(),
+            entities: EntityType::SYSTEM.into_iter().map(|e| (e, EntityRights::everything(Scope::All))).collect(),
             my_view: true,
             admin,
         }
@@ -224,20 +224,20 @@ mod tests {
         let mut seller = Rights::default();
         seller
             .entities
-            .insert(EntityType::Deal, EntityRights { read: Scope::All, update: Scope::Own, ..Default::default() });
+            .insert(EntityType::DEAL, EntityRights { read: Scope::All, update: Scope::Own, ..Default::default() });
         let mut lead = Rights { my_view: true, ..Default::default() };
         lead.entities.insert(
-            EntityType::Deal,
+            EntityType::DEAL,
             EntityRights { update: Scope::Department, export: Scope::Own, ..Default::default() },
         );
-        lead.entities.insert(EntityType::Lead, EntityRights::everything(Scope::Own));
+        lead.entities.insert(EntityType::LEAD, EntityRights::everything(Scope::Own));
         let both = Rights::union([&seller, &lead]);
-        assert_eq!(both.scope(EntityType::Deal, Action::Read), Scope::All);
-        assert_eq!(both.scope(EntityType::Deal, Action::Update), Scope::Department);
-        assert_eq!(both.scope(EntityType::Deal, Action::Export), Scope::Own);
-        assert_eq!(both.scope(EntityType::Deal, Action::Delete), Scope::None);
-        assert_eq!(both.scope(EntityType::Lead, Action::Create), Scope::Own);
-        assert_eq!(both.scope(EntityType::Contact, Action::Read), Scope::None, "nothing granted, nothing allowed");
+        assert_eq!(both.scope(EntityType::DEAL, Action::Read), Scope::All);
+        assert_eq!(both.scope(EntityType::DEAL, Action::Update), Scope::Department);
+        assert_eq!(both.scope(EntityType::DEAL, Action::Export), Scope::Own);
+        assert_eq!(both.scope(EntityType::DEAL, Action::Delete), Scope::None);
+        assert_eq!(both.scope(EntityType::LEAD, Action::Create), Scope::Own);
+        assert_eq!(both.scope(EntityType::CONTACT, Action::Read), Scope::None, "nothing granted, nothing allowed");
         assert!(both.may_use_my_view() && !both.admin);
         assert_eq!(Rights::union([]), Rights::default());
     }
@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn an_admin_role_reaches_everything() {
         let admin = Rights { admin: true, ..Default::default() };
-        assert_eq!(admin.scope(EntityType::Invoice, Action::Delete), Scope::All);
+        assert_eq!(admin.scope(EntityType::INVOICE, Action::Delete), Scope::All);
         assert!(admin.may_use_my_view());
         assert!(Rights::union([&Rights::default(), &admin]).admin);
     }

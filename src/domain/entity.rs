@@ -1,55 +1,90 @@
-//! Entity types: the kinds of CRM item.
+//! Entity types: the kinds of CRM item, named by their code (`deal`, `delivery`). Which types
+//! exist and how they behave is data (the registry, [`super::registry`]); this is only the name,
+//! small enough to copy and to use as a key, the same on the server and in the browser.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityType {
-    Lead,
-    Deal,
-    Contact,
-    Company,
-    Invoice,
-    Quote,
+/// The longest code of an entity type.
+pub const MAX_CODE: usize = 30;
+
+/// An entity type's code: lowercase ASCII letters, digits and hyphens, starting with a letter,
+/// at most [`MAX_CODE`] long. It is the URL segment (`/crm/deal/12`) and the key under which the
+/// database keeps the type's items, fields and layouts, so it never changes after creation.
+///
+/// Parsing checks the form only; whether such a type exists is the registry's answer.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EntityType {
+    len: u8,
+    bytes: [u8; MAX_CODE],
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 6] = [
-        EntityType::Lead,
-        EntityType::Deal,
-        EntityType::Contact,
-        EntityType::Company,
-        EntityType::Invoice,
-        EntityType::Quote,
+    pub const LEAD: EntityType = EntityType::system("lead");
+    pub const DEAL: EntityType = EntityType::system("deal");
+    pub const CONTACT: EntityType = EntityType::system("contact");
+    pub const COMPANY: EntityType = EntityType::system("company");
+    pub const INVOICE: EntityType = EntityType::system("invoice");
+    pub const QUOTE: EntityType = EntityType::system("quote");
+
+    /// The types the product ships, in menu order.
+    pub const SYSTEM: [EntityType; 6] = [
+        EntityType::LEAD,
+        EntityType::DEAL,
+        EntityType::CONTACT,
+        EntityType::COMPANY,
+        EntityType::INVOICE,
+        EntityType::QUOTE,
     ];
 
-    /// The URL segment and database code (`/crm/deal/12`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            EntityType::Lead => "lead",
-            EntityType::Deal => "deal",
-            EntityType::Contact => "contact",
-            EntityType::Company => "company",
-            EntityType::Invoice => "invoice",
-            EntityType::Quote => "quote",
+    /// A code known at compile time (the system types'); a bad one fails the build.
+    const fn system(code: &str) -> EntityType {
+        let src = code.as_bytes();
+        assert!(!src.is_empty() && src.len() <= MAX_CODE);
+        let mut bytes = [0u8; MAX_CODE];
+        let mut i = 0;
+        while i < src.len() {
+            assert!(src[i].is_ascii_lowercase());
+            bytes[i] = src[i];
+            i += 1;
+        }
+        EntityType { len: src.len() as u8, bytes }
+    }
+
+    /// The code, as in URLs and in the database (`deal`).
+    pub fn slug(&self) -> &str {
+        // Only ASCII ever goes in (`from_str` checks it), so this cannot fail.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+
+    /// The fields whose values make up an item's title, joined by a space: as the system types
+    /// ship them, and `title` for every smart process.
+    pub fn title_fields(&self) -> &'static [&'static str] {
+        match *self {
+            EntityType::CONTACT => &["first_name", "last_name"],
+            EntityType::COMPANY => &["name"],
+            EntityType::INVOICE => &["number"],
+            _ => &["title"],
         }
     }
 
-    /// Whether items of this type move through the stages of a pipeline.
-    pub fn has_stages(self) -> bool {
-        !matches!(self, EntityType::Contact | EntityType::Company)
+    /// A prefix for codes derived from this one where hyphens are not welcome (field codes).
+    pub fn snake(&self) -> String {
+        self.slug().replace('-', "_")
     }
+}
 
-    /// The fields whose values make up the item's title, joined by a space.
-    pub fn title_fields(self) -> &'static [&'static str] {
-        match self {
-            EntityType::Contact => &["first_name", "last_name"],
-            EntityType::Company => &["name"],
-            EntityType::Invoice => &["number"],
-            EntityType::Lead | EntityType::Deal | EntityType::Quote => &["title"],
-        }
+impl PartialOrd for EntityType {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for EntityType {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.slug().cmp(other.slug())
     }
 }
 
@@ -59,39 +94,86 @@ impl fmt::Display for EntityType {
     }
 }
 
+impl fmt::Debug for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EntityType({})", self.slug())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown entity type")]
-pub struct UnknownEntityType;
+#[error("not an entity type code")]
+pub struct BadCode;
 
 impl FromStr for EntityType {
-    type Err = UnknownEntityType;
+    type Err = BadCode;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        EntityType::ALL.into_iter().find(|e| e.slug() == s).ok_or(UnknownEntityType)
+        let src = s.as_bytes();
+        let well_formed = !src.is_empty()
+            && src.len() <= MAX_CODE
+            && src[0].is_ascii_lowercase()
+            && src.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+            && !s.ends_with('-')
+            && !s.contains("--");
+        if !well_formed {
+            return Err(BadCode);
+        }
+        let mut bytes = [0u8; MAX_CODE];
+        bytes[..src.len()].copy_from_slice(src);
+        Ok(EntityType { len: src.len() as u8, bytes })
+    }
+}
+
+impl Serialize for EntityType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
+impl<'de> Deserialize<'de> for EntityType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(|_| serde::de::Error::custom("not an entity type code"))
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed step should stop the test right there
 mod tests {
     use super::*;
 
     #[test]
-    fn every_entity_type_round_trips_through_its_slug() {
-        for e in EntityType::ALL {
+    fn every_system_type_round_trips_through_its_code() {
+        for e in EntityType::SYSTEM {
             assert_eq!(e.slug().parse::<EntityType>(), Ok(e));
         }
+        assert_eq!(EntityType::DEAL.slug(), "deal");
     }
 
     #[test]
-    fn an_unknown_slug_is_refused() {
-        assert!("pipeline".parse::<EntityType>().is_err());
-        assert!("Deal".parse::<EntityType>().is_err());
+    fn a_code_is_lowercase_letters_digits_and_hyphens_starting_with_a_letter() {
+        for good in ["delivery", "field-visit", "x2", "a-b-c"] {
+            assert_eq!(good.parse::<EntityType>().map(|e| e.slug().to_string()), Ok(good.to_string()));
+        }
+        let too_long = "a".repeat(MAX_CODE + 1);
+        for bad in ["", "Deal", "2x", "-a", "a-", "a--b", "a_b", "a b", "доставка", "a/b", too_long.as_str()] {
+            assert!(bad.parse::<EntityType>().is_err(), "{bad:?} accepted");
+        }
+        assert!("a".repeat(MAX_CODE).parse::<EntityType>().is_ok());
     }
 
     #[test]
-    fn contacts_and_companies_have_no_stages() {
-        assert!(!EntityType::Contact.has_stages());
-        assert!(!EntityType::Company.has_stages());
-        assert!(EntityType::Deal.has_stages());
+    fn it_travels_as_its_code_also_as_a_map_key() {
+        assert_eq!(serde_json::to_string(&EntityType::DEAL).unwrap(), "\"deal\"");
+        let map: std::collections::BTreeMap<EntityType, i32> = [(EntityType::QUOTE, 1), (EntityType::DEAL, 2)].into();
+        let json = serde_json::to_string(&map).unwrap();
+        assert_eq!(json, r#"{"deal":2,"quote":1}"#, "keys in code order");
+        assert_eq!(serde_json::from_str::<std::collections::BTreeMap<EntityType, i32>>(&json).unwrap(), map);
+        assert!(serde_json::from_str::<EntityType>("\"Not A Code\"").is_err());
+    }
+
+    #[test]
+    fn field_code_prefixes_have_no_hyphens() {
+        assert_eq!("field-visit".parse::<EntityType>().unwrap().snake(), "field_visit");
     }
 }

@@ -348,10 +348,10 @@ mod tests {
     fn system_fields_cannot_be_restricted_and_keep_their_bindings() {
         let mut system = settle(&spec(FieldType::CrmItem), None, &[]).unwrap();
         system.system = true;
-        system.settings.item_types = vec![EntityType::Company];
+        system.settings.item_types = vec![EntityType::COMPANY];
         let mut s = FieldSpec::of(&system);
-        s.settings.item_types = vec![EntityType::Deal];
-        assert_eq!(settle(&s, Some(&system), &[]).unwrap().settings.item_types, vec![EntityType::Company]);
+        s.settings.item_types = vec![EntityType::DEAL];
+        assert_eq!(settle(&s, Some(&system), &[]).unwrap().settings.item_types, vec![EntityType::COMPANY]);
         s.settings.visible_to = Some(Audience::default());
         assert_eq!(settle(&s, Some(&system), &[]), Err(SpecError::SystemRestricted));
     }

@@ -103,7 +103,7 @@ mod tests {
         };
         Pipeline {
             id: 1,
-            entity: EntityType::Deal,
+            entity: EntityType::DEAL,
             code: "sales".into(),
             name: "Sales".into(),
             is_default: true,

@@ -714,10 +714,10 @@ mod tests {
     #[test]
     fn crm_item_bindings_respect_the_allowed_types() {
         let mut d = def(FieldType::CrmItem);
-        d.settings.item_types = vec![EntityType::Company];
+        d.settings.item_types = vec![EntityType::COMPANY];
         assert_eq!(
             parse(&d, &text_in("company:4")),
-            Ok(Some(Value::Item(ItemRef { entity: EntityType::Company, id: 4 })))
+            Ok(Some(Value::Item(ItemRef { entity: EntityType::COMPANY, id: 4 })))
         );
         assert_eq!(parse(&d, &text_in("deal:4")), Err(ValueError::UnknownReference));
         assert_eq!(parse(&d, &text_in("company:-1")), Err(ValueError::UnknownReference));

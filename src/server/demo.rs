@@ -221,7 +221,7 @@ impl Seeder<'_> {
         let now = self.tick(180);
         // About a quarter of the leads come from known clients (without drawing from the
         // generator, so the rest of the demo stays as it was).
-        let repeat_lead = entity == EntityType::Lead && (now / 60_000) % 4 == 0;
+        let repeat_lead = entity == EntityType::LEAD && (now / 60_000) % 4 == 0;
         match items::create(
             self.conn,
             NewItem { entity, fields: &fields, pipeline, values: v, user_id: Some(user), now, repeat_lead },
@@ -378,7 +378,7 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             ("website", text(format!("https://www.{domain}"))),
             ("address", s.address()),
         ]);
-        companies.push((s.create(E::Company, None, v).await?, domain));
+        companies.push((s.create(E::COMPANY, None, v).await?, domain));
     }
     let mut contacts = Vec::new();
     for i in 0..30 {
@@ -390,7 +390,7 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             ("position", text(*s.rng.pick(&POSITIONS))),
             ("phone", Value::Many(vec![s.phone()])),
             ("email", Value::Many(vec![text(format!("{}.{}@{domain}", first.to_lowercase(), last.to_lowercase()))])),
-            ("company", item(E::Company, company)),
+            ("company", item(E::COMPANY, company)),
             ("contact_type", option(s.rng.choose(&CONTACT_TYPES))),
             ("source", option(s.rng.choose(&CONTACT_SOURCES))),
             ("newsletter", Value::Bool(i % 3 != 0)),
@@ -398,9 +398,9 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
         if i % 2 == 0 {
             v.insert("birthday".into(), Value::Date(format!("{}-{:02}-{:02}", 1965 + i, 1 + i % 12, 1 + i % 28)));
         }
-        contacts.push(s.create(E::Contact, None, v).await?);
+        contacts.push(s.create(E::CONTACT, None, v).await?);
     }
-    let deal_pipelines = catalog::pipelines(s.conn, E::Deal).await?;
+    let deal_pipelines = catalog::pipelines(s.conn, E::DEAL).await?;
     let mut deals = Vec::new();
     for i in 0..30 {
         let pipeline = &deal_pipelines[if i % 5 == 4 && deal_pipelines.len() > 1 { 1 } else { 0 }];
@@ -420,15 +420,15 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             ("deal_type", option(s.rng.choose(&DEAL_TYPES))),
             ("source", option(s.rng.choose(&DEAL_SOURCES))),
             ("probability", Value::Integer(10 * (1 + s.rng.below(9)) as i64)),
-            ("contact", item(E::Contact, contacts[i % contacts.len()])),
-            ("company", item(E::Company, company)),
+            ("contact", item(E::CONTACT, contacts[i % contacts.len()])),
+            ("company", item(E::COMPANY, company)),
         ]);
-        let id = s.create(E::Deal, Some(pipeline), v).await?;
+        let id = s.create(E::DEAL, Some(pipeline), v).await?;
         let target = if i == 0 { 3 } else { s.rng.below(pipeline.stages.len()) };
-        s.advance(E::Deal, id, pipeline, target).await?;
+        s.advance(E::DEAL, id, pipeline, target).await?;
         if i % 3 == 0 {
             s.change(
-                E::Deal,
+                E::DEAL,
                 id,
                 vec![
                     ("probability", Some(Value::Integer(80))),
@@ -442,7 +442,7 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
         }
         deals.push((id, currency));
     }
-    let lead_pipeline = catalog::pipelines(s.conn, E::Lead).await?;
+    let lead_pipeline = catalog::pipelines(s.conn, E::LEAD).await?;
     for i in 0..25 {
         let (first, last) = (FIRST[(i + 5) % FIRST.len()], LAST[(i * 3 + 1) % LAST.len()]);
         let product = PRODUCTS[(i + 4) % PRODUCTS.len()];
@@ -464,16 +464,16 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             ("opportunity", money((1000 + s.rng.below(50_000)) as i64 * 100, "USD")),
             ("address", s.address()),
         ]);
-        let id = s.create(E::Lead, lead_pipeline.first(), v).await?;
+        let id = s.create(E::LEAD, lead_pipeline.first(), v).await?;
         if let Some(p) = lead_pipeline.first() {
             let target = s.rng.below(p.stages.len());
-            s.advance(E::Lead, id, p, target).await?;
+            s.advance(E::LEAD, id, p, target).await?;
         }
         if i % 4 == 0 {
             s.comment(id).await?;
         }
     }
-    let invoice_pipeline = catalog::pipelines(s.conn, E::Invoice).await?;
+    let invoice_pipeline = catalog::pipelines(s.conn, E::INVOICE).await?;
     for i in 0..22 {
         let (deal, currency) = deals[i % deals.len()];
         let (payer, _) = companies[i % companies.len()];
@@ -482,16 +482,16 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             ("number", text(format!("INV-2026-{:04}", 101 + i))),
             ("amount", money((300 + s.rng.below(90_000)) as i64 * 100, currency)),
             ("due_date", date(due)),
-            ("deal", item(E::Deal, deal)),
-            ("payer", item(E::Company, payer)),
+            ("deal", item(E::DEAL, deal)),
+            ("payer", item(E::COMPANY, payer)),
         ]);
-        let id = s.create(E::Invoice, invoice_pipeline.first(), v).await?;
+        let id = s.create(E::INVOICE, invoice_pipeline.first(), v).await?;
         if let Some(p) = invoice_pipeline.first() {
             let target = s.rng.below(p.stages.len());
-            s.advance(E::Invoice, id, p, target).await?;
+            s.advance(E::INVOICE, id, p, target).await?;
         }
     }
-    let quote_pipeline = catalog::pipelines(s.conn, E::Quote).await?;
+    let quote_pipeline = catalog::pipelines(s.conn, E::QUOTE).await?;
     for i in 0..22 {
         let (deal, currency) = deals[(i + 3) % deals.len()];
         let valid = s.clock + (14 + s.rng.below(30) as i64) * 24 * 3600 * 1000;
@@ -499,13 +499,13 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             ("title", text(format!("Quote: {}", PRODUCTS[(i + 2) % PRODUCTS.len()]))),
             ("amount", money((800 + s.rng.below(120_000)) as i64 * 100, currency)),
             ("valid_until", date(valid)),
-            ("deal", item(E::Deal, deal)),
-            ("contact", item(E::Contact, contacts[(i * 5) % contacts.len()])),
+            ("deal", item(E::DEAL, deal)),
+            ("contact", item(E::CONTACT, contacts[(i * 5) % contacts.len()])),
         ]);
-        let id = s.create(E::Quote, quote_pipeline.first(), v).await?;
+        let id = s.create(E::QUOTE, quote_pipeline.first(), v).await?;
         if let Some(p) = quote_pipeline.first() {
             let target = s.rng.below(p.stages.len());
-            s.advance(E::Quote, id, p, target).await?;
+            s.advance(E::QUOTE, id, p, target).await?;
         }
     }
     Ok(())

@@ -416,7 +416,7 @@ async fn layout_events(
         Ok(user) => std::sync::Arc::new(user),
         Err(e) => return plain_error(&e),
     };
-    let kind = match super::service::card_kind(&entity, query.pipeline, query.repeat_lead) {
+    let kind = match super::service::card_kind(&state.store, &entity, query.pipeline, query.repeat_lead).await {
         Ok(kind) => kind,
         Err(e) => return plain_error(&e),
     };

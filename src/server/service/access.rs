@@ -29,7 +29,9 @@ fn clean_name(raw: &str, code: &str) -> Result<String, AppError> {
 pub async fn access_settings(store: &Store, user: &CurrentUser) -> Result<AccessAdmin, AppError> {
     admin_only(user)?;
     let mut conn = store.pool.acquire().await?;
+    let cfg = store.config.fresh(&mut conn).await?;
     Ok(AccessAdmin {
+        types: super::type_names(&*cfg.registry(&mut conn).await?, user),
         users: users::all_users(&mut conn).await?,
         departments: users::department_rows(&mut conn).await?,
         roles: access::roles(&mut conn).await?,
@@ -155,11 +157,14 @@ pub async fn save_role(
     me: &CurrentUser,
     id: Option<i64>,
     name: String,
-    rights: Rights,
+    mut rights: Rights,
 ) -> Result<i64, AppError> {
     admin_only(me)?;
     let name = clean_name(&name, "name")?;
     let mut conn = store.pool.acquire().await?;
+    // Rights on a type that does not exist (any more) would pass to a later type of that code.
+    let registry = crate::server::store::types::registry(&mut conn).await?;
+    rights.entities.retain(|e, _| registry.get(*e).is_some());
     if access::name_taken(&mut conn, &name, id).await? {
         return Err(invalid("name", text::ERR_ROLE_TAKEN));
     }

@@ -1,6 +1,6 @@
 //! Reading across items: lists, the item picker, relations and the field-change history.
 
-use super::{entity_of, fields_for, item_and_config, may, names_for, reach};
+use super::{entity_of, fields_for, item_and_config, known, known_now, may, names_for, reach};
 use crate::api::types::{CurrentUser, HistoryPage, HistoryRow, ItemLink, ListPage, ListRow, Relation};
 use crate::domain::access::Action;
 use crate::domain::timeline::StageRef;
@@ -30,6 +30,7 @@ pub async fn list(
     let search = search.map(|s| s.chars().take(MAX_SEARCH).collect::<String>());
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
+    let def = known(&cfg, &mut conn, entity).await?;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
     let fields = cfg.fields(&mut conn, entity).await?;
     let amount_def = fields.iter().find(|f| f.code == "amount");
@@ -61,6 +62,8 @@ pub async fn list(
     let can_export = has(Action::Export) && has(Action::Read);
     Ok(ListPage {
         entity,
+        name: def.name,
+        plural: def.plural,
         rows,
         next: next.flatten(),
         pipelines: pipelines.to_vec(),
@@ -77,6 +80,7 @@ pub async fn search_items(
 ) -> Result<Vec<ItemLink>, AppError> {
     let entity = entity_of(entity)?;
     let query: String = query.chars().take(MAX_SEARCH).collect();
+    known_now(store, entity).await?;
     let mut conn = store.pool.acquire().await?;
     Ok(items::search_titles(&mut conn, entity, &query, 10, reach(user, entity, Action::Read))
         .await?

@@ -1,7 +1,7 @@
 //! The card of an item, its timeline pages and comments.
 
 use super::{
-    check_reach, entity_of, event_view, event_views, fields_for, item_for, names_for, needs, payload_values,
+    check_reach, entity_of, event_view, event_views, fields_for, item_for, known, names_for, needs, payload_values,
     visible_layout, Known,
 };
 use crate::api::types::{CardData, CardLayout, CurrentUser, ItemHeader, PreviewAs, UserRef};
@@ -97,8 +97,9 @@ async fn item_in_full(conn: &mut Conn, entity: crate::domain::EntityType, id: i6
 async fn card_as(cfg: &Snapshot, conn: &mut Conn, user: &CurrentUser, full: FullItem) -> Result<CardData, AppError> {
     let FullItem { row, values, linked_ids, linked, .. } = full;
     let entity = row.entity;
+    let def = known(cfg, conn, entity).await?;
     let user_fields = fields_for(cfg, conn, entity, user).await?;
-    let kind = CardKind::of(entity, row.pipeline_id).with_repeat_lead(row.repeat_lead);
+    let kind = CardKind::of(&def, row.pipeline_id).with_repeat_lead(row.repeat_lead);
     let (view, layout) = visible_layout(cfg, conn, kind, user, &user_fields.visible).await?;
     let values = user_fields.values(values);
     let fields = user_fields.visible;
@@ -141,6 +142,7 @@ async fn card_as(cfg: &Snapshot, conn: &mut Conn, user: &CurrentUser, full: Full
         read_only: false,
         preview_of: None,
         admin: false,
+        types: super::type_names(&*cfg.registry(conn).await?, user),
     })
 }
 

@@ -1,7 +1,8 @@
 //! Writes from the card: saving fields, moving the stage, creating an item.
 
 use super::{
-    entity_of, event_views, fields_for, item_and_config, member, names_for, needs, visible_layout, Known, UserFields,
+    entity_of, event_views, fields_for, item_and_config, known, member, names_for, needs, type_names, visible_layout,
+    Known, UserFields,
 };
 use crate::api::types::{CurrentUser, NewItemForm, Saved, StageMoved, UserRef};
 use crate::domain::access::{reaches, Action, Owner};
@@ -346,11 +347,15 @@ pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> R
     needs(user, entity, Action::Create)?;
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
+    let def = known(&cfg, &mut conn, entity).await?;
     let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let kind = crate::domain::views::CardKind::entity(entity);
     let (_, layout) = visible_layout(&cfg, &mut conn, kind, user, &fields).await?;
     Ok(NewItemForm {
         entity,
+        name: def.name.clone(),
+        repeat_items: def.has_repeat_items(),
+        types: type_names(&*cfg.registry(&mut conn).await?, user),
         fields,
         layout,
         pipelines: cfg.pipelines(&mut conn, entity).await?.to_vec(),
@@ -370,6 +375,7 @@ pub async fn create_item(
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
+    let def = known(&cfg, &mut conn, entity).await?;
     let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
     let fields = &user_fields.visible;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
@@ -402,7 +408,7 @@ pub async fn create_item(
             values,
             user_id: Some(user.id),
             now: now_ms(),
-            repeat_lead,
+            repeat_lead: repeat_lead && def.has_repeat_items(),
         },
     )
     .await?;

@@ -1,7 +1,7 @@
 //! CSV export of a list: the items the user's export scope (and read scope) reach, with the
 //! columns of the fields they may see — never a restricted field hidden from them.
 
-use super::{entity_of, fields_for, member, names_for};
+use super::{entity_of, fields_for, known, member, names_for};
 use crate::api::types::CurrentUser;
 use crate::domain::access::{Action, Scope};
 use crate::domain::value::display;
@@ -48,6 +48,7 @@ pub async fn export_csv(
     let reach = Reach::of(scope, &member(user));
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
+    known(&cfg, &mut conn, entity).await?;
     let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
     let mut out = String::from("\u{feff}");

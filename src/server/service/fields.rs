@@ -1,6 +1,6 @@
 //! Field administration: create, configure and delete custom fields (admins only).
 
-use super::{admin_only, entity_of};
+use super::{admin_only, entity_of, known, type_names};
 use crate::api::types::{CurrentUser, FieldAdmin};
 use crate::domain::field_spec::{settle, FieldSpec, SpecError, CUSTOM_PREFIX, MAX_CUSTOM_FIELDS};
 use crate::domain::{Audience, EntityType, FieldDef};
@@ -21,8 +21,11 @@ pub async fn field_settings(store: &Store, user: &CurrentUser, entity: &str) -> 
     let entity = entity_of(entity)?;
     admin_only(user)?;
     let mut conn = store.pool.acquire().await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    known(&cfg, &mut conn, entity).await?;
     Ok(FieldAdmin {
         entity,
+        types: type_names(&*cfg.registry(&mut conn).await?, user),
         fields: catalog::fields(&mut conn, entity).await?,
         pipelines: catalog::pipelines(&mut conn, entity).await?,
         users: users::active_users(&mut conn).await?,
@@ -40,6 +43,17 @@ async fn settled(
     let stage_ids: Vec<i64> =
         catalog::pipelines(conn, entity).await?.iter().flat_map(|p| p.stages.iter().map(|s| s.id)).collect();
     let def = settle(spec, existing, &stage_ids).map_err(spec_error)?;
+    let registry = crate::server::store::types::registry(conn).await?;
+    if registry.get(entity).is_none() {
+        return Err(AppError::NotFound);
+    }
+    if def.settings.item_types.iter().any(|t| registry.get(*t).is_none()) {
+        let message = text::ERR_UNKNOWN_LINK.to_string();
+        return Err(AppError::Validation {
+            message: message.clone(),
+            fields: vec![FieldError { code: "item_types".into(), message }],
+        });
+    }
     if let Some(Audience { users: user_ids, departments }) = &def.settings.visible_to {
         let known_users = users::existing_user_ids(conn, user_ids).await?;
         let known_departments: Vec<i64> = users::departments(conn).await?.into_iter().map(|d| d.id).collect();

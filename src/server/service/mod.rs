@@ -9,6 +9,7 @@ pub mod export;
 mod fields;
 pub mod files;
 mod layouts;
+mod types;
 mod views;
 
 pub use browse::{history, list, relations, search_items};
@@ -16,20 +17,21 @@ pub use card::{add_comment, card, card_layout, preview_card, timeline_page};
 pub use edit::{create_item, move_stage, new_item_form, read_save_base, save_fields, SaveBase};
 pub use fields::{configure_field, create_field, delete_field, field_settings};
 pub use layouts::{layout_editor, layout_history, read_layout_base, rollback_layout, save_layout, LayoutBase};
+pub use types::{create_type, delete_type, type_contents, types_admin, update_type};
 pub use views::{
     choose_view, delete_card_view, enable_my_view, reset_common_view, save_card_view, set_common_view, view_token,
     views_admin,
 };
 
 use super::store::config::Snapshot;
-use super::store::{items, timeline::EventRow, users, Conn};
-use crate::api::types::{CurrentUser, UserRef};
+use super::store::{items, timeline::EventRow, users, Conn, Store};
+use crate::api::types::{CurrentUser, TypeName, TypeNames, UserRef};
 use crate::domain::access::{reaches, Action, Member, Owner};
 use crate::domain::field::{fields_for_writer, visible_fields};
 use crate::domain::timeline::{ChangeView, EventBody, EventPayload, TimelineEvent};
 use crate::domain::value::{display, Names};
 use crate::domain::views::CardKind;
-use crate::domain::{EntityType, FieldDef, Value, Values, Viewer};
+use crate::domain::{EntityType, FieldDef, TypeDef, Value, Values, Viewer};
 use crate::error::AppError;
 use crate::text;
 
@@ -40,14 +42,40 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// An entity type named in a URL or request; an unknown one is "not found".
+/// An entity type named in a URL or request, by the form of its code; a malformed one is "not
+/// found". Whether the type exists is [`known`]'s answer: every service asks it too.
 fn entity_of(slug: &str) -> Result<EntityType, AppError> {
     slug.parse().map_err(|_| AppError::NotFound)
 }
 
-/// The cards of an entity type named in a request, of a deal pipeline or a lead kind.
-pub fn card_kind(entity: &str, pipeline: Option<i64>, repeat_lead: Option<bool>) -> Result<CardKind, AppError> {
-    Ok(CardKind::of(entity_of(entity)?, pipeline).with_repeat_lead(repeat_lead.unwrap_or(false)))
+/// The registry entry of `entity` in the configuration `cfg`; a type that does not exist (any
+/// more) is "not found".
+async fn known(cfg: &Snapshot, conn: &mut Conn, entity: EntityType) -> Result<TypeDef, AppError> {
+    cfg.registry(conn).await?.get(entity).cloned().ok_or(AppError::NotFound)
+}
+
+/// [`known`] without a statement (nor a connection) when this process's newest configuration
+/// knows the type; a type it does not know (created on another server a moment ago) is looked
+/// up afresh.
+async fn known_now(store: &Store, entity: EntityType) -> Result<TypeDef, AppError> {
+    if let Some(def) = store.config.current().loaded_registry().and_then(|r| r.get(entity).cloned()) {
+        return Ok(def);
+    }
+    let mut conn = store.pool.acquire().await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    known(&cfg, &mut conn, entity).await
+}
+
+/// The cards of an entity type named in a request: of one pipeline (types with several), of
+/// repeat leads.
+pub async fn card_kind(
+    store: &Store,
+    entity: &str,
+    pipeline: Option<i64>,
+    repeat_lead: Option<bool>,
+) -> Result<CardKind, AppError> {
+    let def = known_now(store, entity_of(entity)?).await?;
+    Ok(CardKind::of(&def, pipeline).with_repeat_lead(repeat_lead.unwrap_or(false)))
 }
 
 /// CRM settings (layouts, fields) are for administrators.
@@ -88,6 +116,36 @@ async fn fields_for(
     let all = cfg.fields(conn, entity).await?;
     let viewer = viewer(user);
     Ok(UserFields { visible: visible_fields(&all, &viewer), rules: fields_for_writer(&all, &viewer) })
+}
+
+/// The frame of a signed-in page. The menu comes from the newest configuration this process
+/// has seen (no statement once loaded): a type created a moment ago on another server shows from
+/// that process's next request that reads the configuration revision.
+pub async fn frame(store: &Store, user: &CurrentUser) -> Result<crate::api::types::Frame, AppError> {
+    let cfg = store.config.current();
+    let registry = match cfg.loaded_registry() {
+        Some(r) => r,
+        None => {
+            let mut conn = store.pool.acquire().await?;
+            store.config.fresh(&mut conn).await?.registry(&mut conn).await?
+        }
+    };
+    let mut types = type_names(&registry, user);
+    types.0.retain(|t| t.in_menu);
+    Ok(crate::api::types::Frame { name: user.name.clone(), is_admin: user.is_admin, types })
+}
+
+/// The names of the entity types a user may read (every type, for admins): what their pages
+/// may mention and link to.
+pub fn type_names(registry: &crate::domain::Registry, user: &CurrentUser) -> TypeNames {
+    TypeNames(
+        registry
+            .types
+            .iter()
+            .filter(|t| user.rights.scope(t.entity, Action::Read) != crate::domain::access::Scope::None)
+            .map(TypeName::of)
+            .collect(),
+    )
 }
 
 pub fn member(user: &CurrentUser) -> Member {
@@ -142,7 +200,7 @@ async fn item_for(
 
 /// `item_for`, and the configuration snapshot as of the same query.
 async fn item_and_config(
-    store: &super::store::Store,
+    store: &Store,
     conn: &mut Conn,
     user: &CurrentUser,
     entity: EntityType,
@@ -151,7 +209,9 @@ async fn item_and_config(
 ) -> Result<(items::ItemRow, std::sync::Arc<Snapshot>), AppError> {
     let (row, revision) = items::item_at_revision(conn, entity, id).await?.ok_or(AppError::NotFound)?;
     check_reach(user, entity, row.owner(), action)?;
-    Ok((row, store.config.at(revision)))
+    let cfg = store.config.at(revision);
+    known(&cfg, conn, entity).await?;
+    Ok((row, cfg))
 }
 
 /// Refuses `action` on an item of `owner` unless the user's scope reaches it (see `item_for`).

@@ -2,49 +2,66 @@
 
 use super::Conn;
 use crate::domain::catalog::{self, PipelineSpec};
-use crate::domain::{EntityType, FieldDef, FieldType, Layout, Pipeline, Stage, StageSemantics};
+use crate::domain::registry;
+use crate::domain::{EntityType, FieldDef, FieldType, Layout, Pipeline, Registry, Stage, StageSemantics, TypeDef};
 use sqlx::Row;
 
-/// Writes what the product ships and the database lacks: new system fields, the pipelines of
-/// an entity type that has none, and the default layouts. Runs at every start; never changes
-/// what admins have changed.
+/// Writes what the product ships and the database lacks: the system types' registry rows, their
+/// new system fields, the pipelines of a type that has none, and the default layouts. Runs at
+/// every start; never changes what admins have changed.
 pub async fn install(conn: &mut Conn, now: i64) -> sqlx::Result<()> {
-    for entity in EntityType::ALL {
-        for (sort, def) in catalog::system_fields(entity).iter().enumerate() {
-            insert_field_if_missing(conn, entity, def, sort as i64).await?;
-        }
-        let has_pipelines: i64 = sqlx::query("SELECT COUNT(*) FROM pipelines WHERE entity_type = $1")
-            .bind(entity.slug())
-            .fetch_one(&mut *conn)
-            .await?
-            .try_get(0)?;
-        if has_pipelines == 0 {
-            for (sort, p) in catalog::pipelines(entity).iter().enumerate() {
-                insert_pipeline(conn, entity, p, sort as i64).await?;
-            }
-        }
-        let body =
-            serde_json::to_string(&catalog::default_layout(entity)).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-        let exists: i64 = sqlx::query("SELECT COUNT(*) FROM layouts WHERE entity_type = $1 AND scope = 'default'")
-            .bind(entity.slug())
-            .fetch_one(&mut *conn)
-            .await?
-            .try_get(0)?;
-        if exists == 0 {
-            sqlx::query(
-                "INSERT INTO layouts (entity_type, scope, version, body, updated_at) VALUES ($1, 'default', 1, $2, $3)",
-            )
-            .bind(entity.slug())
-            .bind(body)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-        }
+    for (sort, def) in registry::system_types().iter().enumerate() {
+        super::types::insert_if_missing(conn, def, sort as i64, now).await?;
+    }
+    let registry = super::types::registry(conn).await?;
+    for def in registry.types.iter().filter(|t| t.system) {
+        install_type(conn, def, &registry, now).await?;
     }
     Ok(())
 }
 
-async fn insert_field_if_missing(conn: &mut Conn, entity: EntityType, def: &FieldDef, sort: i64) -> sqlx::Result<()> {
+/// A type's system fields, its first pipeline (when it has stages and no pipeline yet) and its
+/// default layout, where missing.
+pub async fn install_type(conn: &mut Conn, def: &TypeDef, registry: &Registry, now: i64) -> sqlx::Result<()> {
+    let entity = def.entity;
+    for (sort, field) in catalog::system_fields(def, registry).iter().enumerate() {
+        insert_field_if_missing(conn, entity, field, sort as i64).await?;
+    }
+    let has_pipelines: i64 = sqlx::query("SELECT COUNT(*) FROM pipelines WHERE entity_type = $1")
+        .bind(entity.slug())
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    if has_pipelines == 0 {
+        for (sort, p) in catalog::pipelines(def).iter().enumerate() {
+            insert_pipeline(conn, entity, p, sort as i64).await?;
+        }
+    }
+    let body = serde_json::to_string(&catalog::default_layout(def)).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let exists: i64 = sqlx::query("SELECT COUNT(*) FROM layouts WHERE entity_type = $1 AND scope = 'default'")
+        .bind(entity.slug())
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    if exists == 0 {
+        sqlx::query(
+            "INSERT INTO layouts (entity_type, scope, version, body, updated_at) VALUES ($1, 'default', 1, $2, $3)",
+        )
+        .bind(entity.slug())
+        .bind(body)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn insert_field_if_missing(
+    conn: &mut Conn,
+    entity: EntityType,
+    def: &FieldDef,
+    sort: i64,
+) -> sqlx::Result<()> {
     let settings = serde_json::to_string(&def.settings).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let exists: i64 = sqlx::query("SELECT COUNT(*) FROM fields WHERE entity_type = $1 AND code = $2")
         .bind(entity.slug())
@@ -71,7 +88,12 @@ async fn insert_field_if_missing(conn: &mut Conn, entity: EntityType, def: &Fiel
     Ok(())
 }
 
-async fn insert_pipeline(conn: &mut Conn, entity: EntityType, p: &PipelineSpec, sort: i64) -> sqlx::Result<()> {
+pub(super) async fn insert_pipeline(
+    conn: &mut Conn,
+    entity: EntityType,
+    p: &PipelineSpec,
+    sort: i64,
+) -> sqlx::Result<()> {
     let id: i64 = sqlx::query(
         "INSERT INTO pipelines (entity_type, code, name, sort, is_default) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -176,7 +198,7 @@ pub async fn layout(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Layout>
     .transpose()?;
     match body {
         Some(b) => serde_json::from_str(&b).map_err(|_| decode_err("layout")),
-        None => Ok(catalog::default_layout(entity)),
+        None => Ok(catalog::fallback_layout(entity)),
     }
 }
 
@@ -214,10 +236,27 @@ pub async fn update_field(conn: &mut Conn, entity: EntityType, def: &FieldDef) -
 pub async fn delete_field(conn: &mut Conn, entity: EntityType, code: &str) -> sqlx::Result<bool> {
     use sqlx::Connection;
     let mut tx = conn.begin().await?;
-    let deleted = sqlx::query("DELETE FROM fields WHERE entity_type = $1 AND code = $2 AND is_system = 0")
+    if !delete_field_rows(&mut tx, entity, code, false).await? {
+        return Ok(false);
+    }
+    super::items::reindex_entity(&mut tx, entity).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// `delete_field`'s writes, inside the caller's transaction, without the search reindex; system
+/// fields too when `system` (a smart process giving up an option's field).
+pub(super) async fn delete_field_rows(
+    conn: &mut Conn,
+    entity: EntityType,
+    code: &str,
+    system: bool,
+) -> sqlx::Result<bool> {
+    let deleted = sqlx::query("DELETE FROM fields WHERE entity_type = $1 AND code = $2 AND (is_system = 0 OR $3 = 1)")
         .bind(entity.slug())
         .bind(code)
-        .execute(&mut *tx)
+        .bind(i64::from(system))
+        .execute(&mut *conn)
         .await?
         .rows_affected();
     if deleted == 0 {
@@ -232,10 +271,8 @@ pub async fn delete_field(conn: &mut Conn, entity: EntityType, code: &str) -> sq
         "DELETE FROM item_links WHERE from_item IN (SELECT id FROM items WHERE entity_type = $1) AND field_code = $2"
             .to_string(),
     ] {
-        sqlx::query(&sql).bind(entity.slug()).bind(code).execute(&mut *tx).await?;
+        sqlx::query(&sql).bind(entity.slug()).bind(code).execute(&mut *conn).await?;
     }
-    super::timeline::forget_field(&mut tx, entity, code).await?;
-    super::items::reindex_entity(&mut tx, entity).await?;
-    tx.commit().await?;
+    super::timeline::forget_field(conn, entity, code).await?;
     Ok(true)
 }

@@ -1,4 +1,4 @@
-//! The rarely changing configuration — fields, pipelines, active users, card views and their
+//! The rarely changing configuration — entity types, fields, pipelines, active users, card views and their
 //! layouts — kept in memory between requests, so a card costs the queries of its own data only.
 //!
 //! Every change of those tables raises `config_revision.revision` (database triggers, so no
@@ -11,10 +11,10 @@
 //! Only reads use it. A write that changes configuration reads the configuration inside its
 //! own transaction, not from here.
 
-use super::{catalog, layouts, users, views, Conn};
+use super::{catalog, layouts, types, users, views, Conn};
 use crate::api::types::UserRef;
 use crate::domain::views::{CardKind, NamedView, ViewRef};
-use crate::domain::{EntityType, FieldDef, Layout, Pipeline};
+use crate::domain::{EntityType, FieldDef, Layout, Pipeline, Registry};
 use sqlx::Row;
 use std::collections::HashMap;
 use std::future::Future;
@@ -45,6 +45,12 @@ impl Config {
         current.clone()
     }
 
+    /// The newest snapshot this process has seen, without asking the database: for what may be
+    /// a request behind (the main menu), never for decisions.
+    pub fn current(&self) -> Arc<Snapshot> {
+        self.current.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
     /// The snapshot of the revision the database has now (one small query).
     pub async fn fresh(&self, conn: &mut Conn) -> sqlx::Result<Arc<Snapshot>> {
         Ok(self.at(revision(conn).await?))
@@ -63,6 +69,7 @@ pub const REVISION_COLUMN: &str = "(SELECT revision FROM config_revision)";
 #[derive(Debug, Default)]
 pub struct Snapshot {
     revision: i64,
+    registry: Memo<(), Arc<Registry>>,
     fields: Memo<EntityType, Arc<Vec<FieldDef>>>,
     pipelines: Memo<EntityType, Arc<Vec<Pipeline>>>,
     active_users: Memo<(), Arc<Vec<UserRef>>>,
@@ -74,6 +81,16 @@ pub struct Snapshot {
 impl Snapshot {
     pub fn revision(&self) -> i64 {
         self.revision
+    }
+
+    /// Every entity type (`store::types`).
+    pub async fn registry(&self, conn: &mut Conn) -> sqlx::Result<Arc<Registry>> {
+        self.registry.get_or_load((), async { Ok(Arc::new(types::registry(conn).await?)) }).await
+    }
+
+    /// The registry when this snapshot has loaded it already.
+    pub fn loaded_registry(&self) -> Option<Arc<Registry>> {
+        self.registry.get(&())
     }
 
     /// Every field of an entity type, in list order.
@@ -127,6 +144,10 @@ impl<K, V> Default for Memo<K, V> {
 }
 
 impl<K: Eq + Hash, V: Clone> Memo<K, V> {
+    fn get(&self, key: &K) -> Option<V> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).get(key).cloned()
+    }
+
     async fn get_or_load(&self, key: K, load: impl Future<Output = sqlx::Result<V>>) -> sqlx::Result<V> {
         if let Some(v) = self.0.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
             return Ok(v.clone());

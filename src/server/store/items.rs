@@ -162,7 +162,7 @@ pub async fn reindex_entity(conn: &mut Conn, entity: EntityType) -> sqlx::Result
 async fn reindex(conn: &mut Conn, select: &str, entity: Option<EntityType>) -> sqlx::Result<usize> {
     let mut query = sqlx::query(select);
     if let Some(e) = entity {
-        query = query.bind(e.slug());
+        query = query.bind(e.slug().to_string());
     }
     let rows: Vec<(i64, String, String)> = query
         .fetch_all(&mut *conn)
@@ -529,7 +529,7 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
     .bind(new.user_id)
     .bind(new.now)
     .bind(search_text(&title, new.fields, &new.values))
-    .bind((new.repeat_lead && new.entity == EntityType::Lead) as i64)
+    .bind((new.repeat_lead && new.entity == EntityType::LEAD) as i64)
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;

@@ -83,24 +83,34 @@ pub async fn current_at_revision(
 
 /// The layout a view shows and its version. A scope never saved shows what it starts from:
 /// the parent kind's layout of the view (a deal pipeline's starts as the deals'), else the
-/// shipped layout as version 1 (what its first save writes as version 1).
+/// type's default layout (shipped, or made with its smart process) as version 1 (what its first
+/// save writes as version 1).
 pub async fn of_view(conn: &mut Conn, kind: CardKind, view: ViewRef) -> sqlx::Result<(i64, Layout)> {
-    if view == ViewRef::Default {
-        return Ok((1, catalog::default_layout(kind.entity)));
-    }
-    // The kind's own row and its parent's, in one query; the kind's wins.
+    // The kind's own row, its parent's and the type's default, in one query; in that order.
     let parent = kind.parent().unwrap_or(kind);
-    let rows =
-        sqlx::query("SELECT entity_type, version, body FROM layouts WHERE entity_type IN ($1, $2) AND scope = $3")
-            .bind(kind.key())
-            .bind(parent.key())
-            .bind(view.scope())
-            .fetch_all(conn)
-            .await?;
-    let of = |key: String| rows.iter().find(|r| r.try_get::<String, _>(0).is_ok_and(|k| k == key));
-    match of(kind.key()).or_else(|| of(parent.key())) {
-        Some(r) => Ok((r.try_get(1)?, parse(&r.try_get::<String, _>(2)?)?)),
-        None => Ok((1, catalog::default_layout(kind.entity))),
+    let entity = CardKind::entity(kind.entity).key();
+    let rows = sqlx::query(
+        "SELECT entity_type, scope, version, body FROM layouts
+         WHERE (entity_type IN ($1, $2) AND scope = $3) OR (entity_type = $4 AND scope = 'default')",
+    )
+    .bind(kind.key())
+    .bind(parent.key())
+    .bind(view.scope())
+    .bind(&entity)
+    .fetch_all(conn)
+    .await?;
+    let of = |key: &str, scope: &str| {
+        rows.iter().find(|r| {
+            r.try_get::<String, _>(0).is_ok_and(|k| k == key) && r.try_get::<String, _>(1).is_ok_and(|s| s == scope)
+        })
+    };
+    let scope = view.scope();
+    match of(&kind.key(), &scope).or_else(|| of(&parent.key(), &scope)) {
+        Some(r) if view != ViewRef::Default => Ok((r.try_get(2)?, parse(&r.try_get::<String, _>(3)?)?)),
+        _ => match of(&entity, "default") {
+            Some(r) => Ok((1, parse(&r.try_get::<String, _>(3)?)?)),
+            None => Ok((1, catalog::fallback_layout(kind.entity))),
+        },
     }
 }
 

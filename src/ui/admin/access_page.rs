@@ -20,6 +20,7 @@ pub fn SettingsNav() -> impl IntoView {
         <nav class="settings-nav" aria-label=text::SETTINGS>
             <a href="/settings/fields/deal">{text::CUSTOM_FIELDS}</a>
             <a href="/settings/access">{text::ACCESS}</a>
+            <a href="/settings/types">{text::SMART_PROCESSES}</a>
         </nav>
     }
 }
@@ -383,14 +384,14 @@ fn RoleForm(page: Page, role: Option<Role>) -> impl IntoView {
             <table class="rights">
                 <thead><tr><th></th>{Action::ALL.into_iter().map(|a| view! { <th>{text::action(a)}</th> }).collect_view()}</tr></thead>
                 <tbody>
-                    {EntityType::ALL.into_iter().map(|e| view! {
+                    {page.data.with_untracked(|d| d.types.0.clone()).into_iter().map(|t| { let e = t.entity; let plural = t.plural; view! {
                         <tr>
-                            <th>{text::entity_plural(e)}</th>
+                            <th>{plural.clone()}</th>
                             {Action::ALL.into_iter().map(|a| {
                                 let current = move || rights.with(|r| r.entities.get(&e).map(|x| x.get(a)).unwrap_or_default());
                                 view! {
                                     <td>
-                                        <select aria-label=format!("{} {}", text::entity_plural(e), text::action(a)) data-right=format!("{}-{}", e.slug(), text::action(a).to_lowercase())
+                                        <select aria-label=format!("{} {}", plural, text::action(a)) data-right=format!("{}-{}", e.slug(), text::action(a).to_lowercase())
                                             on:change=move |ev| {
                                                 let scope = Scope::from_code(&event_target_value(&ev)).unwrap_or_default();
                                                 rights.update(|r| r.entities.entry(e).or_default().set(a, scope));
@@ -403,7 +404,7 @@ fn RoleForm(page: Page, role: Option<Role>) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </tr>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </tbody>
             </table>
             <label class="check">

@@ -6,7 +6,7 @@ use crate::api::fields::{configure_field, create_field};
 use crate::api::types::FieldAdmin;
 use crate::domain::field_spec::FieldSpec;
 use crate::domain::value::CURRENCIES;
-use crate::domain::{EntityType, FieldDef, FieldSettings, FieldType, ListOption};
+use crate::domain::{FieldDef, FieldSettings, FieldType, ListOption};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::common::handle_error;
@@ -196,12 +196,15 @@ pub fn FieldForm(
                 <Show when=move || t_now() == FieldType::CrmItem>
                     <fieldset class="form-row">
                         <legend>{text::FIELD_ITEM_TYPES}</legend>
-                        {EntityType::ALL.into_iter().map(|e| view! {
-                            <label class="check">
-                                <input type="checkbox" prop:checked=move || item_types.with(|l| l.contains(&e))
-                                    on:change=move |ev| toggle(item_types, e, event_target_checked(&ev))/>
-                                {text::entity_plural(e)}
-                            </label>
+                        {admin.with_value(|a| a.types.0.clone()).into_iter().map(|t| {
+                            let e = t.entity;
+                            view! {
+                                <label class="check">
+                                    <input type="checkbox" prop:checked=move || item_types.with(|l| l.contains(&e))
+                                        on:change=move |ev| toggle(item_types, e, event_target_checked(&ev))/>
+                                    {t.plural}
+                                </label>
+                            }
                         }).collect_view()}
                     </fieldset>
                 </Show>

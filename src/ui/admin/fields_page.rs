@@ -104,10 +104,13 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
             <super::access_page::SettingsNav/>
             <h1>{text::CUSTOM_FIELDS}</h1>
             <nav class="entity-tabs" aria-label=text::CUSTOM_FIELDS>
-                {EntityType::ALL.into_iter().map(|e| view! {
-                    <a href=format!("/settings/fields/{e}") class:active=e == entity aria-current=(e == entity).then_some("page")>
-                        {text::entity_plural(e)}
-                    </a>
+                {admin.with_value(|a| a.types.0.clone()).into_iter().map(|t| {
+                    let e = t.entity;
+                    view! {
+                        <a href=format!("/settings/fields/{e}") class:active=e == entity aria-current=(e == entity).then_some("page")>
+                            {t.plural}
+                        </a>
+                    }
                 }).collect_view()}
             </nav>
             <p class="notice" role="status">{move || notice.get()}</p>

@@ -3,3 +3,4 @@
 pub mod access_page;
 pub mod field_form;
 pub mod fields_page;
+pub mod types_page;

@@ -2,6 +2,7 @@
 
 use super::{CardCtx, NoticeKind};
 use crate::api::layouts::get_layout_editor;
+use crate::api::types::TypeNames;
 use crate::api::views::get_views_admin;
 use crate::domain::timeline::format_time;
 use crate::domain::views::ViewRef;
@@ -13,12 +14,13 @@ use leptos::task::spawn_local;
 #[component]
 pub fn CardHeader() -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
+    let types = StoredValue::new(expect_context::<TypeNames>());
     let h = ctx.header;
     view! {
         <header class="card-header">
             <div>
                 <span class="entity-label">
-                    {move || if h.with(|h| h.repeat_lead) { text::REPEAT_LEAD } else { text::entity_singular(h.with(|h| h.entity)) }}
+                    {move || if h.with(|h| h.repeat_lead) { text::REPEAT_LEAD.to_string() } else { types.with_value(|t| t.name(h.with(|h| h.entity))) }}
                 </span>
                 <h1 class="card-title">{move || h.with(|h| h.title.clone())}</h1>
             </div>

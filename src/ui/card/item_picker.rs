@@ -2,7 +2,7 @@
 
 use super::field_input::EditForm;
 use crate::api::items::search_items;
-use crate::api::types::ItemLink;
+use crate::api::types::{ItemLink, TypeNames};
 use crate::domain::{EntityType, FieldDef, FieldInput};
 use crate::text;
 use crate::ui::browser;
@@ -27,15 +27,21 @@ pub fn ItemPicker(
     form: EditForm,
     id: String,
 ) -> impl IntoView {
-    let types =
-        if def.settings.item_types.is_empty() { EntityType::ALL.to_vec() } else { def.settings.item_types.clone() };
+    let names = StoredValue::new(use_context::<TypeNames>().unwrap_or_default());
+    let types = if def.settings.item_types.is_empty() {
+        names.with_value(TypeNames::entities)
+    } else {
+        def.settings.item_types.clone()
+    };
     let query = RwSignal::new(String::new());
     let results: RwSignal<Vec<ItemLink>> = RwSignal::new(vec![]);
     let searching = RwSignal::new(0_u32);
     let current = move || value.with(parse_ref);
     let current_title = move || {
         current().map(|(e, id)| {
-            form.titles.with(|t| t.get(&id).cloned()).unwrap_or_else(|| format!("{} #{id}", text::entity_singular(e)))
+            form.titles
+                .with(|t| t.get(&id).cloned())
+                .unwrap_or_else(|| format!("{} #{id}", names.with_value(|n| n.name(e))))
         })
     };
     let types = StoredValue::new(types);
@@ -94,7 +100,7 @@ pub fn ItemPicker(
                                     query.set(String::new());
                                 }>
                                     {r.title.clone()}
-                                    <small>{text::entity_singular(r.entity)}</small>
+                                    <small>{names.with_value(|n| n.name(r.entity))}</small>
                                 </button>
                             </li>
                         }

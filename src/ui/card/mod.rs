@@ -196,6 +196,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         read_only,
         preview_of,
         admin,
+        types,
     } = data;
     let preview = preview_of.is_some();
     let ctx = CardCtx {
@@ -223,6 +224,8 @@ pub fn Card(data: CardData) -> impl IntoView {
         forms: RwSignal::new(Vec::new()),
     };
     provide_context(ctx);
+    // Item pickers and the field form name entity types from it.
+    provide_context(types);
     if !preview {
         watch_layout(ctx);
     }

@@ -2,7 +2,7 @@
 
 use super::CardCtx;
 use crate::api::items::relations;
-use crate::api::types::Relation;
+use crate::api::types::{Relation, TypeNames};
 use crate::text;
 use crate::ui::common::ErrorPanel;
 use leptos::prelude::*;
@@ -10,15 +10,16 @@ use leptos::prelude::*;
 #[component]
 pub fn RelationsTab() -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
+    let types = StoredValue::new(expect_context::<TypeNames>());
     let data = Resource::new(move || (ctx.entity_slug(), ctx.id()), |(e, id)| relations(e, id));
-    let list = |rows: Vec<Relation>| {
+    let list = move |rows: Vec<Relation>| {
         view! {
             <table class="items">
                 <tbody>
                     {rows.into_iter().map(|r| view! {
                         <tr>
                             <td>{r.field_label}</td>
-                            <td>{text::entity_singular(r.item.entity)}</td>
+                            <td>{types.with_value(|t| t.name(r.item.entity))}</td>
                             <td><a href=r.item.href()>{r.item.title.clone()}</a></td>
                         </tr>
                     }).collect_view()}

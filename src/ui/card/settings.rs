@@ -929,7 +929,7 @@ mod tests {
                 Section { id: "a".into(), title: "A".into(), fields: vec!["x".into(), "y".into()] },
                 Section { id: "b".into(), title: "B".into(), fields: vec!["z".into()] },
             ],
-            tabs: crate::domain::catalog::default_layout(crate::domain::EntityType::Deal).tabs,
+            tabs: crate::domain::catalog::fallback_layout(crate::domain::EntityType::DEAL).tabs,
         }
     }
 

@@ -119,7 +119,7 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
     let editing = ctx.editing.get_untracked();
     let pipeline_note = if ctx.repeat_lead().is_some() {
         Some(text::LAYOUT_OF_REPEAT_LEADS.to_string())
-    } else if ctx.header.with_untracked(|h| h.entity) == crate::domain::EntityType::Deal {
+    } else if ctx.header.with_untracked(|h| h.entity) == crate::domain::EntityType::DEAL {
         ctx.pipeline.with_value(|p| p.as_ref().map(|p| text::layout_of_pipeline(&p.name)))
     } else {
         None

@@ -1,45 +1,55 @@
-//! The frame around every signed-in page: product name, entity types, the user, sign out.
+//! The frame around every signed-in page: product name, the main menu of entity types, the
+//! user, sign out.
 
-use crate::api::auth::{me, Logout};
+use crate::api::auth::{page_frame, Logout};
 use crate::domain::EntityType;
 use crate::text;
 use leptos::prelude::*;
 
 #[component]
 pub fn AppFrame(#[prop(into)] active: Signal<Option<EntityType>>, children: Children) -> impl IntoView {
-    let user = Resource::new(|| (), |_| me());
+    let data = Resource::new(|| (), |_| page_frame());
     let logout = ServerAction::<Logout>::new();
+    // Settings → Smart processes reloads the menu after a change.
+    provide_context(data);
     view! {
         <div class="frame">
             <header class="topbar">
                 <a class="brand" href="/crm/deal">{text::PRODUCT}</a>
-                <nav class="entities" aria-label="CRM">
-                    {EntityType::ALL
-                        .into_iter()
-                        .map(|e| {
-                            let href = format!("/crm/{e}");
-                            // A plain link: the router takes over every same-site link's click
-                            // anyway, and leptos_router's `<A>` builds a memo and works out the
-                            // current path for each of these eight on every page.
-                            let here = move || active.get() == Some(e);
-                            view! {
-                                <a
-                                    href=href
-                                    class:active=here
-                                    aria-current=move || here().then_some("page")
-                                >
-                                    {text::entity_plural(e)}
-                                </a>
-                            }
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        data.await.ok().map(|f| {
+                            let menu = f
+                                .types
+                                .0
+                                .into_iter()
+                                .map(|t| {
+                                    let e = t.entity;
+                                    // A plain link: the router takes over every same-site link's
+                                    // click anyway, and leptos_router's `<A>` builds a memo and
+                                    // works out the current path for each link on every page.
+                                    let here = move || active.get() == Some(e);
+                                    view! {
+                                        <a
+                                            href=format!("/crm/{e}")
+                                            class:active=here
+                                            aria-current=move || here().then_some("page")
+                                        >
+                                            {t.plural}
+                                        </a>
+                                    }
+                                })
+                                .collect_view();
+                            view! { <nav class="entities" aria-label="CRM">{menu}</nav> }
                         })
-                        .collect_view()}
-                </nav>
+                    })}
+                </Suspense>
                 <div class="user">
                     <Suspense>
                         {move || Suspend::new(async move {
-                            user.await.ok().map(|u| view! {
-                                {u.is_admin.then(|| view! { <a class="settings-link" href="/settings/fields/deal">{text::SETTINGS}</a> })}
-                                <span class="user-name">{u.name}</span>
+                            data.await.ok().map(|f| view! {
+                                {f.is_admin.then(|| view! { <a class="settings-link" href="/settings/fields/deal">{text::SETTINGS}</a> })}
+                                <span class="user-name">{f.name}</span>
                             })
                         })}
                     </Suspense>

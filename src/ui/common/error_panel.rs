@@ -19,7 +19,7 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
         <section class="error-panel" role="alert">
             <h1>{if not_found { crate::text::ERR_PAGE_NOT_FOUND.to_string() } else { error.message() }}</h1>
             {not_found.then(|| view! { <p>{crate::text::ERR_NOT_FOUND}</p> })}
-            <p><a href="/crm/deal">{crate::text::entity_plural(crate::domain::EntityType::Deal)}</a></p>
+            <p><a href="/crm/deal">{crate::text::system_type_names(crate::domain::EntityType::DEAL).map(|n| n.1)}</a></p>
         </section>
     }
 }

@@ -76,9 +76,9 @@ fn ListView(page: Page) -> impl IntoView {
         .collect::<Vec<_>>();
     let empty = page.rows.is_empty();
     view! {
-        <Title text=text::page_title(text::entity_plural(e))/>
+        <Title text=text::page_title(&page.plural)/>
         <div class="list-head">
-            <h1>{text::entity_plural(e)}</h1>
+            <h1>{page.plural.clone()}</h1>
             {page.can_create.then(|| view! { <a class="button primary" href=format!("/crm/{e}/new")>{text::NEW}</a> })}
         </div>
         <Form method="GET" action="" attr:class="filters">

@@ -35,7 +35,9 @@ pub fn NewItemPage() -> impl IntoView {
 
 #[component]
 fn NewItem(data: NewItemForm) -> impl IntoView {
-    let NewItemForm { entity, fields, layout, pipelines, users, me } = data;
+    let NewItemForm { entity, name, repeat_items, types, fields, layout, pipelines, users, me } = data;
+    // Item pickers name entity types from it.
+    provide_context(types);
     let form = EditForm::new("new", entity.slug(), users);
     let mut start_values = Values::new();
     start_values.insert("responsible".into(), crate::domain::Value::User(me));
@@ -80,8 +82,8 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
         fields.with_value(|f| codes.iter().filter_map(|c| f.iter().find(|d| d.code == *c).cloned()).collect())
     };
     view! {
-        <Title text=text::page_title(&format!("{} {}", text::NEW_ITEM_TITLE, text::entity_singular(entity)))/>
-        <h1>{format!("{} {}", text::NEW_ITEM_TITLE, text::entity_singular(entity).to_lowercase())}</h1>
+        <Title text=text::page_title(&format!("{} {}", text::NEW_ITEM_TITLE, name))/>
+        <h1>{format!("{} {}", text::NEW_ITEM_TITLE, name.to_lowercase())}</h1>
         <form class="new-item" novalidate on:submit=move |ev| {
             ev.prevent_default();
             submit();
@@ -94,7 +96,7 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
                     </select>
                 </label>
             })}
-            {(entity == crate::domain::EntityType::Lead).then(|| view! {
+            {repeat_items.then(|| view! {
                 <label class="repeat-lead-choice">
                     <input type="checkbox" name="repeat_lead" on:change=move |ev| repeat_lead.set(event_target_checked(&ev))/>
                     {text::REPEAT_LEAD_CHOICE}
