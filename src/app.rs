@@ -6,6 +6,7 @@ use crate::ui::admin::fields_page::FieldsPage;
 use crate::ui::admin::types_page::TypesPage;
 use crate::ui::pages::{
     card_page::CardPage, list::ListPage, login::LoginPage, new_item::NewItemPage, not_found::NotFound,
+    recycle_bin::RecycleBinPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -49,6 +50,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(crate::ui::common::app_frame::LastFrame(StoredValue::new(None)));
     view! {
         <Stylesheet id="leptos" href="/pkg/crm-card.css"/>
         <Title text=text::PRODUCT/>
@@ -62,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/settings/fields/:entity") view=FieldsPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/access") view=AccessPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/types") view=TypesPage ssr=SsrMode::Async/>
+                <Route path=path!("/settings/recycle-bin") view=RecycleBinPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

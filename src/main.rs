@@ -36,6 +36,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .site_pkg_dir(env("LEPTOS_SITE_PKG_DIR", "pkg"))
         .site_addr(addr)
         .build();
+    crm_card::server::service::spawn_purge(store.clone(), config.recycle_days);
     let state = AppState { leptos_options, store, config: Arc::new(config) };
     let app = http::router(state);
 

@@ -144,6 +144,8 @@ pub const ERR_UNKNOWN_OPTION: &str = "Choose one of the options.";
 pub const ERR_UNKNOWN_REFERENCE: &str = "Choose an existing entry.";
 /// An item a field points to that the reader may not open: its title is not theirs to see.
 pub const ITEM_HIDDEN: &str = "Hidden item";
+/// An item a field points to that is in the recycle bin.
+pub const ITEM_DELETED: &str = "Deleted item";
 pub const ERR_NOT_YES_NO: &str = "Choose yes or no.";
 pub const ERR_WRONG_INPUT: &str = "This value does not fit the field.";
 pub const ERR_REQUIRED: &str = "Required.";
@@ -478,6 +480,30 @@ pub fn delete_type_warning(name: &str, items: i64, fields: i64, files: i64) -> S
         "Delete “{name}”? {items} item(s), {fields} custom field(s) and {files} file(s) are deleted with it, \
          and its rights, views and card layouts. This cannot be undone."
     )
+}
+
+// Recycle bin
+pub const RECYCLE_BIN: &str = "Recycle bin";
+pub const RESTORE: &str = "Restore";
+pub const DELETE_PERMANENTLY: &str = "Delete permanently";
+pub const DELETE_SELECTED: &str = "Delete selected";
+pub const SELECT_ITEM: &str = "Select";
+pub const CONFIRM_DELETE_ITEM: &str = "Move this item to the recycle bin? It can be restored from there.";
+pub const CONFIRM_PURGE: &str =
+    "Delete the chosen items for good? Their values, timeline and files cannot be restored.";
+pub const BIN_EMPTY: &str = "The recycle bin is empty.";
+pub const BIN_ALL_HINT: &str = "Everybody's deletions. Items are deleted for good after the days set by recycle_days.";
+pub const BIN_OWN_HINT: &str = "What you deleted. Items are deleted for good after some days.";
+pub const COL_TYPE: &str = "Type";
+pub const COL_DELETED_BY: &str = "Deleted by";
+pub const COL_DELETED_AT: &str = "Deleted";
+
+pub fn in_recycle_bin(when: &str) -> String {
+    format!("In the recycle bin since {when}: nobody but administrators sees this item.")
+}
+
+pub fn items_chosen(n: usize) -> String {
+    format!("{n} item(s) chosen.")
 }
 
 pub const REPEAT_LEAD: &str = "Repeat lead";

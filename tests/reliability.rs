@@ -31,7 +31,7 @@ const ORIGIN: &str = "http://crm.test";
 
 /// Every server function that changes something, with a well-formed body. Signing in starts a
 /// session, so it is here too: a sign-in from another site's page is refused as well.
-const MUTATING: [(&str, &str); 25] = [
+const MUTATING: [(&str, &str); 28] = [
     ("login", "email=anna%40example.com&password=demo"),
     (
         "save_user",
@@ -74,6 +74,9 @@ const MUTATING: [(&str, &str); 25] = [
         r#"{"entity":"deal","spec":{"name":"Delivery","plural":"Deliveries","code":"delivery","stages":true,"several_pipelines":false,"client_contact":true,"client_company":false,"links":[],"in_menu":true}}"#,
     ),
     ("delete_type", r#"{"entity":"delivery","confirm":"Delivery"}"#),
+    ("delete_items", r#"{"entity":"deal","ids":[1]}"#),
+    ("restore_items", r#"{"ids":[1]}"#),
+    ("purge_items", r#"{"ids":[1]}"#),
     ("logout", ""),
 ];
 
@@ -81,7 +84,7 @@ const MUTATING: [(&str, &str); 25] = [
 const DELIVERY: &str = r#"{"name":"Delivery","plural":"Deliveries","code":"delivery","stages":true,"several_pipelines":false,"client_contact":true,"client_company":false,"links":[],"in_menu":true}"#;
 
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 18] = [
+const READING: [(&str, &str); 19] = [
     ("me", "{}"),
     ("card_layout", r#"{"entity":"deal"}"#),
     ("access_settings", "{}"),
@@ -99,6 +102,7 @@ const READING: [(&str, &str); 18] = [
     ("new_item_form", r#"{"entity":"deal"}"#),
     ("frame", "{}"),
     ("types_admin", "{}"),
+    ("recycle_bin", "{}"),
     ("type_contents", r#"{"entity":"deal"}"#),
 ];
 
@@ -703,6 +707,17 @@ async fn idor_is_refused(db: TestDb) {
     let file = file["id"].as_i64().expect("Anna's upload");
     let (status, _) = app.call(&anna, "enable_my_view", &json!({"entity": "deal", "on": true})).await;
     assert_eq!(status, StatusCode::OK);
+    // A deal of Anna's she moved to the recycle bin.
+    let (_, binned) = app
+        .call(
+            &anna,
+            "create_item",
+            &json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": "Anna's binned R5QX"}}}),
+        )
+        .await;
+    let binned = binned.as_i64().expect("Anna's second deal");
+    let (status, _) = app.call(&anna, "delete_items", &json!({"entity": "deal", "ids": [binned]})).await;
+    assert_eq!(status, StatusCode::OK);
     // The admin: a named view for Anna, a role reaching only one's own deals, and Ida with it.
     let (_, access) = app.call(&admin, "access_settings", &json!({})).await;
     let user_id = |email: &str| {
@@ -816,6 +831,12 @@ async fn idor_is_refused(db: TestDb) {
             &[403],
         ),
         ("delete_field", json!({"entity": "deal", "code": "comment"}), &[403]),
+        ("delete_items", json!({"entity": "deal", "ids": [deal]}), &[404]),
+        ("delete_items", json!({"entity": "deal", "ids": [mine, deal]}), &[404]),
+        ("restore_items", json!({"ids": [binned]}), &[404]),
+        ("purge_items", json!({"ids": [binned]}), &[404]),
+        ("recycle_bin", json!({}), &[200]),
+        ("card", json!({"entity": "deal", "id": binned}), &[404]),
         ("types_admin", json!({}), &[403]),
         ("type_contents", json!({"entity": "deal"}), &[403]),
         ("create_type", json!({"spec": serde_json::from_str::<Json>(DELIVERY).unwrap()}), &[403]),

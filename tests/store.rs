@@ -888,3 +888,53 @@ async fn a_postgres_connection_the_server_dropped_while_idle_is_replaced_before_
     admin.close().await.unwrap();
     db.cleanup().await;
 }
+
+on_both_databases! {
+    async fn a_deleted_item_leaves_every_list_and_comes_back_whole_or_goes_for_good(store: Store) {
+        use crm_card::server::store::recycle;
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (company_id, u) = {
+            let u = user(&mut conn, "binner@test.example").await;
+            (create(&mut conn, EntityType::COMPANY, vals(&[("name", text("Binned Ltd"))]), u, DAY).await, u)
+        };
+        let company = Value::Item(ItemRef { entity: EntityType::COMPANY, id: company_id });
+        let deal = create(&mut conn, EntityType::DEAL, vals(&[("title", text("Points at it")), ("company", company)]), u, DAY).await;
+        save(&mut conn, EntityType::COMPANY, company_id, 1, changes(&[("name", Some(text("Binned Ltd 2")))]), u, 2 * DAY).await;
+        let find = ListQuery { search: Some("binned".into()), limit: 10, ..Default::default() };
+        assert_eq!(items::list(&mut conn, EntityType::COMPANY, &find).await.unwrap().len(), 1);
+
+        assert_eq!(recycle::delete(&mut conn, EntityType::COMPANY, &[company_id], u, 3 * DAY).await.unwrap(), [company_id]);
+        assert!(recycle::delete(&mut conn, EntityType::COMPANY, &[company_id], u, 3 * DAY).await.unwrap().is_empty(), "once");
+        assert!(items::list(&mut conn, EntityType::COMPANY, &find).await.unwrap().is_empty(), "not in the list");
+        assert!(items::search_titles(&mut conn, EntityType::COMPANY, "binned", 5, items::Reach::All).await.unwrap().is_empty(), "nor the picker");
+        assert!(items::item(&mut conn, EntityType::COMPANY, company_id).await.unwrap().is_none());
+        let full = items::item_in_full(&mut conn, EntityType::COMPANY, company_id).await.unwrap().unwrap();
+        assert_eq!(full.row.deleted_at, Some(3 * DAY), "the card's read still finds it, marked");
+        assert!(items::links(&mut conn, deal, 10).await.unwrap().is_empty(), "Relations leave it out");
+        let titles = items::titles(&mut conn, &[company_id]).await.unwrap();
+        assert!(titles[0].deleted, "a value pointing at it is shown as a deleted item");
+        let stale = save(&mut conn, EntityType::COMPANY, company_id, 2, changes(&[("name", Some(text("Late")))]), u, 4 * DAY).await;
+        assert_eq!(stale, SaveOutcome::NotFound, "a save decided before the delete finds it gone");
+        let bin = recycle::list(&mut conn, Some(u), 10).await.unwrap();
+        assert_eq!((bin.len(), bin[0].title.as_str(), bin[0].deleted_by), (1, "Binned Ltd 2", Some(u)));
+        assert!(recycle::list(&mut conn, Some(u + 1000), 10).await.unwrap().is_empty(), "another's bin is theirs");
+
+        assert_eq!(recycle::restore(&mut conn, &[company_id]).await.unwrap(), 1);
+        let back = items::item(&mut conn, EntityType::COMPANY, company_id).await.unwrap().unwrap();
+        assert_eq!(back.title, "Binned Ltd 2");
+        assert_eq!(items::values(&mut conn, company_id).await.unwrap().get("name"), Some(&text("Binned Ltd 2")));
+        assert_eq!(items::history(&mut conn, company_id, None, 10).await.unwrap().len(), 1, "History kept");
+        assert_eq!(timeline::page(&mut conn, company_id, None, 10).await.unwrap().len(), 2, "timeline kept");
+        assert_eq!(items::links(&mut conn, deal, 10).await.unwrap().len(), 1, "the link is back");
+
+        // Purged after its days: gone for good with what hung on it; the deal stays.
+        recycle::delete(&mut conn, EntityType::COMPANY, &[company_id], u, 5 * DAY).await.unwrap();
+        assert_eq!(recycle::purge_older_than(&mut conn, 5 * DAY, 10).await.unwrap(), 0, "not older yet");
+        assert_eq!(recycle::purge_older_than(&mut conn, 5 * DAY + 1, 10).await.unwrap(), 1);
+        assert!(items::item_in_full(&mut conn, EntityType::COMPANY, company_id).await.unwrap().is_none());
+        assert!(items::history(&mut conn, company_id, None, 10).await.unwrap().is_empty());
+        assert!(items::links(&mut conn, deal, 10).await.unwrap().is_empty());
+        assert!(items::item(&mut conn, EntityType::DEAL, deal).await.unwrap().is_some());
+        assert!(recycle::restore(&mut conn, &[company_id]).await.unwrap() == 0, "nothing to restore");
+    }
+}

@@ -105,3 +105,39 @@ pub async fn history(entity: String, id: i64, before: Option<i64>) -> Result<His
     })
     .await
 }
+
+/// Moves items of one entity type to the recycle bin (all or none); answers how many.
+#[server(endpoint = "delete_items", input = Json)]
+pub async fn delete_items(entity: String, ids: Vec<i64>) -> Result<usize, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::delete_items(&state.store, &user, &entity, ids).await
+    })
+    .await
+}
+
+/// The recycle bin: everything for administrators, one's own deletions for others.
+#[server(endpoint = "recycle_bin", input = Json)]
+pub async fn recycle_bin() -> Result<crate::api::types::RecycleBin, AppError> {
+    crate::server::serve(
+        move |state, user| async move { crate::server::service::recycle_bin(&state.store, &user).await },
+    )
+    .await
+}
+
+/// Brings items back from the recycle bin.
+#[server(endpoint = "restore_items", input = Json)]
+pub async fn restore_items(ids: Vec<i64>) -> Result<u64, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::restore_items(&state.store, &user, ids).await
+    })
+    .await
+}
+
+/// Deletes items of the recycle bin for good.
+#[server(endpoint = "purge_items", input = Json)]
+pub async fn purge_items(ids: Vec<i64>) -> Result<u64, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::purge_items(&state.store, &user, ids).await
+    })
+    .await
+}

@@ -95,6 +95,25 @@ impl TypeNames {
     }
 }
 
+/// An item in the recycle bin.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BinItem {
+    pub id: i64,
+    pub entity: EntityType,
+    pub type_name: String,
+    pub title: String,
+    pub deleted_at: i64,
+    pub deleted_by: Option<String>,
+}
+
+/// The recycle bin as one user sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecycleBin {
+    pub items: Vec<BinItem>,
+    /// Everybody's deletions (administrators), else only the user's own.
+    pub everybody: bool,
+}
+
 /// Settings → Smart processes: every entity type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TypesAdmin {
@@ -145,6 +164,12 @@ pub struct CardData {
     pub admin: bool,
     /// Names of the types the viewer may read (the card's own first is not guaranteed).
     pub types: TypeNames,
+    /// The viewer's delete scope reaches the item (the card offers Delete).
+    #[serde(default)]
+    pub can_delete: bool,
+    /// In the recycle bin since then (only administrators open such a card, read-only).
+    #[serde(default)]
+    pub deleted_at: Option<i64>,
 }
 
 /// What the new-item form needs.
@@ -212,6 +237,9 @@ pub struct ListPage {
     /// The reader's create and export scopes reach something (else New / Export are not shown).
     pub can_create: bool,
     pub can_export: bool,
+    /// The reader's delete scope reaches something (rows can be chosen and deleted).
+    #[serde(default)]
+    pub can_delete: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

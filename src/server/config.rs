@@ -17,6 +17,8 @@ pub struct Config {
     pub max_body_kb: usize,
     /// Largest file a file field accepts.
     pub max_file_mb: u64,
+    /// Days a deleted item stays in the recycle bin before the server purges it.
+    pub recycle_days: i64,
 }
 
 impl Default for Config {
@@ -31,6 +33,7 @@ impl Default for Config {
             session_days: 14,
             max_body_kb: 1024,
             max_file_mb: 10,
+            recycle_days: 30,
         }
     }
 }
@@ -95,6 +98,9 @@ impl Config {
         if let Some(v) = var("CRM_MAX_FILE_MB") {
             self.max_file_mb =
                 v.parse().map_err(|_| ConfigError::Env("CRM_MAX_FILE_MB", "a number of megabytes", v))?;
+        }
+        if let Some(v) = var("CRM_RECYCLE_DAYS") {
+            self.recycle_days = v.parse().map_err(|_| ConfigError::Env("CRM_RECYCLE_DAYS", "a number of days", v))?;
         }
         Ok(())
     }

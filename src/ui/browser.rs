@@ -33,8 +33,20 @@ mod imp {
 
     /// A full page load of the sign-in page (the session is gone).
     pub fn go_to_login() {
+        go_to("/login");
+    }
+
+    /// A full page load of `href` (the page shown changed on the server, as after a delete).
+    pub fn go_to(href: &str) {
         if let Some(w) = web_sys::window() {
-            let _ = w.location().set_href("/login");
+            let _ = w.location().set_href(href);
+        }
+    }
+
+    /// The page loaded again from the server.
+    pub fn reload() {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
         }
     }
 
@@ -304,6 +316,8 @@ mod imp {
     pub fn reveal(_selector: &str) {}
     pub fn focus(_selector: &str) {}
     pub fn go_to_login() {}
+    pub fn go_to(_href: &str) {}
+    pub fn reload() {}
     pub async fn sleep(_ms: u32) {}
     pub fn mark(_name: &str) {}
     pub fn mark_hydrated() {}

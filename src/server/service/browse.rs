@@ -27,6 +27,10 @@ pub async fn list(
     before: Option<i64>,
 ) -> Result<ListPage, AppError> {
     let entity = entity_of(entity)?;
+    // A type one may not read is not there for them at all (nor in their menu).
+    if user.rights.scope(entity, Action::Read) == crate::domain::access::Scope::None {
+        return Err(AppError::NotFound);
+    }
     let search = search.map(|s| s.chars().take(MAX_SEARCH).collect::<String>());
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
@@ -69,6 +73,7 @@ pub async fn list(
         pipelines: pipelines.to_vec(),
         can_create: has(Action::Create),
         can_export,
+        can_delete: has(Action::Delete),
     })
 }
 

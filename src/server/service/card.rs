@@ -29,14 +29,25 @@ pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> R
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
     let full = item_in_full(&mut conn, entity, id).await?;
+    // An item in the recycle bin is gone for everybody but administrators.
+    if full.row.deleted_at.is_some() && !user.is_admin {
+        return Err(AppError::NotFound);
+    }
     check_reach(user, entity, full.row.owner(), Action::Read)?;
-    let read_only = !super::may(user, entity, Action::Update, &full.row.owner());
+    let deleted_at = full.row.deleted_at;
+    let read_only = deleted_at.is_some() || !super::may(user, entity, Action::Update, &full.row.owner());
+    let can_delete = deleted_at.is_none() && super::may(user, entity, Action::Delete, &full.row.owner());
     let cfg = store.config.at(full.config_revision);
     let mut data = card_as(&cfg, &mut conn, user, full).await?;
     // An own view is pointless while the common view is forced on everybody.
     data.can_configure = user.is_admin || (user.rights.may_use_my_view() && !data.view.common_forced);
     data.admin = user.is_admin;
     data.read_only = read_only;
+    data.can_delete = can_delete;
+    data.deleted_at = deleted_at;
+    if deleted_at.is_some() {
+        data.can_configure = false;
+    }
     Ok(data)
 }
 
@@ -74,6 +85,9 @@ pub async fn preview_card(
         }
     };
     let full = item_in_full(&mut conn, entity, id).await?;
+    if full.row.deleted_at.is_some() {
+        return Err(AppError::NotFound);
+    }
     if let PreviewAs::User(_) = who {
         check_reach(&seer, entity, full.row.owner(), Action::Read).map_err(|e| match e {
             AppError::NotFound => AppError::BadRequest { message: text::preview_cannot_open(&name) },
@@ -143,6 +157,8 @@ async fn card_as(cfg: &Snapshot, conn: &mut Conn, user: &CurrentUser, full: Full
         preview_of: None,
         admin: false,
         types: super::type_names(&*cfg.registry(conn).await?, user),
+        can_delete: false,
+        deleted_at: None,
     })
 }
 

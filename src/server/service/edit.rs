@@ -126,8 +126,12 @@ async fn reachable_refs(
     let ids: Vec<i64> = refs.iter().map(|(_, r)| r.id).collect();
     let rows = items::titles(conn, &ids).await?;
     let readable = |r: &ItemRef| {
-        rows.iter()
-            .any(|t| t.id == r.id && t.entity == r.entity && super::may(target.user, t.entity, Action::Read, &t.owner))
+        rows.iter().any(|t| {
+            t.id == r.id
+                && t.entity == r.entity
+                && !t.deleted
+                && super::may(target.user, t.entity, Action::Read, &t.owner)
+        })
     };
     let mut out: Vec<(String, ItemRef)> = refs.iter().filter(|(_, r)| readable(r)).cloned().collect();
     if let (Some(held), true) = (target.held, out.len() < refs.len()) {

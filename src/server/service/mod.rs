@@ -9,6 +9,7 @@ pub mod export;
 mod fields;
 pub mod files;
 mod layouts;
+mod recycle;
 mod types;
 mod views;
 
@@ -17,6 +18,7 @@ pub use card::{add_comment, card, card_layout, preview_card, timeline_page};
 pub use edit::{create_item, move_stage, new_item_form, read_save_base, save_fields, SaveBase};
 pub use fields::{configure_field, create_field, delete_field, field_settings};
 pub use layouts::{layout_editor, layout_history, read_layout_base, rollback_layout, save_layout, LayoutBase};
+pub use recycle::{delete_items, purge_items, recycle_bin, restore_items, spawn_purge};
 pub use types::{create_type, delete_type, type_contents, types_admin, update_type};
 pub use views::{
     choose_view, delete_card_view, enable_my_view, reset_common_view, save_card_view, set_common_view, view_token,
@@ -290,8 +292,13 @@ async fn names_for<'a>(
     let (looked_up, missing): (Vec<i64>, Vec<i64>) = item_ids.into_iter().partition(|id| known.item_ids.contains(id));
     let known_titles = known.items.iter().filter(|t| looked_up.contains(&t.id));
     for t in known_titles.chain(items::titles(conn, &missing).await?.iter()) {
-        let title =
-            if may(reader, t.entity, Action::Read, &t.owner) { t.title.clone() } else { text::ITEM_HIDDEN.into() };
+        let title = if t.deleted {
+            text::ITEM_DELETED.into()
+        } else if may(reader, t.entity, Action::Read, &t.owner) {
+            t.title.clone()
+        } else {
+            text::ITEM_HIDDEN.into()
+        };
         names.items.insert(t.id, title);
     }
     Ok(names)

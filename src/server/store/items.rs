@@ -33,6 +33,8 @@ pub struct ItemRow {
     pub responsible_department: Option<i64>,
     /// A lead from a client already known.
     pub repeat_lead: bool,
+    /// When it was moved to the recycle bin (only `item_in_full` reads deleted items).
+    pub deleted_at: Option<i64>,
 }
 
 impl ItemRow {
@@ -194,7 +196,7 @@ fn responsible_of(values: &Values) -> Option<i64> {
 }
 
 const ITEM_COLUMNS: &str = "i.id, i.entity_type, i.pipeline_id, i.stage_id, i.title, i.responsible_id, i.version,
-    i.created_by, i.created_at, i.updated_at, u.department_id, i.repeat_lead";
+    i.created_by, i.created_at, i.updated_at, u.department_id, i.repeat_lead, i.deleted_at";
 
 fn item_row(r: &sqlx::any::AnyRow) -> sqlx::Result<ItemRow> {
     let entity: String = r.try_get(1)?;
@@ -211,13 +213,14 @@ fn item_row(r: &sqlx::any::AnyRow) -> sqlx::Result<ItemRow> {
         updated_at: r.try_get(9)?,
         responsible_department: r.try_get(10)?,
         repeat_lead: r.try_get::<i64, _>(11)? != 0,
+        deleted_at: r.try_get(12)?,
     })
 }
 
 pub async fn item(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<Option<ItemRow>> {
     let sql = format!(
         "SELECT {ITEM_COLUMNS} FROM items i LEFT JOIN users u ON u.id = i.responsible_id
-         WHERE i.id = $1 AND i.entity_type = $2"
+         WHERE i.id = $1 AND i.entity_type = $2 AND i.deleted_at IS NULL"
     );
     sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_optional(conn).await?.as_ref().map(item_row).transpose()
 }
@@ -234,10 +237,12 @@ pub struct FullItem {
 }
 
 /// The item, its values, the titles and owners of the items its fields link to, and the
-/// configuration revision, in one statement (a row per value and linked item).
+/// configuration revision, in one statement (a row per value and linked item). Also an item in
+/// the recycle bin (`row.deleted_at`): the card decides who may see it.
 pub async fn item_in_full(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<Option<FullItem>> {
     let sql = format!(
-        "SELECT {ITEM_COLUMNS}, {}, v.field_code, v.value, t.id, t.entity_type, t.title, t.responsible_id, tu.department_id
+        "SELECT {ITEM_COLUMNS}, {}, v.field_code, v.value, t.id, t.entity_type, t.title, t.responsible_id, tu.department_id,
+            t.deleted_at
          FROM items i LEFT JOIN users u ON u.id = i.responsible_id
          LEFT JOIN field_values v ON v.item_id = i.id
          LEFT JOIN item_links l ON l.from_item = i.id AND l.field_code = v.field_code
@@ -252,12 +257,12 @@ pub async fn item_in_full(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx:
         values: Values::new(),
         linked_ids: vec![],
         linked: vec![],
-        config_revision: first.try_get(12)?,
+        config_revision: first.try_get(13)?,
     };
     for r in &rows {
-        if let Some(code) = r.try_get::<Option<String>, _>(13)? {
+        if let Some(code) = r.try_get::<Option<String>, _>(14)? {
             if !full.values.contains_key(&code) {
-                let value = decode_value(&r.try_get::<String, _>(14)?)?;
+                let value = decode_value(&r.try_get::<String, _>(15)?)?;
                 for e in value.entries() {
                     if let Value::Item(link) = e {
                         full.linked_ids.push(link.id);
@@ -266,17 +271,18 @@ pub async fn item_in_full(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx:
                 full.values.insert(code, value);
             }
         }
-        if let Some(target) = r.try_get::<Option<i64>, _>(15)? {
+        if let Some(target) = r.try_get::<Option<i64>, _>(16)? {
             if !full.linked.iter().any(|t| t.id == target) {
-                let e: String = r.try_get(16)?;
+                let e: String = r.try_get(17)?;
                 full.linked.push(TitleRow {
                     id: target,
                     entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-                    title: r.try_get(17)?,
+                    title: r.try_get(18)?,
                     owner: crate::domain::access::Owner {
-                        responsible_id: r.try_get(18)?,
-                        department_id: r.try_get(19)?,
+                        responsible_id: r.try_get(19)?,
+                        department_id: r.try_get(20)?,
                     },
+                    deleted: r.try_get::<Option<i64>, _>(21)?.is_some(),
                 });
             }
         }
@@ -290,11 +296,11 @@ pub async fn item_in_full(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx:
 pub async fn item_at_revision(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<Option<(ItemRow, i64)>> {
     let sql = format!(
         "SELECT {ITEM_COLUMNS}, {} FROM items i LEFT JOIN users u ON u.id = i.responsible_id
-         WHERE i.id = $1 AND i.entity_type = $2",
+         WHERE i.id = $1 AND i.entity_type = $2 AND i.deleted_at IS NULL",
         super::config::REVISION_COLUMN
     );
     match sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_optional(conn).await? {
-        Some(r) => Ok(Some((item_row(&r)?, r.try_get(12)?))),
+        Some(r) => Ok(Some((item_row(&r)?, r.try_get(13)?))),
         None => Ok(None),
     }
 }
@@ -309,7 +315,7 @@ pub async fn for_save(
     let sql = format!(
         "SELECT i.responsible_id, u.department_id, i.version, i.stage_id, {}, v.field_code, v.value
          FROM items i LEFT JOIN users u ON u.id = i.responsible_id LEFT JOIN field_values v ON v.item_id = i.id
-         WHERE i.id = $1 AND i.entity_type = $2",
+         WHERE i.id = $1 AND i.entity_type = $2 AND i.deleted_at IS NULL",
         super::config::REVISION_COLUMN
     );
     let rows = sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_all(conn).await?;
@@ -561,7 +567,8 @@ async fn claim(
     now: i64,
 ) -> sqlx::Result<Option<(i64, Option<i64>, Option<i64>)>> {
     let row = sqlx::query(
-        "UPDATE items SET version = version + 1, updated_at = $3 WHERE id = $1 AND entity_type = $2
+        "UPDATE items SET version = version + 1, updated_at = $3
+         WHERE id = $1 AND entity_type = $2 AND deleted_at IS NULL
          RETURNING version, stage_id, pipeline_id",
     )
     .bind(id)
@@ -949,7 +956,7 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
          FROM items i
          LEFT JOIN users u ON u.id = i.responsible_id
          LEFT JOIN field_values v ON v.item_id = i.id AND v.field_code = 'amount'
-         WHERE i.entity_type = $1",
+         WHERE i.entity_type = $1 AND i.deleted_at IS NULL",
     );
     let mut n = 1;
     if q.stage_id.is_some() {
@@ -1012,7 +1019,8 @@ pub async fn search_titles(
     let mut n = 3;
     let (reach_sql, reach_binds) = reach.sql(&mut n);
     let sql = format!(
-        "SELECT i.id, i.title FROM items i WHERE i.entity_type = $1 AND i.search_text LIKE $2 ESCAPE '\\'{reach_sql}
+        "SELECT i.id, i.title FROM items i
+         WHERE i.entity_type = $1 AND i.deleted_at IS NULL AND i.search_text LIKE $2 ESCAPE '\\'{reach_sql}
          ORDER BY i.title, i.id LIMIT $3"
     );
     let mut query = sqlx::query(&sql).bind(entity.slug()).bind(like_pattern(q)).bind(limit as i64);
@@ -1029,6 +1037,8 @@ pub struct TitleRow {
     pub entity: EntityType,
     pub title: String,
     pub owner: crate::domain::access::Owner,
+    /// In the recycle bin: shown as "deleted item", and not to be linked anew.
+    pub deleted: bool,
 }
 
 /// Titles and owners of the items with these ids, in one query.
@@ -1037,7 +1047,7 @@ pub async fn titles(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<TitleRow>>
         return Ok(vec![]);
     }
     let sql = format!(
-        "SELECT i.id, i.entity_type, i.title, i.responsible_id, u.department_id
+        "SELECT i.id, i.entity_type, i.title, i.responsible_id, u.department_id, i.deleted_at
          FROM items i LEFT JOIN users u ON u.id = i.responsible_id WHERE i.id IN ({})",
         placeholders(0, ids.len())
     );
@@ -1055,6 +1065,7 @@ pub async fn titles(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<TitleRow>>
                 entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
                 title: r.try_get(2)?,
                 owner: crate::domain::access::Owner { responsible_id: r.try_get(3)?, department_id: r.try_get(4)? },
+                deleted: r.try_get::<Option<i64>, _>(5)?.is_some(),
             })
         })
         .collect()
@@ -1088,7 +1099,7 @@ pub async fn links(conn: &mut Conn, item_id: i64, limit: usize) -> sqlx::Result<
     for r in sqlx::query(
         "SELECT l.field_code, i.id, i.entity_type, i.title, i.responsible_id, u.department_id
          FROM item_links l JOIN items i ON i.id = l.to_item LEFT JOIN users u ON u.id = i.responsible_id
-         WHERE l.from_item = $1 ORDER BY l.field_code, i.id",
+         WHERE l.from_item = $1 AND i.deleted_at IS NULL ORDER BY l.field_code, i.id",
     )
     .bind(item_id)
     .fetch_all(&mut *conn)
@@ -1099,7 +1110,7 @@ pub async fn links(conn: &mut Conn, item_id: i64, limit: usize) -> sqlx::Result<
     for r in sqlx::query(
         "SELECT l.field_code, i.id, i.entity_type, i.title, i.responsible_id, u.department_id
          FROM item_links l JOIN items i ON i.id = l.from_item LEFT JOIN users u ON u.id = i.responsible_id
-         WHERE l.to_item = $1 ORDER BY i.id DESC LIMIT $2",
+         WHERE l.to_item = $1 AND i.deleted_at IS NULL ORDER BY i.id DESC LIMIT $2",
     )
     .bind(item_id)
     .bind(limit as i64)

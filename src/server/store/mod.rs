@@ -10,6 +10,7 @@ pub mod config;
 pub mod files;
 pub mod items;
 pub mod layouts;
+pub mod recycle;
 pub mod timeline;
 pub mod types;
 pub mod users;

@@ -21,6 +21,7 @@ pub fn SettingsNav() -> impl IntoView {
             <a href="/settings/fields/deal">{text::CUSTOM_FIELDS}</a>
             <a href="/settings/access">{text::ACCESS}</a>
             <a href="/settings/types">{text::SMART_PROCESSES}</a>
+            <a href="/settings/recycle-bin">{text::RECYCLE_BIN}</a>
         </nav>
     }
 }

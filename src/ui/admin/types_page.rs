@@ -4,11 +4,12 @@
 
 use super::access_page::SettingsNav;
 use crate::api::entity_types::{create_type, delete_type, get_type_contents, get_types_admin, update_type};
-use crate::api::types::{Frame, TypeContents, TypesAdmin};
+use crate::api::types::{TypeContents, TypesAdmin};
 use crate::domain::registry::TypeSpec;
 use crate::domain::{EntityType, TypeDef};
 use crate::error::AppError;
 use crate::text;
+use crate::ui::common::app_frame::FrameResource;
 use crate::ui::common::{handle_error, AppFrame, ErrorPanel, Loaded};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,6 +43,8 @@ struct Page {
     deleting: RwSignal<Option<(EntityType, TypeContents)>>,
     notice: RwSignal<Option<String>>,
     errors: RwSignal<BTreeMap<String, String>>,
+    /// The frame's menu, reloaded after a change.
+    menu: Option<FrameResource>,
 }
 
 impl Page {
@@ -58,7 +61,7 @@ impl Page {
                     if let Ok(fresh) = get_types_admin().await {
                         me.data.set(fresh);
                     }
-                    if let Some(menu) = use_context::<Resource<Result<Frame, AppError>>>() {
+                    if let Some(menu) = me.menu {
                         menu.refetch();
                     }
                     me.editing.set(None);
@@ -98,6 +101,7 @@ fn TypesView(data: TypesAdmin) -> impl IntoView {
         deleting: RwSignal::new(None),
         notice: RwSignal::new(None),
         errors: RwSignal::new(BTreeMap::new()),
+        menu: use_context::<FrameResource>(),
     };
     let ask_delete = move |e: EntityType| {
         page.notice.set(None);

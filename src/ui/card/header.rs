@@ -1,6 +1,7 @@
 //! Title, entity type and responsible person.
 
 use super::{CardCtx, NoticeKind};
+use crate::api::items::{delete_items, restore_items};
 use crate::api::layouts::get_layout_editor;
 use crate::api::types::TypeNames;
 use crate::api::views::get_views_admin;
@@ -16,7 +17,42 @@ pub fn CardHeader() -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
     let types = StoredValue::new(expect_context::<TypeNames>());
     let h = ctx.header;
+    let confirm_delete = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    let delete = move || {
+        deleting.set(true);
+        spawn_local(async move {
+            let entity = ctx.entity_slug();
+            match delete_items(entity.clone(), vec![ctx.id()]).await {
+                Ok(_) => crate::ui::browser::go_to(&format!("/crm/{entity}")),
+                Err(e) => {
+                    deleting.set(false);
+                    confirm_delete.set(false);
+                    handle_error(&e);
+                    ctx.say(NoticeKind::Error, e.message());
+                }
+            }
+        });
+    };
+    let restore = move |_| {
+        spawn_local(async move {
+            match restore_items(vec![ctx.id()]).await {
+                Ok(_) => crate::ui::browser::reload(),
+                Err(e) => {
+                    handle_error(&e);
+                    ctx.say(NoticeKind::Error, e.message());
+                }
+            }
+        });
+    };
     view! {
+        {ctx.deleted_at.map(|at| view! {
+            <p class="in-bin" role="status">
+                {text::in_recycle_bin(&format_time(at))}
+                " "
+                <button type="button" class="primary" on:click=restore>{text::RESTORE}</button>
+            </p>
+        })}
         <header class="card-header">
             <div>
                 <span class="entity-label">
@@ -34,6 +70,11 @@ pub fn CardHeader() -> impl IntoView {
                 </div>
                 <div><dt>{text::CREATED}</dt><dd>{move || format_time(h.with(|h| h.created_at))}</dd></div>
                 <super::views::ViewSwitcher/>
+                {ctx.can_delete.then(|| view! {
+                    <button type="button" class="link danger delete-item" on:click=move |_| confirm_delete.set(true)>
+                        {text::DELETE}
+                    </button>
+                })}
                 {ctx.can_configure.then(|| view! {
                     <button
                         type="button"
@@ -46,6 +87,20 @@ pub fn CardHeader() -> impl IntoView {
                 })}
             </dl>
         </header>
+        {move || confirm_delete.get().then(|| view! {
+            <div class="modal-backdrop">
+                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-delete-title">
+                    <h2 id="confirm-delete-title">{text::CONFIRM_DELETE_ITEM}</h2>
+                    <p>{move || h.with(|h| h.title.clone())}</p>
+                    <div class="actions">
+                        <button type="button" class="danger" disabled=move || deleting.get() on:click=move |_| delete()>
+                            {text::DELETE}
+                        </button>
+                        <button type="button" on:click=move |_| confirm_delete.set(false)>{text::CANCEL}</button>
+                    </div>
+                </div>
+            </div>
+        })}
     }
 }
 

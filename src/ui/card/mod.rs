@@ -62,6 +62,10 @@ pub struct CardCtx {
     pub read_only: bool,
     /// An admin's preview as someone else (the card does not follow layout changes).
     pub preview: bool,
+    /// The viewer may move the item to the recycle bin.
+    pub can_delete: bool,
+    /// In the recycle bin since then (an administrator looking; read-only).
+    pub deleted_at: Option<i64>,
     /// The view the card shows and the others open to the viewer.
     pub view: RwSignal<ViewState>,
     /// The offer to switch on one's own view (⚙ for a user without one).
@@ -197,6 +201,8 @@ pub fn Card(data: CardData) -> impl IntoView {
         preview_of,
         admin,
         types,
+        can_delete,
+        deleted_at,
     } = data;
     let preview = preview_of.is_some();
     let ctx = CardCtx {
@@ -218,6 +224,8 @@ pub fn Card(data: CardData) -> impl IntoView {
         admin: admin && !preview,
         read_only,
         preview,
+        can_delete: can_delete && !preview,
+        deleted_at,
         view: RwSignal::new(view),
         offer_own: RwSignal::new(false),
         waiting_layout: RwSignal::new(None),

@@ -1,12 +1,14 @@
 //! The list of an entity type's items: search, stage filter, pages, "New".
 
 use super::entity_param;
-use crate::api::items::list_items;
+use crate::api::items::{delete_items, list_items};
 use crate::api::types::ListPage as Page;
 use crate::domain::timeline::format_time;
 use crate::text;
-use crate::ui::common::{AppFrame, ErrorPanel, Loaded};
+use crate::ui::browser;
+use crate::ui::common::{handle_error, AppFrame, ErrorPanel, Loaded};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -75,6 +77,23 @@ fn ListView(page: Page) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let empty = page.rows.is_empty();
+    let can_delete = page.can_delete;
+    let chosen = RwSignal::new(std::collections::BTreeSet::<i64>::new());
+    let confirm = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let delete_chosen = move || {
+        let ids: Vec<i64> = chosen.get_untracked().into_iter().collect();
+        spawn_local(async move {
+            match delete_items(e.slug().to_string(), ids).await {
+                Ok(_) => browser::reload(),
+                Err(err) => {
+                    confirm.set(false);
+                    handle_error(&err);
+                    problem.set(Some(err.message()));
+                }
+            }
+        });
+    };
     view! {
         <Title text=text::page_title(&page.plural)/>
         <div class="list-head">
@@ -101,6 +120,7 @@ fn ListView(page: Page) -> impl IntoView {
                 <table class="items">
                     <thead>
                         <tr>
+                            {can_delete.then(|| view! { <th><span class="sr-only">{text::SELECT_ITEM}</span></th> })}
                             <th>{text::COL_NAME}</th>
                             {has_stages.then(|| view! { <th>{text::COL_STAGE}</th> })}
                             {has_amount.then(|| view! { <th class="num">{text::COL_AMOUNT}</th> })}
@@ -111,6 +131,19 @@ fn ListView(page: Page) -> impl IntoView {
                     <tbody>
                         {page.rows.into_iter().map(|r| view! {
                             <tr>
+                                {can_delete.then(|| {
+                                    let (id, title) = (r.id, r.title.clone());
+                                    view! {
+                                        <td class="choose">
+                                            <input type="checkbox" aria-label=format!("{} {title}", text::SELECT_ITEM)
+                                                data-choose=id.to_string()
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
+                                                }/>
+                                        </td>
+                                    }
+                                })}
                                 <td>
                                     <a href=format!("/crm/{e}/{}", r.id)>{r.title}</a>
                                     {r.repeat_lead.then(|| view! { " " <span class="tag repeat-lead">{text::REPEAT_LEAD}</span> })}
@@ -129,6 +162,27 @@ fn ListView(page: Page) -> impl IntoView {
                 </table>
             }.into_any()
         }}
+        {(can_delete && !empty).then(|| view! {
+            <div class="bulk-actions">
+                <button type="button" class="danger" disabled=move || chosen.with(|c| c.is_empty())
+                    on:click=move |_| confirm.set(true)>
+                    {text::DELETE_SELECTED}
+                </button>
+                {move || problem.get().map(|m| view! { <span class="form-error" role="alert">{m}</span> })}
+            </div>
+        })}
+        {move || confirm.get().then(|| view! {
+            <div class="modal-backdrop">
+                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-delete-title">
+                    <h2 id="confirm-delete-title">{text::CONFIRM_DELETE_ITEM}</h2>
+                    <p>{move || text::items_chosen(chosen.with(|c| c.len()))}</p>
+                    <div class="actions">
+                        <button type="button" class="danger" on:click=move |_| delete_chosen()>{text::DELETE}</button>
+                        <button type="button" on:click=move |_| confirm.set(false)>{text::CANCEL}</button>
+                    </div>
+                </div>
+            </div>
+        })}
         <nav class="pager">
             {page.can_export.then(|| view! { <a class="export" href=export_href download="">{text::EXPORT_CSV}</a> })}
             {paged.then(|| view! { <a href=format!("/crm/{e}")>{text::FIRST_PAGE}</a> })}
