@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod entity;
 pub mod field;
 pub mod field_spec;
+pub mod item_write;
 pub mod layout;
 pub mod layout_ops;
 pub mod merge;

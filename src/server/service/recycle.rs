@@ -5,6 +5,8 @@
 use super::{entity_of, item_for, known_now, needs, type_names};
 use crate::api::types::{BinItem, CurrentUser, RecycleBin};
 use crate::domain::access::Action;
+use crate::domain::item_write::{decide, Change, Decision, Read, Rules, Since};
+use crate::domain::Values;
 use crate::error::AppError;
 use crate::server::store::recycle::{self, BinRow};
 use crate::server::store::{now_ms, Store};
@@ -31,8 +33,16 @@ pub async fn delete_items(store: &Store, user: &CurrentUser, entity: &str, ids: 
     known_now(store, entity).await?;
     needs(user, entity, Action::Delete)?;
     let mut conn = store.pool.acquire().await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    let (fields, pipelines) = (cfg.fields(&mut conn, entity).await?, cfg.pipelines(&mut conn, entity).await?);
+    let rules = Rules { entity, fields: &fields, pipelines: &pipelines };
+    let unread = Values::new();
     for id in &ids {
-        item_for(&mut conn, user, entity, *id, Action::Delete).await?;
+        let row = item_for(&mut conn, user, entity, *id, Action::Delete).await?;
+        let read = Read { version: row.version, pipeline_id: row.pipeline_id, stage_id: row.stage_id, values: &unread };
+        if decide(rules, Some(read), Change::Delete, &Since::Nothing) != Decision::Delete {
+            return Err(AppError::NotFound);
+        }
     }
     let done = recycle::delete(&mut conn, entity, &ids, user.id, now_ms()).await?;
     if done.is_empty() {

@@ -1,6 +1,8 @@
-//! Items and their values. Every write claims the item row (`UPDATE … version + 1`) before it
-//! writes anything else, so concurrent writers of one item queue up on both backends, and
-//! decides from the versions in between whether to merge, report a conflict or refuse. A save
+//! Items and their values. Whether a write may happen and what it writes is decided by
+//! `domain::item_write::decide`; this module only reads, claims and writes. Every write claims
+//! the item row (`UPDATE … version + 1`) before it writes anything else, so concurrent writers
+//! of one item queue up on both backends, and the decision learns which fields changed in the
+//! versions in between (merge, conflict or refusal). A save
 //! whose editor's version is the one just read claims the row only at that version (`save`).
 //! A write's statements go to the database as one batch (`batch.rs`): on PostgreSQL a save of
 //! plain values is one statement, on SQLite one request inside its transaction.
@@ -8,11 +10,9 @@
 use super::batch::{id_of, Batch};
 use super::timeline::{push_event, EventRow};
 use super::{placeholders, Conn};
-use crate::domain::field::missing_required;
-use crate::domain::merge::{self, Changes, FieldConflict};
-use crate::domain::timeline::{EventPayload, StageRef, StoredChange};
-use crate::domain::value::{display, Names};
-use crate::domain::{EntityType, FieldDef, FieldType, Pipeline, Stage, Value, Values};
+use crate::domain::item_write::{self, Change, Decision, Read, Rules, Since, Write};
+use crate::domain::merge::{Changes, FieldConflict};
+use crate::domain::{EntityType, FieldDef, FieldType, Pipeline, Value, Values};
 use sqlx::{Connection, Row};
 use std::collections::BTreeSet;
 
@@ -98,58 +98,6 @@ pub fn decode_value(s: &str) -> sqlx::Result<Value> {
     serde_json::from_str(s).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
-/// The item's title from its title fields, e.g. a contact's first and last name.
-pub fn title_of(entity: EntityType, fields: &[FieldDef], values: &Values) -> String {
-    let parts: Vec<String> = entity
-        .title_fields()
-        .iter()
-        .filter_map(|code| {
-            let def = fields.iter().find(|f| f.code == *code)?;
-            values.get(*code).map(|v| display(def, v, &Names::default()))
-        })
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    if parts.is_empty() {
-        format!("#{}", entity.slug())
-    } else {
-        parts.join(" ")
-    }
-}
-
-/// What an item is found by: its title and the text of its values, lower-cased with Unicode
-/// rules (SQLite's `LOWER()` folds ASCII only, so folding happens here, for both databases).
-/// Values of restricted fields are left out: a search must not reveal what a person may not see.
-pub fn search_text(title: &str, fields: &[FieldDef], values: &Values) -> String {
-    fn words(def: &FieldDef, v: &Value, out: &mut String) {
-        let mut push = |s: &str| {
-            out.push('\n');
-            out.push_str(&s.to_lowercase());
-        };
-        match v {
-            Value::Text(s) | Value::Date(s) | Value::DateTime(s) => push(s),
-            Value::Option(_) | Value::Booking(_) => push(&display(def, v, &Names::default())),
-            Value::File(f) => push(&f.name),
-            Value::Integer(i) => push(&i.to_string()),
-            Value::Number(n) => push(&n.to_string()),
-            Value::Money { minor, currency } => {
-                push(&format!("{} {currency}", crate::domain::value::format_minor(*minor, false)))
-            }
-            Value::Address(a) => {
-                push(&[&a.street, &a.city, &a.region, &a.postcode, &a.country].map(String::as_str).join(" "))
-            }
-            Value::Many(list) => list.iter().for_each(|e| words(def, e, out)),
-            Value::Bool(_) | Value::User(_) | Value::Item(_) => {}
-        }
-    }
-    let mut out = title.to_lowercase();
-    for def in fields.iter().filter(|f| !f.is_restricted()) {
-        if let Some(v) = values.get(&def.code) {
-            words(def, v, &mut out);
-        }
-    }
-    out
-}
-
 /// Fills the search text of items written before it existed (migration 0003).
 pub async fn index_unsearched(conn: &mut Conn) -> sqlx::Result<usize> {
     reindex(conn, "SELECT id, title, entity_type FROM items WHERE search_text = ''", None).await
@@ -181,18 +129,11 @@ async fn reindex(conn: &mut Conn, select: &str, entity: Option<EntityType>) -> s
         let v = values(conn, *id).await?;
         sqlx::query("UPDATE items SET search_text = $2 WHERE id = $1")
             .bind(id)
-            .bind(search_text(title, &fields[entity], &v))
+            .bind(item_write::search_text(title, &fields[entity], &v))
             .execute(&mut *conn)
             .await?;
     }
     Ok(rows.len())
-}
-
-fn responsible_of(values: &Values) -> Option<i64> {
-    match values.get("responsible") {
-        Some(Value::User(id)) => Some(*id),
-        _ => None,
-    }
 }
 
 const ITEM_COLUMNS: &str = "i.id, i.entity_type, i.pipeline_id, i.stage_id, i.title, i.responsible_id, i.version,
@@ -515,47 +456,60 @@ pub enum CreateOutcome {
     Booked(Vec<String>),
 }
 
+/// Creates an item as [`item_write::decide`] says: its values, title, search text, first stage
+/// and "created" event in one transaction (bookings checked inside it).
 pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOutcome> {
-    let stage = new.pipeline.and_then(Pipeline::first_stage);
-    let missing = missing_required(new.fields, &new.values, stage);
-    if !missing.is_empty() {
-        return Ok(CreateOutcome::MissingRequired(missing));
-    }
+    let rules = Rules {
+        entity: new.entity,
+        fields: new.fields,
+        pipelines: new.pipeline.map(std::slice::from_ref).unwrap_or(&[]),
+    };
+    let change = Change::Create { values: &new.values, pipeline: new.pipeline };
+    let w = match item_write::decide(rules, None, change, &Since::Nothing) {
+        Decision::Write(w) => w,
+        Decision::MissingRequired(missing) => return Ok(CreateOutcome::MissingRequired(missing)),
+        other => unreachable_decision(&other)?,
+    };
     let mut tx = conn.begin().await?;
-    let title = title_of(new.entity, new.fields, &new.values);
     let id: i64 = sqlx::query(
         "INSERT INTO items (entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at, search_text, repeat_lead)
          VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7, $8, $9) RETURNING id",
     )
     .bind(new.entity.slug())
     .bind(new.pipeline.map(|p| p.id))
-    .bind(stage.map(|s| s.id))
-    .bind(&title)
-    .bind(responsible_of(&new.values))
+    .bind(w.stage.map(|(_, s)| s.id))
+    .bind(&w.title)
+    .bind(w.responsible)
     .bind(new.user_id)
     .bind(new.now)
-    .bind(search_text(&title, new.fields, &new.values))
+    .bind(&w.search_text)
     .bind((new.repeat_lead && new.entity == EntityType::LEAD) as i64)
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
     let clashes =
-        booking_clashes(&mut tx, new.entity, id, new.fields, new.values.iter().map(|(c, v)| (c, Some(v)))).await?;
+        booking_clashes(&mut tx, new.entity, id, new.fields, w.values.iter().map(|(c, v)| (c, Some(v)))).await?;
     if !clashes.is_empty() {
         return Ok(CreateOutcome::Booked(clashes));
     }
     let mut batch = Batch::new(&tx);
-    for (code, v) in &new.values {
-        push_value(&mut batch, id, code, Some(v))?;
+    for (code, _, v) in &w.changes {
+        push_value(&mut batch, id, code, v.as_ref())?;
     }
-    push_event(&mut batch, id, &EventPayload::Created { title }, new.user_id, new.now)?;
+    push_event(&mut batch, id, &w.event, new.user_id, new.now)?;
     batch.run(&mut tx).await?;
-    for (code, v) in &new.values {
+    for (code, _, v) in &w.changes {
         let def = new.fields.iter().find(|f| f.code == *code);
-        write_side_tables(&mut tx, id, def, code, Some(v)).await?;
+        write_side_tables(&mut tx, id, def, code, v.as_ref()).await?;
     }
     tx.commit().await?;
     Ok(CreateOutcome::Created { id })
+}
+
+/// A decision a write path cannot get (a bug, not a user's mistake): logged and failed.
+fn unreachable_decision<T>(d: &Decision<'_>) -> sqlx::Result<T> {
+    tracing::error!("unexpected write decision: {d:?}");
+    Err(sqlx::Error::Protocol("unexpected write decision".into()))
 }
 
 /// Bumps the version of the item, which also locks its row until the transaction ends.
@@ -663,16 +617,11 @@ pub enum SaveOutcome {
     NotFound,
 }
 
-fn stage_in(pipelines: &[Pipeline], stage_id: Option<i64>) -> Option<&Stage> {
-    let id = stage_id?;
-    pipelines.iter().find_map(|p| p.stage(id))
-}
-
-/// Saves changes made from `base_version`. When the caller's read (`seen`) is of that version,
-/// everything is decided from it and the transaction claims the row only if it is still that
-/// version, writing title and search text in the same statement; otherwise (someone wrote in
-/// between, or the editor started from an older version) the row is claimed first and the
-/// values are read under the lock. Both ways give the same outcome.
+/// Saves changes made from `base_version`, as [`item_write::decide`] says. When the caller's read
+/// (`seen`) is of that version, everything is decided from it and the transaction claims the
+/// row only if it is still that version, writing title and search text in the same statement;
+/// otherwise (someone wrote in between, or the editor started from an older version) the row is
+/// claimed first and the values are read under the lock. Both ways give the same outcome.
 pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
     if let Some(seen) = s.seen.as_ref().filter(|seen| seen.version == s.base_version) {
         if let Some(outcome) = save_seen(conn, &s, seen).await? {
@@ -682,46 +631,37 @@ pub async fn save(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
     save_locked(conn, s).await
 }
 
-/// The values after `effective` changes.
-fn merged(current: &Values, effective: &[(String, Option<Value>, Option<Value>)]) -> Values {
-    let mut values = current.clone();
-    for (code, _, new) in effective {
-        match new {
-            Some(v) => values.insert(code.clone(), v.clone()),
-            None => values.remove(code),
-        };
-    }
-    values
+fn rules<'a>(s: &Save<'a>) -> Rules<'a> {
+    Rules { entity: s.entity, fields: s.fields, pipelines: s.pipelines }
 }
 
 /// The save decided from what the caller read; `None` if the item has moved on since.
 async fn save_seen(conn: &mut Conn, s: &Save<'_>, seen: &Seen) -> sqlx::Result<Option<SaveOutcome>> {
-    let effective = merge::effective(&s.changes, &seen.values);
-    let values = merged(&seen.values, &effective);
-    let missing = missing_required(s.fields, &values, stage_in(s.pipelines, seen.stage_id));
-    if !missing.is_empty() {
-        return Ok(Some(SaveOutcome::MissingRequired(missing)));
-    }
-    let title = title_of(s.entity, s.fields, &values);
-    if effective.is_empty() {
-        return Ok(Some(SaveOutcome::Saved { version: seen.version, values, title, merged: false, event: None }));
-    }
+    let read = Read { version: seen.version, pipeline_id: None, stage_id: seen.stage_id, values: &seen.values };
+    let w = match item_write::decide(rules(s), Some(read), Change::Save { changes: &s.changes }, &Since::Nothing) {
+        Decision::Write(w) => w,
+        Decision::Nothing { values, title, .. } => {
+            return Ok(Some(SaveOutcome::Saved { version: seen.version, values, title, merged: false, event: None }))
+        }
+        Decision::MissingRequired(missing) => return Ok(Some(SaveOutcome::MissingRequired(missing))),
+        other => return unreachable_decision(&other),
+    };
     // The claim at the version read, the item's columns and every value write go as one batch.
     let mut batch = Batch::new(conn);
-    let set = push_item_columns(&mut batch, s.fields, &title, &values);
+    let set = push_item_columns(&mut batch, &w);
     let (id, entity) = (batch.int(s.id), batch.text(s.entity.slug().to_string()));
     let (base, now) = (batch.int(seen.version), batch.int(s.now));
     batch.claim(format!(
         "UPDATE items SET version = version + 1, updated_at = {now}, {set}
-         WHERE id = {id} AND entity_type = {entity} AND version = {base} RETURNING version"
+         WHERE id = {id} AND entity_type = {entity} AND version = {base} AND deleted_at IS NULL RETURNING version"
     ));
     let version = seen.version + 1;
     // On PostgreSQL a batch alone is one statement; anything more needs a transaction.
-    let written = if batch.is_postgres() && !effective.iter().any(|(code, _, _)| has_side_table(s.fields, code)) {
-        write_changes(conn, s, batch, version, effective).await?
+    let written = if batch.is_postgres() && !w.changes.iter().any(|(code, _, _)| has_side_table(s.fields, code)) {
+        write_changes(conn, s, batch, version, &w).await?
     } else {
         let mut tx = conn.begin().await?;
-        let written = write_changes(&mut tx, s, batch, version, effective).await?;
+        let written = write_changes(&mut tx, s, batch, version, &w).await?;
         if matches!(written, Written::Done(_)) {
             tx.commit().await?;
         } else {
@@ -730,77 +670,64 @@ async fn save_seen(conn: &mut Conn, s: &Save<'_>, seen: &Seen) -> sqlx::Result<O
         written
     };
     Ok(match written {
-        Written::Done(event) => Some(SaveOutcome::Saved { version, values, title, merged: false, event: Some(event) }),
+        Written::Done(event) => {
+            Some(SaveOutcome::Saved { version, values: w.values, title: w.title, merged: false, event: Some(event) })
+        }
         Written::Overtaken => None,
         Written::Booked(clashes) => Some(SaveOutcome::Booked(clashes)),
+    })
+}
+
+/// Which fields changed after `base` on an item now at `previous` (its version before the claim).
+async fn since(conn: &mut Conn, item_id: i64, base: i64, previous: i64) -> sqlx::Result<Since> {
+    Ok(match base {
+        b if b == previous => Since::Nothing,
+        b if b > previous => Since::Unknown,
+        _ => Since::Changed(changed_since(conn, item_id, base).await?),
     })
 }
 
 /// The save that claims the row first and reads the values under the lock.
 async fn save_locked(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> {
     let mut tx = conn.begin().await?;
-    let Some((version, stage_id, _)) = claim(&mut tx, s.entity, s.id, s.now).await? else {
+    let Some((version, stage_id, pipeline_id)) = claim(&mut tx, s.entity, s.id, s.now).await? else {
         return Ok(SaveOutcome::NotFound);
     };
     let previous = version - 1;
     let current = values(&mut tx, s.id).await?;
-    if s.base_version != previous {
-        let since = if s.base_version > previous {
-            // A version from the future: trust nothing the editor saw.
-            s.changes.keys().cloned().collect()
-        } else {
-            changed_since(&mut tx, s.id, s.base_version).await?
-        };
-        let conflicts = merge::conflicts(&s.changes, &since, &current);
-        if !conflicts.is_empty() {
-            return Ok(SaveOutcome::Conflict { version: previous, conflicts });
+    let since = since(&mut tx, s.id, s.base_version, previous).await?;
+    let read = Read { version: previous, pipeline_id, stage_id, values: &current };
+    let w = match item_write::decide(rules(&s), Some(read), Change::Save { changes: &s.changes }, &since) {
+        Decision::Write(w) => w,
+        Decision::Conflict(conflicts) => return Ok(SaveOutcome::Conflict { version: previous, conflicts }),
+        Decision::MissingRequired(missing) => return Ok(SaveOutcome::MissingRequired(missing)),
+        Decision::Nothing { values, title, merged } => {
+            // Nothing changes: leave the version as it was.
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Saved { version: previous, values, title, merged, event: None });
         }
-    }
-    let effective = merge::effective(&s.changes, &current);
-    let merged_values = merged(&current, &effective);
-    let missing = missing_required(s.fields, &merged_values, stage_in(s.pipelines, stage_id));
-    if !missing.is_empty() {
-        return Ok(SaveOutcome::MissingRequired(missing));
-    }
-    if effective.is_empty() {
-        // Nothing changes: leave the version as it was.
-        tx.rollback().await?;
-        let title = title_of(s.entity, s.fields, &current);
-        return Ok(SaveOutcome::Saved {
-            version: previous,
-            values: current,
-            title,
-            merged: s.base_version != previous,
-            event: None,
-        });
-    }
-    let title = title_of(s.entity, s.fields, &merged_values);
+        other => return unreachable_decision(&other),
+    };
     let mut batch = Batch::new(&tx);
-    let set = push_item_columns(&mut batch, s.fields, &title, &merged_values);
+    let set = push_item_columns(&mut batch, &w);
     let id = batch.int(s.id);
     batch.write(format!("UPDATE items SET {set} WHERE id = {id}"));
-    let event = match write_changes(&mut tx, &s, batch, version, effective).await? {
+    let event = match write_changes(&mut tx, &s, batch, version, &w).await? {
         Written::Done(event) => event,
         Written::Booked(clashes) => return Ok(SaveOutcome::Booked(clashes)),
         // Only a batch with a claim can be overtaken; this one has none.
         Written::Overtaken => return Err(sqlx::Error::RowNotFound),
     };
     tx.commit().await?;
-    Ok(SaveOutcome::Saved {
-        version,
-        values: merged_values,
-        title,
-        merged: s.base_version != previous,
-        event: Some(event),
-    })
+    Ok(SaveOutcome::Saved { version, values: w.values, title: w.title, merged: w.merged, event: Some(event) })
 }
 
 /// Adds the columns an item keeps from its values (title, responsible, search text) to `batch`;
 /// returns them as the `SET` list of an `UPDATE items`.
-fn push_item_columns(batch: &mut Batch, fields: &[FieldDef], title: &str, values: &Values) -> String {
-    let t = batch.text(title.to_string());
-    let r = batch.int(responsible_of(values));
-    let search = batch.text(search_text(title, fields, values));
+fn push_item_columns(batch: &mut Batch, w: &Write<'_>) -> String {
+    let t = batch.text(w.title.clone());
+    let r = batch.int(w.responsible);
+    let search = batch.text(w.search_text.clone());
     format!("title = {t}, responsible_id = {r}, search_text = {search}")
 }
 
@@ -821,31 +748,25 @@ async fn write_changes(
     s: &Save<'_>,
     mut batch: Batch,
     version: i64,
-    effective: Vec<(String, Option<Value>, Option<Value>)>,
+    w: &Write<'_>,
 ) -> sqlx::Result<Written> {
     let stamp = Stamp { item_id: s.id, version, user_id: s.user_id, at: s.now };
-    for (code, old, new) in &effective {
+    for (code, old, new) in &w.changes {
         push_value(&mut batch, s.id, code, new.as_ref())?;
         push_change(&mut batch, stamp, code, old.as_ref(), new.as_ref())?;
     }
-    let changes = effective.iter().map(|(code, old, new)| StoredChange {
-        code: code.clone(),
-        old: old.clone(),
-        new: new.clone(),
-    });
-    let payload = EventPayload::FieldChanged { changes: changes.collect() };
-    push_event(&mut batch, s.id, &payload, s.user_id, s.now)?;
+    push_event(&mut batch, s.id, &w.event, s.user_id, s.now)?;
     let Some(row) = batch.run(conn).await? else { return Ok(Written::Overtaken) };
     let clashes =
-        booking_clashes(conn, s.entity, s.id, s.fields, effective.iter().map(|(c, _, n)| (c, n.as_ref()))).await?;
+        booking_clashes(conn, s.entity, s.id, s.fields, w.changes.iter().map(|(c, _, n)| (c, n.as_ref()))).await?;
     if !clashes.is_empty() {
         return Ok(Written::Booked(clashes));
     }
-    for (code, _, new) in &effective {
+    for (code, _, new) in &w.changes {
         let def = s.fields.iter().find(|f| f.code == *code);
         write_side_tables(conn, s.id, def, code, new.as_ref()).await?;
     }
-    Ok(Written::Done(EventRow { id: id_of(&row)?, at: s.now, author: None, payload }))
+    Ok(Written::Done(EventRow { id: id_of(&row)?, at: s.now, author: None, payload: w.event.clone() }))
 }
 
 pub struct Move<'a> {
@@ -880,47 +801,43 @@ pub enum MoveOutcome {
 }
 
 /// The field code under which stage moves are logged and merged.
-pub const STAGE_FIELD: &str = "stage";
+pub use crate::domain::item_write::STAGE_FIELD;
 
+/// Moves an item to another stage of its pipeline, as [`item_write::decide`] says, under the
+/// item's claim: the stage, its History row and the timeline event in one transaction.
 pub async fn move_stage(conn: &mut Conn, m: Move<'_>) -> sqlx::Result<MoveOutcome> {
     let mut tx = conn.begin().await?;
     let Some((version, current_stage, pipeline_id)) = claim(&mut tx, m.entity, m.id, m.now).await? else {
         return Ok(MoveOutcome::NotFound);
     };
     let previous = version - 1;
-    let Some(pipeline) = m.pipelines.iter().find(|p| Some(p.id) == pipeline_id) else {
-        return Ok(MoveOutcome::UnknownStage);
-    };
-    let Some(target) = pipeline.stage(m.stage_id) else {
-        return Ok(MoveOutcome::UnknownStage);
-    };
-    if current_stage == Some(target.id) {
-        tx.rollback().await?;
-        return Ok(MoveOutcome::Unchanged { version: previous });
-    }
-    if m.base_version != previous
-        && (m.base_version > previous || changed_since(&mut tx, m.id, m.base_version).await?.contains(STAGE_FIELD))
-    {
-        return Ok(MoveOutcome::Conflict { version: previous, stage_id: current_stage });
-    }
     let current = values(&mut tx, m.id).await?;
-    let missing = missing_required(m.fields, &current, Some(target));
-    if !missing.is_empty() {
-        return Ok(MoveOutcome::MissingRequired(missing));
-    }
-    let from = current_stage.and_then(|id| pipeline.stage(id));
-    let stage_ref = |s: &Stage| StageRef { id: s.id, name: s.name.clone(), color: s.color.clone() };
-    let as_value = |s: &Stage| Value::Text(s.name.clone());
+    let since = since(&mut tx, m.id, m.base_version, previous).await?;
+    let rules = Rules { entity: m.entity, fields: m.fields, pipelines: m.pipelines };
+    let read = Read { version: previous, pipeline_id, stage_id: current_stage, values: &current };
+    let w = match item_write::decide(rules, Some(read), Change::MoveStage { stage_id: m.stage_id }, &since) {
+        Decision::Write(w) => w,
+        Decision::Nothing { .. } => {
+            tx.rollback().await?;
+            return Ok(MoveOutcome::Unchanged { version: previous });
+        }
+        Decision::StageConflict { stage_id } => return Ok(MoveOutcome::Conflict { version: previous, stage_id }),
+        Decision::MissingRequired(missing) => return Ok(MoveOutcome::MissingRequired(missing)),
+        Decision::UnknownStage => return Ok(MoveOutcome::UnknownStage),
+        other => return unreachable_decision(&other),
+    };
+    let Some((_, target)) = w.stage else { return unreachable_decision(&Decision::Write(w)) };
     let stamp = Stamp { item_id: m.id, version, user_id: m.user_id, at: m.now };
     let mut batch = Batch::new(&tx);
     let (id, stage) = (batch.int(m.id), batch.int(target.id));
     batch.write(format!("UPDATE items SET stage_id = {stage} WHERE id = {id}"));
-    push_change(&mut batch, stamp, STAGE_FIELD, from.map(as_value).as_ref(), Some(&as_value(target)))?;
-    let payload = EventPayload::StageChanged { from: from.map(stage_ref), to: stage_ref(target) };
-    push_event(&mut batch, m.id, &payload, m.user_id, m.now)?;
+    for (code, old, new) in &w.changes {
+        push_change(&mut batch, stamp, code, old.as_ref(), new.as_ref())?;
+    }
+    push_event(&mut batch, m.id, &w.event, m.user_id, m.now)?;
     let event_id = id_of(&batch.run(&mut tx).await?.ok_or(sqlx::Error::RowNotFound)?)?;
     tx.commit().await?;
-    Ok(MoveOutcome::Moved { version, event: EventRow { id: event_id, at: m.now, author: None, payload } })
+    Ok(MoveOutcome::Moved { version, event: EventRow { id: event_id, at: m.now, author: None, payload: w.event } })
 }
 
 #[derive(Clone, Debug, Default)]
