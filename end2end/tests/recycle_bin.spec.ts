@@ -31,7 +31,7 @@ test('deleted deals leave the list, come back whole when restored, and go for go
   await expect(page.getByText('Nothing found.')).toBeVisible();
 
   // Anna's bin holds her two; Marco's holds neither.
-  await page.getByRole('link', { name: 'Recycle bin' }).click();
+  await page.locator('.user').getByRole('link', { name: 'Recycle bin' }).click();
   await hydrated(page);
   await expect(page.locator('table.bin')).toContainText(kept);
   await expect(page.locator('table.bin')).toContainText(purged);

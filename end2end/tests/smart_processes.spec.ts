@@ -1,6 +1,7 @@
 // Settings → Smart processes: an admin makes an entity type of their own, arranges its card and
 // gives a role rights on it; staff with the role create, edit and move its items like deals;
-// somebody without rights finds nothing of it; deleting it takes everything with it.
+// somebody without rights finds nothing of it; an item deleted by staff is restored by the
+// admin; deleting the type takes everything with it.
 import { test, expect, type Page } from '@playwright/test';
 import { DEMO, api, hydrated, signIn } from './helpers';
 
@@ -75,7 +76,7 @@ test('a smart process works like a system type for those given rights, and is ab
   await page.getByRole('button', { name: '+ New role' }).click();
   const roleForm = page.locator('form[data-role-form="new"]');
   await roleForm.getByLabel('Name').fill(`Couriers ${tag}`);
-  for (const action of ['read', 'create', 'update']) {
+  for (const action of ['read', 'create', 'update', 'delete']) {
     await roleForm.locator(`[data-right="${code}-${action}"]`).selectOption('all');
   }
   await roleForm.getByRole('button', { name: 'Save' }).click();
@@ -117,6 +118,15 @@ test('a smart process works like a system type for those given rights, and is ab
   await expect(courier.locator('.stage.current')).toHaveText('In progress');
   await expect(courierAbout.locator('.field', { hasText: 'Truck plate' }).locator('.field-value')).toHaveText('AA-11-BB');
   await expect(courier.locator('[data-field="company"]')).toHaveCount(0);
+  // The courier deletes it: gone from the list, in their bin.
+  await hydrated(courier);
+  await courier.locator('.card-header').getByRole('button', { name: 'Delete' }).click();
+  await courier.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(courier).toHaveURL(new RegExp(`/crm/${code}$`));
+  await expect(courier.getByText(`Courier's ${tag}`)).toHaveCount(0);
+  await courier.locator('.user').getByRole('link', { name: 'Recycle bin' }).click();
+  await expect(courier.locator('table.bin')).toContainText(`Courier's ${tag}`);
+  await expect(courier.locator('table.bin')).toContainText(name);
   await courierContext.close();
 
   // Marco has no rights on it: not in his menu, "not found" by its address and its card's.
@@ -131,6 +141,17 @@ test('a smart process works like a system type for those given rights, and is ab
   await expect(marco.getByRole('heading', { name: 'Page not found.' })).toBeVisible();
   expect(await marco.content()).not.toContain('AA-11-BB');
   await marcoContext.close();
+
+  // The admin restores the courier's item from the bin: it is back with its value.
+  await page.locator('.user').getByRole('link', { name: 'Recycle bin' }).click();
+  await hydrated(page);
+  const binned = page.locator('table.bin tr', { hasText: `Courier's ${tag}` });
+  await binned.locator('input[type=checkbox]').check();
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await expect(binned).toHaveCount(0);
+  await page.goto(cardUrl);
+  await hydrated(page);
+  await expect(page.locator('[data-section="about"] .field', { hasText: 'Truck plate' }).locator('.field-value')).toHaveText('AA-11-BB');
 
   // Deleting it asks for its name and says what goes; then it is gone for everybody.
   await typesPage(page);
