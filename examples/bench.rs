@@ -36,6 +36,9 @@ use tower::ServiceExt;
 const SMALL: &str = "Bench card: 40 fields, 50 events";
 const BIG: &str = "Bench card: 200 fields, 100k events";
 const TIMELINE: &str = "Bench timeline: 1M events";
+const SMART: &str = "Bench smart process card: 40 fields, 50 events";
+/// The smart process the bench makes (stages, a client), the same size as the bench deal.
+const SMART_TYPE: &str = "bench-delivery";
 
 #[tokio::main]
 async fn main() {
@@ -113,6 +116,7 @@ async fn seed(url: &str) {
     let app = router(state.clone());
     let admin = Client::sign_in(&app, "admin@example.com", "admin").await;
     let small = bench_card(&admin, "deal", SMALL, 40, 6).await;
+    let smart = smart_process_card(&admin).await;
     let big = bench_card(&admin, "company", BIG, 200, 10).await;
     let made = admin
         .call(
@@ -131,6 +135,7 @@ async fn seed(url: &str) {
             .unwrap();
     }
     add_events(&state, small, 50).await;
+    add_events(&state, smart, 50).await;
     add_events(&state, big, 100_000).await;
     add_events(&state, long, 1_000_000).await;
     let mut conn = state.store.pool.acquire().await.unwrap();
@@ -142,7 +147,23 @@ async fn seed(url: &str) {
     let section = |n: usize| editor["layout"]["sections"][n]["id"].as_str().unwrap().to_string();
     eprintln!("bench data ready in {:.1} s", started.elapsed().as_secs_f64());
     println!("SMALL_DEAL={small}\nBIG_COMPANY={big}\nTIMELINE_CONTACT={long}\nDEMO_LEAD={small_demo}");
+    println!("SMART_TYPE={SMART_TYPE}\nSMART_ITEM={smart}");
     println!("SECTION_A={}\nSECTION_B={}", section(0), section(1));
+}
+
+/// A smart process with stages and a client, staff (the Employee role) given every right on it,
+/// and a card of it as large as the bench deal's: 40 fields in 6 sections.
+async fn smart_process_card(admin: &Client) -> i64 {
+    let spec = json!({"name": "Bench delivery", "plural": "Bench deliveries", "code": SMART_TYPE, "stages": true,
+        "several_pipelines": false, "client_contact": true, "client_company": true, "links": [], "in_menu": true});
+    admin.call("create_type", json!({ "spec": spec })).await;
+    let access = admin.call("access_settings", json!({})).await;
+    let employee = access["roles"].as_array().unwrap().iter().find(|r| r["name"] == "Employee").unwrap().clone();
+    let mut rights = employee["rights"].clone();
+    let all = json!({"read": "all", "create": "all", "update": "all", "delete": "all", "export": "all"});
+    rights["entities"][SMART_TYPE] = all;
+    admin.call("save_role", json!({"id": employee["id"], "name": "Employee", "rights": rights})).await;
+    bench_card(admin, SMART_TYPE, SMART, 40, 6).await
 }
 
 /// Makes `entity` have `fields` fields in `sections` sections (custom string fields added to
@@ -426,6 +447,7 @@ async fn queries(url: &str) {
     let admin = Client::sign_in(&app, "admin@example.com", "admin").await;
     let small = find(&state, SMALL).await;
     let big = find(&state, BIG).await;
+    let smart = find(&state, SMART).await;
     let mut conn = state.store.pool.acquire().await.unwrap();
     let lead: i64 =
         sqlx::query("SELECT MIN(id) FROM items WHERE entity_type = 'lead'").fetch_one(&mut *conn).await.unwrap().get(0);
@@ -459,6 +481,7 @@ async fn queries(url: &str) {
     for (name, entity, id, who) in [
         ("demo lead", "lead", lead, &anna),
         ("40 fields, 50 events", "deal", small, &anna),
+        ("smart process, 40 f, 50 ev", SMART_TYPE, smart, &anna),
         ("200 fields, 100k events", "company", big, &anna),
     ] {
         let (fields, events) = count(id).await;
