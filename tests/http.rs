@@ -462,6 +462,15 @@ struct Session {
 }
 
 impl Session {
+    async fn page(&self, path: &str) -> (StatusCode, String) {
+        let req =
+            Request::get(path).header("host", "crm.test").header("cookie", &self.cookie).body(Body::empty()).unwrap();
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        (status, String::from_utf8_lossy(&bytes).replace("<!>", ""))
+    }
+
     fn call(&self, name: &str, body: impl Into<String>) -> Request<Body> {
         api_request(name, body, &self.cookie)
     }
@@ -1191,5 +1200,101 @@ async fn repeat_leads_have_cards_of_their_own() {
     assert_eq!((regular_card["header"]["repeat_lead"].as_bool(), shows(&regular_card)), (Some(false), true));
     let (_, page) = app.page(&format!("/crm/lead/{repeat}")).await;
     assert!(page.contains("Repeat lead") && !page.contains("data-field=\"company_name\""), "the server render too");
+    app.db.cleanup().await;
+}
+
+/// A smart process made through the server functions is a type like the others: list, card page
+/// (server-rendered), CSV export, files; staff without rights find nothing; bad input is
+/// explained; deleting it after typing its name leaves nothing reachable.
+#[tokio::test]
+async fn a_smart_process_has_a_list_card_export_and_files_and_goes_whole() {
+    let app = app().await;
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let spec = json!({"name": "Visit", "plural": "Visits", "code": "visit", "stages": true, "several_pipelines": false,
+        "client_contact": false, "client_company": true, "links": ["deal"], "in_menu": true});
+    let bad = json!({"spec": {"name": " ", "plural": "Visits", "code": "visit", "stages": true}});
+    let (status, err) = admin.json(admin.call("create_type", bad.to_string())).await;
+    assert_eq!((status, err["fields"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("name")), "{err}");
+    let bad_code = json!({"spec": {"name": "Visit", "plural": "Visits", "code": "Visit!", "stages": true}});
+    let (status, err) = admin.json(admin.call("create_type", bad_code.to_string())).await;
+    assert_eq!((status, err["fields"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("code")), "{err}");
+    let (status, _) = app.json(app.call("create_type", json!({ "spec": spec }).to_string())).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "staff may not");
+    let (status, def) = admin.json(admin.call("create_type", json!({ "spec": spec }).to_string())).await;
+    assert_eq!((status, def["id"].as_i64()), (StatusCode::OK, Some(128)), "{def}");
+
+    // An item with a file, on a card shown by the server; in the list and the export.
+    let (status, field) = admin
+        .json(admin.call(
+            "create_field",
+            json!({"entity": "visit", "spec": {"label": "Report", "field_type": "file"}}).to_string(),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{field}");
+    let code = field["code"].as_str().unwrap().to_string();
+    let (_, editor) = admin.json(admin.call("layout_editor", r#"{"entity":"visit","view":{"kind":"common"}}"#)).await;
+    let show = json!({"entity": "visit", "view": {"kind": "common"}, "version": editor["version"],
+        "ops": [{"op": "show_field", "code": code, "section": "about", "after": null}]});
+    admin.json(admin.call("save_layout", show.to_string())).await;
+    let made =
+        json!({"entity": "visit", "pipeline_id": null, "values": {"title": {"t": "text", "v": "Site visit Porto"}}});
+    let (status, id) = admin.json(admin.call("create_item", made.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let id = id.as_i64().unwrap();
+    let (status, file) = admin.json(upload("/files/visit", &admin.cookie, ORIGIN, b"report".to_vec())).await;
+    assert_eq!(status, StatusCode::OK, "{file}");
+    let save = json!({"entity": "visit", "id": id, "version": 1, "changes": {code.clone(): {"t": "text", "v": file["id"].to_string()}}});
+    let (status, saved) = admin.json(admin.call("save_fields", save.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (status, html) = admin.page(&format!("/crm/visit/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    for shown in ["Site visit Porto", "Договор.html", "Visit", "New"] {
+        assert!(html.contains(shown), "the card shows {shown}");
+    }
+    let (_, list) = admin.page("/crm/visit").await;
+    assert!(list.contains("Visits") && list.contains("Site visit Porto"));
+    let export = Request::get("/crm/visit/export.csv").header("host", "crm.test").header("cookie", &admin.cookie);
+    let res = app.send(export.body(Body::empty()).unwrap()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let csv = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string();
+    assert!(csv.contains("Site visit Porto") && csv.contains("Report"), "{csv}");
+
+    // Anna's roles give no rights on it: nothing to see, by any address.
+    let (status, _) =
+        app.json(app.call("list_items", r#"{"entity":"visit","search":null,"stage_id":null,"before":null}"#)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(app.page(&format!("/crm/visit/{id}")).await.0, StatusCode::NOT_FOUND);
+    let (_, frame) = app.json(app.call("frame", "{}")).await;
+    assert!(!frame.to_string().contains("Visits"), "not in her menu: {frame}");
+
+    // Stages cannot go while the item sits in one; nothing changed.
+    let mut off = spec.clone();
+    off["stages"] = json!(false);
+    let (status, err) =
+        admin.json(admin.call("update_type", json!({"entity": "visit", "spec": off}).to_string())).await;
+    assert_eq!(
+        (status, err["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("stages")),
+        "{err}"
+    );
+    assert!(admin.page(&format!("/crm/visit/{id}")).await.1.contains("stage-bar"));
+
+    // Deleting it asks for its name; then the type, its item and its file are gone.
+    let (_, contents) = admin.json(admin.call("type_contents", r#"{"entity":"visit"}"#)).await;
+    assert_eq!(
+        (contents["items"].as_i64(), contents["custom_fields"].as_i64(), contents["files"].as_i64()),
+        (Some(1), Some(1), Some(1))
+    );
+    let (status, _) = admin.json(admin.call("delete_type", r#"{"entity":"visit","confirm":"Visits"}"#)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the name, not the plural");
+    let (status, _) = admin.json(admin.call("delete_type", r#"{"entity":"deal","confirm":"Deal"}"#)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a system type stays");
+    let (status, _) = admin.json(admin.call("delete_type", r#"{"entity":"visit","confirm":"Visit"}"#)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(admin.page(&format!("/crm/visit/{id}")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(admin.page("/crm/visit").await.0, StatusCode::NOT_FOUND);
+    let download =
+        Request::get(format!("/files/{}", file["id"])).header("host", "crm.test").header("cookie", &admin.cookie);
+    assert_eq!(app.send(download.body(Body::empty()).unwrap()).await.status(), StatusCode::NOT_FOUND);
     app.db.cleanup().await;
 }
