@@ -1298,3 +1298,45 @@ async fn a_smart_process_has_a_list_card_export_and_files_and_goes_whole() {
     assert_eq!(app.send(download.body(Body::empty()).unwrap()).await.status(), StatusCode::NOT_FOUND);
     app.db.cleanup().await;
 }
+
+/// A deleted deal: its timeline, History and Relations are the administrator's to read, nobody
+/// else's; only who deleted it (or an administrator) restores it.
+#[tokio::test]
+async fn a_deleted_items_card_is_for_administrators_and_its_restore_for_who_deleted_it() {
+    let app = app().await;
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let marco = app.as_user("marco@example.com", "demo").await;
+    let made =
+        json!({"entity": "deal", "pipeline_id": null, "values": {"title": {"t": "text", "v": "Binned by Anna"}}});
+    let (_, id) = app.json(app.call("create_item", made.to_string())).await;
+    let id = id.as_i64().unwrap();
+    let (status, n) = app.json(app.call("delete_items", json!({"entity": "deal", "ids": [id]}).to_string())).await;
+    assert_eq!((status, n.as_i64()), (StatusCode::OK, Some(1)));
+    for name in ["timeline", "history"] {
+        let body = json!({"entity": "deal", "id": id, "before": null}).to_string();
+        assert_eq!(app.json(app.call(name, body.clone())).await.0, StatusCode::NOT_FOUND, "{name} for Anna");
+        assert_eq!(admin.json(admin.call(name, body)).await.0, StatusCode::OK, "{name} for the admin");
+    }
+    let (status, card) = admin.json(admin.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+    assert_eq!(
+        (status, card["read_only"].as_bool(), card["can_delete"].as_bool()),
+        (StatusCode::OK, Some(true), Some(false))
+    );
+    assert!(card["deleted_at"].as_i64().is_some());
+    let (status, _) = admin.json(admin.call("relations", json!({"entity": "deal", "id": id}).to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    let save = json!({"entity": "deal", "id": id, "version": card["header"]["version"], "changes": {"title": {"t": "text", "v": "x"}}});
+    assert_eq!(
+        admin.json(admin.call("save_fields", save.to_string())).await.0,
+        StatusCode::NOT_FOUND,
+        "nobody changes it there"
+    );
+    let restore = json!({"ids": [id]}).to_string();
+    let (_, bin) = marco.json(marco.call("recycle_bin", "{}")).await;
+    assert!(!bin.to_string().contains("Binned by Anna"), "not in another's bin");
+    assert_eq!(marco.json(marco.call("restore_items", restore.clone())).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(marco.json(marco.call("purge_items", restore.clone())).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.json(app.call("restore_items", restore)).await.0, StatusCode::OK);
+    assert_eq!(app.page(&format!("/crm/deal/{id}")).await.0, StatusCode::OK, "back for Anna");
+    app.db.cleanup().await;
+}

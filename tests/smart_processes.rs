@@ -228,12 +228,23 @@ on_both_databases! {
             .await
             .unwrap();
 
+        // A field of another type that may point only to it keeps it too.
+        let mut pointer = crm_card::domain::catalog::shipped_fields(EntityType::DEAL).into_iter().find(|f| f.code == "company").unwrap();
+        pointer.code = "uf_delivery".into();
+        pointer.label = "Delivery ref".into();
+        pointer.system = false;
+        pointer.settings.item_types = vec![delivery()];
+        catalog::create_field(&mut conn, EntityType::DEAL, &pointer).await.unwrap();
+        assert_eq!(types::delete(&mut conn, delivery()).await.unwrap(), Deleted::LinkedFrom(vec!["Deal: Delivery ref".into()]));
+        assert!(catalog::delete_field(&mut conn, EntityType::DEAL, "uf_delivery").await.unwrap());
+
         // A type another links to stays until that link goes.
         let mut visits = delivery_spec();
         visits.code = "visit".into();
+        visits.name = "Visit".into();
         visits.links = vec![delivery()];
         create_type(&mut conn, &visits).await.unwrap();
-        assert_eq!(types::delete(&mut conn, delivery()).await.unwrap(), Deleted::LinkedFrom(vec!["Delivery".into()]));
+        assert_eq!(types::delete(&mut conn, delivery()).await.unwrap(), Deleted::LinkedFrom(vec!["Visit".into()]));
         assert!(items::item(&mut conn, delivery(), id).await.unwrap().is_some(), "refused: nothing went");
         assert_eq!(types::delete(&mut conn, "visit".parse().unwrap()).await.unwrap(), Deleted::Deleted);
 

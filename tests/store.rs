@@ -935,6 +935,8 @@ on_both_databases! {
         assert!(items::history(&mut conn, company_id, None, 10).await.unwrap().is_empty());
         assert!(items::links(&mut conn, deal, 10).await.unwrap().is_empty());
         assert!(items::item(&mut conn, EntityType::DEAL, deal).await.unwrap().is_some());
+        assert_eq!(items::values(&mut conn, deal).await.unwrap().get("company"), None, "no value names it any more");
+        assert_eq!(items::item(&mut conn, EntityType::DEAL, deal).await.unwrap().unwrap().version, 2, "the deal moved on");
         assert!(recycle::restore(&mut conn, &[company_id]).await.unwrap() == 0, "nothing to restore");
     }
 }

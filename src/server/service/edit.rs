@@ -135,7 +135,12 @@ async fn reachable_refs(
     };
     let mut out: Vec<(String, ItemRef)> = refs.iter().filter(|(_, r)| readable(r)).cloned().collect();
     if let (Some(held), true) = (target.held, out.len() < refs.len()) {
-        let kept = |code: &str, r: &ItemRef| held.get(code).is_some_and(|v| v.entries().contains(&Value::Item(*r)));
+        // Only while the item is there: a link to one deleted for good is refused like any
+        // unknown item (its id may be another item's one day).
+        let exists = |r: &ItemRef| rows.iter().any(|t| t.id == r.id && t.entity == r.entity);
+        let kept = |code: &str, r: &ItemRef| {
+            exists(r) && held.get(code).is_some_and(|v| v.entries().contains(&Value::Item(*r)))
+        };
         out.extend(refs.iter().filter(|(c, r)| !readable(r) && kept(c, r)).cloned());
     }
     Ok(out)

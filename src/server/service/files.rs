@@ -1,7 +1,7 @@
 //! Uploading and downloading the files of file fields. Plain HTTP (not server functions): a
 //! file travels as the raw request or response body, not inside JSON.
 
-use super::{entity_of, fields_for, known_now};
+use super::{entity_of, fields_for, known_fresh};
 use crate::api::types::CurrentUser;
 use crate::domain::FileRef;
 use crate::error::AppError;
@@ -38,7 +38,7 @@ pub async fn upload(
     }
     let name = clean_name(name);
     let content_type: String = content_type.chars().filter(|c| c.is_ascii_graphic() || *c == ' ').take(100).collect();
-    known_now(store, entity).await?;
+    known_fresh(store, entity).await?;
     let mut conn = store.pool.acquire().await?;
     let new = NewFile { entity, name: &name, content_type: &content_type, data, user_id: user.id, now: now_ms() };
     let id = files::insert(&mut conn, new).await?;

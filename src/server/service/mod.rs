@@ -68,6 +68,14 @@ async fn known_now(store: &Store, entity: EntityType) -> Result<TypeDef, AppErro
     known(&cfg, &mut conn, entity).await
 }
 
+/// [`known`] in the configuration the database has now (one statement): for writes, which must
+/// not add rows for a type deleted a moment ago through another server.
+async fn known_fresh(store: &Store, entity: EntityType) -> Result<TypeDef, AppError> {
+    let mut conn = store.pool.acquire().await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    known(&cfg, &mut conn, entity).await
+}
+
 /// The cards of an entity type named in a request: of one pipeline (types with several), of
 /// repeat leads.
 pub async fn card_kind(
@@ -209,7 +217,10 @@ async fn item_and_config(
     id: i64,
     action: Action,
 ) -> Result<(items::ItemRow, std::sync::Arc<Snapshot>), AppError> {
-    let (row, revision) = items::item_at_revision(conn, entity, id).await?.ok_or(AppError::NotFound)?;
+    // Administrators read the card of an item in the recycle bin (its timeline, History,
+    // Relations); nobody changes it there.
+    let deleted_too = user.is_admin && action == Action::Read;
+    let (row, revision) = items::item_at_revision(conn, entity, id, deleted_too).await?.ok_or(AppError::NotFound)?;
     check_reach(user, entity, row.owner(), action)?;
     let cfg = store.config.at(revision);
     known(&cfg, conn, entity).await?;
@@ -292,12 +303,13 @@ async fn names_for<'a>(
     let (looked_up, missing): (Vec<i64>, Vec<i64>) = item_ids.into_iter().partition(|id| known.item_ids.contains(id));
     let known_titles = known.items.iter().filter(|t| looked_up.contains(&t.id));
     for t in known_titles.chain(items::titles(conn, &missing).await?.iter()) {
-        let title = if t.deleted {
-            text::ITEM_DELETED.into()
-        } else if may(reader, t.entity, Action::Read, &t.owner) {
-            t.title.clone()
-        } else {
+        // Whether an item one may not read was deleted is not theirs to know either.
+        let title = if !may(reader, t.entity, Action::Read, &t.owner) {
             text::ITEM_HIDDEN.into()
+        } else if t.deleted {
+            text::ITEM_DELETED.into()
+        } else {
+            t.title.clone()
         };
         names.items.insert(t.id, title);
     }

@@ -2,7 +2,7 @@
 //! (docs/RECYCLE_BIN.md). Deleting needs the role's `delete` scope to reach the item; the bin
 //! shows administrators everything and everybody else what they deleted themselves.
 
-use super::{entity_of, item_for, known_now, needs, type_names};
+use super::{entity_of, item_for, known, may, needs, type_names};
 use crate::api::types::{BinItem, CurrentUser, RecycleBin};
 use crate::domain::access::Action;
 use crate::domain::item_write::{decide, Change, Decision, Read, Rules, Since};
@@ -30,10 +30,10 @@ fn batch(ids: &[i64]) -> Result<(), AppError> {
 pub async fn delete_items(store: &Store, user: &CurrentUser, entity: &str, ids: Vec<i64>) -> Result<usize, AppError> {
     let entity = entity_of(entity)?;
     batch(&ids)?;
-    known_now(store, entity).await?;
     needs(user, entity, Action::Delete)?;
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
+    known(&cfg, &mut conn, entity).await?;
     let (fields, pipelines) = (cfg.fields(&mut conn, entity).await?, cfg.pipelines(&mut conn, entity).await?);
     let rules = Rules { entity, fields: &fields, pipelines: &pipelines };
     let unread = Values::new();
@@ -54,7 +54,9 @@ pub async fn delete_items(store: &Store, user: &CurrentUser, entity: &str, ids: 
 /// What the user may see of the bin: everything for administrators, else their own deletions.
 pub async fn recycle_bin(store: &Store, user: &CurrentUser) -> Result<RecycleBin, AppError> {
     let mut conn = store.pool.acquire().await?;
-    let rows = recycle::list(&mut conn, (!user.is_admin).then_some(user.id), BIN_LIMIT).await?;
+    let mut rows = recycle::list(&mut conn, (!user.is_admin).then_some(user.id), BIN_LIMIT).await?;
+    // One's own deletions, while one may still read them (rights may have changed since).
+    rows.retain(|r| may(user, r.entity, Action::Read, &r.owner));
     let cfg = store.config.fresh(&mut conn).await?;
     let registry = cfg.registry(&mut conn).await?;
     let names = type_names(&registry, user);
@@ -73,13 +75,19 @@ pub async fn recycle_bin(store: &Store, user: &CurrentUser) -> Result<RecycleBin
 }
 
 /// The binned items of `ids` the user may restore or purge: administrators any, others those
-/// they deleted. Any other id (not in the bin, or not theirs) fails the whole request as "not
-/// found", so the bin reveals nothing of others' deletions.
+/// they deleted and may still read and delete. Any other id (not in the bin, not theirs, out of
+/// their scopes now) fails the whole request as "not found", so the bin reveals nothing of
+/// others' deletions.
 async fn own_binned(store: &Store, user: &CurrentUser, ids: &[i64]) -> Result<Vec<BinRow>, AppError> {
     batch(ids)?;
     let mut conn = store.pool.acquire().await?;
     let rows = recycle::binned(&mut conn, ids).await?;
-    let mine = |r: &BinRow| user.is_admin || r.deleted_by == Some(user.id);
+    let mine = |r: &BinRow| {
+        user.is_admin
+            || (r.deleted_by == Some(user.id)
+                && may(user, r.entity, Action::Read, &r.owner)
+                && may(user, r.entity, Action::Delete, &r.owner))
+    };
     if ids.iter().any(|id| !rows.iter().any(|r| r.id == *id && mine(r))) {
         return Err(AppError::NotFound);
     }

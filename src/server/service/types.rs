@@ -66,7 +66,11 @@ pub async fn type_contents(store: &Store, user: &CurrentUser, entity: &str) -> R
         items: c.items,
         custom_fields: c.custom_fields,
         files: c.files,
-        linked_from: registry.linking_to(entity).map(|t| t.name.clone()).collect(),
+        linked_from: registry
+            .linking_to(entity)
+            .map(|t| t.name.clone())
+            .chain(types::fields_pointing_to(&mut conn, entity, &registry).await?)
+            .collect(),
     })
 }
 

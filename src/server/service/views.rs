@@ -1,7 +1,7 @@
 //! Card views: which one a user sees (DESIGN §3), switching among them, a user's own view,
 //! the common view's settings and the named views an admin makes.
 
-use super::{admin_only, entity_of, known_now};
+use super::{admin_only, entity_of, known_fresh, known_now};
 use crate::api::types::{CurrentUser, ViewInput, ViewOption, ViewState, ViewsAdmin};
 use crate::domain::views::{open_views, resolve, CardKind, NamedView, Situation, ViewRef};
 use crate::domain::{EntityType, Layout};
@@ -115,8 +115,8 @@ fn author(user: &CurrentUser) -> Author {
 }
 
 pub async fn views_admin(store: &Store, user: &CurrentUser, entity: &str) -> Result<ViewsAdmin, AppError> {
-    let entity = known_now(store, entity_of(entity)?).await?.entity;
     admin_only(user)?;
+    let entity = known_now(store, entity_of(entity)?).await?.entity;
     let mut conn = store.pool.acquire().await?;
     let settings = views::settings(&mut conn, entity).await?;
     Ok(ViewsAdmin {
@@ -136,8 +136,8 @@ pub async fn set_common_view(
     published: bool,
     forced: bool,
 ) -> Result<(), AppError> {
-    let entity = known_now(store, entity_of(entity)?).await?.entity;
     admin_only(user)?;
+    let entity = known_fresh(store, entity_of(entity)?).await?.entity;
     let mut conn = store.pool.acquire().await?;
     views::set_common(&mut conn, entity, published, forced).await?;
     Ok(())
@@ -147,8 +147,8 @@ pub async fn set_common_view(
 /// (the arrangement it replaces stays in the history and can be rolled back to), on the cards
 /// of every pipeline. Answers the entity type's new version.
 pub async fn reset_common_view(store: &Store, user: &CurrentUser, entity: &str) -> Result<i64, AppError> {
-    let entity = known_now(store, entity_of(entity)?).await?.entity;
     admin_only(user)?;
+    let entity = known_fresh(store, entity_of(entity)?).await?.entity;
     let mut conn = store.pool.acquire().await?;
     let (_, initial) = layouts::of_view(&mut conn, CardKind::entity(entity), ViewRef::Default).await?;
     let mut tx = conn.begin().await?;
@@ -165,7 +165,7 @@ pub async fn reset_common_view(store: &Store, user: &CurrentUser, entity: &str) 
 
 /// Switches the user's own view on (a copy of what they see now) or off.
 pub async fn enable_my_view(store: &Store, user: &CurrentUser, entity: &str, on: bool) -> Result<(), AppError> {
-    let entity = known_now(store, entity_of(entity)?).await?.entity;
+    let entity = known_fresh(store, entity_of(entity)?).await?.entity;
     if !user.rights.may_use_my_view() {
         return Err(AppError::Forbidden);
     }
@@ -194,7 +194,7 @@ pub async fn enable_my_view(store: &Store, user: &CurrentUser, entity: &str, on:
 
 /// Switches the card to another view open to the user.
 pub async fn choose_view(store: &Store, user: &CurrentUser, entity: &str, view: ViewRef) -> Result<(), AppError> {
-    let entity = known_now(store, entity_of(entity)?).await?.entity;
+    let entity = known_fresh(store, entity_of(entity)?).await?.entity;
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
     let seen = resolved(&cfg, &mut conn, user, CardKind::entity(entity)).await?;
@@ -214,8 +214,8 @@ pub async fn save_card_view(
     entity: &str,
     input: ViewInput,
 ) -> Result<i64, AppError> {
-    let entity = known_now(store, entity_of(entity)?).await?.entity;
     admin_only(user)?;
+    let entity = known_fresh(store, entity_of(entity)?).await?.entity;
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME {
         return Err(AppError::BadRequest { message: text::ERR_VIEW_NAME.into() });
@@ -258,8 +258,8 @@ pub async fn save_card_view(
 }
 
 pub async fn delete_card_view(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<(), AppError> {
-    let entity = known_now(store, entity_of(entity)?).await?.entity;
     admin_only(user)?;
+    let entity = known_fresh(store, entity_of(entity)?).await?.entity;
     let mut conn = store.pool.acquire().await?;
     if views::delete(&mut conn, entity, id).await? {
         Ok(())

@@ -233,14 +233,20 @@ pub async fn item_in_full(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx:
     Ok(Some(full))
 }
 
-/// The item, and the configuration revision at the time of the read (`store::config`).
-pub async fn item_at_revision(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<Option<(ItemRow, i64)>> {
+/// The item, and the configuration revision at the time of the read (`store::config`). An item
+/// in the recycle bin only when `deleted_too` (an administrator reading its card).
+pub async fn item_at_revision(
+    conn: &mut Conn,
+    entity: EntityType,
+    id: i64,
+    deleted_too: bool,
+) -> sqlx::Result<Option<(ItemRow, i64)>> {
     let sql = format!(
         "SELECT {ITEM_COLUMNS}, {} FROM items i LEFT JOIN users u ON u.id = i.responsible_id
-         WHERE i.id = $1 AND i.entity_type = $2 AND i.deleted_at IS NULL",
+         WHERE i.id = $1 AND i.entity_type = $2 AND (i.deleted_at IS NULL OR $3 = 1)",
         super::config::REVISION_COLUMN
     );
-    match sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_optional(conn).await? {
+    match sqlx::query(&sql).bind(id).bind(entity.slug()).bind(i64::from(deleted_too)).fetch_optional(conn).await? {
         Some(r) => Ok(Some((item_row(&r)?, r.try_get(13)?))),
         None => Ok(None),
     }

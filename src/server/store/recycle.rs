@@ -37,14 +37,16 @@ pub struct BinRow {
     pub deleted_at: i64,
     pub deleted_by: Option<i64>,
     pub deleted_by_name: Option<String>,
+    /// Whose it is (for the reader's scopes).
+    pub owner: crate::domain::access::Owner,
 }
 
 /// The items in the recycle bin, most recently deleted first (`by`: only those this user
 /// deleted), at most `limit`.
 pub async fn list(conn: &mut Conn, by: Option<i64>, limit: usize) -> sqlx::Result<Vec<BinRow>> {
     sqlx::query(
-        "SELECT i.id, i.entity_type, i.title, i.deleted_at, i.deleted_by, u.name
-         FROM items i LEFT JOIN users u ON u.id = i.deleted_by
+        "SELECT i.id, i.entity_type, i.title, i.deleted_at, i.deleted_by, u.name, i.responsible_id, r.department_id
+         FROM items i LEFT JOIN users u ON u.id = i.deleted_by LEFT JOIN users r ON r.id = i.responsible_id
          WHERE i.deleted_at IS NOT NULL AND ($2 = 0 OR i.deleted_by = $2)
          ORDER BY i.deleted_at DESC, i.id DESC LIMIT $1",
     )
@@ -62,6 +64,7 @@ pub async fn list(conn: &mut Conn, by: Option<i64>, limit: usize) -> sqlx::Resul
             deleted_at: r.try_get(3)?,
             deleted_by: r.try_get(4)?,
             deleted_by_name: r.try_get(5)?,
+            owner: crate::domain::access::Owner { responsible_id: r.try_get(6)?, department_id: r.try_get(7)? },
         })
     })
     .collect()
@@ -73,8 +76,9 @@ pub async fn binned(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<BinRow>> {
         return Ok(vec![]);
     }
     let sql = format!(
-        "SELECT i.id, i.entity_type, i.title, i.deleted_at, i.deleted_by
-         FROM items i WHERE i.deleted_at IS NOT NULL AND i.id IN ({})",
+        "SELECT i.id, i.entity_type, i.title, i.deleted_at, i.deleted_by, i.responsible_id, r.department_id
+         FROM items i LEFT JOIN users r ON r.id = i.responsible_id
+         WHERE i.deleted_at IS NOT NULL AND i.id IN ({})",
         placeholders(0, ids.len())
     );
     let mut q = sqlx::query(&sql);
@@ -93,6 +97,7 @@ pub async fn binned(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<BinRow>> {
                 deleted_at: r.try_get(3)?,
                 deleted_by: r.try_get(4)?,
                 deleted_by_name: None,
+                owner: crate::domain::access::Owner { responsible_id: r.try_get(5)?, department_id: r.try_get(6)? },
             })
         })
         .collect()
@@ -133,6 +138,8 @@ pub async fn purge(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<u64> {
         format!("DELETE FROM items WHERE deleted_at IS NOT NULL AND id IN ({list})"),
     ];
     let mut tx = conn.begin().await?;
+    let binned: Vec<i64> = binned(&mut tx, ids).await?.into_iter().map(|r| r.id).collect();
+    unlink(&mut tx, &binned).await?;
     let mut gone = 0;
     for sql in &statements {
         let mut q = sqlx::query(sql);
@@ -164,4 +171,54 @@ pub async fn purge_older_than(conn: &mut Conn, cutoff: i64, batch: usize) -> sql
         }
         total += purge(conn, &ids).await?;
     }
+}
+
+/// Takes the items of `doomed` (about to be deleted for good) out of the CRM-item values of the
+/// other items that point to them, so no value names an id that is gone (and that SQLite may
+/// give to a new item one day). Such an item's version moves on, so an editor holding the old
+/// value merges instead of writing it back. Runs inside the caller's transaction.
+pub(super) async fn unlink(conn: &mut Conn, doomed: &[i64]) -> sqlx::Result<()> {
+    use crate::domain::Value;
+    use std::collections::BTreeSet;
+    let gone: BTreeSet<i64> = doomed.iter().copied().collect();
+    for chunk in doomed.chunks(500) {
+        let sql = format!(
+            "SELECT DISTINCT l.from_item, l.field_code, v.value FROM item_links l
+             JOIN field_values v ON v.item_id = l.from_item AND v.field_code = l.field_code
+             WHERE l.to_item IN ({})",
+            placeholders(0, chunk.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        let rows = q.fetch_all(&mut *conn).await?;
+        for r in rows {
+            let (from, code): (i64, String) = (r.try_get(0)?, r.try_get(1)?);
+            if gone.contains(&from) {
+                continue;
+            }
+            let value = super::items::decode_value(&r.try_get::<String, _>(2)?)?;
+            let kept: Vec<Value> = value
+                .entries()
+                .iter()
+                .filter(|e| !matches!(e, Value::Item(i) if gone.contains(&i.id)))
+                .cloned()
+                .collect();
+            if kept.len() == value.entries().len() {
+                continue;
+            }
+            let query = match (kept.len(), &value) {
+                (0, _) => sqlx::query("DELETE FROM field_values WHERE item_id = $1 AND field_code = $2"),
+                (_, Value::Many(_)) => {
+                    sqlx::query("UPDATE field_values SET value = $3 WHERE item_id = $1 AND field_code = $2")
+                        .bind(super::items::encode_value(&Value::Many(kept))?)
+                }
+                (_, _) => continue,
+            };
+            query.bind(from).bind(&code).execute(&mut *conn).await?;
+            sqlx::query("UPDATE items SET version = version + 1 WHERE id = $1").bind(from).execute(&mut *conn).await?;
+        }
+    }
+    Ok(())
 }

@@ -234,7 +234,8 @@ pub async fn delete(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Deleted
     if deleted == 0 {
         return Ok(if registry.get(entity).is_some() { Deleted::System } else { Deleted::NotFound });
     }
-    let linking: Vec<String> = registry.linking_to(entity).map(|t| t.name.clone()).collect();
+    let mut linking: Vec<String> = registry.linking_to(entity).map(|t| t.name.clone()).collect();
+    linking.extend(fields_pointing_to(&mut tx, entity, &registry).await?);
     if !linking.is_empty() {
         return Ok(Deleted::LinkedFrom(linking));
     }
@@ -248,8 +249,43 @@ pub async fn delete(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Deleted
     Ok(Deleted::Deleted)
 }
 
-/// Deletes every row that names `entity` (all but its registry row and the roles).
+/// "Type: field" for every custom CRM-item field of another type whose choice of types names
+/// `entity` (it would name one that is gone). Link fields of smart processes are their
+/// type's `links` option, [`Registry::linking_to`].
+pub async fn fields_pointing_to(conn: &mut Conn, entity: EntityType, registry: &Registry) -> sqlx::Result<Vec<String>> {
+    // A code has no LIKE wildcards; the JSON is parsed below.
+    let rows = sqlx::query(
+        "SELECT entity_type, label, settings FROM fields
+         WHERE entity_type <> $1 AND is_system = 0 AND settings LIKE $2",
+    )
+    .bind(entity.slug())
+    .bind(format!("%\"{}\"%", entity.slug()))
+    .fetch_all(conn)
+    .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let settings: crate::domain::FieldSettings =
+            serde_json::from_str(&r.try_get::<String, _>(2)?).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+        if settings.item_types.contains(&entity) {
+            let owner: String = r.try_get(0)?;
+            let owner = owner.parse().ok().and_then(|e| registry.get(e)).map_or(owner, |t| t.name.clone());
+            out.push(format!("{owner}: {}", r.try_get::<String, _>(1)?));
+        }
+    }
+    Ok(out)
+}
+
+/// Deletes every row that names `entity` (all but its registry row and the roles), and takes
+/// its items out of other items' values.
 async fn forget(conn: &mut Conn, entity: EntityType) -> sqlx::Result<()> {
+    let doomed: Vec<i64> = sqlx::query("SELECT id FROM items WHERE entity_type = $1")
+        .bind(entity.slug())
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|r| r.try_get(0))
+        .collect::<sqlx::Result<_>>()?;
+    super::recycle::unlink(conn, &doomed).await?;
     let of_items = "IN (SELECT id FROM items WHERE entity_type = $1)";
     // Layouts, layout history and views are keyed by card kind: `delivery` or `delivery:{pipeline}`
     // (a code has no LIKE wildcards: letters, digits and hyphens only).
