@@ -440,7 +440,9 @@ pub const TYPE_PLURAL: &str = "Name (several items)";
 pub const TYPE_CODE: &str = "Code in addresses";
 pub const TYPE_CODE_HINT: &str = "Lowercase letters, digits and hyphens; it cannot change later.";
 pub const TYPE_ID: &str = "Id";
-pub const TYPE_STAGES: &str = "Stages (a pipeline with a stage bar)";
+pub const TYPE_STAGES_LEGEND: &str = "Stages";
+pub const TYPE_STAGES: &str = "Items move through stages (a pipeline with a stage bar)";
+pub const SMART_PROCESS: &str = "Smart process";
 pub const TYPE_SEVERAL_PIPELINES: &str = "Several pipelines";
 pub const TYPE_CLIENT: &str = "Client";
 pub const TYPE_CLIENT_CONTACT: &str = "Contact field";
@@ -492,8 +494,10 @@ pub const CONFIRM_DELETE_ITEM: &str = "Move this item to the recycle bin? It can
 pub const CONFIRM_PURGE: &str =
     "Delete the chosen items for good? Their values, timeline and files cannot be restored.";
 pub const BIN_EMPTY: &str = "The recycle bin is empty.";
-pub const BIN_ALL_HINT: &str = "Everybody's deletions. Items are deleted for good after the days set by recycle_days.";
-pub const BIN_OWN_HINT: &str = "What you deleted. Items are deleted for good after some days.";
+pub fn bin_hint(everybody: bool, days: i64) -> String {
+    let whose = if everybody { "Everybody's deletions" } else { "What you deleted" };
+    format!("{whose}. Items are deleted for good {days} days after they were deleted.")
+}
 pub const COL_TYPE: &str = "Type";
 pub const COL_DELETED_BY: &str = "Deleted by";
 pub const COL_DELETED_AT: &str = "Deleted";

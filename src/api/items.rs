@@ -118,9 +118,9 @@ pub async fn delete_items(entity: String, ids: Vec<i64>) -> Result<usize, AppErr
 /// The recycle bin: everything for administrators, one's own deletions for others.
 #[server(endpoint = "recycle_bin", input = Json)]
 pub async fn recycle_bin() -> Result<crate::api::types::RecycleBin, AppError> {
-    crate::server::serve(
-        move |state, user| async move { crate::server::service::recycle_bin(&state.store, &user).await },
-    )
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::recycle_bin(&state.store, &user, state.config.recycle_days).await
+    })
     .await
 }
 

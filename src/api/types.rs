@@ -112,6 +112,8 @@ pub struct RecycleBin {
     pub items: Vec<BinItem>,
     /// Everybody's deletions (administrators), else only the user's own.
     pub everybody: bool,
+    /// Days after which the server deletes an item of the bin for good.
+    pub days: i64,
 }
 
 /// Settings → Smart processes: every entity type.

@@ -52,7 +52,7 @@ pub async fn delete_items(store: &Store, user: &CurrentUser, entity: &str, ids: 
 }
 
 /// What the user may see of the bin: everything for administrators, else their own deletions.
-pub async fn recycle_bin(store: &Store, user: &CurrentUser) -> Result<RecycleBin, AppError> {
+pub async fn recycle_bin(store: &Store, user: &CurrentUser, days: i64) -> Result<RecycleBin, AppError> {
     let mut conn = store.pool.acquire().await?;
     let mut rows = recycle::list(&mut conn, (!user.is_admin).then_some(user.id), BIN_LIMIT).await?;
     // One's own deletions, while one may still read them (rights may have changed since).
@@ -71,7 +71,7 @@ pub async fn recycle_bin(store: &Store, user: &CurrentUser) -> Result<RecycleBin
             deleted_by: r.deleted_by_name,
         })
         .collect();
-    Ok(RecycleBin { items, everybody: user.is_admin })
+    Ok(RecycleBin { items, everybody: user.is_admin, days })
 }
 
 /// The binned items of `ids` the user may restore or purge: administrators any, others those

@@ -135,7 +135,7 @@ fn TypesView(data: TypesAdmin) -> impl IntoView {
                     <For each=move || page.data.get().types key=|t| format!("{t:?}") let:t>
                         {
                             let e = t.entity;
-                            let kind = if t.system { text::TYPE_SYSTEM } else { text::SMART_PROCESSES };
+                            let kind = if t.system { text::TYPE_SYSTEM } else { text::SMART_PROCESS };
                             view! {
                                 <tr data-type=e.slug().to_string()>
                                     <td>{t.id}</td>
@@ -246,7 +246,7 @@ fn TypeForm(page: Page, existing: Option<TypeDef>) -> impl IntoView {
                 let links_err = page.error("links");
                 view! {
                     <fieldset class="form-row">
-                        <legend>{text::TYPE_STAGES}</legend>
+                        <legend>{text::TYPE_STAGES_LEGEND}</legend>
                         {check("stages", text::TYPE_STAGES, |s| s.stages, |s, v| s.stages = v)}
                         <Show when=move || spec.with(|s| s.stages)>
                             {check("several_pipelines", text::TYPE_SEVERAL_PIPELINES, |s| s.several_pipelines, |s, v| s.several_pipelines = v)}

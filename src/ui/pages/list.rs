@@ -120,7 +120,7 @@ fn ListView(page: Page) -> impl IntoView {
                 <table class="items">
                     <thead>
                         <tr>
-                            {can_delete.then(|| view! { <th><span class="sr-only">{text::SELECT_ITEM}</span></th> })}
+                            {can_delete.then(|| view! { <th class="choose"><span class="sr-only">{text::SELECT_ITEM}</span></th> })}
                             <th>{text::COL_NAME}</th>
                             {has_stages.then(|| view! { <th>{text::COL_STAGE}</th> })}
                             {has_amount.then(|| view! { <th class="num">{text::COL_AMOUNT}</th> })}

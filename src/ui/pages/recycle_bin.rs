@@ -34,6 +34,7 @@ pub fn RecycleBinPage() -> impl IntoView {
 #[component]
 fn BinView(bin: RecycleBin) -> impl IntoView {
     let everybody = bin.everybody;
+    let hint = text::bin_hint(everybody, bin.days);
     let items = RwSignal::new(bin.items);
     let chosen = RwSignal::new(BTreeSet::<i64>::new());
     let notice = RwSignal::new(None::<String>);
@@ -63,13 +64,13 @@ fn BinView(bin: RecycleBin) -> impl IntoView {
     view! {
         <section class="settings-page recycle-bin">
             <h1>{text::RECYCLE_BIN}</h1>
-            <p class="hint">{if everybody { text::BIN_ALL_HINT } else { text::BIN_OWN_HINT }}</p>
+            <p class="hint">{hint}</p>
             <p class="notice" role="status">{move || notice.get()}</p>
             <Show when=move || !items.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::BIN_EMPTY}</p> }>
                 <table class="items bin">
                     <thead>
                         <tr>
-                            <th><span class="sr-only">{text::SELECT_ITEM}</span></th>
+                            <th class="choose"><span class="sr-only">{text::SELECT_ITEM}</span></th>
                             <th>{text::COL_NAME}</th>
                             <th>{text::COL_TYPE}</th>
                             <th>{text::COL_DELETED_BY}</th>
@@ -90,7 +91,12 @@ fn BinView(bin: RecycleBin) -> impl IntoView {
                                                     chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
                                                 }/>
                                         </td>
-                                        <td>{i.title.clone()}</td>
+                                        // Administrators open the card (read-only, with Restore).
+                                        <td>{if everybody {
+                                            view! { <a href=format!("/crm/{}/{id}", i.entity)>{i.title.clone()}</a> }.into_any()
+                                        } else {
+                                            i.title.clone().into_any()
+                                        }}</td>
                                         <td>{i.type_name.clone()}</td>
                                         <td>{i.deleted_by.clone().unwrap_or_default()}</td>
                                         <td>{format_time(i.deleted_at)}</td>
