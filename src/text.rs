@@ -506,6 +506,11 @@ pub fn in_recycle_bin(when: &str) -> String {
     format!("In the recycle bin since {when}: nobody but administrators sees this item.")
 }
 
+/// "+ New Delivery": an item of a linked type created from this card.
+pub fn new_of(name: &str) -> String {
+    format!("+ {NEW} {name}")
+}
+
 pub fn items_chosen(n: usize) -> String {
     format!("{n} item(s) chosen.")
 }

@@ -1223,6 +1223,17 @@ async fn a_smart_process_has_a_list_card_export_and_files_and_goes_whole() {
     let (status, def) = admin.json(admin.call("create_type", json!({ "spec": spec }).to_string())).await;
     assert_eq!((status, def["id"].as_i64()), (StatusCode::OK, Some(128)), "{def}");
 
+    // A new visit's form "from" a deal starts with the link to it (an unknown one: nothing).
+    let (deal, _) = app.first_deal().await;
+    let (status, form) = admin
+        .json(admin.call("new_item_form", json!({"entity": "visit", "from": format!("deal:{deal}")}).to_string()))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{form}");
+    assert_eq!(form["values"]["link_deal"]["v"]["id"].as_i64(), Some(deal), "{form}");
+    assert!(form["titles"][deal.to_string()].is_string());
+    let (_, form) = admin.json(admin.call("new_item_form", r#"{"entity":"visit","from":"deal:99999999"}"#)).await;
+    assert_eq!(form["values"], json!({}));
+
     // An item with a file, on a card shown by the server; in the list and the export.
     let (status, field) = admin
         .json(admin.call(

@@ -3,7 +3,7 @@
 // somebody without rights finds nothing of it; an item deleted by staff is restored by the
 // admin; deleting the type takes everything with it.
 import { test, expect, type Page } from '@playwright/test';
-import { DEMO, api, hydrated, signIn } from './helpers';
+import { DEMO, api, createDeal, field, hydrated, open, signIn } from './helpers';
 
 test.use({ viewport: { width: 1400, height: 1600 } });
 
@@ -39,6 +39,23 @@ test('a smart process works like a system type for those given rights, and is ab
   await expect(row).toContainText(plural);
   expect(Number(await row.locator('td').first().textContent())).toBeGreaterThanOrEqual(128);
   await expect(page.locator('nav.entities').getByRole('link', { name: plural })).toBeVisible();
+
+  // From a deal's card (the type links to deals): "+ New …" under Relations starts one linked
+  // to that deal; both cards then show the link.
+  const dealTitle = `Linked deal ${tag}`;
+  const dealId = await createDeal(page, baseURL!, dealTitle);
+  await open(page, `/crm/deal/${dealId}`);
+  await page.getByRole('tab', { name: 'Relations' }).click();
+  await page.getByRole('link', { name: `+ New ${name}` }).click();
+  await hydrated(page);
+  await expect(page.locator('[data-field="link_deal"]')).toContainText(dealTitle);
+  await page.locator('[data-field="title"] input').fill(`From the deal ${tag}`);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.locator('.card-title')).toHaveText(`From the deal ${tag}`);
+  await expect(field(page, 'link_deal').locator('a')).toHaveText(dealTitle);
+  await open(page, `/crm/deal/${dealId}`);
+  await page.getByRole('tab', { name: 'Relations' }).click();
+  await expect(page.locator('.relations')).toContainText(`From the deal ${tag}`);
 
   // Its list, a new item, and its card arranged: a custom field created, the company hidden.
   await page.locator('nav.entities').getByRole('link', { name: plural }).click();
@@ -157,7 +174,7 @@ test('a smart process works like a system type for those given rights, and is ab
   await typesPage(page);
   await row.getByRole('button', { name: 'Delete' }).click();
   const confirm = page.locator('form.delete-type');
-  await expect(confirm).toContainText('2 item(s), 1 custom field(s)');
+  await expect(confirm).toContainText('3 item(s), 1 custom field(s)');
   await expect(confirm.getByRole('button', { name: 'Delete smart process' })).toBeDisabled();
   await confirm.getByLabel('Type its name to confirm').fill(name);
   await confirm.getByRole('button', { name: 'Delete smart process' }).click();

@@ -45,9 +45,9 @@ pub async fn move_stage(entity: String, id: i64, version: i64, stage_id: i64) ->
 }
 
 #[server(endpoint = "new_item_form", input = Json)]
-pub async fn get_new_item_form(entity: String) -> Result<NewForm, AppError> {
+pub async fn get_new_item_form(entity: String, from: Option<String>) -> Result<NewForm, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::new_item_form(&state.store, &user, &entity).await
+        crate::server::service::new_item_form(&state.store, &user, &entity, from.as_deref()).await
     })
     .await
 }

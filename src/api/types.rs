@@ -169,6 +169,9 @@ pub struct CardData {
     /// The viewer's delete scope reaches the item (the card offers Delete).
     #[serde(default)]
     pub can_delete: bool,
+    /// Types whose items link to this one and that the viewer may create: "+ New …" from here.
+    #[serde(default)]
+    pub create_here: Vec<TypeName>,
     /// In the recycle bin since then (only administrators open such a card, read-only).
     #[serde(default)]
     pub deleted_at: Option<i64>,
@@ -184,6 +187,12 @@ pub struct NewItemForm {
     pub repeat_items: bool,
     /// Names of the types an item field may point to.
     pub types: TypeNames,
+    /// Values the form starts with (the link to the item it is created from).
+    #[serde(default)]
+    pub values: Values,
+    /// Titles of the items those values point to.
+    #[serde(default)]
+    pub titles: std::collections::BTreeMap<i64, String>,
     pub fields: Vec<FieldDef>,
     pub layout: Layout,
     pub pipelines: Vec<Pipeline>,

@@ -157,6 +157,13 @@ async fn card_as(cfg: &Snapshot, conn: &mut Conn, user: &CurrentUser, full: Full
         preview_of: None,
         admin: false,
         types: super::type_names(&*cfg.registry(conn).await?, user),
+        create_here: cfg
+            .registry(conn)
+            .await?
+            .linking_to(entity)
+            .filter(|t| user.rights.scope(t.entity, Action::Create) != crate::domain::access::Scope::None)
+            .map(crate::api::types::TypeName::of)
+            .collect(),
         can_delete: false,
         deleted_at: None,
     })

@@ -351,7 +351,14 @@ pub async fn move_stage(
     Ok(StageMoved { version, stage_id, event, values, names })
 }
 
-pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> Result<NewItemForm, AppError> {
+/// The form of a new item; `from` ("deal:12") is the item it is created from: when the type
+/// links to that item's type and the user may read it, the link field starts filled.
+pub async fn new_item_form(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    from: Option<&str>,
+) -> Result<NewItemForm, AppError> {
     let entity = entity_of(entity)?;
     needs(user, entity, Action::Create)?;
     let mut conn = store.pool.acquire().await?;
@@ -360,7 +367,25 @@ pub async fn new_item_form(store: &Store, user: &CurrentUser, entity: &str) -> R
     let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let kind = crate::domain::views::CardKind::entity(entity);
     let (_, layout) = visible_layout(&cfg, &mut conn, kind, user, &fields).await?;
+    let mut values = Values::new();
+    let mut titles = BTreeMap::new();
+    let origin = from.and_then(|f| f.split_once(':')).and_then(|(e, id)| Some((e.parse().ok()?, id.parse().ok()?)));
+    if let Some((from_entity, from_id)) = origin {
+        let code = crate::domain::TypeDef::link_field(from_entity);
+        if def.options.links.contains(&from_entity) && fields.iter().any(|f| f.code == code) {
+            let found = items::titles(&mut conn, &[from_id]).await?;
+            let readable = found
+                .iter()
+                .find(|t| t.entity == from_entity && !t.deleted && super::may(user, t.entity, Action::Read, &t.owner));
+            if let Some(t) = readable {
+                values.insert(code, Value::Item(ItemRef { entity: from_entity, id: from_id }));
+                titles.insert(from_id, t.title.clone());
+            }
+        }
+    }
     Ok(NewItemForm {
+        values,
+        titles,
         entity,
         name: def.name.clone(),
         repeat_items: def.has_repeat_items(),

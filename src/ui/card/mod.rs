@@ -66,6 +66,8 @@ pub struct CardCtx {
     pub can_delete: bool,
     /// In the recycle bin since then (an administrator looking; read-only).
     pub deleted_at: Option<i64>,
+    /// Types whose items link to this one that the viewer may create from here.
+    pub create_here: StoredValue<Vec<crate::api::types::TypeName>>,
     /// The view the card shows and the others open to the viewer.
     pub view: RwSignal<ViewState>,
     /// The offer to switch on one's own view (⚙ for a user without one).
@@ -203,6 +205,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         types,
         can_delete,
         deleted_at,
+        create_here,
     } = data;
     let preview = preview_of.is_some();
     let ctx = CardCtx {
@@ -226,6 +229,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         preview,
         can_delete: can_delete && !preview,
         deleted_at,
+        create_here: StoredValue::new(if preview || deleted_at.is_some() { vec![] } else { create_here }),
         view: RwSignal::new(view),
         offer_own: RwSignal::new(false),
         waiting_layout: RwSignal::new(None),

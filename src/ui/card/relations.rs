@@ -27,7 +27,18 @@ pub fn RelationsTab() -> impl IntoView {
             </table>
         }
     };
+    let (entity, id) = (ctx.entity_slug(), ctx.id());
+    let create = ctx.create_here.get_value();
     view! {
+        {(!create.is_empty()).then(|| view! {
+            <p class="create-here">
+                {create.into_iter().map(|t| view! {
+                    <a class="button" href=format!("/crm/{}/new?from={entity}:{id}", t.entity)>
+                        {text::new_of(&t.name)}
+                    </a>
+                }).collect_view()}
+            </p>
+        })}
         <div class="relations">
             <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
                 {move || Suspend::new(async move {

@@ -3,7 +3,7 @@
 use super::entity_param;
 use crate::api::items::{create_item, get_new_item_form};
 use crate::api::types::NewItemForm;
-use crate::domain::{FieldDef, Values};
+use crate::domain::FieldDef;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::browser;
@@ -12,13 +12,17 @@ use crate::ui::common::{handle_error, AppFrame, ErrorPanel, Loaded};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn NewItemPage() -> impl IntoView {
     let entity = entity_param();
     let params = use_params_map();
-    let data = Resource::new(move || params.read().get("entity").unwrap_or_default(), get_new_item_form);
+    let query = use_query_map();
+    let data = Resource::new(
+        move || (params.read().get("entity").unwrap_or_default(), query.read().get("from")),
+        |(entity, from)| get_new_item_form(entity, from),
+    );
     view! {
         <AppFrame active=entity>
             <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
@@ -35,12 +39,13 @@ pub fn NewItemPage() -> impl IntoView {
 
 #[component]
 fn NewItem(data: NewItemForm) -> impl IntoView {
-    let NewItemForm { entity, name, repeat_items, types, fields, layout, pipelines, users, me } = data;
+    let NewItemForm { entity, name, repeat_items, types, values, titles, fields, layout, pipelines, users, me } = data;
     // Item pickers name entity types from it.
     provide_context(types);
     let form = EditForm::new("new", entity.slug(), users);
-    let mut start_values = Values::new();
+    let mut start_values = values;
     start_values.insert("responsible".into(), crate::domain::Value::User(me));
+    form.titles.set(titles);
     form.start(fields.iter(), &start_values);
     let pipeline = RwSignal::new(pipelines.first().map(|p| p.id));
     let repeat_lead = RwSignal::new(false);
