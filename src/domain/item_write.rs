@@ -154,7 +154,7 @@ fn create<'a>(rules: Rules<'a>, values: &Values, pipeline: Option<&'a Pipeline>)
     })
 }
 
-fn stage_in<'a>(pipelines: &'a [Pipeline], stage_id: Option<i64>) -> Option<&'a Stage> {
+fn stage_in(pipelines: &[Pipeline], stage_id: Option<i64>) -> Option<&Stage> {
     let id = stage_id?;
     pipelines.iter().find_map(|p| p.stage(id))
 }
