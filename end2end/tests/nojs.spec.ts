@@ -51,3 +51,15 @@ test('staff get no CRM settings', async ({ page }) => {
   await page.goto('/settings/fields/deal');
   await expect(page.getByRole('heading', { name: 'You do not have access to this.' })).toBeVisible();
 });
+
+test('Settings → Smart processes and the recycle bin render without JavaScript', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.locator('.settings-nav').getByRole('link', { name: 'Smart processes' }).click();
+  await expect(page.getByRole('heading', { name: 'Smart processes' })).toBeVisible();
+  await expect(page.locator('tr[data-type="deal"]')).toContainText('Deals');
+  await expect(page.locator('tr[data-type="quote"] td').first()).toHaveText('7');
+  await page.locator('.user').getByRole('link', { name: 'Recycle bin' }).click();
+  await expect(page.getByRole('heading', { name: 'Recycle bin' })).toBeVisible();
+  await expect(page.locator('.recycle-bin .hint')).toContainText('30 days');
+});
