@@ -41,33 +41,33 @@ pub struct BinRow {
     pub owner: crate::domain::access::Owner,
 }
 
+/// The columns of a [`BinRow`], from `items i`, `users u` (who deleted it) and `users r` (whose it
+/// is).
+const BIN_COLUMNS: &str = "i.id, i.entity_type, i.title, i.deleted_at, i.deleted_by, u.name, i.responsible_id,
+    r.department_id FROM items i LEFT JOIN users u ON u.id = i.deleted_by LEFT JOIN users r ON r.id = i.responsible_id";
+
+fn bin_row(r: sqlx::any::AnyRow) -> sqlx::Result<BinRow> {
+    let e: String = r.try_get(1)?;
+    Ok(BinRow {
+        id: r.try_get(0)?,
+        entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        title: r.try_get(2)?,
+        deleted_at: r.try_get(3)?,
+        deleted_by: r.try_get(4)?,
+        deleted_by_name: r.try_get(5)?,
+        owner: crate::domain::access::Owner { responsible_id: r.try_get(6)?, department_id: r.try_get(7)? },
+    })
+}
+
 /// The items in the recycle bin, most recently deleted first (`by`: only those this user
 /// deleted), at most `limit`.
 pub async fn list(conn: &mut Conn, by: Option<i64>, limit: usize) -> sqlx::Result<Vec<BinRow>> {
-    sqlx::query(
-        "SELECT i.id, i.entity_type, i.title, i.deleted_at, i.deleted_by, u.name, i.responsible_id, r.department_id
-         FROM items i LEFT JOIN users u ON u.id = i.deleted_by LEFT JOIN users r ON r.id = i.responsible_id
-         WHERE i.deleted_at IS NOT NULL AND ($2 = 0 OR i.deleted_by = $2)
-         ORDER BY i.deleted_at DESC, i.id DESC LIMIT $1",
-    )
-    .bind(limit as i64)
-    .bind(by.unwrap_or(0))
-    .fetch_all(conn)
-    .await?
-    .into_iter()
-    .map(|r| {
-        let e: String = r.try_get(1)?;
-        Ok(BinRow {
-            id: r.try_get(0)?,
-            entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-            title: r.try_get(2)?,
-            deleted_at: r.try_get(3)?,
-            deleted_by: r.try_get(4)?,
-            deleted_by_name: r.try_get(5)?,
-            owner: crate::domain::access::Owner { responsible_id: r.try_get(6)?, department_id: r.try_get(7)? },
-        })
-    })
-    .collect()
+    let sql = format!(
+        "SELECT {BIN_COLUMNS} WHERE i.deleted_at IS NOT NULL AND ($2 = 0 OR i.deleted_by = $2)
+         ORDER BY i.deleted_at DESC, i.id DESC LIMIT $1"
+    );
+    let rows = sqlx::query(&sql).bind(limit as i64).bind(by.unwrap_or(0)).fetch_all(conn).await?;
+    rows.into_iter().map(bin_row).collect()
 }
 
 /// The items of these ids that are in the recycle bin (to decide who may restore or purge them).
@@ -75,32 +75,13 @@ pub async fn binned(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<BinRow>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let sql = format!(
-        "SELECT i.id, i.entity_type, i.title, i.deleted_at, i.deleted_by, i.responsible_id, r.department_id
-         FROM items i LEFT JOIN users r ON r.id = i.responsible_id
-         WHERE i.deleted_at IS NOT NULL AND i.id IN ({})",
-        placeholders(0, ids.len())
-    );
+    let sql =
+        format!("SELECT {BIN_COLUMNS} WHERE i.deleted_at IS NOT NULL AND i.id IN ({})", placeholders(0, ids.len()));
     let mut q = sqlx::query(&sql);
     for id in ids {
         q = q.bind(*id);
     }
-    q.fetch_all(conn)
-        .await?
-        .into_iter()
-        .map(|r| {
-            let e: String = r.try_get(1)?;
-            Ok(BinRow {
-                id: r.try_get(0)?,
-                entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-                title: r.try_get(2)?,
-                deleted_at: r.try_get(3)?,
-                deleted_by: r.try_get(4)?,
-                deleted_by_name: None,
-                owner: crate::domain::access::Owner { responsible_id: r.try_get(5)?, department_id: r.try_get(6)? },
-            })
-        })
-        .collect()
+    q.fetch_all(conn).await?.into_iter().map(bin_row).collect()
 }
 
 /// Brings these items back from the recycle bin as they were; answers how many came back.
