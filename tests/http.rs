@@ -1351,3 +1351,28 @@ async fn a_deleted_items_card_is_for_administrators_and_its_restore_for_who_dele
     assert_eq!(app.page(&format!("/crm/deal/{id}")).await.0, StatusCode::OK, "back for Anna");
     app.db.cleanup().await;
 }
+
+/// A malformed id in an address is "not found" like an unknown one; pages and answers with CRM
+/// data are never cached.
+#[tokio::test]
+async fn malformed_ids_are_not_found_and_crm_data_is_never_cached() {
+    let app = app().await;
+    for path in ["/crm/deal/12abc", "/crm/deal/kanban", "/crm/deal/99999999", "/crm/no-such-type/1", "/crm/Deal"] {
+        let (status, html) = app.page(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(html.contains("Page not found."), "{path}");
+    }
+    let no_store = |res: &axum::response::Response| {
+        res.headers().get(http::header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+    };
+    let (id, _) = app.first_deal().await;
+    for path in [format!("/crm/deal/{id}"), "/crm/deal".to_string(), "/crm/deal/export.csv".to_string()] {
+        let req = Request::get(&path).header("host", "crm.test").header("cookie", &app.cookie).body(Body::empty());
+        let res = app.send(req.unwrap()).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert!(no_store(&res).contains("no-store"), "{path}: {}", no_store(&res));
+    }
+    let res = app.send(app.call("card", json!({"entity": "deal", "id": id}).to_string())).await;
+    assert_eq!((res.status(), no_store(&res).as_str()), (StatusCode::OK, "no-store"), "a server function's answer");
+    app.db.cleanup().await;
+}

@@ -98,8 +98,26 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("same-origin"),
         ))
+        .layer(from_fn(no_store))
         .layer(from_fn(own_reactive_owner))
         .with_state(state)
+}
+
+/// Pages and answers that carry CRM data (server functions, event streams, exports, downloads)
+/// are never kept by a browser's or a proxy's cache: a shared computer's Back button or a proxy
+/// would otherwise show them to the next person. The site's static files keep their caching.
+async fn no_store(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let data = path.starts_with("/api/")
+        || path.starts_with("/events/")
+        || path.ends_with("/export.csv")
+        || path == "/login"
+        || is_page(path);
+    let mut res = next.run(req).await;
+    if data {
+        res.headers_mut().entry(http::header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    }
+    res
 }
 
 /// Each request keeps its reactive owner to itself, as if it had the worker thread alone.

@@ -15,10 +15,12 @@ pub const MAX_ROWS: usize = 10_000;
 /// Rows read per query.
 const BATCH: usize = 500;
 
-/// A cell as CSV: quoted when it must be, and a leading `= + - @` (or tab/CR) defused with
-/// an apostrophe so that a spreadsheet never runs it as a formula.
+/// A cell as CSV: quoted when it must be, and a leading `= + - @` (also after white space, which
+/// spreadsheets skip) or tab/CR defused with an apostrophe so that a spreadsheet never runs it
+/// as a formula.
 pub fn cell(raw: &str) -> String {
-    let defused = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{raw}") } else { raw.to_string() };
+    let formula = raw.trim_start().starts_with(['=', '+', '-', '@']) || raw.starts_with(['\t', '\r']);
+    let defused = if formula { format!("'{raw}") } else { raw.to_string() };
     if defused.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
@@ -98,6 +100,9 @@ mod tests {
     #[test]
     fn cells_are_quoted_when_needed_and_formulas_defused() {
         assert_eq!(cell("Acme"), "Acme");
+        assert_eq!(cell("  =HYPERLINK(1)"), "'  =HYPERLINK(1)", "after leading spaces too");
+        assert_eq!(cell("\u{a0}@SUM(A1)"), "'\u{a0}@SUM(A1)", "after a non-breaking space too");
+        assert_eq!(cell("a = b"), "a = b");
         assert_eq!(cell("Acme, Inc."), "\"Acme, Inc.\"");
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("line 1\nline 2"), "\"line 1\nline 2\"");

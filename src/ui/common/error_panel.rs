@@ -13,6 +13,12 @@ pub fn handle_error(e: &AppError) {
 
 #[component]
 pub fn ErrorPanel(error: AppError) -> impl IntoView {
+    // A page showing an error answers with its status too (a malformed id in the address is
+    // "not found" like an unknown one, though no server function was asked).
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::NOT_FOUND));
+    }
     handle_error(&error);
     let not_found = error == AppError::NotFound;
     view! {

@@ -4,11 +4,8 @@ use crate::error::AppError;
 use crate::ui::common::ErrorPanel;
 use leptos::prelude::*;
 
+/// The error panel sets the 404 status of the page.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::NOT_FOUND);
-    }
     view! { <ErrorPanel error=AppError::NotFound/> }
 }
