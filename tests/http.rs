@@ -1376,3 +1376,45 @@ async fn malformed_ids_are_not_found_and_crm_data_is_never_cached() {
     assert_eq!((res.status(), no_store(&res).as_str()), (StatusCode::OK, "no-store"), "a server function's answer");
     app.db.cleanup().await;
 }
+
+/// A changed password ends the user's other sessions; uploading needs the create or update
+/// right on the type; commenting needs the update right.
+#[tokio::test]
+async fn a_new_password_ends_other_sessions_and_uploads_and_comments_need_rights() {
+    let app = app().await;
+    let (id, _) = app.first_deal().await;
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let admin_elsewhere = app.as_user("admin@example.com", "admin").await;
+    let (_, access) = admin.json(admin.call("access_settings", "{}")).await;
+    let user = |email: &str| access["users"].as_array().unwrap().iter().find(|u| u["email"] == email).unwrap().clone();
+    let edit = |u: &Json, password: &str| {
+        json!({"id": u["id"], "user": {"name": u["name"], "email": u["email"], "password": password,
+            "department_id": u["department_id"], "roles": u["roles"], "active": true}})
+        .to_string()
+    };
+    let anna = user("anna@example.com");
+    assert_eq!(app.json(app.call("me", "{}")).await.0, StatusCode::OK);
+    let (status, saved) = admin.json(admin.call("save_user", edit(&anna, "a brand new password"))).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!(app.json(app.call("me", "{}")).await.0, StatusCode::UNAUTHORIZED, "Anna's session ended");
+    // The admin's own password: their other session ends, the one that changed it stays.
+    let (status, _) = admin.json(admin.call("save_user", edit(&user("admin@example.com"), "another long one"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(admin.json(admin.call("me", "{}")).await.0, StatusCode::OK);
+    assert_eq!(admin_elsewhere.json(admin_elsewhere.call("me", "{}")).await.0, StatusCode::UNAUTHORIZED);
+
+    // A role with read only on deals: no uploads there, no comments.
+    let rights = json!({"entities": {"deal": {"read": "all"}}, "my_view": false, "admin": false});
+    let (_, role) =
+        admin.json(admin.call("save_role", json!({"id": null, "name": "Readers", "rights": rights}).to_string())).await;
+    let reader = json!({"id": null, "user": {"name": "Rita Reader", "email": "rita@example.com", "password": "only reading",
+        "department_id": null, "roles": [role], "active": true}});
+    assert_eq!(admin.json(admin.call("save_user", reader.to_string())).await.0, StatusCode::OK);
+    let rita = app.as_user("rita@example.com", "only reading").await;
+    let (status, _) = rita.json(upload("/files/deal", &rita.cookie, ORIGIN, b"x".to_vec())).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "no create or update right on deals");
+    let comment = json!({"entity": "deal", "id": id, "text": "read-only remark"}).to_string();
+    assert_eq!(rita.json(rita.call("add_comment", comment.clone())).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(admin.json(admin.call("add_comment", comment)).await.0, StatusCode::OK);
+    app.db.cleanup().await;
+}

@@ -149,6 +149,12 @@ pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The hash of the session token the current request came with, if any.
+pub fn current_session() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    cookie_value(&parts.headers, SESSION_COOKIE).map(token_hash)
+}
+
 pub async fn logout() -> Result<(), AppError> {
     let state = app_state()?;
     if let Some(parts) = use_context::<http::request::Parts>() {

@@ -87,7 +87,9 @@ pub async fn save_user(store: &Store, me: &CurrentUser, id: Option<i64>, input: 
                 return Err(AppError::NotFound);
             }
             if let Some(h) = &hash {
-                users::set_password(&mut tx, id, h).await?;
+                // A changed password ends the user's other sessions (a leaked one too).
+                let keep = if id == me.id { crate::server::auth::current_session() } else { None };
+                users::set_password(&mut tx, id, h, keep.as_deref()).await?;
             }
             id
         }

@@ -223,7 +223,9 @@ pub async fn add_comment(
         });
     }
     let mut conn = store.pool.acquire().await?;
-    item_for(&mut conn, user, entity, id, Action::Read).await?;
+    // A comment changes the item's timeline: the update right (an unreadable item stays "not
+    // found").
+    item_for(&mut conn, user, entity, id, Action::Update).await?;
     let (payload, at) = (EventPayload::Comment { text: comment }, now_ms());
     let event_id = events::insert_event(&mut conn, id, &payload, Some(user.id), at).await?;
     let row = events::EventRow { id: event_id, at, author: Some(user.name.clone()), payload };

@@ -3,6 +3,7 @@
 
 use super::{entity_of, fields_for, known_fresh};
 use crate::api::types::CurrentUser;
+use crate::domain::access::{Action, Scope};
 use crate::domain::FileRef;
 use crate::error::AppError;
 use crate::server::store::files::{self, NewFile};
@@ -33,12 +34,17 @@ pub async fn upload(
     data: &[u8],
 ) -> Result<FileRef, AppError> {
     let entity = entity_of(entity)?;
+    known_fresh(store, entity).await?;
+    // A file is uploaded to be put in an item being created or changed.
+    let scope = |a| user.rights.scope(entity, a);
+    if scope(Action::Create) == Scope::None && scope(Action::Update) == Scope::None {
+        return Err(AppError::Forbidden);
+    }
     if data.is_empty() {
         return Err(AppError::BadRequest { message: text::ERR_FILE_EMPTY.into() });
     }
     let name = clean_name(name);
     let content_type: String = content_type.chars().filter(|c| c.is_ascii_graphic() || *c == ' ').take(100).collect();
-    known_fresh(store, entity).await?;
     let mut conn = store.pool.acquire().await?;
     let new = NewFile { entity, name: &name, content_type: &content_type, data, user_id: user.id, now: now_ms() };
     let id = files::insert(&mut conn, new).await?;

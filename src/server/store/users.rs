@@ -247,8 +247,19 @@ pub async fn update_user(
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn set_password(conn: &mut Conn, id: i64, password_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(id).bind(password_hash).execute(conn).await?;
+/// Sets a user's password and ends their sessions, all but `keep` (the one that changed it, when
+/// the user changed their own).
+pub async fn set_password(conn: &mut Conn, id: i64, password_hash: &str, keep: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1")
+        .bind(id)
+        .bind(password_hash)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+        .bind(id)
+        .bind(keep.unwrap_or_default())
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
