@@ -1418,3 +1418,34 @@ async fn a_new_password_ends_other_sessions_and_uploads_and_comments_need_rights
     assert_eq!(admin.json(admin.call("add_comment", comment)).await.0, StatusCode::OK);
     app.db.cleanup().await;
 }
+
+/// With `secure_cookies` on, the session cookie is a `__Host-` cookie (Secure, the whole site)
+/// and only that name is accepted; every answer says Strict-Transport-Security. Off, neither.
+#[tokio::test]
+async fn behind_tls_the_session_is_a_host_cookie_and_https_is_pinned() {
+    let db = TestDb::sqlite().await;
+    demo::seed_if_empty(&db.store, store::now_ms()).await.expect("demo data");
+    let options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
+    let config = Config { secure_cookies: true, ..Config::default() };
+    let router = router(AppState { leptos_options: options, store: db.store.clone(), config: Arc::new(config) });
+    let res = router.clone().oneshot(form("/api/login", "email=anna%40example.com&password=demo")).await.unwrap();
+    let set = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    assert!(set.starts_with("__Host-crm_session=") && set.contains("; Secure") && set.contains("Path=/"), "{set}");
+    assert!(!set.contains("Domain"), "{set}");
+    let hsts = res.headers().get("strict-transport-security").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(hsts.starts_with("max-age="), "{hsts:?}");
+    let token = set.split(';').next().unwrap().split_once('=').unwrap().1.to_string();
+    let me = |cookie: String| {
+        let router = router.clone();
+        async move { router.oneshot(api_request("me", "{}", &cookie)).await.unwrap().status() }
+    };
+    assert_eq!(me(format!("__Host-crm_session={token}")).await, StatusCode::OK);
+    assert_eq!(me(format!("crm_session={token}")).await, StatusCode::UNAUTHORIZED, "the plain name is not taken");
+    // Off (the default): the plain cookie, and no pinning to HTTPS.
+    let app = app().await;
+    let res = app.send(app.call("me", "{}")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().get("strict-transport-security").is_none());
+    db.cleanup().await;
+    app.db.cleanup().await;
+}

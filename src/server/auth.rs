@@ -15,6 +15,19 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "crm_session";
+/// The session cookie's name with `secure_cookies` on: browsers accept a `__Host-` cookie only
+/// from a secure origin, for the whole site and never set by a sub-domain, so a neighbour site
+/// cannot plant a session of its choosing.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-crm_session";
+
+/// The session cookie's name under this configuration.
+pub fn session_cookie(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 pub fn hash_password(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
@@ -58,16 +71,17 @@ pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// The user whose live session the request's cookie names.
 pub async fn user_from_headers(state: &AppState, headers: &HeaderMap) -> sqlx::Result<Option<CurrentUser>> {
-    if cookie_value(headers, SESSION_COOKIE).is_none() {
+    let secure = state.config.secure_cookies;
+    if cookie_value(headers, session_cookie(secure)).is_none() {
         return Ok(None);
     }
     let mut conn = state.store.pool.acquire().await?;
-    user_from_headers_on(&mut conn, headers).await
+    user_from_headers_on(&mut conn, headers, secure).await
 }
 
 /// [`user_from_headers`] on a connection the caller holds.
-async fn user_from_headers_on(conn: &mut Conn, headers: &HeaderMap) -> sqlx::Result<Option<CurrentUser>> {
-    let Some(token) = cookie_value(headers, SESSION_COOKIE) else {
+async fn user_from_headers_on(conn: &mut Conn, headers: &HeaderMap, secure: bool) -> sqlx::Result<Option<CurrentUser>> {
+    let Some(token) = cookie_value(headers, session_cookie(secure)) else {
         return Ok(None);
     };
     users::session_user(conn, &token_hash(token), now_ms()).await
@@ -106,7 +120,8 @@ pub async fn require_user_on(conn: &mut Conn) -> Result<CurrentUser, AppError> {
     if let Some(PageUser(user)) = parts.extensions.get::<PageUser>() {
         return Ok(user.clone());
     }
-    user_from_headers_on(conn, &parts.headers).await?.ok_or(AppError::Unauthenticated)
+    let secure = app_state()?.config.secure_cookies;
+    user_from_headers_on(conn, &parts.headers, secure).await?.ok_or(AppError::Unauthenticated)
 }
 
 fn request_parts() -> Result<http::request::Parts, AppError> {
@@ -114,8 +129,10 @@ fn request_parts() -> Result<http::request::Parts, AppError> {
 }
 
 fn set_cookie(state: &AppState, value: &str, max_age_secs: i64) {
-    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
+    let secure = state.config.secure_cookies;
+    let name = session_cookie(secure);
+    let flag = if secure { "; Secure" } else { "" };
+    let cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{flag}");
     if let (Some(res), Ok(v)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&cookie)) {
         res.append_header(SET_COOKIE, v);
     }
@@ -152,13 +169,14 @@ pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
 /// The hash of the session token the current request came with, if any.
 pub fn current_session() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
-    cookie_value(&parts.headers, SESSION_COOKIE).map(token_hash)
+    let secure = app_state().ok()?.config.secure_cookies;
+    cookie_value(&parts.headers, session_cookie(secure)).map(token_hash)
 }
 
 pub async fn logout() -> Result<(), AppError> {
     let state = app_state()?;
     if let Some(parts) = use_context::<http::request::Parts>() {
-        if let Some(token) = cookie_value(&parts.headers, SESSION_COOKIE) {
+        if let Some(token) = cookie_value(&parts.headers, session_cookie(state.config.secure_cookies)) {
             let mut conn = state.store.pool.acquire().await?;
             users::delete_session(&mut conn, &token_hash(token)).await?;
         }

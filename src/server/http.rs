@@ -80,7 +80,7 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback_service(static_files)
         .layer(RequestBodyLimitLayer::new(body_limit));
-    files
+    let app = files
         .merge(app)
         .layer(from_fn_with_state(state.clone(), require_session_for_pages))
         .layer(from_fn_with_state(state.clone(), api_guard))
@@ -98,9 +98,17 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("same-origin"),
         ))
-        .layer(from_fn(no_store))
-        .layer(from_fn(own_reactive_owner))
-        .with_state(state)
+        .layer(from_fn(no_store));
+    // Behind TLS, browsers are told to come back over HTTPS only.
+    let app = if state.config.secure_cookies {
+        app.layer(SetResponseHeaderLayer::if_not_present(
+            http::header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ))
+    } else {
+        app
+    };
+    app.layer(from_fn(own_reactive_owner)).with_state(state)
 }
 
 /// Pages and answers that carry CRM data (server functions, event streams, exports, downloads)
