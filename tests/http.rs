@@ -1449,3 +1449,22 @@ async fn behind_tls_the_session_is_a_host_cookie_and_https_is_pinned() {
     db.cleanup().await;
     app.db.cleanup().await;
 }
+
+/// A card's layout event stream ends within a few seconds of its session's end (signed out,
+/// switched off, expired); before, it ran on for its whole lifetime (30 minutes).
+#[tokio::test]
+async fn a_layout_event_stream_ends_with_its_session() {
+    let app = app().await;
+    let req = Request::get("/events/layout/deal").header("host", "crm.test").header("cookie", &app.cookie);
+    let res = app.send(req.body(Body::empty()).unwrap()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body = tokio::spawn(res.into_body().collect());
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert!(!body.is_finished(), "the stream stays open while the session lives");
+    let mut conn = app.db.store.pool.acquire().await.unwrap();
+    sqlx::query("DELETE FROM sessions").execute(&mut *conn).await.unwrap();
+    drop(conn);
+    let ended = tokio::time::timeout(std::time::Duration::from_secs(8), body).await;
+    assert!(ended.is_ok(), "the stream ended after the session did");
+    app.db.cleanup().await;
+}

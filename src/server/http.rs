@@ -430,7 +430,9 @@ struct CardQuery {
 /// `GET /events/layout/{entity}[?pipeline=N|?repeat_lead=true]`: server-sent events; a `layout` event each time the card view
 /// the signed-in user sees for the entity type changes: its layout, the view itself (they or an
 /// admin switched it), or the views' settings. It reads from the database, not from memory, so
-/// a change saved through any app server reaches cards open on every other.
+/// a change saved through any app server reaches cards open on every other. The stream ends
+/// within a poll once its session does (signed out, switched off, expired), and follows the
+/// user's rights as they are now.
 async fn layout_events(
     State(state): State<AppState>,
     axum::extract::Path(entity): axum::extract::Path<String>,
@@ -452,14 +454,18 @@ async fn layout_events(
     let start = token(state.store.clone(), user.clone()).await;
     let until = tokio::time::Instant::now() + STREAM_LIFETIME;
     let stream = futures::stream::unfold((state.store.clone(), start), move |(store, mut seen)| {
-        let user = user.clone();
+        let (state, headers, signed) = (state.clone(), headers.clone(), user.id);
         async move {
             loop {
                 tokio::time::sleep(LAYOUT_POLL).await;
                 if SHUTTING_DOWN.load(std::sync::atomic::Ordering::Relaxed) || tokio::time::Instant::now() > until {
                     return None;
                 }
-                let now = token(store.clone(), user.clone()).await;
+                let user = match user_from_headers(&state, &headers).await {
+                    Ok(Some(user)) if user.id == signed => std::sync::Arc::new(user),
+                    _ => return None,
+                };
+                let now = token(store.clone(), user).await;
                 if now.is_some() && now != seen {
                     seen = now;
                     let event = Event::default().event("layout").data(seen.clone().unwrap_or_default());
