@@ -27,6 +27,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let url = config.database_url();
     let store = store::Store::connect(&url).await.map_err(|e| format!("database {}: {e}", redact(&url)))?;
     let seeded = demo::prepare(&store, config.demo_data, store::now_ms()).await?;
+    demo::check_exposure(&store, addr).await?;
 
     // cargo-leptos passes these when it runs the server; by hand they default to its layout.
     let env = |k: &str, d: &str| std::env::var(k).unwrap_or_else(|_| d.to_string());

@@ -1468,3 +1468,24 @@ async fn a_layout_event_stream_ends_with_its_session() {
     assert!(ended.is_ok(), "the stream ended after the session did");
     app.db.cleanup().await;
 }
+
+/// A server listening beyond loopback refuses to start while a demo account has its shipped
+/// password, naming the accounts; on loopback (`make run`) demo data is fine.
+#[tokio::test]
+async fn demo_passwords_keep_the_server_on_loopback() {
+    let app = app().await;
+    let store = &app.db.store;
+    let public: std::net::SocketAddr = "0.0.0.0:3000".parse().unwrap();
+    assert_eq!(demo::check_exposure(store, "127.0.0.1:3000".parse().unwrap()).await, Ok(()));
+    let refused = demo::check_exposure(store, public).await.unwrap_err();
+    assert!(refused.contains("admin@example.com") && refused.contains("julia@example.com"), "{refused}");
+    let mut conn = store.pool.acquire().await.unwrap();
+    for (email, _, _) in demo::LOGINS {
+        let id = user_id(&app, email).await;
+        let hash = crm_card::server::auth::hash_password("a private password").unwrap();
+        store::users::set_password(&mut conn, id, &hash, None).await.unwrap();
+    }
+    drop(conn);
+    assert_eq!(demo::check_exposure(store, public).await, Ok(()), "every shipped password changed");
+    app.db.cleanup().await;
+}

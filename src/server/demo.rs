@@ -19,6 +19,42 @@ pub const LOGINS: [(&str, &str, &str); 4] = [
     ("julia@example.com", "demo", "Julia Santos, Call centre"),
 ];
 
+/// The demo accounts that still sign in with the password they were shipped with (active ones).
+pub async fn shipped_passwords_in_use(store: &Store) -> Result<Vec<&'static str>, DemoError> {
+    let mut conn = store.pool.acquire().await?;
+    let mut open = Vec::new();
+    for (email, password, _) in LOGINS {
+        let Some(c) = users::credentials(&mut conn, email).await? else { continue };
+        let hash = c.password_hash.clone();
+        let shipped = tokio::task::spawn_blocking(move || crate::server::auth::verify_password(&hash, password))
+            .await
+            .unwrap_or(false);
+        if c.active && shipped {
+            open.push(email);
+        }
+    }
+    Ok(open)
+}
+
+/// Refuses to serve on an address other machines reach while a demo account still has its
+/// shipped password (anyone could sign in as the administrator). On loopback, as `make run`
+/// serves, demo data is how people try the product.
+pub async fn check_exposure(store: &Store, addr: std::net::SocketAddr) -> Result<(), String> {
+    if addr.ip().is_loopback() {
+        return Ok(());
+    }
+    let open = shipped_passwords_in_use(store).await.map_err(|e| e.to_string())?;
+    if open.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "refusing to listen on {addr}: the demo accounts {} still have their shipped passwords. \
+         Change them in Settings → Access (or switch the accounts off) while serving on 127.0.0.1, \
+         or start without demo data (CRM_DEMO_DATA=false) on an empty database.",
+        open.join(", ")
+    ))
+}
+
 /// The deal with a long history (more than one timeline page).
 pub const RICH_DEAL: &str = "Annual supply contract";
 
