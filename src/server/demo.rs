@@ -50,7 +50,7 @@ pub async fn check_exposure(store: &Store, addr: std::net::SocketAddr) -> Result
     Err(format!(
         "refusing to listen on {addr}: the demo accounts {} still have their shipped passwords. \
          Change them in Settings → Access (or switch the accounts off) while serving on 127.0.0.1, \
-         or start without demo data (CRM_DEMO_DATA=false) on an empty database.",
+         then start again on {addr}.",
         open.join(", ")
     ))
 }
