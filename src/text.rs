@@ -43,6 +43,8 @@ pub const EMAIL: &str = "Email";
 pub const PASSWORD: &str = "Password";
 pub const SIGN_IN: &str = "Sign in";
 pub const SIGN_OUT: &str = "Sign out";
+pub const SIGN_OUT_EVERYWHERE: &str = "Sign out everywhere";
+pub const SIGN_OUT_EVERYWHERE_HINT: &str = "Ends your sessions in every browser and device, this one too.";
 pub const LOGIN_FAILED: &str = "Wrong email or password.";
 
 // Lists

@@ -1489,3 +1489,28 @@ async fn demo_passwords_keep_the_server_on_loopback() {
     assert_eq!(demo::check_exposure(store, public).await, Ok(()), "every shipped password changed");
     app.db.cleanup().await;
 }
+
+/// "Sign out everywhere" ends every session of the user, in every browser; others keep theirs.
+#[tokio::test]
+async fn signing_out_everywhere_ends_every_session_of_the_user() {
+    let app = app().await;
+    let phone = app.as_user("anna@example.com", "demo").await;
+    let marco = app.as_user("marco@example.com", "demo").await;
+    let res = app.send(form("/api/logout_everywhere", "").tap_cookie(&app.cookie)).await;
+    assert!(res.status().is_redirection() || res.status() == StatusCode::OK, "{}", res.status());
+    assert_eq!(app.json(app.call("me", "{}")).await.0, StatusCode::UNAUTHORIZED, "this browser");
+    assert_eq!(phone.json(phone.call("me", "{}")).await.0, StatusCode::UNAUTHORIZED, "her other browser");
+    assert_eq!(marco.json(marco.call("me", "{}")).await.0, StatusCode::OK, "nobody else's");
+    app.db.cleanup().await;
+}
+
+trait TapCookie {
+    fn tap_cookie(self, cookie: &str) -> Self;
+}
+
+impl TapCookie for Request<Body> {
+    fn tap_cookie(mut self, cookie: &str) -> Self {
+        self.headers_mut().insert("cookie", cookie.parse().unwrap());
+        self
+    }
+}

@@ -351,7 +351,7 @@ test('dragging near the bottom of the window scrolls to a section out of sight',
 });
 
 test('staff get the offer of a view of their own, never the shared card settings', async ({ page, baseURL }) => {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await signIn(page, DEMO.anna);
   await openQuote(page);
   await expect(page.locator('.card-title')).toBeVisible();

@@ -16,6 +16,12 @@ pub async fn logout() -> Result<(), AppError> {
     crate::server::auth::logout().await
 }
 
+/// Ends every session of the signed-in user (other browsers, a lost phone), this one too.
+#[server(endpoint = "logout_everywhere")]
+pub async fn logout_everywhere() -> Result<(), AppError> {
+    crate::server::auth::logout_everywhere().await
+}
+
 /// The frame of a signed-in page: the user's name and the main menu (the entity types they may
 /// read that are shown in the menu).
 #[server(endpoint = "frame")]

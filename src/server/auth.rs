@@ -173,6 +173,15 @@ pub fn current_session() -> Option<String> {
     cookie_value(&parts.headers, session_cookie(secure)).map(token_hash)
 }
 
+pub async fn logout_everywhere() -> Result<(), AppError> {
+    let (state, user) = require_user().await?;
+    let mut conn = state.store.pool.acquire().await?;
+    users::end_sessions(&mut conn, user.id).await?;
+    set_cookie(&state, "", 0);
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
 pub async fn logout() -> Result<(), AppError> {
     let state = app_state()?;
     if let Some(parts) = use_context::<http::request::Parts>() {

@@ -247,6 +247,11 @@ pub async fn update_user(
     Ok(done.rows_affected() == 1)
 }
 
+/// Ends every session of a user.
+pub async fn end_sessions(conn: &mut Conn, user_id: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(conn).await?.rows_affected())
+}
+
 /// Sets a user's password and ends their sessions, all but `keep` (the one that changed it, when
 /// the user changed their own).
 pub async fn set_password(conn: &mut Conn, id: i64, password_hash: &str, keep: Option<&str>) -> sqlx::Result<()> {

@@ -1,7 +1,7 @@
 //! The frame around every signed-in page: product name, the main menu of entity types, the
 //! user, sign out.
 
-use crate::api::auth::{page_frame, Logout};
+use crate::api::auth::{page_frame, Logout, LogoutEverywhere};
 use crate::api::types::Frame;
 use crate::domain::EntityType;
 use crate::error::AppError;
@@ -52,6 +52,7 @@ pub fn AppFrame(#[prop(into)] active: Signal<Option<EntityType>>, children: Chil
     let last = use_context::<LastFrame>();
     let previous = move || last.and_then(|l| l.0.get_value());
     let logout = ServerAction::<Logout>::new();
+    let everywhere = ServerAction::<LogoutEverywhere>::new();
     view! {
         <div class="frame">
             <header class="topbar">
@@ -72,6 +73,9 @@ pub fn AppFrame(#[prop(into)] active: Signal<Option<EntityType>>, children: Chil
                     </Suspense>
                     <ActionForm action=logout attr:class="inline">
                         <button type="submit" class="link">{text::SIGN_OUT}</button>
+                    </ActionForm>
+                    <ActionForm action=everywhere attr:class="inline">
+                        <button type="submit" class="link" title=text::SIGN_OUT_EVERYWHERE_HINT>{text::SIGN_OUT_EVERYWHERE}</button>
                     </ActionForm>
                 </div>
             </header>
