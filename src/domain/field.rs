@@ -215,7 +215,7 @@ pub fn missing_required(fields: &[FieldDef], values: &super::Values, stage: Opti
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::{StageSemantics, Value, Values};
 
@@ -244,7 +244,8 @@ mod tests {
         Stage { id, code: code.into(), name: code.into(), color: "#000".into(), semantics: StageSemantics::InProgress }
     }
 
-    fn field(code: &str, required: RequiredRule) -> FieldDef {
+    /// A plain string field with a required rule, for tests of the rules that read one.
+    pub(crate) fn field(code: &str, required: RequiredRule) -> FieldDef {
         FieldDef {
             code: code.into(),
             label: code.into(),

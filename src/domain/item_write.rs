@@ -297,19 +297,9 @@ pub fn search_text(title: &str, fields: &[FieldDef], values: &Values) -> String 
 #[allow(clippy::unwrap_used)] // a failed step should stop the test right there
 mod tests {
     use super::*;
-    use crate::domain::field::{Audience, FieldSettings, FieldType, RequiredRule};
+    use crate::domain::field::tests::field;
+    use crate::domain::field::{Audience, RequiredRule};
     use crate::domain::stage::StageSemantics;
-
-    fn field(code: &str, required: RequiredRule) -> FieldDef {
-        FieldDef {
-            code: code.into(),
-            label: code.into(),
-            field_type: FieldType::String,
-            multiple: false,
-            system: false,
-            settings: FieldSettings { required, ..Default::default() },
-        }
-    }
 
     fn stage(id: i64, name: &str, semantics: StageSemantics) -> Stage {
         Stage { id, code: name.to_lowercase(), name: name.into(), color: "#39a8ef".into(), semantics }

@@ -1,7 +1,7 @@
 //! The card of an item, its timeline pages and comments.
 
 use super::{
-    check_reach, entity_of, event_view, event_views, fields_for, item_for, known, names_for, needs, payload_values,
+    check_reach, entity_of, event_view, event_views, fields_for, item_for, names_for, needs, payload_values,
     visible_layout, Known,
 };
 use crate::api::types::{CardData, CardLayout, CurrentUser, ItemHeader, PreviewAs, UserRef};
@@ -111,7 +111,8 @@ async fn item_in_full(conn: &mut Conn, entity: crate::domain::EntityType, id: i6
 async fn card_as(cfg: &Snapshot, conn: &mut Conn, user: &CurrentUser, full: FullItem) -> Result<CardData, AppError> {
     let FullItem { row, values, linked_ids, linked, .. } = full;
     let entity = row.entity;
-    let def = known(cfg, conn, entity).await?;
+    let registry = cfg.registry(conn).await?;
+    let def = registry.get(entity).cloned().ok_or(AppError::NotFound)?;
     let user_fields = fields_for(cfg, conn, entity, user).await?;
     let kind = CardKind::of(&def, row.pipeline_id).with_repeat_lead(row.repeat_lead);
     let (view, layout) = visible_layout(cfg, conn, kind, user, &user_fields.visible).await?;
@@ -156,10 +157,8 @@ async fn card_as(cfg: &Snapshot, conn: &mut Conn, user: &CurrentUser, full: Full
         read_only: false,
         preview_of: None,
         admin: false,
-        types: super::type_names(&*cfg.registry(conn).await?, user),
-        create_here: cfg
-            .registry(conn)
-            .await?
+        types: super::type_names(&registry, user),
+        create_here: registry
             .linking_to(entity)
             .filter(|t| user.rights.scope(t.entity, Action::Create) != crate::domain::access::Scope::None)
             .map(crate::api::types::TypeName::of)
