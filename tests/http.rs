@@ -976,7 +976,7 @@ async fn admins_manage_users_departments_and_roles_and_the_rights_apply_at_once(
 }
 
 /// Card views through the server functions: who sees which view, who may change which, and
-/// what a preview shows (DESIGN §3).
+/// what a preview shows (docs/CARD_VIEWS.md).
 #[tokio::test]
 async fn card_views_resolve_per_person_and_only_the_right_people_change_them() {
     let app = app().await;

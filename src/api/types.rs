@@ -402,7 +402,7 @@ pub struct ViewOption {
     pub name: String,
 }
 
-/// Which card view a user sees and which others are open to them (DESIGN §3).
+/// Which card view a user sees and which others are open to them (docs/CARD_VIEWS.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViewState {
     pub active: ViewRef,

@@ -1,4 +1,4 @@
-//! Which card view a person sees (DESIGN §3, view resolution), for an entity type (and a deal
+//! Which card view a person sees (docs/CARD_VIEWS.md), for an entity type (and a deal
 //! pipeline or lead kind where layouts differ): the common view when it is forced for all;
 //! else their own view when they switched it on and may have one; else a named view given to
 //! them or their department; else the common view when published; else the shipped default.

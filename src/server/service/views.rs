@@ -1,4 +1,4 @@
-//! Card views: which one a user sees (DESIGN §3), switching among them, a user's own view,
+//! Card views: which one a user sees (docs/CARD_VIEWS.md), switching among them, a user's own view,
 //! the common view's settings and the named views an admin makes.
 
 use super::{admin_only, entity_of, known_fresh, known_now};
