@@ -2,7 +2,7 @@
 //! figures). One binary, four modes, all on the database `DATABASE_URL` names:
 //!
 //!     bench seed                 demo data plus the bench items (prints their ids as KEY=VALUE)
-//!     bench serve <addr>         the real router plus the baseline handlers, for wrk (P1, P4)
+//!     bench serve <addr>         the real router plus the baseline handlers, for wrk (P1, P4, P10)
 //!     bench queries              SQL statements per card load, rows written per write (P3, P4)
 //!     bench timeline             page 1 vs page 1000 of the 1M-event timeline, keyset and OFFSET (P5)
 //!
@@ -60,7 +60,7 @@ async fn state(url: &str) -> AppState {
         .output_name("crm-card")
         .site_root(std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()))
         .build();
-    AppState { leptos_options, store, config: Arc::new(Config::default()) }
+    AppState { leptos_options, store, config: Arc::new(Config { public_hosts: "bench".into(), ..Config::default() }) }
 }
 
 /// Calls server functions of a router in this process, as one signed-in user.
@@ -243,6 +243,10 @@ async fn add_events(state: &AppState, item: i64, n: i64) {
 /// The real application plus the baselines, pinned by the caller (`taskset`) to one core.
 async fn serve(url: &str, addr: &str) {
     let state = state(url).await;
+    // wrk names the address as its host; P10's flood from many addresses says them in
+    // X-Forwarded-For, as a proxy in front would.
+    let config = Config { public_hosts: format!("bench,{addr}"), trust_forwarded_for: true, ..Config::default() };
+    let state = AppState { config: Arc::new(config), ..state };
     let app = router(state.clone()).merge(
         Router::new()
             .route("/baseline/crm/{entity}/{id}", get(baseline_card))
@@ -251,7 +255,7 @@ async fn serve(url: &str, addr: &str) {
     );
     let listener = tokio::net::TcpListener::bind(addr).await.expect("the bench address");
     eprintln!("bench server on {addr}");
-    axum::serve(listener, app.into_make_service()).await.unwrap();
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap();
 }
 
 fn escape(s: &str) -> String {

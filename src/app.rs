@@ -6,7 +6,7 @@ use crate::ui::admin::fields_page::FieldsPage;
 use crate::ui::admin::types_page::TypesPage;
 use crate::ui::pages::{
     card_page::CardPage, list::ListPage, login::LoginPage, new_item::NewItemPage, not_found::NotFound,
-    recycle_bin::RecycleBinPage,
+    recycle_bin::RecycleBinPage, setup::SetupPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -29,6 +29,8 @@ fn Hydration(options: LeptosOptions) -> impl IntoView {
 }
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::http::set_page_csp();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -57,6 +59,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity") view=ListPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity/new") view=NewItemPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity/:id") view=CardPage ssr=SsrMode::Async/>

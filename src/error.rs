@@ -41,6 +41,12 @@ pub enum AppError {
     BadRequest { message: String },
     #[error("payload too large")]
     TooLarge,
+    /// Too many failed sign-ins: try again after this many seconds.
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after: i64 },
+    /// A limit set in the configuration (pending uploads, personal view sections).
+    #[error("limit reached")]
+    Limit { message: String },
     #[error("internal error")]
     Internal,
     /// The request never reached the server, or its answer never came back.
@@ -59,6 +65,8 @@ impl AppError {
             AppError::Conflict { .. } => text::ERR_CONFLICT.into(),
             AppError::BadRequest { message } => message.clone(),
             AppError::TooLarge => text::ERR_TOO_LARGE.into(),
+            AppError::TooManyAttempts { retry_after } => text::err_too_many_attempts(*retry_after),
+            AppError::Limit { message } => message.clone(),
             AppError::Internal => text::ERR_INTERNAL.into(),
             AppError::Network => text::ERR_NETWORK.into(),
         }
@@ -82,6 +90,8 @@ impl AppError {
             AppError::Conflict { .. } => 409,
             AppError::BadRequest { .. } => 400,
             AppError::TooLarge => 413,
+            AppError::TooManyAttempts { .. } => 429,
+            AppError::Limit { .. } => 422,
             AppError::Internal => 500,
             AppError::Network => 503,
         }

@@ -124,6 +124,38 @@ pub const ERR_FORBIDDEN: &str = "You do not have access to this.";
 pub const ERR_NOT_FOUND: &str = "Not found. It may have been deleted, or the address is wrong.";
 pub const ERR_BAD_REQUEST: &str = "The request was not understood. Reload the page and try again.";
 pub const ERR_TOO_LARGE: &str = "Too much data was sent at once.";
+pub const BACK: &str = "Back";
+/// An upload refused: too many of the user's uploads wait for a save.
+pub fn err_pending_uploads(max: i64) -> String {
+    format!(
+        "You have {max} uploaded files waiting to be saved. Save the card they belong to (or cancel its \
+         changes) before uploading more."
+    )
+}
+/// A personal card view refused a new section.
+pub fn err_personal_sections(max: usize) -> String {
+    format!("A personal card view can have at most {max} sections. Remove or merge one to add another.")
+}
+pub const ERR_SETUP_CLOSED: &str = "This setup link is used up or out of date. If nobody has signed in yet, \
+     restart the server for a new one, or run `crm-card create-admin`.";
+pub const SETUP_TITLE: &str = "Set up CRM Card";
+pub const SETUP_INTRO: &str = "No user exists yet. Create the first administrator: they can then add everybody \
+     else in Settings → Access.";
+pub const SETUP_NEEDS_TOKEN: &str = "To create the first administrator, open the setup address the server printed \
+     when it started (it holds a one-time token), or run `crm-card create-admin --email EMAIL` on the server.";
+pub const YOUR_NAME: &str = "Your name";
+pub const CREATE_ADMIN: &str = "Create administrator";
+/// Sign-in refused for a while after too many failures.
+pub fn err_too_many_attempts(retry_after_secs: i64) -> String {
+    let wait = if retry_after_secs <= 90 {
+        format!("{} seconds", retry_after_secs.max(1))
+    } else {
+        format!("{} minutes", (retry_after_secs + 59) / 60)
+    };
+    format!("Too many failed sign-ins. Try again in {wait}, or ask an administrator to reset your password.")
+}
+pub const ERR_UNKNOWN_HOST: &str = "This server does not answer to that host name. An administrator can add it to \
+     public_hosts (CRM_PUBLIC_HOSTS).";
 pub const ERR_INTERNAL: &str = "Something went wrong on our side. Nothing was lost; please try again.";
 pub const ERR_NETWORK: &str = "The server could not be reached. Check the connection and try again.";
 pub const ERR_VALIDATION: &str = "Some fields need attention.";

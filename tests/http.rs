@@ -36,9 +36,14 @@ async fn app_serving(site_root: &str) -> App {
 
 /// The app on `db` with demo data, Anna signed in.
 async fn app_on(db: TestDb, site_root: &str) -> App {
+    app_configured(db, site_root, Config::default()).await
+}
+
+/// [`app_on`] with settings of the test's own (body and file limits are the tests' anyway).
+async fn app_configured(db: TestDb, site_root: &str, config: Config) -> App {
     demo::seed_if_empty(&db.store, store::now_ms()).await.expect("demo data");
     let leptos_options = LeptosOptions::builder().output_name("crm-card").site_root(site_root).build();
-    let config = Config { max_body_kb: 64, max_file_mb: 1, ..Config::default() };
+    let config = Config { max_body_kb: 64, max_file_mb: 1, public_hosts: "crm.test".into(), ..config };
     let router = router(AppState { leptos_options, store: db.store.clone(), config: Arc::new(config) });
     let mut app = App { router, db, cookie: String::new() };
     app.cookie = app.as_user("anna@example.com", "demo").await.cookie;
@@ -331,8 +336,7 @@ async fn static_files_keep_their_status_beside_not_found_pages() {
     // The status line of one GET over its own connection.
     let get = move |path: &'static str, cookie: String| async move {
         let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
-        let request =
-            format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n");
+        let request = format!("GET {path} HTTP/1.1\r\nHost: crm.test\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n");
         stream.write_all(request.as_bytes()).await.unwrap();
         let mut answer = Vec::new();
         stream.read_to_end(&mut answer).await.unwrap();
@@ -1426,7 +1430,7 @@ async fn behind_tls_the_session_is_a_host_cookie_and_https_is_pinned() {
     let db = TestDb::sqlite().await;
     demo::seed_if_empty(&db.store, store::now_ms()).await.expect("demo data");
     let options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
-    let config = Config { secure_cookies: true, ..Config::default() };
+    let config = Config { secure_cookies: true, public_hosts: "crm.test".into(), ..Config::default() };
     let router = router(AppState { leptos_options: options, store: db.store.clone(), config: Arc::new(config) });
     let res = router.clone().oneshot(form("/api/login", "email=anna%40example.com&password=demo")).await.unwrap();
     let set = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
@@ -1513,4 +1517,280 @@ impl TapCookie for Request<Body> {
         self.headers_mut().insert("cookie", cookie.parse().unwrap());
         self
     }
+}
+
+/// A request naming a host the server does not answer to (a DNS-rebinding page's own name) is
+/// refused before it reaches a page, a server function or a file; the configured name works.
+#[tokio::test]
+async fn requests_for_another_host_name_are_refused() {
+    let app = app().await;
+    let get = |host: &str, path: &str| {
+        Request::get(path).header("host", host).header("cookie", &app.cookie).body(Body::empty()).unwrap()
+    };
+    for path in ["/crm/deal", "/login", "/pkg/crm-card.css", "/events/layout/deal"] {
+        let res = app.send(get("rebind.attacker.example:3000", path)).await;
+        assert_eq!(res.status(), StatusCode::MISDIRECTED_REQUEST, "{path}");
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        assert!(String::from_utf8_lossy(&body).contains("public_hosts"), "the answer says what to set");
+    }
+    let mut call = app.call("me", "{}");
+    call.headers_mut().insert("host", "rebind.attacker.example".parse().unwrap());
+    call.headers_mut().insert("origin", "http://rebind.attacker.example".parse().unwrap());
+    assert_eq!(app.send(call).await.status(), StatusCode::MISDIRECTED_REQUEST, "a server function too");
+    let no_host = Request::get("/crm/deal").header("cookie", &app.cookie).body(Body::empty()).unwrap();
+    assert_eq!(app.send(no_host).await.status(), StatusCode::MISDIRECTED_REQUEST, "no Host at all");
+    assert_eq!(app.send(get("CRM.test:80", "/crm/deal")).await.status(), StatusCode::OK, "case and port 80");
+    app.db.cleanup().await;
+}
+
+/// A sign-in form post as a browser without JavaScript sends it.
+fn sign_in_form(email: &str, password: &str) -> Request<Body> {
+    let body = format!("email={}&password={password}", email.replace('@', "%40"));
+    let mut req = form("/api/login", &body);
+    req.headers_mut().insert("accept", "text/html,application/xhtml+xml".parse().unwrap());
+    req
+}
+
+/// Failed sign-ins are counted per account and per client address in the database: past the
+/// allowance the account (even with the right password), then the address, is refused with 429
+/// and `Retry-After` without a password check, on every app server; the page says how long to
+/// wait. Other accounts are not locked out by one account's failures.
+#[tokio::test]
+async fn sign_in_is_throttled_per_account_then_per_address() {
+    let app = app().await;
+    let status = |res: &axum::response::Response| res.status();
+    for _ in 0..4 {
+        let res = app.send(sign_in_form("anna@example.com", "wrong")).await;
+        assert_eq!(res.headers().get("location").and_then(|v| v.to_str().ok()), Some("/login?error=1"), "{res:?}");
+    }
+    // The fifth failure blocks the account, and says so.
+    assert_eq!(app.send(sign_in_form("anna@example.com", "wrong")).await.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Blocked even for its right password.
+    let res = app.send(sign_in_form("anna@example.com", "demo")).await;
+    assert_eq!(status(&res), StatusCode::TOO_MANY_REQUESTS);
+    let retry: i64 =
+        res.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok()).unwrap();
+    assert!((1..=30).contains(&retry), "Retry-After {retry}");
+    assert!(res.headers().get("set-cookie").is_none(), "no session");
+    let page = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string();
+    assert!(page.contains("Too many failed sign-ins. Try again in"), "{page}");
+    assert!(page.contains("<a href=\"/\">Back</a>") || page.contains("Back</a>"), "{page}");
+    // The JSON client (the hydrated page) gets the error itself.
+    let (code, err) = app.json(form("/api/login", "email=anna%40example.com&password=demo")).await;
+    assert_eq!((code, error_kind(&err)), (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"));
+    // Another app server on the same database refuses too: the counters are in the database.
+    let options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
+    let config = Config { public_hosts: "crm.test".into(), ..Config::default() };
+    let other = router(AppState { leptos_options: options, store: app.db.store.clone(), config: Arc::new(config) });
+    let res = other.clone().oneshot(sign_in_form("anna@example.com", "demo")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "another server");
+    // Marco, from the same address, still signs in: one account's failures are its own.
+    let res = app.send(sign_in_form("marco@example.com", "demo")).await;
+    assert!(res.headers().get("set-cookie").is_some(), "Marco signed in");
+    // Fifteen more failures on made-up accounts reach the address's allowance (20).
+    for n in 0..14 {
+        let res = app.send(sign_in_form(&format!("guess{n}@example.com"), "x")).await;
+        assert_ne!(res.status(), StatusCode::TOO_MANY_REQUESTS, "attempt {n} is not throttled yet");
+    }
+    let res = app.send(sign_in_form("guess14@example.com", "x")).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "the twentieth failure of the address");
+    let res = app.send(sign_in_form("marco@example.com", "demo")).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "the address is blocked now");
+    app.db.cleanup().await;
+}
+
+/// A new installation without demo data: every page leads to the setup page, which creates the
+/// first administrator only with the token the server printed, once; then it is gone.
+#[tokio::test]
+async fn a_new_installation_creates_its_first_admin_on_the_setup_page_once() {
+    let db = TestDb::sqlite().await;
+    let options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
+    let config = Config { public_hosts: "crm.test".into(), ..Config::default() };
+    let router = router(AppState { leptos_options: options, store: db.store.clone(), config: Arc::new(config) });
+    let send = |req: Request<Body>| {
+        let router = router.clone();
+        async move { router.oneshot(req).await.unwrap() }
+    };
+    let get = |path: &str| Request::get(path).header("host", "crm.test").body(Body::empty()).unwrap();
+    let location = |res: &axum::response::Response| {
+        res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+    };
+    for path in ["/crm/deal", "/login"] {
+        assert_eq!(location(&send(get(path)).await), "/setup", "{path}");
+    }
+    let token = crm_card::server::service::setup::offer_setup(&db.store).await.unwrap().expect("a token");
+    let res = send(get("/setup?token=wrong")).await;
+    let page = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string();
+    assert!(page.contains("one-time token") && !page.contains("name=\"password\""), "no form without the token");
+    let res = send(get(&format!("/setup?token={token}"))).await;
+    let page = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string();
+    assert!(page.contains("name=\"password\"") && page.contains("Create administrator"), "the form");
+    let body = |t: &str| format!("token={t}&name=Olga+Admin&email=olga%40example.com&password=long+enough+pw");
+    let (code, err) = json_of(send(form("/api/setup", &body("wrong"))).await).await;
+    assert_eq!((code, error_kind(&err)), (StatusCode::BAD_REQUEST, "bad_request"), "a wrong token");
+    let short = format!("token={token}&name=Olga&email=olga%40example.com&password=short");
+    assert_eq!(json_of(send(form("/api/setup", &short)).await).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = send(form("/api/setup", &body(&token))).await;
+    assert_eq!(location(&res), "/crm/deal");
+    let cookie =
+        res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap().split(';').next().unwrap().to_string();
+    let (code, me) = json_of(send(api_request("me", "{}", &cookie)).await).await;
+    assert_eq!(
+        (code, me["email"].as_str(), me["is_admin"].as_bool()),
+        (StatusCode::OK, Some("olga@example.com"), Some(true))
+    );
+    // Once: the token is used up, and the page is gone now that a user exists.
+    let again = body(&token).replace("olga", "mallory");
+    assert_eq!(json_of(send(form("/api/setup", &again)).await).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(location(&send(get(&format!("/setup?token={token}"))).await), "/login");
+    assert_eq!(crm_card::server::service::setup::offer_setup(&db.store).await.unwrap(), None, "no new token");
+    db.cleanup().await;
+}
+
+async fn json_of(res: axum::response::Response) -> (StatusCode, Json) {
+    let status = res.status();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (status, serde_json::from_slice(&bytes).unwrap_or(Json::Null))
+}
+
+/// Every page says a Content-Security-Policy whose nonce is on its scripts and only on them,
+/// new for each answer; other answers allow no script at all.
+#[tokio::test]
+async fn every_page_has_a_csp_whose_nonce_is_on_its_scripts() {
+    let site = std::env::temp_dir().join(format!("crm-test-csp-site-{}", std::process::id()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(site.join("pkg/crm-card.css"), "body { margin: 0 }").unwrap();
+    let app = app_serving(site.to_str().unwrap()).await;
+    let (deal, _) = app.first_deal().await;
+    let mut seen = std::collections::BTreeSet::new();
+    for path in [format!("/crm/deal/{deal}"), "/crm/deal".into(), "/crm/nothing-here".into(), "/settings/types".into()]
+    {
+        let req = Request::get(&path).header("host", "crm.test").header("cookie", &app.cookie).body(Body::empty());
+        let res = app.send(req.unwrap()).await;
+        let csp = res.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).unwrap_or_default().to_string();
+        assert!(nonce.len() >= 16, "{path}: {csp}");
+        for part in
+            ["'strict-dynamic'", "'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]
+        {
+            assert!(csp.contains(part), "{path}: {part} in {csp}");
+        }
+        let html = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string();
+        let scripts = html.matches("<script").count();
+        assert!(scripts >= 1, "{path}: the loader");
+        assert_eq!(
+            html.matches(&format!("<script type=\"module\" nonce=\"{nonce}\"")).count()
+                + html.matches(&format!("<script nonce=\"{nonce}\"")).count(),
+            scripts,
+            "{path}: every script has the nonce"
+        );
+        assert!(seen.insert(nonce), "{path}: a new nonce for every answer");
+    }
+    let css = app.send(Request::get("/pkg/crm-card.css").header("host", "crm.test").body(Body::empty()).unwrap()).await;
+    let csp = css.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(csp.starts_with("script-src 'none'"), "{csp}");
+    app.db.cleanup().await;
+}
+
+/// Quotas from the configuration: a user's uploads waiting for a save, the sections of a
+/// personal view and the versions it keeps. Beyond them a clear message, and what was there
+/// stays.
+#[tokio::test]
+async fn uploads_and_personal_views_keep_to_their_quotas() {
+    let config =
+        Config { max_pending_uploads: 2, max_personal_sections: 6, personal_versions_kept: 3, ..Config::default() };
+    let app = app_configured(TestDb::sqlite().await, "target/site", config).await;
+    let upload = |name: &str| {
+        Request::post("/files/deal")
+            .header("host", "crm.test")
+            .header("origin", ORIGIN)
+            .header("cookie", &app.cookie)
+            .header("x-file-name", name)
+            .body(Body::from("some bytes"))
+            .unwrap()
+    };
+    let mut kept = Vec::new();
+    for name in ["a.txt", "b.txt"] {
+        let (status, file) = app.json(upload(name)).await;
+        assert_eq!(status, StatusCode::OK, "{file}");
+        kept.push(file["id"].as_i64().unwrap());
+    }
+    let (status, err) = app.json(upload("c.txt")).await;
+    assert_eq!((status, error_kind(&err)), (StatusCode::UNPROCESSABLE_ENTITY, "limit"));
+    assert!(err["message"].as_str().unwrap_or_default().contains("2 uploaded files waiting"), "{err}");
+    // Nothing lost: both waiting uploads are still there for their save.
+    let mut conn = app.db.store.pool.acquire().await.unwrap();
+    let (waiting,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM files WHERE item_id IS NULL").fetch_one(&mut *conn).await.unwrap();
+    assert_eq!(waiting, 2, "the refused upload stored nothing, the others stay");
+    drop(conn);
+
+    // A personal view: sections up to the limit, then a message; its history keeps 3 versions.
+    assert_eq!(app.json(app.call("enable_my_view", r#"{"entity":"deal","on":true}"#)).await.0, StatusCode::OK);
+    let mine = json!({"kind": "personal", "id": user_id(&app, "anna@example.com").await});
+    let editor =
+        || async { app.json(app.call("layout_editor", json!({"entity": "deal", "view": mine}).to_string())).await.1 };
+    let start = editor().await;
+    let have = start["layout"]["sections"].as_array().map(Vec::len).unwrap_or(0);
+    assert!(have < 6, "the shipped layout has fewer sections than the limit: {have}");
+    let mut version = start["version"].as_i64().unwrap();
+    let mut outcome = Vec::new();
+    for n in have..8 {
+        let op = json!({"op": "create_section", "id": format!("s{n}"), "title": format!("Section {n}"), "after": null});
+        let save = json!({"entity": "deal", "view": mine, "version": version, "ops": [op]});
+        let (status, saved) = app.json(app.call("save_layout", save.to_string())).await;
+        if status == StatusCode::OK {
+            version = saved["version"].as_i64().unwrap();
+        } else {
+            assert!(saved["message"].as_str().unwrap_or_default().contains("at most 6 sections"), "{saved}");
+        }
+        outcome.push(status.as_u16());
+    }
+    let sections = editor().await["layout"]["sections"].as_array().map(Vec::len).unwrap_or(0);
+    assert_eq!(sections, 6, "up to the limit and not beyond: {outcome:?}");
+    assert_eq!(outcome.last(), Some(&422));
+    let (_, history) = app.json(app.call("layout_history", json!({"entity": "deal", "view": mine}).to_string())).await;
+    let versions: Vec<i64> = history.as_array().unwrap().iter().filter_map(|v| v["version"].as_i64()).collect();
+    assert_eq!(versions.len(), 3, "older versions pruned: {versions:?}");
+    assert!(versions.contains(&version), "the current one is kept: {versions:?}");
+    app.db.cleanup().await;
+}
+
+/// One stream follows several kinds of card (a browser's tabs share it): a change of the deal
+/// card's layout arrives as an event naming `deal`; keys that name nothing are left out, and a
+/// stream without keys is refused.
+#[tokio::test]
+async fn one_event_stream_follows_every_kind_of_card_a_browser_watches() {
+    let app = app().await;
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let open = |query: &str| {
+        Request::get(format!("/events/layouts?{query}"))
+            .header("host", "crm.test")
+            .header("cookie", &app.cookie)
+            .body(Body::empty())
+            .unwrap()
+    };
+    assert_eq!(app.send(open("watch=")).await.status(), StatusCode::BAD_REQUEST);
+    let res = app.send(open("watch=lead:repeat,deal,spaceship,deal:notanumber")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let mut body = res.into_body();
+    let (_, editor) = admin.json(admin.call("layout_editor", r#"{"entity":"deal","view":{"kind":"common"}}"#)).await;
+    let save = json!({"entity": "deal", "view": {"kind": "common"}, "version": editor["version"],
+        "ops": [{"op": "create_section", "id": "shared", "title": "Shared stream", "after": null}]});
+    assert_eq!(admin.json(admin.call("save_layout", save.to_string())).await.0, StatusCode::OK);
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !seen.contains("data: deal\n") && tokio::time::Instant::now() < deadline {
+        match tokio::time::timeout_at(deadline, body.frame()).await {
+            Ok(Some(Ok(frame))) => {
+                if let Some(data) = frame.data_ref() {
+                    seen.push_str(&String::from_utf8_lossy(data));
+                }
+            }
+            _ => break,
+        }
+    }
+    assert!(seen.contains("event: layout\ndata: deal\n"), "{seen:?}");
+    assert!(!seen.contains("data: lead"), "only what changed: {seen:?}");
+    app.db.cleanup().await;
 }

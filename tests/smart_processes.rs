@@ -62,6 +62,7 @@ async fn new_item(conn: &mut Conn, entity: EntityType, values: Values, u: i64) -
         user_id: Some(u),
         now: DAY,
         repeat_lead: false,
+        search_gen: 0,
     };
     match items::create(conn, new).await.unwrap() {
         CreateOutcome::Created { id } => id,
@@ -129,6 +130,7 @@ on_both_databases! {
             user_id: Some(u),
             now: 2 * DAY,
             seen,
+            search_gen: 0,
         };
         assert!(matches!(items::save(&mut conn, save).await.unwrap(), SaveOutcome::Saved { version: 2, .. }));
         let m = Move {
@@ -198,6 +200,7 @@ on_both_databases! {
             user_id: Some(u),
             now: DAY,
             seen,
+            search_gen: 0,
         };
         assert!(matches!(items::save(&mut conn, set).await.unwrap(), SaveOutcome::Saved { .. }));
         let mut no_contact = other.clone();

@@ -55,6 +55,7 @@ async fn create(conn: &mut Conn, entity: EntityType, values: Values, user_id: i6
         user_id: Some(user_id),
         now,
         repeat_lead: false,
+        search_gen: 0,
     };
     match items::create(conn, new).await.expect("create") {
         CreateOutcome::Created { id } => id,
@@ -84,6 +85,7 @@ async fn save(
         user_id: Some(user_id),
         now,
         seen,
+        search_gen: 0,
     };
     items::save(conn, s).await.expect("save")
 }
@@ -157,7 +159,7 @@ on_both_databases! {
     async fn an_item_without_its_required_title_is_not_created(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let c = ctx(&mut conn, EntityType::DEAL).await;
-        let new = NewItem { entity: EntityType::DEAL, fields: &c.fields, pipeline: c.pipelines.first(), values: Values::new(), user_id: None, now: 1, repeat_lead: false };
+        let new = NewItem { entity: EntityType::DEAL, fields: &c.fields, pipeline: c.pipelines.first(), values: Values::new(), user_id: None, now: 1, repeat_lead: false, search_gen: 0 };
         assert_eq!(items::create(&mut conn, new).await.unwrap(), CreateOutcome::MissingRequired(vec!["title".into()]));
         assert!(items::list(&mut conn, EntityType::DEAL, &ListQuery { limit: 10, ..Default::default() }).await.unwrap().is_empty());
     }
@@ -195,7 +197,7 @@ on_both_databases! {
         assert!(matches!(theirs, SaveOutcome::Saved { version: 2, .. }), "{theirs:?}");
         let mine = |ch: Changes| Save {
             entity: EntityType::DEAL, id, base_version: 1, changes: ch, fields: &c.fields, pipelines: &c.pipelines,
-            user_id: Some(u), now: 3 * DAY, seen: Some(stale()),
+            user_id: Some(u), now: 3 * DAY, seen: Some(stale()), search_gen: 0,
         };
         // Another field: merged with theirs, nothing of theirs undone.
         let out = items::save(&mut conn, mine(changes(&[("title", Some(text("Mine")))]))).await.unwrap();
@@ -381,14 +383,34 @@ on_both_databases! {
     async fn a_session_names_its_user_until_it_expires_or_is_deleted(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
         let u = user(&mut conn, "S@Test.example").await;
+        let idle = 1_000_000;
         users::create_session(&mut conn, "hash-1", u, 10, 1_000).await.unwrap();
-        let me = users::session_user(&mut conn, "hash-1", 500).await.unwrap().expect("live session");
+        let me = users::session_user(&mut conn, "hash-1", 500, idle).await.unwrap().expect("live session");
         assert_eq!((me.id, me.email.as_str()), (u, "s@test.example"));
-        assert!(users::session_user(&mut conn, "hash-1", 1_000).await.unwrap().is_none(), "expired");
-        assert!(users::session_user(&mut conn, "other", 500).await.unwrap().is_none());
+        assert!(users::session_user(&mut conn, "hash-1", 1_000, idle).await.unwrap().is_none(), "expired");
+        assert!(users::session_user(&mut conn, "other", 500, idle).await.unwrap().is_none());
         users::delete_session(&mut conn, "hash-1").await.unwrap();
-        assert!(users::session_user(&mut conn, "hash-1", 500).await.unwrap().is_none());
+        assert!(users::session_user(&mut conn, "hash-1", 500, idle).await.unwrap().is_none());
         assert!(users::credentials(&mut conn, " s@TEST.example ").await.unwrap().is_some(), "email is case-insensitive");
+    }
+}
+
+on_both_databases! {
+    async fn a_session_ends_after_its_idle_time_and_each_request_extends_it(store: Store) {
+        let mut conn = store.pool.acquire().await.unwrap();
+        let u = user(&mut conn, "idle@test.example").await;
+        let (minute, hour) = (60_000, 3_600_000);
+        let long = 100 * hour;
+        users::create_session(&mut conn, "busy", u, 0, long).await.unwrap();
+        users::create_session(&mut conn, "away", u, 0, long).await.unwrap();
+        // The busy session makes a request every 50 minutes; each one moves its idle limit on.
+        for t in [50 * minute, 100 * minute, 150 * minute] {
+            assert!(users::session_user(&mut conn, "busy", t, hour).await.unwrap().is_some(), "busy at {t}");
+        }
+        assert!(users::session_user(&mut conn, "away", 50 * minute, hour).await.unwrap().is_some());
+        assert!(users::session_user(&mut conn, "away", 111 * minute, hour).await.unwrap().is_none(), "idle an hour");
+        assert!(users::session_user(&mut conn, "busy", 151 * minute, hour).await.unwrap().is_some());
+        assert_eq!(users::delete_expired_sessions(&mut conn, 151 * minute, hour).await.unwrap(), 1, "the idle one");
     }
 }
 
@@ -613,9 +635,9 @@ on_both_databases! {
         assert!(matches!(save(&mut conn, EntityType::DEAL, first, 2, changes(&[("uf_room", None)]), u, DAY).await, SaveOutcome::Saved { .. }));
         let c = ctx(&mut conn, EntityType::DEAL).await;
         let values = vals(&[("title", text("Third")), ("uf_room", slot("a", "2026-03-02T10:00", "2026-03-02T10:30"))]);
-        let new = NewItem { entity: EntityType::DEAL, fields: &c.fields, pipeline: c.pipelines.first(), values: values.clone(), user_id: Some(u), now: DAY, repeat_lead: false };
+        let new = NewItem { entity: EntityType::DEAL, fields: &c.fields, pipeline: c.pipelines.first(), values: values.clone(), user_id: Some(u), now: DAY, repeat_lead: false, search_gen: 0 };
         assert!(matches!(items::create(&mut conn, new).await.unwrap(), CreateOutcome::Created { .. }));
-        let again = NewItem { entity: EntityType::DEAL, fields: &c.fields, pipeline: c.pipelines.first(), values, user_id: Some(u), now: DAY, repeat_lead: false };
+        let again = NewItem { entity: EntityType::DEAL, fields: &c.fields, pipeline: c.pipelines.first(), values, user_id: Some(u), now: DAY, repeat_lead: false, search_gen: 0 };
         assert_eq!(items::create(&mut conn, again).await.unwrap(), CreateOutcome::Booked(vec!["uf_room".into()]));
     }
 }
@@ -627,7 +649,7 @@ on_both_databases! {
         let (id, u) = deal(&mut conn, "With a file").await;
         let (other_item, other_user) = deal(&mut conn, "Another").await;
         let new = NewFile { entity: EntityType::DEAL, name: "offer.pdf", content_type: "application/pdf", data: b"%PDF-1.4 test", user_id: u, now: DAY };
-        let file_id = files::insert(&mut conn, new).await.unwrap();
+        let file_id = files::insert(&mut conn, new, 50).await.unwrap().expect("stored");
         let found = files::usable(&mut conn, EntityType::DEAL, Some(id), "uf_doc", u, &[file_id]).await.unwrap();
         assert_eq!(found, vec![FileRef { id: file_id, name: "offer.pdf".into(), size: 13 }]);
         assert!(files::usable(&mut conn, EntityType::DEAL, Some(id), "uf_doc", other_user, &[file_id]).await.unwrap().is_empty(), "not someone else's upload");
@@ -649,20 +671,38 @@ on_both_databases! {
 on_both_databases! {
     async fn values_of_restricted_fields_are_not_found_by_search(store: Store) {
         let mut conn = store.pool.acquire().await.unwrap();
-        custom_field(&mut conn, "uf_salary", FieldType::String, |d| d.settings.visible_to = Some(Audience::default())).await;
+        custom_field(&mut conn, "uf_salary", FieldType::String, |_| {}).await;
         custom_field(&mut conn, "uf_note", FieldType::String, |_| {}).await;
         let (id, u) = deal(&mut conn, "Searchable").await;
         let set = changes(&[("uf_salary", Some(text("zebra"))), ("uf_note", Some(text("giraffe")))]);
         assert!(matches!(save(&mut conn, EntityType::DEAL, id, 1, set, u, DAY).await, SaveOutcome::Saved { .. }));
         let find = |q: &str| ListQuery { search: Some(q.into()), limit: 10, ..Default::default() };
-        assert_eq!(items::list(&mut conn, EntityType::DEAL, &find("giraffe")).await.unwrap().len(), 1);
-        assert!(items::list(&mut conn, EntityType::DEAL, &find("zebra")).await.unwrap().is_empty());
-        // Lifting the restriction and reindexing makes it searchable.
-        let mut def = catalog::field(&mut conn, EntityType::DEAL, "uf_salary").await.unwrap().unwrap();
-        def.settings.visible_to = None;
-        assert!(catalog::update_field(&mut conn, EntityType::DEAL, &def).await.unwrap());
-        items::reindex_entity(&mut conn, EntityType::DEAL).await.unwrap();
         assert_eq!(items::list(&mut conn, EntityType::DEAL, &find("zebra")).await.unwrap().len(), 1);
+        // Restricting the field takes its words out of search with the same commit, before
+        // any rewrite; the type's other items wait for the reindexer meanwhile.
+        let mut def = catalog::field(&mut conn, EntityType::DEAL, "uf_salary").await.unwrap().unwrap();
+        def.settings.visible_to = Some(Audience::default());
+        assert!(catalog::configure(&mut conn, EntityType::DEAL, &def, true).await.unwrap());
+        assert!(items::list(&mut conn, EntityType::DEAL, &find("zebra")).await.unwrap().is_empty(), "at once");
+        assert!(items::search_titles(&mut conn, EntityType::DEAL, "zebra", 10, items::Reach::All).await.unwrap().is_empty());
+        assert!(items::list(&mut conn, EntityType::DEAL, &find("giraffe")).await.unwrap().is_empty(), "waits");
+        let rewritten = crm_card::server::service::search::reindex_all(&store).await.unwrap();
+        assert!(rewritten >= 1, "{rewritten}");
+        assert_eq!(items::list(&mut conn, EntityType::DEAL, &find("giraffe")).await.unwrap().len(), 1, "back");
+        assert!(items::list(&mut conn, EntityType::DEAL, &find("zebra")).await.unwrap().is_empty(), "still out");
+        assert_eq!(crm_card::server::service::search::reindex_all(&store).await.unwrap(), 0, "nothing left");
+        // Lifting the restriction brings its words back once rewritten.
+        def.settings.visible_to = None;
+        assert!(catalog::configure(&mut conn, EntityType::DEAL, &def, true).await.unwrap());
+        crm_card::server::service::search::reindex_all(&store).await.unwrap();
+        assert_eq!(items::list(&mut conn, EntityType::DEAL, &find("zebra")).await.unwrap().len(), 1);
+        // A save made with the fields from before a change (an older generation) leaves its
+        // item to the reindexer rather than searchable with words it should not have.
+        let set = changes(&[("uf_note", Some(text("okapi")))]);
+        assert!(matches!(save(&mut conn, EntityType::DEAL, id, 2, set, u, 2 * DAY).await, SaveOutcome::Saved { .. }));
+        assert!(items::list(&mut conn, EntityType::DEAL, &find("okapi")).await.unwrap().is_empty());
+        crm_card::server::service::search::reindex_all(&store).await.unwrap();
+        assert_eq!(items::list(&mut conn, EntityType::DEAL, &find("okapi")).await.unwrap().len(), 1);
     }
 }
 
@@ -939,4 +979,65 @@ on_both_databases! {
         assert_eq!(items::item(&mut conn, EntityType::DEAL, deal).await.unwrap().unwrap().version, 2, "the deal moved on");
         assert!(recycle::restore(&mut conn, &[company_id]).await.unwrap() == 0, "nothing to restore");
     }
+}
+
+/// After a field change outdates a type's search text, the reindexer rewrites it in batches:
+/// stopped after one batch (a restart), a new server goes on from the database; all the while
+/// another writer's saves go through (none waits out SQLite's busy timeout and fails).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reindexer_works_in_batches_resumes_after_a_restart_and_blocks_no_writer() {
+    use crm_card::server::service::search;
+    let db = support::TestDb::sqlite().await;
+    let mut conn = db.store.pool.acquire().await.unwrap();
+    custom_field(&mut conn, "uf_code", FieldType::String, |_| {}).await;
+    let u = user(&mut conn, "writer@test.example").await;
+    let total = 1_500;
+    let mut ids = Vec::new();
+    for n in 0..total {
+        let v = vals(&[("title", text(&format!("Deal {n}"))), ("uf_code", text(&format!("code{n:05}x")))]);
+        ids.push(create(&mut conn, EntityType::DEAL, v, u, n).await);
+    }
+    let find = |q: &str| ListQuery { search: Some(q.into()), limit: 5, ..Default::default() };
+    let def = catalog::field(&mut conn, EntityType::DEAL, "uf_code").await.unwrap().unwrap();
+    assert!(catalog::configure(&mut conn, EntityType::DEAL, &def, true).await.unwrap());
+    assert!(items::list(&mut conn, EntityType::DEAL, &find("code00007x")).await.unwrap().is_empty());
+    // One batch, then the server stops.
+    assert_eq!(items::reindex_stale(&mut conn, search::BATCH).await.unwrap(), search::BATCH);
+    drop(conn);
+    db.store.pool.close().await;
+    // A new server on the same database goes on where the first stopped, while a writer saves.
+    let store = crm_card::server::store::Store::connect(&db.url).await.unwrap();
+    let writer = {
+        let store = store.clone();
+        let id = ids[total as usize - 1];
+        tokio::spawn(async move {
+            let mut conn = store.pool.acquire().await.unwrap();
+            let (mut version, mut slowest, mut saves) = (1, std::time::Duration::ZERO, 0);
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+            while std::time::Instant::now() < deadline {
+                let started = std::time::Instant::now();
+                let ch = changes(&[("uf_code", Some(text(&format!("live{saves}"))))]);
+                match save(&mut conn, EntityType::DEAL, id, version, ch, u, DAY).await {
+                    SaveOutcome::Saved { version: v, .. } => version = v,
+                    other => panic!("save {saves}: {other:?}"),
+                }
+                slowest = slowest.max(started.elapsed());
+                saves += 1;
+            }
+            (saves, slowest)
+        })
+    };
+    let started = std::time::Instant::now();
+    let rewritten = search::reindex_all(&store).await.unwrap();
+    let took = started.elapsed();
+    let (saves, slowest) = writer.await.unwrap();
+    // The rest; the writer's item perhaps again (its saves use the fields from before).
+    assert!(rewritten >= total as usize - search::BATCH, "{rewritten}");
+    let mut conn = store.pool.acquire().await.unwrap();
+    assert_eq!(items::list(&mut conn, EntityType::DEAL, &find("code00007x")).await.unwrap().len(), 1);
+    search::reindex_all(&store).await.unwrap();
+    println!("reindex of {rewritten} items: {took:?}; beside it {saves} saves, the slowest {slowest:?}");
+    drop(conn);
+    store.pool.close().await;
+    db.cleanup().await;
 }

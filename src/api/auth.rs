@@ -34,3 +34,20 @@ pub async fn page_frame() -> Result<Frame, AppError> {
 pub async fn me() -> Result<CurrentUser, AppError> {
     crate::server::auth::require_user().await.map(|(_, user)| user)
 }
+
+/// Whether the setup page may create the first administrator with this token (no user exists
+/// yet and the token is the one the server printed). Needs no session: nobody has one yet.
+#[server(endpoint = "setup_open")]
+pub async fn setup_open(token: String) -> Result<bool, AppError> {
+    let state = crate::server::auth::app_state()?;
+    crate::server::service::setup::setup_open(&state.store, &token).await
+}
+
+/// Creates the first administrator with the setup token and signs them in.
+#[server(endpoint = "setup")]
+pub async fn setup(token: String, name: String, email: String, password: String) -> Result<(), AppError> {
+    let state = crate::server::auth::app_state()?;
+    let id = crate::server::service::setup::setup(&state.store, &token, &name, &email, &password).await?;
+    let mut conn = state.store.pool.acquire().await?;
+    crate::server::auth::start_session(&state, &mut conn, id).await
+}

@@ -42,7 +42,7 @@ pub async fn save_layout(
             })
         },
         move |state, user, base, conn| {
-            Box::pin(async move { save_layout(&state.store, conn, &user, base, version, ops).await })
+            Box::pin(async move { save_layout(&state.store, &state.config, conn, &user, base, version, ops).await })
         },
     )
     .await

@@ -11,6 +11,7 @@ pub mod layout_ops;
 pub mod merge;
 pub mod registry;
 pub mod stage;
+pub mod throttle;
 pub mod timeline;
 pub mod value;
 pub mod views;

@@ -62,6 +62,16 @@ impl CardKind {
     }
 }
 
+/// The key a card's layout watch names its kind of card by in `/events/layouts?watch=…`:
+/// `deal`, `deal:3` (a pipeline's cards), `lead:repeat` (repeat leads).
+pub fn watch_key(entity: &str, pipeline: Option<i64>, repeat_lead: Option<bool>) -> String {
+    match (pipeline, repeat_lead) {
+        (Some(p), _) => format!("{entity}:{p}"),
+        (None, Some(true)) => format!("{entity}:repeat"),
+        _ => entity.to_string(),
+    }
+}
+
 /// A stored layout scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]

@@ -48,7 +48,7 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password("decoy password").unwrap_or_default())
 }
 
-fn new_token() -> String {
+pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
@@ -76,15 +76,20 @@ pub async fn user_from_headers(state: &AppState, headers: &HeaderMap) -> sqlx::R
         return Ok(None);
     }
     let mut conn = state.store.pool.acquire().await?;
-    user_from_headers_on(&mut conn, headers, secure).await
+    user_from_headers_on(&mut conn, headers, secure, state.config.idle_ms()).await
 }
 
 /// [`user_from_headers`] on a connection the caller holds.
-async fn user_from_headers_on(conn: &mut Conn, headers: &HeaderMap, secure: bool) -> sqlx::Result<Option<CurrentUser>> {
+async fn user_from_headers_on(
+    conn: &mut Conn,
+    headers: &HeaderMap,
+    secure: bool,
+    idle_ms: i64,
+) -> sqlx::Result<Option<CurrentUser>> {
     let Some(token) = cookie_value(headers, session_cookie(secure)) else {
         return Ok(None);
     };
-    users::session_user(conn, &token_hash(token), now_ms()).await
+    users::session_user(conn, &token_hash(token), now_ms(), idle_ms).await
 }
 
 /// The app state of the request being served.
@@ -120,8 +125,10 @@ pub async fn require_user_on(conn: &mut Conn) -> Result<CurrentUser, AppError> {
     if let Some(PageUser(user)) = parts.extensions.get::<PageUser>() {
         return Ok(user.clone());
     }
-    let secure = app_state()?.config.secure_cookies;
-    user_from_headers_on(conn, &parts.headers, secure).await?.ok_or(AppError::Unauthenticated)
+    let config = app_state()?.config;
+    user_from_headers_on(conn, &parts.headers, config.secure_cookies, config.idle_ms())
+        .await?
+        .ok_or(AppError::Unauthenticated)
 }
 
 fn request_parts() -> Result<http::request::Parts, AppError> {
@@ -138,32 +145,109 @@ fn set_cookie(state: &AppState, value: &str, max_age_secs: i64) {
     }
 }
 
+/// Password checks running at once. Hashing is made slow on purpose (argon2); a flood of
+/// sign-ins may use half the cores, never all of them, so signed-in people's pages keep being
+/// served (docs/PERFORMANCE.md, P10). Others wait their turn without holding a connection.
+fn hashing() -> &'static tokio::sync::Semaphore {
+    static HASHING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    HASHING.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        tokio::sync::Semaphore::new((cores / 2).max(1))
+    })
+}
+
+/// Runs argon2 off the async threads, a bounded number at once.
+async fn check_password(hash: String, password: String) -> bool {
+    let Ok(_permit) = hashing().acquire().await else { return false };
+    tokio::task::spawn_blocking(move || verify_password(&hash, &password)).await.unwrap_or(false)
+}
+
+/// The client's address, for throttling: the socket's peer, or with `trust_forwarded_for` the
+/// last `X-Forwarded-For` entry (the one the reverse proxy in front added).
+fn client_address(state: &AppState) -> String {
+    let Some(parts) = use_context::<http::request::Parts>() else { return String::new() };
+    if state.config.trust_forwarded_for {
+        let forwarded = parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
+        if let Some(last) = forwarded.and_then(|v| v.rsplit(',').next()).map(str::trim).filter(|v| !v.is_empty()) {
+            return last.to_string();
+        }
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default()
+}
+
+/// Signs in: checks the password unless the account or the client address is throttled
+/// (`domain::throttle`), then starts a session. A wrong email or password goes back to the
+/// sign-in page with a message (with or without JavaScript); a throttled one is refused with
+/// `TooManyAttempts` (429 with `Retry-After`).
 pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
+    use super::store::sign_in;
+    use crate::domain::throttle::{self, Key};
     let state = app_state()?;
     if email.len() > 254 || password.len() > 1024 {
         leptos_axum::redirect("/login?error=1");
         return Ok(());
     }
-    let mut conn = state.store.pool.acquire().await?;
-    let creds = users::credentials(&mut conn, email).await?;
+    let keys = [sign_in::key(Key::Account, email), sign_in::key(Key::Address, &client_address(&state))];
+    let now = now_ms();
+    // The counters and the credentials in one visit; the connection goes back before hashing.
+    let creds = {
+        let mut conn = state.store.pool.acquire().await?;
+        let wait = sign_in::counters(&mut conn, &keys).await?.iter().filter_map(|c| throttle::wait(c, now)).max();
+        if let Some(wait) = wait {
+            return Err(too_many_attempts(wait));
+        }
+        users::credentials(&mut conn, email).await?
+    };
     let (hash, user_id) = match &creds {
         Some(c) if c.active => (c.password_hash.clone(), Some(c.id)),
         _ => (decoy_hash().to_string(), None),
     };
-    let password = password.to_string();
-    let ok = tokio::task::spawn_blocking(move || verify_password(&hash, &password)).await.unwrap_or(false);
+    let ok = check_password(hash, password.to_string()).await;
+    let now = now_ms();
+    let mut conn = state.store.pool.acquire().await?;
     let Some(user_id) = user_id.filter(|_| ok) else {
+        let mut wait = None;
+        for (kind, key) in [Key::Account, Key::Address].into_iter().zip(&keys) {
+            let counter = sign_in::record_failure(&mut conn, kind, key, now).await?;
+            wait = wait.max(throttle::wait(&counter, now));
+        }
+        if let Some(wait) = wait {
+            return Err(too_many_attempts(wait));
+        }
         leptos_axum::redirect("/login?error=1");
         return Ok(());
     };
+    sign_in::clear(&mut conn, &keys[0]).await?;
+    sign_in::forget_old(&mut conn, now).await?;
+    start_session(&state, &mut conn, user_id).await
+}
+
+/// Starts a session for `user_id` (its cookie on the answer) and goes to the deals.
+pub async fn start_session(state: &AppState, conn: &mut Conn, user_id: i64) -> Result<(), AppError> {
     let token = new_token();
     let now = now_ms();
     let max_age = state.config.session_days.max(1) * 24 * 3600;
-    users::delete_expired_sessions(&mut conn, now).await?;
-    users::create_session(&mut conn, &token_hash(&token), user_id, now, now + max_age * 1000).await?;
-    set_cookie(&state, &token, max_age);
+    users::delete_expired_sessions(conn, now, state.config.idle_ms()).await?;
+    users::create_session(conn, &token_hash(&token), user_id, now, now + max_age * 1000).await?;
+    set_cookie(state, &token, max_age);
     leptos_axum::redirect("/crm/deal");
     Ok(())
+}
+
+/// The refusal of a throttled sign-in, with `Retry-After` on the answer.
+fn too_many_attempts(wait_ms: i64) -> AppError {
+    let retry_after = crate::domain::throttle::retry_after_secs(wait_ms);
+    if let (Some(res), Ok(v)) =
+        (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&retry_after.to_string()))
+    {
+        res.insert_header(http::header::RETRY_AFTER, v);
+    }
+    tracing::warn!(retry_after, "refused a throttled sign-in");
+    AppError::TooManyAttempts { retry_after }
 }
 
 /// The hash of the session token the current request came with, if any.

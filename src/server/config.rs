@@ -19,6 +19,22 @@ pub struct Config {
     pub max_file_mb: u64,
     /// Days a deleted item stays in the recycle bin before the server purges it.
     pub recycle_days: i64,
+    /// Minutes without a request after which a session ends (besides `session_days`).
+    pub idle_minutes: i64,
+    /// The host names (with port, when not 80/443) browsers use to reach this server, comma
+    /// separated. Requests naming another `Host` are refused (DNS rebinding). Empty: the
+    /// listen address, `localhost` and `127.0.0.1` on its port, and the hosts of
+    /// `allowed_origins`.
+    pub public_hosts: String,
+    /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
+    /// (the one the proxy added) for sign-in throttling.
+    pub trust_forwarded_for: bool,
+    /// Files a user may have uploaded but not yet saved into an item.
+    pub max_pending_uploads: i64,
+    /// Sections a personal card view may have.
+    pub max_personal_sections: usize,
+    /// Earlier versions of a personal card view kept for "undo"; older ones are pruned.
+    pub personal_versions_kept: i64,
 }
 
 impl Default for Config {
@@ -34,6 +50,12 @@ impl Default for Config {
             max_body_kb: 1024,
             max_file_mb: 10,
             recycle_days: 30,
+            idle_minutes: 480,
+            public_hosts: String::new(),
+            trust_forwarded_for: false,
+            max_pending_uploads: 50,
+            max_personal_sections: 40,
+            personal_versions_kept: 50,
         }
     }
 }
@@ -102,6 +124,28 @@ impl Config {
         if let Some(v) = var("CRM_RECYCLE_DAYS") {
             self.recycle_days = v.parse().map_err(|_| ConfigError::Env("CRM_RECYCLE_DAYS", "a number of days", v))?;
         }
+        if let Some(v) = var("CRM_IDLE_MINUTES") {
+            self.idle_minutes =
+                v.parse().map_err(|_| ConfigError::Env("CRM_IDLE_MINUTES", "a number of minutes", v))?;
+        }
+        if let Some(v) = var("CRM_PUBLIC_HOSTS") {
+            self.public_hosts = v;
+        }
+        if let Some(v) = var("CRM_TRUST_FORWARDED_FOR") {
+            self.trust_forwarded_for = flag("CRM_TRUST_FORWARDED_FOR", v)?;
+        }
+        if let Some(v) = var("CRM_MAX_PENDING_UPLOADS") {
+            self.max_pending_uploads =
+                v.parse().map_err(|_| ConfigError::Env("CRM_MAX_PENDING_UPLOADS", "a number of files", v))?;
+        }
+        if let Some(v) = var("CRM_MAX_PERSONAL_SECTIONS") {
+            self.max_personal_sections =
+                v.parse().map_err(|_| ConfigError::Env("CRM_MAX_PERSONAL_SECTIONS", "a number of sections", v))?;
+        }
+        if let Some(v) = var("CRM_PERSONAL_VERSIONS_KEPT") {
+            self.personal_versions_kept =
+                v.parse().map_err(|_| ConfigError::Env("CRM_PERSONAL_VERSIONS_KEPT", "a number of versions", v))?;
+        }
         Ok(())
     }
 
@@ -124,12 +168,48 @@ impl Config {
         }
     }
 
+    /// How long a session may go without a request, in milliseconds.
+    pub fn idle_ms(&self) -> i64 {
+        self.idle_minutes.max(1) * 60_000
+    }
+
+    /// The `Host` values requests may name, as [`normal_host`] writes them (see `public_hosts`).
+    pub fn public_hosts(&self) -> Vec<String> {
+        let named: Vec<String> = self.public_hosts.split(',').map(normal_host).filter(|s| !s.is_empty()).collect();
+        if !named.is_empty() {
+            return named;
+        }
+        let mut hosts = Vec::new();
+        if let Ok(addr) = self.socket_addr() {
+            let port = addr.port();
+            if !addr.ip().is_unspecified() {
+                hosts.push(addr.to_string());
+            }
+            hosts.extend([format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}")]);
+        }
+        for origin in self.allowed_origins() {
+            if let Some((_, authority)) = origin.split_once("://") {
+                hosts.push(authority.to_string());
+            }
+        }
+        hosts.iter().map(|h| normal_host(h)).collect()
+    }
+
     pub fn allowed_origins(&self) -> Vec<String> {
         self.allowed_origins
             .split(',')
             .map(|s| s.trim().trim_end_matches('/').to_string())
             .filter(|s| !s.is_empty())
             .collect()
+    }
+}
+
+/// A `Host` value as compared: lower case, without the default ports browsers leave out.
+pub fn normal_host(host: &str) -> String {
+    let host = host.trim().to_ascii_lowercase();
+    match host.strip_suffix(":80").or_else(|| host.strip_suffix(":443")) {
+        Some(bare) => bare.to_string(),
+        None => host,
     }
 }
 
@@ -155,6 +235,20 @@ mod tests {
         let mut c = Config::default();
         let err = c.apply_env(|k| (k == "CRM_DEMO_DATA").then(|| "maybe".to_string()));
         assert!(err.is_err_and(|e| e.to_string().contains("CRM_DEMO_DATA")));
+    }
+
+    #[test]
+    fn public_hosts_default_to_the_listen_address_and_localhost() {
+        let c = Config { address: "0.0.0.0:8080".into(), ..Config::default() };
+        assert_eq!(c.public_hosts(), vec!["localhost:8080", "127.0.0.1:8080", "[::1]:8080"]);
+        let c = Config {
+            address: "10.0.0.5:80".into(),
+            allowed_origins: "https://CRM.example.com".into(),
+            ..Config::default()
+        };
+        assert_eq!(c.public_hosts(), vec!["10.0.0.5", "localhost", "127.0.0.1", "[::1]", "crm.example.com"]);
+        let c = Config { public_hosts: " CRM.example.com , crm.internal:3000".into(), ..c };
+        assert_eq!(c.public_hosts(), vec!["crm.example.com", "crm.internal:3000"]);
     }
 
     #[test]

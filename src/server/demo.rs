@@ -260,7 +260,16 @@ impl Seeder<'_> {
         let repeat_lead = entity == EntityType::LEAD && (now / 60_000) % 4 == 0;
         match items::create(
             self.conn,
-            NewItem { entity, fields: &fields, pipeline, values: v, user_id: Some(user), now, repeat_lead },
+            NewItem {
+                entity,
+                fields: &fields,
+                pipeline,
+                values: v,
+                user_id: Some(user),
+                now,
+                repeat_lead,
+                search_gen: 0,
+            },
         )
         .await?
         {
@@ -327,6 +336,8 @@ impl Seeder<'_> {
             user_id: Some(user),
             now,
             seen: None,
+            // A new installation's: no field has changed yet.
+            search_gen: 0,
         };
         items::save(self.conn, s).await?;
         Ok(())

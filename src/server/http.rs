@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(|| async { Redirect::to("/crm/deal") }))
         .route("/crm/{entity}/export.csv", get(export_csv))
         .route("/events/layout/{entity}", get(layout_events))
+        .route("/events/layouts", get(layouts_events))
         .route(
             "/api/{*fn_name}",
             post(move |req: Request| {
@@ -98,7 +99,12 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("same-origin"),
         ))
-        .layer(from_fn(no_store));
+        .layer(SetResponseHeaderLayer::if_not_present(
+            http::header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(NO_SCRIPT_CSP),
+        ))
+        .layer(from_fn(no_store))
+        .layer(from_fn_with_state(std::sync::Arc::new(state.config.public_hosts()), check_host));
     // Behind TLS, browsers are told to come back over HTTPS only.
     let app = if state.config.secure_cookies {
         app.layer(SetResponseHeaderLayer::if_not_present(
@@ -111,6 +117,32 @@ pub fn router(state: AppState) -> Router {
     app.layer(from_fn(own_reactive_owner)).with_state(state)
 }
 
+/// The Content-Security-Policy of a page: only scripts carrying this response's nonce run
+/// (Leptos puts it on every script it writes: the loader, resource data, Suspense swaps), and
+/// what they load; WebAssembly may compile; no plugins, no `<base>`, no framing.
+pub fn page_csp(nonce: &str) -> String {
+    format!(
+        "script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'none'; form-action 'self'"
+    )
+}
+
+/// The CSP of answers that are not rendered pages (files, error texts, server functions): no
+/// script at all.
+const NO_SCRIPT_CSP: &str = "script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// Puts the page's CSP, with the nonce Leptos made for this render, on its answer. Called by
+/// the shell of every rendered page (the "not found" page too).
+pub fn set_page_csp() {
+    use leptos::prelude::use_context;
+    let Some(nonce) = leptos::nonce::use_nonce() else { return };
+    if let (Some(res), Ok(v)) =
+        (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&page_csp(&nonce)))
+    {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
+    }
+}
+
 /// Pages and answers that carry CRM data (server functions, event streams, exports, downloads)
 /// are never kept by a browser's or a proxy's cache: a shared computer's Back button or a proxy
 /// would otherwise show them to the next person. The site's static files keep their caching.
@@ -119,7 +151,7 @@ async fn no_store(req: Request, next: Next) -> Response {
     let data = path.starts_with("/api/")
         || path.starts_with("/events/")
         || path.ends_with("/export.csv")
-        || path == "/login"
+        || is_public_page(path)
         || is_page(path);
     let mut res = next.run(req).await;
     if data {
@@ -217,6 +249,23 @@ pub fn error_response(err: &AppError) -> Response {
     res
 }
 
+/// Requests must name one of the server's public host names: a page on another site whose
+/// name an attacker points at this server's address (DNS rebinding) sends its own name, so it
+/// is refused and cannot read a local instance through the victim's browser.
+async fn check_host(State(hosts): State<std::sync::Arc<Vec<String>>>, req: Request, next: Next) -> Response {
+    let host = req.headers().get(HOST).and_then(|v| v.to_str().ok()).map(super::config::normal_host);
+    match host {
+        Some(host) if hosts.contains(&host) => next.run(req).await,
+        host => {
+            let host = host.unwrap_or_default();
+            tracing::warn!(%host, "refused a request for a host name that is not in public_hosts");
+            let mut res = (StatusCode::MISDIRECTED_REQUEST, crate::text::ERR_UNKNOWN_HOST).into_response();
+            res.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+            res
+        }
+    }
+}
+
 /// `https://crm.example.com` sent from a page served as Host `crm.example.com`.
 pub fn origin_matches_host(origin: &str, host: &str) -> bool {
     origin
@@ -256,6 +305,8 @@ async fn api_guard(State(state): State<AppState>, req: Request, next: Next) -> R
         return next.run(req).await;
     }
     let limit = state.config.max_body_kb.max(1) * 1024;
+    let plain_form = is_plain_form_post(&req);
+    let back = same_site_referer(&req).unwrap_or_else(|| "/".to_string());
     let (parts, body) = req.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return error_response(&AppError::TooLarge);
@@ -265,6 +316,9 @@ async fn api_guard(State(state): State<AppState>, req: Request, next: Next) -> R
         let (mut parts, body) = res.into_parts();
         let bytes = axum::body::to_bytes(body, 1 << 20).await.unwrap_or_default();
         match serde_json::from_slice::<AppError>(&bytes) {
+            Ok(err) if plain_form => {
+                return form_error_page(&err, &back, parts.headers.get(http::header::RETRY_AFTER));
+            }
             Ok(err) => {
                 parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
                 return Response::from_parts(parts, Body::from(bytes));
@@ -283,6 +337,45 @@ async fn api_guard(State(state): State<AppState>, req: Request, next: Next) -> R
         s if s.is_server_error() => error_response(&AppError::Internal),
         _ => res,
     }
+}
+
+/// A form a browser posts by itself, JavaScript off: it shows the answer as a page.
+fn is_plain_form_post(req: &Request) -> bool {
+    let header = |name| req.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).unwrap_or_default();
+    header(CONTENT_TYPE).starts_with("application/x-www-form-urlencoded")
+        && header(http::header::ACCEPT).contains("text/html")
+}
+
+/// The path of the page a request came from, when it came from this site.
+fn same_site_referer(req: &Request) -> Option<String> {
+    let host = req.headers().get(HOST)?.to_str().ok()?;
+    let referer = req.headers().get(http::header::REFERER)?.to_str().ok()?;
+    let rest = referer.strip_prefix("http://").or_else(|| referer.strip_prefix("https://"))?;
+    let path = rest.strip_prefix(host)?;
+    path.starts_with('/').then(|| path.to_string())
+}
+
+/// A server function's refusal of a plain form post, as a page a person can read: the
+/// message, and the way back to where the form was. Its status is the error's.
+fn form_error_page(err: &AppError, back: &str, retry_after: Option<&HeaderValue>) -> Response {
+    let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{product}</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/crm-card.css\"></head><body><main class=\"login\">\
+         <h1>{product}</h1><p class=\"error\" role=\"alert\">{message}</p>\
+         <p><a href=\"{href}\">{back}</a></p></main></body></html>",
+        product = crate::text::PRODUCT,
+        message = escape(&err.message()),
+        href = escape(back).replace('"', "&quot;"),
+        back = crate::text::BACK,
+    );
+    let mut res = (status, body).into_response();
+    res.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    if let Some(v) = retry_after {
+        res.headers_mut().insert(http::header::RETRY_AFTER, v.clone());
+    }
+    res
 }
 
 /// `%E2%82%AC.pdf` → `€.pdf`; invalid escapes and UTF-8 are replaced, never refused.
@@ -337,7 +430,9 @@ async fn upload_file(
         let data = axum::body::to_bytes(body, limit).await.map_err(|_| AppError::TooLarge)?;
         let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
         let name = percent_decode(&header("x-file-name"));
-        super::service::files::upload(&state.store, &user, &entity, &name, &header("content-type"), &data).await
+        let max_pending = state.config.max_pending_uploads;
+        super::service::files::upload(&state.store, max_pending, &user, &entity, &name, &header("content-type"), &data)
+            .await
     }
     .await;
     match result {
@@ -427,49 +522,113 @@ struct CardQuery {
     repeat_lead: Option<bool>,
 }
 
-/// `GET /events/layout/{entity}[?pipeline=N|?repeat_lead=true]`: server-sent events; a `layout` event each time the card view
-/// the signed-in user sees for the entity type changes: its layout, the view itself (they or an
-/// admin switched it), or the views' settings. It reads from the database, not from memory, so
-/// a change saved through any app server reaches cards open on every other. The stream ends
-/// within a poll once its session does (signed out, switched off, expired), and follows the
-/// user's rights as they are now.
+/// `GET /events/layout/{entity}[?pipeline=N|?repeat_lead=true]`: the layout events of one kind
+/// of card ([`layout_stream`]); an event's data is the kind's watch key.
 async fn layout_events(
     State(state): State<AppState>,
     axum::extract::Path(entity): axum::extract::Path<String>,
     axum::extract::Query(query): axum::extract::Query<CardQuery>,
     headers: http::HeaderMap,
 ) -> Response {
+    let key = crate::domain::views::watch_key(&entity, query.pipeline, query.repeat_lead);
+    layout_stream(state, headers, vec![key], true).await
+}
+
+#[derive(serde::Deserialize)]
+struct WatchQuery {
+    #[serde(default)]
+    watch: String,
+}
+
+/// Kinds of card one stream may follow.
+const MAX_WATCHED: usize = 32;
+
+/// `GET /events/layouts?watch=deal,deal:3,lead:repeat`: the layout events of several kinds of
+/// card in one stream: a browser's tabs share it (the tab that leads opens it for all, see
+/// `ui::browser::events`), so many open cards never use up the browser's connections to the
+/// server. A watch key is `{entity}`, `{entity}:{pipeline}` or `{entity}:repeat`; keys that
+/// name nothing (a type deleted since) are left out.
+async fn layouts_events(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<WatchQuery>,
+    headers: http::HeaderMap,
+) -> Response {
+    let mut keys: Vec<String> =
+        query.watch.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect();
+    keys.sort();
+    keys.dedup();
+    if keys.is_empty() || keys.len() > MAX_WATCHED {
+        return plain_error(&AppError::bad_request());
+    }
+    layout_stream(state, headers, keys, false).await
+}
+
+/// The card kind a watch key names.
+async fn watched_kind(state: &AppState, key: &str) -> Result<crate::domain::views::CardKind, AppError> {
+    let (entity, rest) = key.split_once(':').unwrap_or((key, ""));
+    let (pipeline, repeat_lead) = match rest {
+        "" => (None, None),
+        "repeat" => (None, Some(true)),
+        p => (Some(p.parse::<i64>().map_err(|_| AppError::NotFound)?), None),
+    };
+    super::service::card_kind(&state.store, entity, pipeline, repeat_lead).await
+}
+
+/// Server-sent events: a `layout` event, whose data is the watch key, each time the card view
+/// the signed-in user sees for a watched kind of card changes: its layout, the view itself (they
+/// or an admin switched it), or the views' settings. It reads from the database, not from
+/// memory, so a change saved through any app server reaches cards open on every other. The
+/// stream ends within a poll once its session does (signed out, switched off, expired), and
+/// follows the user's rights as they are now. `strict`: a key naming nothing is an error (one
+/// card's own stream) rather than left out (a browser's shared stream).
+async fn layout_stream(state: AppState, headers: http::HeaderMap, keys: Vec<String>, strict: bool) -> Response {
     use axum::response::sse::{Event, KeepAlive, Sse};
+    use std::sync::Arc;
     let user = match signed_in(&state, &headers).await {
-        Ok(user) => std::sync::Arc::new(user),
+        Ok(user) => Arc::new(user),
         Err(e) => return plain_error(&e),
     };
-    let kind = match super::service::card_kind(&state.store, &entity, query.pipeline, query.repeat_lead).await {
-        Ok(kind) => kind,
-        Err(e) => return plain_error(&e),
+    let mut watched = Vec::with_capacity(keys.len());
+    for key in keys {
+        match watched_kind(&state, &key).await {
+            Ok(kind) => watched.push((key, kind)),
+            Err(e) if strict => return plain_error(&e),
+            Err(_) => {}
+        }
+    }
+    let tokens = move |store: super::store::Store, user: Arc<crate::api::types::CurrentUser>, watched: Arc<Vec<_>>| async move {
+        let mut out = Vec::with_capacity(watched.len());
+        for (_, kind) in watched.iter() {
+            out.push(super::service::view_token(&store, &user, *kind).await);
+        }
+        out
     };
-    let token = move |store: super::store::Store, user: std::sync::Arc<crate::api::types::CurrentUser>| async move {
-        super::service::view_token(&store, &user, kind).await
-    };
-    let start = token(state.store.clone(), user.clone()).await;
+    let watched = Arc::new(watched);
+    let start = tokens(state.store.clone(), user.clone(), watched.clone()).await;
     let until = tokio::time::Instant::now() + STREAM_LIFETIME;
-    let stream = futures::stream::unfold((state.store.clone(), start), move |(store, mut seen)| {
-        let (state, headers, signed) = (state.clone(), headers.clone(), user.id);
+    let pending: std::collections::VecDeque<String> = Default::default();
+    let stream = futures::stream::unfold((start, pending), move |(mut seen, mut pending)| {
+        let (state, headers, signed, watched) = (state.clone(), headers.clone(), user.id, watched.clone());
         async move {
             loop {
+                if let Some(key) = pending.pop_front() {
+                    let event = Event::default().event("layout").data(key);
+                    return Some((Ok::<_, std::convert::Infallible>(event), (seen, pending)));
+                }
                 tokio::time::sleep(LAYOUT_POLL).await;
                 if SHUTTING_DOWN.load(std::sync::atomic::Ordering::Relaxed) || tokio::time::Instant::now() > until {
                     return None;
                 }
                 let user = match user_from_headers(&state, &headers).await {
-                    Ok(Some(user)) if user.id == signed => std::sync::Arc::new(user),
+                    Ok(Some(user)) if user.id == signed => Arc::new(user),
                     _ => return None,
                 };
-                let now = token(store.clone(), user).await;
-                if now.is_some() && now != seen {
-                    seen = now;
-                    let event = Event::default().event("layout").data(seen.clone().unwrap_or_default());
-                    return Some((Ok::<_, std::convert::Infallible>(event), (store, seen)));
+                let now = tokens(state.store.clone(), user, watched.clone()).await;
+                for (i, token) in now.into_iter().enumerate() {
+                    if token.is_some() && token != seen[i] {
+                        seen[i] = token;
+                        pending.push_back(watched[i].0.clone());
+                    }
                 }
             }
         }
@@ -480,25 +639,43 @@ async fn layout_events(
 fn is_page(path: &str) -> bool {
     !(path.starts_with("/api/")
         || path.starts_with("/pkg/")
-        || path == "/login"
+        || is_public_page(path)
         || path.rsplit('/').next().is_some_and(|last| last.contains('.')))
 }
 
-/// Pages need a signed-in user; without one the browser goes to the sign-in page. (Server
-/// functions check for themselves.)
+/// The pages for people not signed in: sign-in, and the setup page of a new installation.
+fn is_public_page(path: &str) -> bool {
+    path == "/login" || path == "/setup"
+}
+
+/// Pages need a signed-in user; without one the browser goes to the sign-in page, or to the
+/// setup page while no user exists. (Server functions check for themselves.)
 async fn require_session_for_pages(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if req.method() != Method::GET || !(is_page(path) || path == "/login") {
+    if req.method() != Method::GET || !(is_page(path) || is_public_page(path)) {
         return next.run(req).await;
     }
+    let unavailable = |e: sqlx::Error| {
+        tracing::error!("session lookup failed: {e}");
+        (StatusCode::SERVICE_UNAVAILABLE, crate::text::ERR_INTERNAL).into_response()
+    };
     let user = match user_from_headers(&state, req.headers()).await {
         Ok(u) => u,
-        Err(e) => {
-            tracing::error!("session lookup failed: {e}");
-            return (StatusCode::SERVICE_UNAVAILABLE, crate::text::ERR_INTERNAL).into_response();
-        }
+        Err(e) => return unavailable(e),
     };
-    match (user, path == "/login") {
+    if user.is_none() {
+        let mut conn = match state.store.pool.acquire().await {
+            Ok(c) => c,
+            Err(e) => return unavailable(e),
+        };
+        match (super::store::users::any_user(&mut conn).await, path == "/setup") {
+            (Ok(false), false) => return Redirect::to("/setup").into_response(),
+            (Ok(true), true) => return Redirect::to("/login").into_response(),
+            (Ok(_), _) => {}
+            (Err(e), _) => return unavailable(e),
+        }
+    }
+    match (user, is_public_page(path)) {
         (None, false) => Redirect::to("/login").into_response(),
         (Some(_), true) => Redirect::to("/crm/deal").into_response(),
         (user, _) => {
@@ -542,5 +719,6 @@ mod tests {
         assert!(!is_page("/pkg/crm-card.wasm"));
         assert!(!is_page("/favicon.ico"));
         assert!(!is_page("/login"));
+        assert!(!is_page("/setup"));
     }
 }

@@ -26,6 +26,31 @@ fn clean_name(raw: &str, code: &str) -> Result<String, AppError> {
     }
 }
 
+/// A user's name and email as stored (trimmed, the email lower-cased), after checking them and
+/// the password (`password_needed`: a new user; otherwise an empty one keeps the old).
+pub fn checked_account(
+    name: &str,
+    email: &str,
+    password: &str,
+    password_needed: bool,
+) -> Result<(String, String), AppError> {
+    let name = clean_name(name, "name")?;
+    let email = email.trim().to_lowercase();
+    let email_ok = email.len() <= 254
+        && email.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'))
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !email_ok {
+        return Err(invalid("email", text::ERR_NOT_EMAIL));
+    }
+    if (password_needed || !password.is_empty()) && password.chars().count() < MIN_PASSWORD {
+        return Err(invalid("password", text::err_password_short(MIN_PASSWORD)));
+    }
+    if password.len() > 1024 {
+        return Err(invalid("password", text::err_too_long(1024)));
+    }
+    Ok((name, email))
+}
+
 pub async fn access_settings(store: &Store, user: &CurrentUser) -> Result<AccessAdmin, AppError> {
     admin_only(user)?;
     let mut conn = store.pool.acquire().await?;
@@ -55,18 +80,8 @@ async fn check_references(conn: &mut Conn, department: Option<i64>, roles: &[i64
 /// Creates (`id` None) or changes a user. Answers the user's id.
 pub async fn save_user(store: &Store, me: &CurrentUser, id: Option<i64>, input: UserInput) -> Result<i64, AppError> {
     admin_only(me)?;
-    let name = clean_name(&input.name, "name")?;
-    let email = input.email.trim().to_lowercase();
-    let email_ok = email.len() <= 254
-        && email.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'))
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control());
-    if !email_ok {
-        return Err(invalid("email", text::ERR_NOT_EMAIL));
-    }
     let password = input.password.as_str();
-    if (id.is_none() || !password.is_empty()) && password.chars().count() < MIN_PASSWORD {
-        return Err(invalid("password", text::err_password_short(MIN_PASSWORD)));
-    }
+    let (name, email) = checked_account(&input.name, &input.email, password, id.is_none())?;
     if id == Some(me.id) && !input.active {
         return Err(invalid("active", text::ERR_DEACTIVATE_SELF));
     }

@@ -245,6 +245,7 @@ pub async fn save_fields(
     let changes =
         parse_inputs(&mut *conn, Target { entity, item_id: Some(id), user, held: Some(&seen.values) }, fields, inputs)
             .await?;
+    let search_gen = cfg.registry(&mut *conn).await?.get(entity).map_or(0, |d| d.search_gen);
     let outcome = items::save(
         &mut *conn,
         Save {
@@ -257,6 +258,7 @@ pub async fn save_fields(
             user_id: Some(user.id),
             now: now_ms(),
             seen: Some(seen),
+            search_gen,
         },
     )
     .await?;
@@ -443,6 +445,7 @@ pub async fn create_item(
             user_id: Some(user.id),
             now: now_ms(),
             repeat_lead: repeat_lead && def.has_repeat_items(),
+            search_gen: def.search_gen,
         },
     )
     .await?;

@@ -5,7 +5,7 @@ use crate::api::types::{CurrentUser, FieldAdmin};
 use crate::domain::field_spec::{settle, FieldSpec, SpecError, CUSTOM_PREFIX, MAX_CUSTOM_FIELDS};
 use crate::domain::{Audience, EntityType, FieldDef};
 use crate::error::{AppError, FieldError};
-use crate::server::store::{catalog, items, users, Conn, Store};
+use crate::server::store::{catalog, users, Conn, Store};
 use crate::text;
 use rand::RngCore;
 
@@ -104,12 +104,15 @@ pub async fn configure_field(
     let mut conn = store.pool.acquire().await?;
     let before = catalog::field(&mut conn, entity, code).await?.ok_or(AppError::NotFound)?;
     let def = settled(&mut conn, entity, &spec, Some(&before)).await?;
-    if !catalog::update_field(&mut conn, entity, &def).await? {
+    // Search text holds option labels and leaves restricted fields out: a change of either
+    // takes the type's items out of search in the same transaction, until the reindexer has
+    // rewritten them.
+    let outdates = before.settings.options != def.settings.options || before.is_restricted() != def.is_restricted();
+    if !catalog::configure(&mut conn, entity, &def, outdates).await? {
         return Err(AppError::NotFound);
     }
-    // Search text holds option labels and leaves restricted fields out.
-    if before.settings.options != def.settings.options || before.is_restricted() != def.is_restricted() {
-        items::reindex_entity(&mut conn, entity).await?;
+    if outdates {
+        super::search::wake_reindexer();
     }
     Ok(def)
 }
@@ -124,6 +127,7 @@ pub async fn delete_field(store: &Store, user: &CurrentUser, entity: &str, code:
         return Err(AppError::BadRequest { message: text::ERR_SYSTEM_FIELD.into() });
     }
     if catalog::delete_field(&mut conn, entity, code).await? {
+        super::search::wake_reindexer();
         Ok(())
     } else {
         Err(AppError::NotFound)

@@ -25,8 +25,11 @@ pub fn clean_name(raw: &str) -> String {
     }
 }
 
+/// Stores an upload for a save to come. At most `max_pending` uploads of a user may wait for
+/// their save (configuration `max_pending_uploads`).
 pub async fn upload(
     store: &Store,
+    max_pending: i64,
     user: &CurrentUser,
     entity: &str,
     name: &str,
@@ -47,7 +50,9 @@ pub async fn upload(
     let content_type: String = content_type.chars().filter(|c| c.is_ascii_graphic() || *c == ' ').take(100).collect();
     let mut conn = store.pool.acquire().await?;
     let new = NewFile { entity, name: &name, content_type: &content_type, data, user_id: user.id, now: now_ms() };
-    let id = files::insert(&mut conn, new).await?;
+    let id = files::insert(&mut conn, new, max_pending)
+        .await?
+        .ok_or_else(|| AppError::Limit { message: text::err_pending_uploads(max_pending) })?;
     Ok(FileRef { id, name, size: data.len() as i64 })
 }
 

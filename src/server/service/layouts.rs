@@ -64,9 +64,11 @@ pub async fn read_layout_base(conn: &mut Conn, kind: CardKind, view: ViewRef) ->
 }
 
 /// Applies `ops` to the layout read in `base`, written only if the layout is still as read
-/// (otherwise under a lock, on top of what was saved meanwhile).
+/// (otherwise under a lock, on top of what was saved meanwhile). A personal view keeps to the
+/// configured number of sections, and its versions beyond the configured count are pruned.
 pub async fn save_layout(
     store: &Store,
+    config: &crate::server::config::Config,
     conn: &mut Conn,
     user: &CurrentUser,
     base: LayoutBase,
@@ -83,9 +85,20 @@ pub async fn save_layout(
     let scope = view.scope();
     let fields = fields_for(&store.config.at(revision), &mut *conn, entity, user).await?.visible;
     let known = |code: &str| fields.iter().any(|f| f.code == code);
+    let personal = matches!(view, ViewRef::Personal(_));
+    if let (true, Some((_, before))) = (personal, &seen) {
+        let sections = crate::domain::layout_ops::rebase(before, &ops, &known).layout.sections.len();
+        let max = config.max_personal_sections.max(1);
+        if sections > max && sections > before.sections.len() {
+            return Err(AppError::Limit { message: text::err_personal_sections(max) });
+        }
+    }
     let by = Author { user_id: Some(user.id), now: now_ms() };
     let save = layouts::OpsSave { kind, scope: &scope, base_version: version, ops: &ops, known: &known, by };
     let saved = layouts::apply_ops_to(&mut *conn, save, seen).await?;
+    if personal {
+        layouts::prune(&mut *conn, kind, &scope, saved.version - config.personal_versions_kept.max(1)).await?;
+    }
     let conflicts =
         saved.conflicts.into_iter().map(|(op, c)| LayoutConflict { op, message: text::layout_conflict(&c) }).collect();
     Ok(LayoutSaved {

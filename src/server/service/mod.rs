@@ -10,6 +10,8 @@ mod fields;
 pub mod files;
 mod layouts;
 mod recycle;
+pub mod search;
+pub mod setup;
 mod types;
 mod views;
 

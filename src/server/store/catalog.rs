@@ -217,6 +217,27 @@ pub async fn create_field(conn: &mut Conn, entity: EntityType, def: &FieldDef) -
     insert_field_if_missing(conn, entity, def, sort).await
 }
 
+/// Stores a field's label and settings; its type and "multiple" are never written again. When
+/// `outdates_search` (restricted or not any more, options relabelled), the type's search text
+/// is marked out of date in the same transaction (`items::outdate_search`).
+pub async fn configure(
+    conn: &mut Conn,
+    entity: EntityType,
+    def: &FieldDef,
+    outdates_search: bool,
+) -> sqlx::Result<bool> {
+    use sqlx::Connection;
+    let mut tx = conn.begin().await?;
+    if !update_field(&mut tx, entity, def).await? {
+        return Ok(false);
+    }
+    if outdates_search {
+        super::items::outdate_search(&mut tx, entity).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// Stores a field's label and settings; its type and "multiple" are never written again.
 pub async fn update_field(conn: &mut Conn, entity: EntityType, def: &FieldDef) -> sqlx::Result<bool> {
     let settings = serde_json::to_string(&def.settings).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
@@ -239,7 +260,8 @@ pub async fn delete_field(conn: &mut Conn, entity: EntityType, code: &str) -> sq
     if !delete_field_rows(&mut tx, entity, code, false).await? {
         return Ok(false);
     }
-    super::items::reindex_entity(&mut tx, entity).await?;
+    // Its words leave search with this commit; the reindexer rewrites the items afterwards.
+    super::items::outdate_search(&mut tx, entity).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -18,14 +18,19 @@ pub struct NewFile<'a> {
     pub now: i64,
 }
 
-pub async fn insert(conn: &mut Conn, f: NewFile<'_>) -> sqlx::Result<i64> {
+/// Stores an upload, unless its user has `max_pending` uploads waiting for a save already
+/// (`None`): the check and the insert are one statement, so parallel uploads cannot pass it
+/// together.
+pub async fn insert(conn: &mut Conn, f: NewFile<'_>, max_pending: i64) -> sqlx::Result<Option<i64>> {
     sqlx::query("DELETE FROM files WHERE item_id IS NULL AND created_at < $1")
         .bind(f.now - UNATTACHED_TTL_MS)
         .execute(&mut *conn)
         .await?;
     sqlx::query(
         "INSERT INTO files (entity_type, name, content_type, size, data, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+         SELECT $1, $2, $3, $4, $5, $6, $7
+         WHERE (SELECT COUNT(*) FROM files WHERE item_id IS NULL AND created_by = $6) < $8
+         RETURNING id",
     )
     .bind(f.entity.slug())
     .bind(f.name)
@@ -34,9 +39,11 @@ pub async fn insert(conn: &mut Conn, f: NewFile<'_>) -> sqlx::Result<i64> {
     .bind(f.data.to_vec())
     .bind(f.user_id)
     .bind(f.now)
-    .fetch_one(conn)
+    .bind(max_pending)
+    .fetch_optional(conn)
     .await?
-    .try_get(0)
+    .map(|r| r.try_get(0))
+    .transpose()
 }
 
 /// The files with these ids that a save of `item_id`'s field `code` by `user_id` may use: the

@@ -100,21 +100,62 @@ pub fn decode_value(s: &str) -> sqlx::Result<Value> {
 
 /// Fills the search text of items written before it existed (migration 0003).
 pub async fn index_unsearched(conn: &mut Conn) -> sqlx::Result<usize> {
-    reindex(conn, "SELECT id, title, entity_type FROM items WHERE search_text = ''", None).await
+    reindex(conn, "SELECT id, title, entity_type FROM items WHERE search_text = ''").await
 }
 
-/// Writes the search text of every item of `entity` anew: after a field was deleted or its
-/// visibility changed.
-pub async fn reindex_entity(conn: &mut Conn, entity: EntityType) -> sqlx::Result<usize> {
-    reindex(conn, "SELECT id, title, entity_type FROM items WHERE entity_type = $1", Some(entity)).await
+/// Search finds an item only while its search text is of its type's current generation: one
+/// written before a field change that made it out of date waits for the reindexer
+/// ([`reindex_stale`]).
+const SEARCH_CURRENT: &str = "i.search_gen = (SELECT t.search_gen FROM entity_types t WHERE t.code = i.entity_type)";
+
+/// Marks the search text of every item of `entity` out of date, inside the caller's transaction
+/// (the field change that makes it so): from its commit, search skips those items until
+/// [`reindex_stale`] has rewritten them. Answers the new generation.
+pub async fn outdate_search(conn: &mut Conn, entity: EntityType) -> sqlx::Result<i64> {
+    sqlx::query("UPDATE entity_types SET search_gen = search_gen + 1 WHERE code = $1 RETURNING search_gen")
+        .bind(entity.slug())
+        .fetch_one(conn)
+        .await?
+        .try_get(0)
 }
 
-async fn reindex(conn: &mut Conn, select: &str, entity: Option<EntityType>) -> sqlx::Result<usize> {
-    let mut query = sqlx::query(select);
-    if let Some(e) = entity {
-        query = query.bind(e.slug().to_string());
+/// Rewrites the search text of at most `limit` items whose generation is behind their type's,
+/// with the fields as they are now, in one short transaction (so writers wait for one batch at
+/// most). Answers how many it rewrote; 0 when none is left.
+pub async fn reindex_stale(conn: &mut Conn, limit: usize) -> sqlx::Result<usize> {
+    let mut tx = conn.begin().await?;
+    // A write first: SQLite cannot turn a reading transaction into a writing one once another
+    // writer went first (it would fail at once instead of waiting its turn).
+    sqlx::query("UPDATE items SET search_gen = search_gen WHERE id = -1").execute(&mut *tx).await?;
+    let rows = sqlx::query(
+        "SELECT i.id, i.title, i.entity_type, t.search_gen FROM items i JOIN entity_types t ON t.code = i.entity_type
+         WHERE i.search_gen < t.search_gen ORDER BY i.id LIMIT $1",
+    )
+    .bind(limit as i64)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut fields: std::collections::BTreeMap<String, Vec<FieldDef>> = Default::default();
+    for r in &rows {
+        let (id, title, entity, gen): (i64, String, String, i64) =
+            (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?);
+        if !fields.contains_key(&entity) {
+            let parsed: EntityType = entity.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            fields.insert(entity.clone(), super::catalog::fields(&mut tx, parsed).await?);
+        }
+        let v = values(&mut tx, id).await?;
+        sqlx::query("UPDATE items SET search_text = $2, search_gen = $3 WHERE id = $1")
+            .bind(id)
+            .bind(item_write::search_text(&title, &fields[&entity], &v))
+            .bind(gen)
+            .execute(&mut *tx)
+            .await?;
     }
-    let rows: Vec<(i64, String, String)> = query
+    tx.commit().await?;
+    Ok(rows.len())
+}
+
+async fn reindex(conn: &mut Conn, select: &str) -> sqlx::Result<usize> {
+    let rows: Vec<(i64, String, String)> = sqlx::query(select)
         .fetch_all(&mut *conn)
         .await?
         .into_iter()
@@ -450,6 +491,8 @@ pub struct NewItem<'a> {
     pub now: i64,
     /// A repeat lead (leads only).
     pub repeat_lead: bool,
+    /// The type's search generation `fields` belong to (`TypeDef::search_gen`).
+    pub search_gen: i64,
 }
 
 #[derive(Debug, PartialEq)]
@@ -478,8 +521,8 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
     };
     let mut tx = conn.begin().await?;
     let id: i64 = sqlx::query(
-        "INSERT INTO items (entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at, search_text, repeat_lead)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7, $8, $9) RETURNING id",
+        "INSERT INTO items (entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at, updated_at, search_text, repeat_lead, search_gen)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7, $8, $9, $10) RETURNING id",
     )
     .bind(new.entity.slug())
     .bind(new.pipeline.map(|p| p.id))
@@ -490,6 +533,7 @@ pub async fn create(conn: &mut Conn, new: NewItem<'_>) -> sqlx::Result<CreateOut
     .bind(new.now)
     .bind(&w.search_text)
     .bind((new.repeat_lead && new.entity == EntityType::LEAD) as i64)
+    .bind(new.search_gen)
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
@@ -592,6 +636,8 @@ pub struct Save<'a> {
     pub now: i64,
     /// The item as the caller read it just before, if they did (`item_in_full`).
     pub seen: Option<Seen>,
+    /// The type's search generation `fields` belong to (`TypeDef::search_gen`).
+    pub search_gen: i64,
 }
 
 /// An item's version, stage and values as one statement read them, so they belong together.
@@ -654,7 +700,7 @@ async fn save_seen(conn: &mut Conn, s: &Save<'_>, seen: &Seen) -> sqlx::Result<O
     };
     // The claim at the version read, the item's columns and every value write go as one batch.
     let mut batch = Batch::new(conn);
-    let set = push_item_columns(&mut batch, &w);
+    let set = push_item_columns(&mut batch, &w, s.search_gen);
     let (id, entity) = (batch.int(s.id), batch.text(s.entity.slug().to_string()));
     let (base, now) = (batch.int(seen.version), batch.int(s.now));
     batch.claim(format!(
@@ -715,7 +761,7 @@ async fn save_locked(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> 
         other => return unreachable_decision(&other),
     };
     let mut batch = Batch::new(&tx);
-    let set = push_item_columns(&mut batch, &w);
+    let set = push_item_columns(&mut batch, &w, s.search_gen);
     let id = batch.int(s.id);
     batch.write(format!("UPDATE items SET {set} WHERE id = {id}"));
     let event = match write_changes(&mut tx, &s, batch, version, &w).await? {
@@ -728,13 +774,15 @@ async fn save_locked(conn: &mut Conn, s: Save<'_>) -> sqlx::Result<SaveOutcome> 
     Ok(SaveOutcome::Saved { version, values: w.values, title: w.title, merged: w.merged, event: Some(event) })
 }
 
-/// Adds the columns an item keeps from its values (title, responsible, search text) to `batch`;
-/// returns them as the `SET` list of an `UPDATE items`.
-fn push_item_columns(batch: &mut Batch, w: &Write<'_>) -> String {
+/// Adds the columns an item keeps from its values (title, responsible, search text and the
+/// search generation of the fields it was made with) to `batch`; returns them as the `SET` list
+/// of an `UPDATE items`.
+fn push_item_columns(batch: &mut Batch, w: &Write<'_>, search_gen: i64) -> String {
     let t = batch.text(w.title.clone());
     let r = batch.int(w.responsible);
     let search = batch.text(w.search_text.clone());
-    format!("title = {t}, responsible_id = {r}, search_text = {search}")
+    let g = batch.int(search_gen);
+    format!("title = {t}, responsible_id = {r}, search_text = {search}, search_gen = {g}")
 }
 
 /// What became of a save's writes.
@@ -893,7 +941,7 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
     let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if search.is_some() {
         n += 1;
-        sql.push_str(&format!(" AND i.search_text LIKE ${n} ESCAPE '\\'"));
+        sql.push_str(&format!(" AND i.search_text LIKE ${n} ESCAPE '\\' AND {SEARCH_CURRENT}"));
     }
     let (reach_sql, reach_binds) = q.reach.sql(&mut n);
     sql.push_str(&reach_sql);
@@ -943,7 +991,7 @@ pub async fn search_titles(
     let (reach_sql, reach_binds) = reach.sql(&mut n);
     let sql = format!(
         "SELECT i.id, i.title FROM items i
-         WHERE i.entity_type = $1 AND i.deleted_at IS NULL AND i.search_text LIKE $2 ESCAPE '\\'{reach_sql}
+         WHERE i.entity_type = $1 AND i.deleted_at IS NULL AND i.search_text LIKE $2 ESCAPE '\\' AND {SEARCH_CURRENT}{reach_sql}
          ORDER BY i.title, i.id LIMIT $3"
     );
     let mut query = sqlx::query(&sql).bind(entity.slug()).bind(like_pattern(q)).bind(limit as i64);

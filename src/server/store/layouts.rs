@@ -232,6 +232,21 @@ async fn write_next(
     claim_next(conn, kind, scope, current, layout, record, by).await?.ok_or(sqlx::Error::RowNotFound)
 }
 
+/// Deletes the scope's versions up to `through` (the oldest ones), keeping the newer ones for
+/// history and rollback.
+pub async fn prune(conn: &mut Conn, kind: CardKind, scope: &str, through: i64) -> sqlx::Result<u64> {
+    if through < 1 {
+        return Ok(0);
+    }
+    Ok(sqlx::query("DELETE FROM layout_versions WHERE entity_type = $1 AND scope = $2 AND version <= $3")
+        .bind(kind.key())
+        .bind(scope)
+        .bind(through)
+        .execute(conn)
+        .await?
+        .rows_affected())
+}
+
 /// A no-op update of the scope's row: takes the write lock (on SQLite the database's, on
 /// PostgreSQL the row's when it exists); true when the scope has its row.
 pub async fn lock(conn: &mut Conn, kind: CardKind, scope: &str) -> sqlx::Result<bool> {

@@ -11,6 +11,7 @@ pub mod files;
 pub mod items;
 pub mod layouts;
 pub mod recycle;
+pub mod sign_in;
 pub mod timeline;
 pub mod types;
 pub mod users;

@@ -14,9 +14,11 @@ fn encode<T: serde::Serialize>(v: &T) -> sqlx::Result<String> {
 
 /// Every entity type, system types first in their menu order, then smart processes by creation.
 pub async fn registry(conn: &mut Conn) -> sqlx::Result<Registry> {
-    let rows = sqlx::query("SELECT id, code, name, plural, is_system, options FROM entity_types ORDER BY sort, id")
-        .fetch_all(conn)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT id, code, name, plural, is_system, options, search_gen FROM entity_types ORDER BY sort, id",
+    )
+    .fetch_all(conn)
+    .await?;
     let types = rows
         .into_iter()
         .map(|r| {
@@ -29,6 +31,7 @@ pub async fn registry(conn: &mut Conn) -> sqlx::Result<Registry> {
                 plural: r.try_get(3)?,
                 system: r.try_get::<i64, _>(4)? != 0,
                 options: serde_json::from_str(&options).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                search_gen: r.try_get(6)?,
             })
         })
         .collect::<sqlx::Result<Vec<_>>>()?;

@@ -65,29 +65,53 @@ pub async fn create_session(
     now: i64,
     expires: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(now)
-        .bind(expires)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen) VALUES ($1, $2, $3, $4, $3)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
+/// A session's last request is written when the one before is older than this, so that a
+/// busy user costs a write a minute, not one per request.
+const LAST_SEEN_EVERY_MS: i64 = 60_000;
+
 /// The active user a live session belongs to, with the union of their roles' rights (one
-/// query: a row per role).
-pub async fn session_user(conn: &mut Conn, token_hash: &str, now: i64) -> sqlx::Result<Option<CurrentUser>> {
+/// query: a row per role). A session is live before its expiry and while its last request is
+/// less than `idle_ms` old.
+pub async fn session_user(
+    conn: &mut Conn,
+    token_hash: &str,
+    now: i64,
+    idle_ms: i64,
+) -> sqlx::Result<Option<CurrentUser>> {
     let rows = sqlx::query(
-        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights
+        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights, s.last_seen
          FROM sessions s JOIN users u ON u.id = s.user_id
          LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen > $3 AND u.active = 1",
     )
     .bind(token_hash)
     .bind(now)
-    .fetch_all(conn)
+    .bind(now - idle_ms)
+    .fetch_all(&mut *conn)
     .await?;
+    let last_seen: i64 = match rows.first() {
+        Some(r) => r.try_get(6)?,
+        None => return Ok(None),
+    };
+    if now - last_seen >= LAST_SEEN_EVERY_MS {
+        sqlx::query("UPDATE sessions SET last_seen = $2 WHERE token_hash = $1")
+            .bind(token_hash)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+    }
     user_of_rows(&rows)
 }
 
@@ -126,8 +150,14 @@ pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> sqlx::Result<(
     Ok(())
 }
 
-pub async fn delete_expired_sessions(conn: &mut Conn, now: i64) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(conn).await?.rows_affected())
+/// Deletes the sessions past their lifetime or idle for `idle_ms`.
+pub async fn delete_expired_sessions(conn: &mut Conn, now: i64, idle_ms: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen <= $2")
+        .bind(now)
+        .bind(now - idle_ms)
+        .execute(conn)
+        .await?
+        .rows_affected())
 }
 
 /// Active users, by name: the choices of a user field.
@@ -321,4 +351,60 @@ pub async fn delete_department(conn: &mut Conn, id: i64) -> sqlx::Result<bool> {
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Whether any user exists (the setup page is offered only while none does).
+pub async fn any_user(conn: &mut Conn) -> sqlx::Result<bool> {
+    Ok(sqlx::query("SELECT 1 FROM users LIMIT 1").fetch_optional(conn).await?.is_some())
+}
+
+/// Keeps the hash of a new setup token (replacing an older one) while no user exists; `false`
+/// when one does.
+pub async fn offer_setup(conn: &mut Conn, token_hash: &str, now: i64) -> sqlx::Result<bool> {
+    use sqlx::Connection;
+    let mut tx = conn.begin().await?;
+    if any_user(&mut tx).await? {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO setup_token (one, token_hash, created_at) VALUES (1, $1, $2)
+         ON CONFLICT (one) DO UPDATE SET token_hash = $1, created_at = $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Whether `token_hash` is the setup token's (and no user exists yet).
+pub async fn setup_open(conn: &mut Conn, token_hash: &str) -> sqlx::Result<bool> {
+    let row = sqlx::query("SELECT 1 FROM setup_token WHERE token_hash = $1")
+        .bind(token_hash)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.is_some() && !any_user(conn).await?)
+}
+
+/// Creates the first user, an administrator, by the setup token: the token is used up in the
+/// same transaction, so of two people posting the form at once only one becomes the admin.
+/// `None` when the token is not (or no longer) the setup token, or a user exists.
+pub async fn claim_setup(conn: &mut Conn, token_hash: &str, admin: NewUser<'_>, now: i64) -> sqlx::Result<Option<i64>> {
+    use sqlx::Connection;
+    let mut tx = conn.begin().await?;
+    let claimed =
+        sqlx::query("DELETE FROM setup_token WHERE token_hash = $1").bind(token_hash).execute(&mut *tx).await?;
+    if claimed.rows_affected() != 1 || any_user(&mut tx).await? {
+        return Ok(None);
+    }
+    let id = create_user(&mut tx, admin, now).await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+/// Forgets the setup token (a user was made another way).
+pub async fn close_setup(conn: &mut Conn) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM setup_token").execute(conn).await?;
+    Ok(())
 }

@@ -11,6 +11,8 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let query = use_query_map();
     let failed = move || query.read().get("error").is_some();
+    // A refusal the server answered to this page's own request (too many attempts).
+    let refused = move || login.value().get().and_then(Result::err).map(|e| e.message());
     view! {
         <Title text=text::page_title(text::LOGIN_TITLE)/>
         <main class="login">
@@ -25,9 +27,10 @@ pub fn LoginPage() -> impl IntoView {
                     {text::PASSWORD}
                     <input type="password" name="password" required autocomplete="current-password"/>
                 </label>
-                <Show when=failed>
-                    <p class="error" role="alert">{text::LOGIN_FAILED}</p>
-                </Show>
+                {move || match refused() {
+                    Some(message) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
+                    None => failed().then(|| view! { <p class="error" role="alert">{text::LOGIN_FAILED}</p> }.into_any()),
+                }}
                 <button type="submit" class="primary" disabled=move || login.pending().get()>{text::SIGN_IN}</button>
             </ActionForm>
         </main>

@@ -6,6 +6,7 @@ pub mod login;
 pub mod new_item;
 pub mod not_found;
 pub mod recycle_bin;
+pub mod setup;
 
 use crate::domain::EntityType;
 use leptos::prelude::*;
