@@ -1,5 +1,6 @@
-//! The browser glue: the only UI module that names web-sys APIs beyond events. On the server
-//! these are no-ops (they are only called from event handlers and effects anyway).
+//! The browser glue: with `shared_events`, the only UI modules that name web-sys APIs beyond
+//! events. On the server these are no-ops (they are only called from event handlers and
+//! effects anyway).
 
 #[cfg(feature = "hydrate")]
 mod imp {
@@ -117,11 +118,7 @@ mod imp {
         }
     }
 
-    /// An open layout watch: its handle, the event source and the callback it keeps alive.
-    type Watch = (u32, web_sys::EventSource, leptos::wasm_bindgen::closure::Closure<dyn Fn()>);
-
     thread_local! {
-        static WATCHES: std::cell::RefCell<Vec<Watch>> = const { std::cell::RefCell::new(Vec::new()) };
         static NEXT_HANDLE: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
     }
 
@@ -132,29 +129,6 @@ mod imp {
             n.set(id.checked_add(1).unwrap_or(1));
             id
         })
-    }
-
-    /// Listens for changes of the card layout of `entity` (server-sent events); calls
-    /// `on_change` for each. Answers a handle for [`unwatch`]. The browser reconnects by itself.
-    /// Calls `on_change` at each `layout` event of the server-sent events at `url`.
-    pub fn watch_layout(url: &str, on_change: impl Fn() + 'static) -> u32 {
-        let Ok(source) = web_sys::EventSource::new(url) else { return 0 };
-        let callback = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
-        let _ = source.add_event_listener_with_callback("layout", callback.as_ref().unchecked_ref());
-        let id = next_handle();
-        WATCHES.with(|w| w.borrow_mut().push((id, source, callback)));
-        id
-    }
-
-    pub fn unwatch(id: u32) {
-        WATCHES.with(|w| {
-            w.borrow_mut().retain(|(i, source, _)| {
-                if *i == id {
-                    source.close();
-                }
-                *i != id
-            })
-        });
     }
 
     /// One [`guard_leaving`]: its handle, its listeners (kept alive until [`unguard`]) and its
@@ -324,10 +298,6 @@ mod imp {
     pub fn window_height() -> i32 {
         0
     }
-    pub fn watch_layout(_url: &str, _on_change: impl Fn() + 'static) -> u32 {
-        0
-    }
-    pub fn unwatch(_id: u32) {}
     pub fn guard_leaving(
         _question: &'static str,
         _unsaved: impl Fn() -> bool + 'static,

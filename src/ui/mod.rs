@@ -6,4 +6,5 @@ pub mod browser;
 pub mod card;
 pub mod common;
 pub mod pages;
+pub mod shared_events;
 pub mod timeline;

@@ -329,12 +329,8 @@ fn watch_layout(ctx: CardCtx) {
     Effect::new(move |_| {
         let entity = ctx.entity_slug();
         let (pipeline, repeat_lead) = (ctx.pipeline_id(), ctx.repeat_lead());
-        let url = match (pipeline, repeat_lead) {
-            (Some(p), _) => format!("/events/layout/{entity}?pipeline={p}"),
-            (None, Some(_)) => format!("/events/layout/{entity}?repeat_lead=true"),
-            (None, None) => format!("/events/layout/{entity}"),
-        };
-        let id = crate::ui::browser::watch_layout(&url, move || {
+        let key = crate::domain::views::watch_key(&entity, pipeline, repeat_lead);
+        let id = crate::ui::shared_events::watch_layout(&key, move || {
             let entity = entity.clone();
             leptos::task::spawn_local(async move {
                 if let Ok(fresh) = crate::api::layouts::get_card_layout(entity, pipeline, repeat_lead).await {
@@ -342,7 +338,7 @@ fn watch_layout(ctx: CardCtx) {
                 }
             });
         });
-        on_cleanup(move || crate::ui::browser::unwatch(id));
+        on_cleanup(move || crate::ui::shared_events::unwatch(id));
     });
 }
 
