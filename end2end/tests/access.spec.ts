@@ -1,7 +1,6 @@
 // CRM settings → Access: an admin makes a role and a user in the browser; that user then sees
 // only what the role's scopes reach (another's deal is "not found", the export is theirs only).
-import { test, expect } from '@playwright/test';
-import { DEMO, api, hydrated, signIn, unique } from './helpers';
+import { api, DEMO, expect, hydrated, signIn, test, unique } from './helpers';
 
 test('a user made in Access with an own-deals role reaches only their own deals', async ({ page, browser, baseURL }) => {
   const who = unique('Pat').replace(/\s+/g, '');

@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test';
-import { api, createDeal, field, hydrated, open, signIn, unique } from './helpers';
+import { api, createDeal, expect, field, hydrated, open, signIn, test, unique } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await signIn(page);

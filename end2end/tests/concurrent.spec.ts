@@ -1,5 +1,5 @@
-import { test, expect, type Browser } from '@playwright/test';
-import { DEMO, createDeal, field, open, signIn, unique } from './helpers';
+import { type Browser } from '@playwright/test';
+import { createDeal, DEMO, expect, field, open, signIn, test, unique } from './helpers';
 
 async function person(browser: Browser, who: typeof DEMO.anna) {
   const context = await browser.newContext();

@@ -1,8 +1,8 @@
 // Custom fields on leads (no other spec uses leads, so the fields made here disturb none):
 // created in card settings, every type takes a value; required at a stage; restricted
 // visibility; deleted from CRM settings → Custom fields.
-import { test, expect, type Page, type Response } from '@playwright/test';
-import { DEMO, api, hydrated, signIn, unique } from './helpers';
+import { type Page, type Response } from '@playwright/test';
+import { api, DEMO, expect, hydrated, signIn, test, unique } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1400, height: 1600 } });

@@ -1,6 +1,49 @@
 // Shared steps: signing in, waiting for hydration, and making test items through the API
 // (each test works on items of its own, so tests never disturb each other).
-import { expect, type Page, type APIRequestContext } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page, type APIRequestContext } from '@playwright/test';
+
+export { expect };
+
+/** Console text of a Content-Security-Policy refusal (Chromium's wording). */
+export const CSP_REFUSAL = /Content Security Policy/;
+
+/**
+ * Every spec's `test`: besides Playwright's own, it watches every page of every browser context
+ * the test opens (its own and those made with `browser.newContext`) and fails the test if the
+ * browser refused anything under the pages' Content-Security-Policy. A test that provokes a
+ * refusal on purpose says so with `test.info().annotations.push({ type: 'csp-refusal' })`.
+ */
+export const test = base.extend<{ cspGuard: void }>({
+  cspGuard: [
+    async ({ context, browser }, use, testInfo) => {
+      const refusals: string[] = [];
+      const watch = async (ctx: BrowserContext) => {
+        ctx.on('console', (m) => {
+          if (CSP_REFUSAL.test(m.text())) refusals.push(m.text());
+        });
+        // The page's own report of each refusal too (not subject to the policy itself).
+        await ctx.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (e) =>
+            console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+        });
+      };
+      await watch(context);
+      const b = browser as Browser & { newContext: Browser['newContext'] };
+      const newContext = b.newContext;
+      b.newContext = async (...args: Parameters<Browser['newContext']>) => {
+        const ctx = await newContext.apply(browser, args);
+        await watch(ctx);
+        return ctx;
+      };
+      await use();
+      b.newContext = newContext;
+      if (!testInfo.annotations.some((a) => a.type === 'csp-refusal')) {
+        expect(refusals, 'Content-Security-Policy refusals').toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
+});
 
 export const DEMO = {
   anna: { email: 'anna@example.com', password: 'demo', name: 'Anna Petrova' },
@@ -55,4 +98,19 @@ export async function createDeal(page: Page, baseURL: string, title: string, ext
 
 export function field(page: Page, code: string) {
   return page.locator(`.card-section [data-field="${code}"]`);
+}
+
+/**
+ * A new user with the Employee role, made by the admin `page` is signed in as; answers how to
+ * sign in as them. A spec's own user leaves other specs' sessions and views alone.
+ */
+export async function newEmployee(page: Page, baseURL: string, name: string) {
+  const email = `${unique(name).replace(/\s+/g, '').toLowerCase()}@example.com`;
+  const access = await api(page.request, baseURL, 'access_settings', {});
+  const employee = access.json.roles.find((r: { name: string }) => r.name === 'Employee').id;
+  const made = await api(page.request, baseURL, 'save_user', {
+    id: null, user: { name, email, password: 'a long password', department_id: null, roles: [employee], active: true },
+  });
+  expect(made.status, JSON.stringify(made.json)).toBe(200);
+  return { email, password: 'a long password', id: made.json as number };
 }

@@ -1,6 +1,6 @@
 // Card settings mode on quotes (no other spec uses quotes, so layout changes here disturb none).
-import { test, expect, type Page } from '@playwright/test';
-import { COMMON, DEMO, api, hydrated, signIn } from './helpers';
+import { type Page } from '@playwright/test';
+import { api, COMMON, DEMO, expect, hydrated, signIn, test } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 // Tall enough that drag sources and targets are on screen together (one test shrinks it to

@@ -1,6 +1,5 @@
 // A layout change reaches cards open elsewhere without a reload, and waits while someone edits.
-import { test, expect } from '@playwright/test';
-import { COMMON, DEMO, api, hydrated, signIn } from './helpers';
+import { api, COMMON, DEMO, expect, hydrated, signIn, test } from './helpers';
 
 test('a layout change appears in another open card without a reload, after an edit in progress', async ({ page, browser, baseURL }) => {
   await signIn(page, DEMO.admin);

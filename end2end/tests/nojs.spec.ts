@@ -1,6 +1,5 @@
 // With JavaScript off: the server renders everything a reader needs.
-import { test, expect } from '@playwright/test';
-import { DEMO, signIn } from './helpers';
+import { DEMO, expect, signIn, test } from './helpers';
 
 test('sign in, the list and a card work as plain HTML', async ({ page }) => {
   await page.goto('/login');
@@ -62,4 +61,23 @@ test('Settings → Smart processes and the recycle bin render without JavaScript
   await page.locator('.user').getByRole('link', { name: 'Recycle bin' }).click();
   await expect(page.getByRole('heading', { name: 'Recycle bin' })).toBeVisible();
   await expect(page.locator('.recycle-bin .hint')).toContainText('30 days');
+});
+
+test('a throttled sign-in answers 429 with a page that says how long to wait', async ({ page }) => {
+  const email = `throttled-nojs-${Date.now()}@example.com`;
+  let last = 0;
+  page.on('response', (r) => {
+    if (r.url().endsWith('/api/login')) last = r.status();
+  });
+  for (let i = 0; i < 5; i++) {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(`wrong ${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  expect(last).toBe(429);
+  await expect(page.getByRole('alert')).toHaveText(/Too many failed sign-ins\. Try again in \d+ seconds/);
+  await page.getByRole('link', { name: 'Back' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByLabel('Email')).toBeVisible();
 });

@@ -1,8 +1,7 @@
 // The recycle bin: a deal deleted from its card leaves the list and its card is gone for its
 // owner; another deleted from the list with others; an administrator sees both in the bin,
 // restores one whole, and deletes the other for good.
-import { test, expect } from '@playwright/test';
-import { DEMO, createDeal, field, hydrated, open, signIn, unique } from './helpers';
+import { createDeal, DEMO, expect, field, hydrated, open, signIn, test, unique } from './helpers';
 
 test('deleted deals leave the list, come back whole when restored, and go for good when purged', async ({ page, browser, baseURL }) => {
   await signIn(page, DEMO.anna);

@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test';
-import { DEMO, api, signIn, unique } from './helpers';
+import { DEMO, expect, hydrated, newEmployee, signIn, test } from './helpers';
 
 test('a wrong password is refused with a message, the right one opens the deals', async ({ page }) => {
   await page.goto('/login');
@@ -25,14 +24,7 @@ test('pages need a session, and signing out ends it', async ({ page }) => {
 test('"Sign out everywhere" ends the sessions of every browser of the user', async ({ page, browser, baseURL }) => {
   // A user of its own: other specs' sessions (same server, run alongside) are left alone.
   await signIn(page, DEMO.admin);
-  const email = `${unique('everywhere').replace(/\s+/g, '').toLowerCase()}@example.com`;
-  const access = await api(page.request, baseURL!, 'access_settings', {});
-  const employee = access.json.roles.find((r: { name: string }) => r.name === 'Employee').id;
-  const made = await api(page.request, baseURL!, 'save_user', {
-    id: null, user: { name: 'Eve Everywhere', email, password: 'a long password', department_id: null, roles: [employee], active: true },
-  });
-  expect(made.status, JSON.stringify(made.json)).toBe(200);
-  const who = { email, password: 'a long password' };
+  const who = await newEmployee(page, baseURL!, 'Eve Everywhere');
   const other = await browser.newContext();
   const phone = await other.newPage();
   await signIn(phone, who);
@@ -47,4 +39,20 @@ test('"Sign out everywhere" ends the sessions of every browser of the user', asy
   await expect(page).toHaveURL(/\/crm\/deal$/);
   await other.close();
   await laptopContext.close();
+});
+
+test('after five wrong passwords an account must wait, and the page says for how long', async ({ page }) => {
+  // An address nobody signs in with: the other specs' accounts are not held up.
+  const email = `throttled-${Date.now()}@example.com`;
+  await page.goto('/login');
+  await hydrated(page);
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(`wrong ${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText(i < 4 ? 'Wrong email or password.' : /Too many failed sign-ins/);
+  }
+  await page.getByLabel('Password').fill('wrong again');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Too many failed sign-ins\. Try again in \d+ seconds/);
 });

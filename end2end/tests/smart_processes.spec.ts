@@ -2,8 +2,8 @@
 // gives a role rights on it; staff with the role create, edit and move its items like deals;
 // somebody without rights finds nothing of it; an item deleted by staff is restored by the
 // admin; deleting the type takes everything with it.
-import { test, expect, type Page } from '@playwright/test';
-import { DEMO, api, createDeal, field, hydrated, open, signIn } from './helpers';
+import { type Page } from '@playwright/test';
+import { api, createDeal, DEMO, expect, field, hydrated, open, signIn, test } from './helpers';
 
 test.use({ viewport: { width: 1400, height: 1600 } });
 

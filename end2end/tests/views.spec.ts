@@ -2,8 +2,8 @@
 // common view forced on everybody (reaching open cards live), a user's own view, the missing
 // permission, and an admin's preview as another user. The tests share the contact card's views,
 // so they run one after another.
-import { test, expect, type Browser, type Page } from '@playwright/test';
-import { DEMO, api, hydrated, signIn, unique } from './helpers';
+import { type Browser, type Page } from '@playwright/test';
+import { api, DEMO, expect, hydrated, signIn, test, unique } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 

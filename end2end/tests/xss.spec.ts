@@ -1,7 +1,6 @@
 // R7: stored XSS. Hundreds of script payloads stored as field values and comments must be shown
 // literally and never run — neither from the server-rendered HTML nor after hydration.
-import { test, expect } from '@playwright/test';
-import { COMMON, DEMO, api, hydrated, signIn } from './helpers';
+import { api, COMMON, DEMO, expect, hydrated, signIn, test } from './helpers';
 
 const RUN = 'window.__xss=(window.__xss||0)+1';
 const BASES = [
