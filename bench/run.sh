@@ -6,7 +6,7 @@
 # to core 0 and wrk to core 1; the card and its baseline are measured in alternating rounds in
 # the same process, so a busy machine slows both alike and the ratio stays meaningful.
 # DATABASE_URL=postgres://… runs it on PostgreSQL (a database that is made and dropped here);
-# SQLite in a temporary folder otherwise. BENCH_ONLY=P1,P4 (any of P1 P3 P4 P5 P6 P7 P10) measures
+# SQLite in a temporary folder otherwise. BENCH_ONLY=P1,P4 (any of P1 P3 P4 P5 P6 P7 P11) measures
 # only those, for a quick look at one figure after a change.
 set -euo pipefail
 bin=$1
@@ -163,8 +163,8 @@ if only P7; then
 fi
 
 # Last: its flood leaves this machine's address throttled for sign-ins for a while.
-if only P10; then
-  # P10: a signed-in user's card page while 48 connections send wrong sign-ins, against the same
+if only P11; then
+  # P11: a signed-in user's card page while 48 connections send wrong sign-ins, against the same
   # page with nothing else going on, in alternating rounds. "one address": the flood comes from
   # one client (it is soon throttled: 429 without a password check). "many addresses": each
   # attempt from another address and for another account (X-Forwarded-For, as behind a proxy),
@@ -187,7 +187,7 @@ done = function(summary) io.write(string.format("FLOOD %d %d\n", summary.request
 LUA
     taskset -c 1 wrk -t1 -c48 -d"$((secs + 1))s" -s "$data/flood.lua" "$base/api/login" | grep '^FLOOD' > "$2"
   }
-  echo "== P10 card page p99 during a sign-in flood (48 connections) vs idle: $rounds alternating rounds of ${secs}s, 2 connections"
+  echo "== P11 card page p99 during a sign-in flood (48 connections) vs idle: $rounds alternating rounds of ${secs}s, 2 connections"
   printf '%-16s %10s %8s %8s %6s | %10s %8s %8s %6s | %8s %12s %6s\n' "flood from" "req/s" "p50 ms" "p99 ms" "failed" \
     "idle req/s" "p50 ms" "p99 ms" "failed" "p99 x" "sign-ins" "5xx"
   page="/crm/deal/$SMALL_DEAL"

@@ -2,7 +2,7 @@
 //! figures). One binary, four modes, all on the database `DATABASE_URL` names:
 //!
 //!     bench seed                 demo data plus the bench items (prints their ids as KEY=VALUE)
-//!     bench serve <addr>         the real router plus the baseline handlers, for wrk (P1, P4, P10)
+//!     bench serve <addr>         the real router plus the baseline handlers, for wrk (P1, P4, P11)
 //!     bench queries              SQL statements per card load, rows written per write (P3, P4)
 //!     bench timeline             page 1 vs page 1000 of the 1M-event timeline, keyset and OFFSET (P5)
 //!
@@ -243,7 +243,7 @@ async fn add_events(state: &AppState, item: i64, n: i64) {
 /// The real application plus the baselines, pinned by the caller (`taskset`) to one core.
 async fn serve(url: &str, addr: &str) {
     let state = state(url).await;
-    // wrk names the address as its host; P10's flood from many addresses says them in
+    // wrk names the address as its host; P11's flood from many addresses says them in
     // X-Forwarded-For, as a proxy in front would.
     let config = Config { public_hosts: format!("bench,{addr}"), trust_forwarded_for: true, ..Config::default() };
     let state = AppState { config: Arc::new(config), ..state };

@@ -158,7 +158,8 @@ async fn backup(file: &std::path::Path) -> Result<(), Box<dyn std::error::Error>
 async fn restore(file: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::load()?;
     let kept = ops::restore(&config, file).await?;
-    println!("Restored {}.", file.display());
+    let url = config.database_url();
+    println!("Restored {} as the database {}.", file.display(), redact(&url));
     if !kept.as_os_str().is_empty() {
         println!("The database it replaced is kept as {}", kept.display());
     }

@@ -1544,11 +1544,18 @@ async fn requests_for_another_host_name_are_refused() {
 }
 
 /// A sign-in form post as a browser without JavaScript sends it.
+/// The client address the server would see on the connection (a test request has none).
+fn from_address(mut req: Request<Body>) -> Request<Body> {
+    let peer = std::net::SocketAddr::from(([198, 51, 100, 7], 40_000));
+    req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+    req
+}
+
 fn sign_in_form(email: &str, password: &str) -> Request<Body> {
     let body = format!("email={}&password={password}", email.replace('@', "%40"));
     let mut req = form("/api/login", &body);
     req.headers_mut().insert("accept", "text/html,application/xhtml+xml".parse().unwrap());
-    req
+    from_address(req)
 }
 
 /// Failed sign-ins are counted per account and per client address in the database: past the
@@ -1576,7 +1583,7 @@ async fn sign_in_is_throttled_per_account_then_per_address() {
     assert!(page.contains("Too many failed sign-ins. Try again in"), "{page}");
     assert!(page.contains("<a href=\"/\">Back</a>") || page.contains("Back</a>"), "{page}");
     // The JSON client (the hydrated page) gets the error itself.
-    let (code, err) = app.json(form("/api/login", "email=anna%40example.com&password=demo")).await;
+    let (code, err) = app.json(from_address(form("/api/login", "email=anna%40example.com&password=demo"))).await;
     assert_eq!((code, error_kind(&err)), (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"));
     // Another app server on the same database refuses too: the counters are in the database.
     let options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
@@ -1771,6 +1778,7 @@ async fn one_event_stream_follows_every_kind_of_card_a_browser_watches() {
             .unwrap()
     };
     assert_eq!(app.send(open("watch=")).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(app.send(open("watch=spaceship,deal:999999")).await.status(), StatusCode::NOT_FOUND, "nothing to watch");
     let res = app.send(open("watch=lead:repeat,deal,spaceship,deal:notanumber")).await;
     assert_eq!(res.status(), StatusCode::OK);
     let mut body = res.into_body();
@@ -1792,5 +1800,28 @@ async fn one_event_stream_follows_every_kind_of_card_a_browser_watches() {
     }
     assert!(seen.contains("event: layout\ndata: deal\n"), "{seen:?}");
     assert!(!seen.contains("data: lead"), "only what changed: {seen:?}");
+    app.db.cleanup().await;
+}
+
+/// Sign-ins sent all at once cannot pass the throttle together: each is counted before its
+/// password is checked, so of 30 parallel guesses at one account at most 5 are checked, and
+/// the rest are refused (429) without a password check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_guesses_are_counted_before_they_are_checked() {
+    let app = app().await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for n in 0..30 {
+        let router = app.router.clone();
+        tasks.spawn(async move { router.oneshot(sign_in_form("marco@example.com", &format!("guess{n}"))).await });
+    }
+    let (mut checked, mut refused) = (0, 0);
+    while let Some(res) = tasks.join_next().await {
+        match res.unwrap().unwrap().status() {
+            StatusCode::TOO_MANY_REQUESTS => refused += 1,
+            _ => checked += 1,
+        }
+    }
+    assert!(checked <= 5, "{checked} guesses checked, {refused} refused");
+    assert_eq!(checked + refused, 30);
     app.db.cleanup().await;
 }

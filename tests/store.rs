@@ -385,12 +385,12 @@ on_both_databases! {
         let u = user(&mut conn, "S@Test.example").await;
         let idle = 1_000_000;
         users::create_session(&mut conn, "hash-1", u, 10, 1_000).await.unwrap();
-        let me = users::session_user(&mut conn, "hash-1", 500, idle).await.unwrap().expect("live session");
+        let me = users::session_user(&mut conn, "hash-1", 500, idle, true).await.unwrap().expect("live session");
         assert_eq!((me.id, me.email.as_str()), (u, "s@test.example"));
-        assert!(users::session_user(&mut conn, "hash-1", 1_000, idle).await.unwrap().is_none(), "expired");
-        assert!(users::session_user(&mut conn, "other", 500, idle).await.unwrap().is_none());
+        assert!(users::session_user(&mut conn, "hash-1", 1_000, idle, true).await.unwrap().is_none(), "expired");
+        assert!(users::session_user(&mut conn, "other", 500, idle, true).await.unwrap().is_none());
         users::delete_session(&mut conn, "hash-1").await.unwrap();
-        assert!(users::session_user(&mut conn, "hash-1", 500, idle).await.unwrap().is_none());
+        assert!(users::session_user(&mut conn, "hash-1", 500, idle, true).await.unwrap().is_none());
         assert!(users::credentials(&mut conn, " s@TEST.example ").await.unwrap().is_some(), "email is case-insensitive");
     }
 }
@@ -403,14 +403,18 @@ on_both_databases! {
         let long = 100 * hour;
         users::create_session(&mut conn, "busy", u, 0, long).await.unwrap();
         users::create_session(&mut conn, "away", u, 0, long).await.unwrap();
+        users::create_session(&mut conn, "watched", u, 0, long).await.unwrap();
+        // An open page's event stream polls without moving the limit on.
+        assert!(users::session_user(&mut conn, "watched", 50 * minute, hour, false).await.unwrap().is_some());
+        assert!(users::session_user(&mut conn, "watched", 61 * minute, hour, false).await.unwrap().is_none(), "polled");
         // The busy session makes a request every 50 minutes; each one moves its idle limit on.
         for t in [50 * minute, 100 * minute, 150 * minute] {
-            assert!(users::session_user(&mut conn, "busy", t, hour).await.unwrap().is_some(), "busy at {t}");
+            assert!(users::session_user(&mut conn, "busy", t, hour, true).await.unwrap().is_some(), "busy at {t}");
         }
-        assert!(users::session_user(&mut conn, "away", 50 * minute, hour).await.unwrap().is_some());
-        assert!(users::session_user(&mut conn, "away", 111 * minute, hour).await.unwrap().is_none(), "idle an hour");
-        assert!(users::session_user(&mut conn, "busy", 151 * minute, hour).await.unwrap().is_some());
-        assert_eq!(users::delete_expired_sessions(&mut conn, 151 * minute, hour).await.unwrap(), 1, "the idle one");
+        assert!(users::session_user(&mut conn, "away", 50 * minute, hour, true).await.unwrap().is_some());
+        assert!(users::session_user(&mut conn, "away", 111 * minute, hour, true).await.unwrap().is_none(), "idle an hour");
+        assert!(users::session_user(&mut conn, "busy", 151 * minute, hour, true).await.unwrap().is_some());
+        assert_eq!(users::delete_expired_sessions(&mut conn, 151 * minute, hour).await.unwrap(), 2, "the idle ones");
     }
 }
 
@@ -512,7 +516,7 @@ mod layouts_store {
             let theirs = layouts::apply_ops(&mut conn, deals, COMMON, 2, &[LayoutOp::HideField { code: "source".into() }], &known, by).await.unwrap();
             assert_eq!(theirs.version, 3);
             let hide_title = [LayoutOp::HideField { code: "title".into() }];
-            let save = layouts::OpsSave { kind: deals, scope: COMMON, base_version: 2, ops: &hide_title, known: &known, by };
+            let save = layouts::OpsSave { kind: deals, scope: COMMON, base_version: 2, ops: &hide_title, known: &known, by, max_sections: None };
             let mine = layouts::apply_ops_to(&mut conn, save, read).await.unwrap();
             assert_eq!((mine.version, mine.rebased), (4, true), "applied after theirs");
             assert!(!mine.layout.field_codes().any(|c| c == "source"), "their change stands");

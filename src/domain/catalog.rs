@@ -286,7 +286,6 @@ pub fn fallback_layout(entity: EntityType) -> Layout {
         plural: String::new(),
         system: false,
         options: Default::default(),
-        search_gen: 0,
     });
     default_layout(&def)
 }

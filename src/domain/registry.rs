@@ -72,10 +72,6 @@ pub struct TypeDef {
     pub system: bool,
     #[serde(default)]
     pub options: TypeOptions,
-    /// The generation of its items' search text (docs/OPERATIONS.md): an item whose own is
-    /// behind is left out of search until the reindexer has rewritten it.
-    #[serde(default)]
-    pub search_gen: i64,
 }
 
 impl TypeDef {
@@ -142,7 +138,6 @@ pub fn system_types() -> Vec<TypeDef> {
         plural: text::system_type_names(entity).map_or("", |n| n.1).into(),
         system: true,
         options: TypeOptions { stages, ..TypeOptions::default() },
-        search_gen: 0,
     };
     let mut deal = def(2, EntityType::DEAL, true);
     deal.options.several_pipelines = true;
@@ -374,7 +369,7 @@ pub fn settle(
         }
     }
     let id = existing.map_or(id, |d| d.id);
-    Ok(TypeDef { id, entity, name, plural, system: false, options, search_gen: 0 })
+    Ok(TypeDef { id, entity, name, plural, system: false, options })
 }
 
 #[cfg(test)]

@@ -54,7 +54,9 @@ pub fn wait(counter: &Counter, now: i64) -> Option<i64> {
     (counter.blocked_until > now).then(|| counter.blocked_until - now)
 }
 
-/// Whether failures counted since `first_at` still count at `now`.
+/// Whether failures counted since `first_at` still count at `now` (the store counts anew only
+/// once the window has passed since the first failure and since the last block ended, so blocks
+/// keep doubling up to the cap).
 pub fn in_window(first_at: i64, now: i64) -> bool {
     now - first_at < WINDOW_MS
 }
@@ -63,6 +65,21 @@ pub fn in_window(first_at: i64, now: i64) -> bool {
 pub fn block_after(key: Key, failures: i64) -> Option<i64> {
     let over = failures - key.allowance();
     (over >= 0).then(|| FIRST_BLOCK_MS.saturating_mul(1 << over.min(20)).min(MAX_BLOCK_MS))
+}
+
+/// The key of a client address: an IPv4 address as it is, an IPv6 address by its /64 network
+/// (a machine usually has a whole one, and could take a new address for every attempt).
+pub fn address_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
 }
 
 /// Whole seconds for `Retry-After`, rounded up.
@@ -95,6 +112,15 @@ mod tests {
         assert_eq!(retry_after_secs(999), 1);
         assert_eq!(retry_after_secs(30_000), 30);
         assert_eq!(wait(&c, 30_000), None);
+    }
+
+    #[test]
+    fn an_ipv6_client_counts_by_its_network() {
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]));
+        assert_eq!(address_key(ip("203.0.113.9")), "203.0.113.9");
+        assert_eq!(address_key(ip("2001:db8:1:2::1")), address_key(ip("2001:db8:1:2:ffff::9")));
+        assert_ne!(address_key(ip("2001:db8:1:2::1")), address_key(ip("2001:db8:1:3::1")));
+        assert_eq!(address_key(ip("::ffff:203.0.113.9")), "203.0.113.9");
     }
 
     #[test]

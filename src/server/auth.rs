@@ -69,14 +69,25 @@ pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
-/// The user whose live session the request's cookie names.
+/// The user whose live session the request's cookie names (the request moves the session's
+/// idle limit on).
 pub async fn user_from_headers(state: &AppState, headers: &HeaderMap) -> sqlx::Result<Option<CurrentUser>> {
+    session_of(state, headers, true).await
+}
+
+/// [`user_from_headers`] for a page's background poll (an open card's event stream): it does
+/// not keep an unattended browser's session alive past its idle time.
+pub async fn user_from_headers_quietly(state: &AppState, headers: &HeaderMap) -> sqlx::Result<Option<CurrentUser>> {
+    session_of(state, headers, false).await
+}
+
+async fn session_of(state: &AppState, headers: &HeaderMap, touch: bool) -> sqlx::Result<Option<CurrentUser>> {
     let secure = state.config.secure_cookies;
     if cookie_value(headers, session_cookie(secure)).is_none() {
         return Ok(None);
     }
     let mut conn = state.store.pool.acquire().await?;
-    user_from_headers_on(&mut conn, headers, secure, state.config.idle_ms()).await
+    user_from_headers_on(&mut conn, headers, secure, state.config.idle_ms(), touch).await
 }
 
 /// [`user_from_headers`] on a connection the caller holds.
@@ -85,11 +96,12 @@ async fn user_from_headers_on(
     headers: &HeaderMap,
     secure: bool,
     idle_ms: i64,
+    touch: bool,
 ) -> sqlx::Result<Option<CurrentUser>> {
     let Some(token) = cookie_value(headers, session_cookie(secure)) else {
         return Ok(None);
     };
-    users::session_user(conn, &token_hash(token), now_ms(), idle_ms).await
+    users::session_user(conn, &token_hash(token), now_ms(), idle_ms, touch).await
 }
 
 /// The app state of the request being served.
@@ -126,7 +138,7 @@ pub async fn require_user_on(conn: &mut Conn) -> Result<CurrentUser, AppError> {
         return Ok(user.clone());
     }
     let config = app_state()?.config;
-    user_from_headers_on(conn, &parts.headers, config.secure_cookies, config.idle_ms())
+    user_from_headers_on(conn, &parts.headers, config.secure_cookies, config.idle_ms(), true)
         .await?
         .ok_or(AppError::Unauthenticated)
 }
@@ -147,7 +159,7 @@ fn set_cookie(state: &AppState, value: &str, max_age_secs: i64) {
 
 /// Password checks running at once. Hashing is made slow on purpose (argon2); a flood of
 /// sign-ins may use half the cores, never all of them, so signed-in people's pages keep being
-/// served (docs/PERFORMANCE.md, P10). Others wait their turn without holding a connection.
+/// served (docs/PERFORMANCE.md, P11). Others wait their turn without holding a connection.
 fn hashing() -> &'static tokio::sync::Semaphore {
     static HASHING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
     HASHING.get_or_init(|| {
@@ -162,27 +174,36 @@ async fn check_password(hash: String, password: String) -> bool {
     tokio::task::spawn_blocking(move || verify_password(&hash, &password)).await.unwrap_or(false)
 }
 
+/// [`hash_password`] off the async threads, beside the password checks' bound.
+pub async fn hash_password_bounded(password: &str) -> Result<String, AppError> {
+    let _permit = hashing().acquire().await.map_err(|_| AppError::Internal)?;
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|_| AppError::Internal)?
+}
+
 /// The client's address, for throttling: the socket's peer, or with `trust_forwarded_for` the
-/// last `X-Forwarded-For` entry (the one the reverse proxy in front added).
-fn client_address(state: &AppState) -> String {
-    let Some(parts) = use_context::<http::request::Parts>() else { return String::new() };
+/// last `X-Forwarded-For` entry (the one the reverse proxy in front added). An IPv6 address
+/// counts by its /64 network, which one machine usually has whole. `None` when unknown.
+fn client_address(state: &AppState) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    let mut ip: Option<std::net::IpAddr> = None;
     if state.config.trust_forwarded_for {
         let forwarded = parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
-        if let Some(last) = forwarded.and_then(|v| v.rsplit(',').next()).map(str::trim).filter(|v| !v.is_empty()) {
-            return last.to_string();
-        }
+        ip = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|v| v.trim().parse().ok());
     }
-    parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default()
+    let ip =
+        ip.or_else(|| parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip()))?;
+    Some(crate::domain::throttle::address_key(ip))
 }
 
 /// Signs in: checks the password unless the account or the client address is throttled
 /// (`domain::throttle`), then starts a session. A wrong email or password goes back to the
 /// sign-in page with a message (with or without JavaScript); a throttled one is refused with
 /// `TooManyAttempts` (429 with `Retry-After`).
+///
+/// Each attempt is counted as a failure before its password is checked, so requests sent all
+/// at once cannot pass the check together: those beyond the allowance are refused without
+/// hashing. A right password then takes its attempt back.
 pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
     use super::store::sign_in;
     use crate::domain::throttle::{self, Key};
@@ -191,38 +212,47 @@ pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
         leptos_axum::redirect("/login?error=1");
         return Ok(());
     }
-    let keys = [sign_in::key(Key::Account, email), sign_in::key(Key::Address, &client_address(&state))];
+    let mut keys = vec![(Key::Account, sign_in::key(Key::Account, email))];
+    if let Some(address) = client_address(&state) {
+        keys.push((Key::Address, sign_in::key(Key::Address, &address)));
+    }
     let now = now_ms();
     // The counters and the credentials in one visit; the connection goes back before hashing.
-    let creds = {
+    let (creds, wait, over) = {
         let mut conn = state.store.pool.acquire().await?;
-        let wait = sign_in::counters(&mut conn, &keys).await?.iter().filter_map(|c| throttle::wait(c, now)).max();
-        if let Some(wait) = wait {
+        let names: Vec<String> = keys.iter().map(|(_, k)| k.clone()).collect();
+        if let Some(wait) =
+            sign_in::counters(&mut conn, &names).await?.iter().filter_map(|c| throttle::wait(c, now)).max()
+        {
             return Err(too_many_attempts(wait));
         }
-        users::credentials(&mut conn, email).await?
+        let (mut wait, mut over) = (None, false);
+        for (kind, key) in &keys {
+            let counter = sign_in::record_failure(&mut conn, *kind, key, now).await?;
+            wait = wait.max(throttle::wait(&counter, now));
+            over |= counter.failures > kind.allowance();
+        }
+        (users::credentials(&mut conn, email).await?, wait, over)
     };
+    if let (true, Some(wait)) = (over, wait) {
+        return Err(too_many_attempts(wait));
+    }
     let (hash, user_id) = match &creds {
         Some(c) if c.active => (c.password_hash.clone(), Some(c.id)),
         _ => (decoy_hash().to_string(), None),
     };
     let ok = check_password(hash, password.to_string()).await;
-    let now = now_ms();
-    let mut conn = state.store.pool.acquire().await?;
     let Some(user_id) = user_id.filter(|_| ok) else {
-        let mut wait = None;
-        for (kind, key) in [Key::Account, Key::Address].into_iter().zip(&keys) {
-            let counter = sign_in::record_failure(&mut conn, kind, key, now).await?;
-            wait = wait.max(throttle::wait(&counter, now));
-        }
         if let Some(wait) = wait {
             return Err(too_many_attempts(wait));
         }
         leptos_axum::redirect("/login?error=1");
         return Ok(());
     };
-    sign_in::clear(&mut conn, &keys[0]).await?;
-    sign_in::forget_old(&mut conn, now).await?;
+    let mut conn = state.store.pool.acquire().await?;
+    for (kind, key) in &keys {
+        sign_in::forgive(&mut conn, *kind, key).await?;
+    }
     start_session(&state, &mut conn, user_id).await
 }
 

@@ -352,7 +352,8 @@ fn same_site_referer(req: &Request) -> Option<String> {
     let referer = req.headers().get(http::header::REFERER)?.to_str().ok()?;
     let rest = referer.strip_prefix("http://").or_else(|| referer.strip_prefix("https://"))?;
     let path = rest.strip_prefix(host)?;
-    path.starts_with('/').then(|| path.to_string())
+    // `//elsewhere.example` would be another site's address.
+    (path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\")).then(|| path.to_string())
 }
 
 /// A server function's refusal of a plain form post, as a page a person can read: the
@@ -571,7 +572,7 @@ async fn watched_kind(state: &AppState, key: &str) -> Result<crate::domain::view
         "repeat" => (None, Some(true)),
         p => (Some(p.parse::<i64>().map_err(|_| AppError::NotFound)?), None),
     };
-    super::service::card_kind(&state.store, entity, pipeline, repeat_lead).await
+    super::service::watched_kind(&state.store, entity, pipeline, repeat_lead).await
 }
 
 /// Server-sent events: a `layout` event, whose data is the watch key, each time the card view
@@ -588,20 +589,22 @@ async fn layout_stream(state: AppState, headers: http::HeaderMap, keys: Vec<Stri
         Ok(user) => Arc::new(user),
         Err(e) => return plain_error(&e),
     };
-    let mut watched = Vec::with_capacity(keys.len());
+    let mut watched: Vec<(String, crate::domain::views::CardKind)> = Vec::with_capacity(keys.len());
     for key in keys {
         match watched_kind(&state, &key).await {
+            // Two keys naming one kind (`deal:3`, `deal:03`) are watched once.
+            Ok(kind) if watched.iter().any(|(_, k)| *k == kind) => {}
             Ok(kind) => watched.push((key, kind)),
             Err(e) if strict => return plain_error(&e),
             Err(_) => {}
         }
     }
+    if watched.is_empty() {
+        return plain_error(&AppError::NotFound);
+    }
     let tokens = move |store: super::store::Store, user: Arc<crate::api::types::CurrentUser>, watched: Arc<Vec<_>>| async move {
-        let mut out = Vec::with_capacity(watched.len());
-        for (_, kind) in watched.iter() {
-            out.push(super::service::view_token(&store, &user, *kind).await);
-        }
-        out
+        let kinds: Vec<crate::domain::views::CardKind> = watched.iter().map(|(_, k)| *k).collect::<Vec<_>>();
+        super::service::view_tokens(&store, &user, &kinds).await
     };
     let watched = Arc::new(watched);
     let start = tokens(state.store.clone(), user.clone(), watched.clone()).await;
@@ -619,7 +622,7 @@ async fn layout_stream(state: AppState, headers: http::HeaderMap, keys: Vec<Stri
                 if SHUTTING_DOWN.load(std::sync::atomic::Ordering::Relaxed) || tokio::time::Instant::now() > until {
                     return None;
                 }
-                let user = match user_from_headers(&state, &headers).await {
+                let user = match super::auth::user_from_headers_quietly(&state, &headers).await {
                     Ok(Some(user)) if user.id == signed => Arc::new(user),
                     _ => return None,
                 };
@@ -709,6 +712,22 @@ mod tests {
         assert_eq!(percent_decode("100%25%zz"), "100%%zz");
         assert_eq!(percent_encode("€ offer\"a.pdf"), "%E2%82%AC%20offer%22a.pdf");
         assert_eq!(percent_decode(&percent_encode("Договор №5.pdf")), "Договор №5.pdf");
+    }
+
+    #[test]
+    fn the_way_back_from_a_form_error_stays_on_this_site() {
+        let req = |referer: &str| {
+            Request::builder()
+                .header(HOST, "crm.example.com")
+                .header(http::header::REFERER, referer)
+                .body(Body::empty())
+                .unwrap_or_default()
+        };
+        assert_eq!(same_site_referer(&req("https://crm.example.com/login?error=1")), Some("/login?error=1".into()));
+        assert_eq!(same_site_referer(&req("https://crm.example.com//evil.example/x")), None);
+        assert_eq!(same_site_referer(&req("https://crm.example.com/\\evil.example")), None);
+        assert_eq!(same_site_referer(&req("https://evil.example/login")), None);
+        assert_eq!(same_site_referer(&req("https://crm.example.com.evil.example/login")), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::config::Config;
 use super::store::{Backend, Store};
-use sqlx::{Connection, Row};
+use sqlx::{ConnectOptions, Connection, Row};
 use std::path::{Path, PathBuf};
 
 /// The SQLite file a `sqlite:` URL names.
@@ -30,15 +30,18 @@ fn database_file(config: &Config, what: &str) -> Result<PathBuf, String> {
     sqlite_path(&url).ok_or_else(|| format!("cannot tell the database file from {url}"))
 }
 
-async fn open(path: &Path, mode: &str) -> Result<sqlx::SqliteConnection, String> {
-    let url = format!("sqlite://{}?mode={mode}", path.display());
-    sqlx::SqliteConnection::connect(&url).await.map_err(|e| format!("cannot open {}: {e}", path.display()))
+/// A connection to the SQLite file at `path` (never created here), named by path rather than
+/// URL so that any file name works.
+async fn open(path: &Path, read_only: bool) -> Result<sqlx::SqliteConnection, String> {
+    let options =
+        sqlx::sqlite::SqliteConnectOptions::new().filename(path).read_only(read_only).create_if_missing(false);
+    options.connect().await.map_err(|e| format!("cannot open {}: {e}", path.display()))
 }
 
 /// Checks that `path` is a whole SQLite database of this app: its pages are sound
 /// (`integrity_check`) and it has the app's schema.
 async fn check_database(path: &Path) -> Result<(), String> {
-    let mut conn = open(path, "ro").await?;
+    let mut conn = open(path, true).await?;
     let verdict: String = sqlx::query("PRAGMA integrity_check")
         .fetch_one(&mut conn)
         .await
@@ -75,7 +78,7 @@ pub async fn backup(config: &Config, file: &Path) -> Result<(), String> {
     }
     let partial = PathBuf::from(format!("{}.partial", file.display()));
     let _ = std::fs::remove_file(&partial);
-    let mut conn = open(&db, "rw").await?;
+    let mut conn = open(&db, false).await?;
     let copied = sqlx::query("VACUUM INTO $1").bind(partial.display().to_string()).execute(&mut conn).await;
     conn.close().await.ok();
     if let Err(e) = copied {
@@ -90,12 +93,12 @@ pub async fn backup(config: &Config, file: &Path) -> Result<(), String> {
 }
 
 /// `crm-card restore FILE`: makes a backup the database, with the server stopped. The backup is
-/// checked first (a damaged file or another program's database is refused, changing nothing);
-/// the database it replaces is kept beside it as `crm.db.before-restore-<time>`. Answers that
-/// file's path.
+/// copied beside the database and the copy checked (a damaged file or another program's
+/// database is refused, changing nothing); the database it replaces is kept beside it as
+/// `crm.db.before-restore-<time>`. Answers that file's path.
 pub async fn restore(config: &Config, file: &Path) -> Result<PathBuf, String> {
     let db = database_file(config, "restore")?;
-    check_database(file).await.map_err(|e| format!("{e}. Nothing was changed."))?;
+    let db = std::path::absolute(&db).unwrap_or(db);
     // A running server holds its address; restoring under it would lose its writes.
     if let Ok(addr) = config.socket_addr() {
         if std::net::TcpListener::bind(addr).is_err() {
@@ -106,16 +109,40 @@ pub async fn restore(config: &Config, file: &Path) -> Result<PathBuf, String> {
     }
     let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // The copy is what is checked and put in place (a file checked, then copied, could differ).
     let incoming = dir.join("crm.db.restoring");
-    std::fs::copy(file, &incoming).map_err(|e| format!("cannot copy {}: {e}", file.display()))?;
-    std::fs::File::open(&incoming).and_then(|f| f.sync_all()).map_err(|e| format!("cannot write {e}"))?;
+    std::fs::copy(file, &incoming).map_err(|e| format!("cannot copy {}: {e}. Nothing was changed.", file.display()))?;
+    let checked = async {
+        std::fs::File::open(&incoming).and_then(|f| f.sync_all()).map_err(|e| format!("cannot write: {e}"))?;
+        check_database(&incoming).await
+    };
+    if let Err(e) = checked.await {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(
+            format!("{e}. Nothing was changed.").replace(&incoming.display().to_string(), &file.display().to_string())
+        );
+    }
     let kept = if db.exists() {
-        // Everything in the write-ahead log goes into the file first, so the kept copy is whole.
-        let mut conn = open(&db, "rw").await?;
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut conn).await.map_err(|e| e.to_string())?;
+        // Everything in the write-ahead log goes into the file first, so the kept copy is whole;
+        // a checkpoint that cannot finish means someone is using the database.
+        let mut conn = open(&db, false).await?;
+        let row =
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&mut conn).await.map_err(|e| e.to_string())?;
+        let busy: i64 = row.try_get(0).unwrap_or(1);
         conn.close().await.ok();
-        let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+        if busy != 0 {
+            let _ = std::fs::remove_file(&incoming);
+            return Err(format!(
+                "{} is in use (stop the CRM Card server before restoring). Nothing was changed.",
+                db.display()
+            ));
+        }
+        let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S%.3f");
         let kept = dir.join(format!("crm.db.before-restore-{stamp}"));
+        if kept.exists() {
+            let _ = std::fs::remove_file(&incoming);
+            return Err(format!("{} exists already; try again", kept.display()));
+        }
         std::fs::rename(&db, &kept).map_err(|e| format!("cannot move {} aside: {e}", db.display()))?;
         Some(kept)
     } else {

@@ -19,6 +19,11 @@ mod imp {
 
     const CHANNEL: &str = "crm-card-events";
     const LOCK: &str = "crm-card-events-leader";
+    /// The most kinds of card one stream follows (the server's limit).
+    const MAX_WATCHED: usize = 32;
+    /// How long the leader waits before opening again a stream the server ended (signed out,
+    /// a deployment, a proxy's error).
+    const RETRY_MS: u32 = 10_000;
 
     /// What the tabs say to each other.
     #[derive(Serialize, Deserialize)]
@@ -42,6 +47,7 @@ mod imp {
         url: String,
         source: web_sys::EventSource,
         _listener: Listener,
+        _on_error: Closure<dyn Fn()>,
     }
 
     struct Hub {
@@ -90,9 +96,12 @@ mod imp {
         fn reopen(&mut self) {
             let mut all: BTreeSet<String> = self.own_keys().into_iter().collect();
             all.extend(self.others.values().flatten().cloned());
-            let keys: Vec<String> = all.into_iter().collect();
+            let keys: Vec<String> = all.into_iter().take(MAX_WATCHED).collect();
             let url = format!("/events/layouts?watch={}", keys.join(","));
-            if !keys.is_empty() && self.stream.as_ref().is_some_and(|open| open.url == url) {
+            // EventSource reconnects by itself after a network error, but not after an error
+            // answer: a closed stream is opened again.
+            let open = |s: &Stream| s.url == url && s.source.ready_state() != web_sys::EventSource::CLOSED;
+            if !keys.is_empty() && self.stream.as_ref().is_some_and(open) {
                 return;
             }
             if let Some(old) = self.stream.take() {
@@ -109,7 +118,23 @@ mod imp {
                 deliver(&key);
             });
             let _ = source.add_event_listener_with_callback("layout", listener.as_ref().unchecked_ref());
-            self.stream = Some(Stream { url, source, _listener: listener });
+            let on_error = Closure::<dyn Fn()>::new(|| {
+                let closed = with_hub(|h| {
+                    h.stream.as_ref().is_some_and(|s| s.source.ready_state() == web_sys::EventSource::CLOSED)
+                });
+                if closed == Some(true) {
+                    gloo_timers::callback::Timeout::new(RETRY_MS, || {
+                        with_hub(|h| {
+                            if h.leader {
+                                h.reopen();
+                            }
+                        });
+                    })
+                    .forget();
+                }
+            });
+            let _ = source.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref());
+            self.stream = Some(Stream { url, source, _listener: listener, _on_error: on_error });
         }
     }
 
@@ -177,9 +202,21 @@ mod imp {
             become_leader();
             js_sys::Promise::new(&mut |_, _| {})
         });
-        let asked = request.call2(&locks, &JsValue::from_str(LOCK), granted.as_ref().unchecked_ref()).is_ok();
+        let asked = request.call2(&locks, &JsValue::from_str(LOCK), granted.as_ref().unchecked_ref());
         granted.forget();
-        asked
+        let Ok(promise) = asked.map(js_sys::Promise::from) else { return false };
+        // Refused (a sandboxed frame, a browser setting): this tab keeps its own stream.
+        let refused = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {
+            with_hub(|h| {
+                if !h.leader {
+                    h.leader = true;
+                    h.reopen();
+                }
+            });
+        });
+        let _ = promise.catch(&refused);
+        refused.forget();
+        true
     }
 
     fn start() {
@@ -199,6 +236,12 @@ mod imp {
                 });
                 let _ = window.add_event_listener_with_callback("pagehide", bye.as_ref().unchecked_ref());
                 bye.forget();
+                // Back from the back/forward cache, after its `Bye`: tell the leader again.
+                let back = Closure::<dyn Fn()>::new(|| {
+                    with_hub(|h| h.changed());
+                });
+                let _ = window.add_event_listener_with_callback("pageshow", back.as_ref().unchecked_ref());
+                back.forget();
             }
         }
         let has_channel = channel.is_some();

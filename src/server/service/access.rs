@@ -5,7 +5,7 @@ use crate::api::types::{AccessAdmin, CurrentUser, DepartmentInput, UserInput};
 use crate::domain::access::{parent_allowed, Rights};
 use crate::domain::field_spec::MAX_LABEL;
 use crate::error::{AppError, FieldError};
-use crate::server::auth::hash_password;
+use crate::server::auth::hash_password_bounded;
 use crate::server::store::{access, now_ms, users, Conn, Store};
 use crate::text;
 
@@ -93,7 +93,7 @@ pub async fn save_user(store: &Store, me: &CurrentUser, id: Option<i64>, input: 
     if users::email_taken(&mut conn, &email, id).await? {
         return Err(invalid("email", text::ERR_EMAIL_TAKEN));
     }
-    let hash = if password.is_empty() { None } else { Some(hash_password(password)?) };
+    let hash = if password.is_empty() { None } else { Some(hash_password_bounded(password).await?) };
     use sqlx::Connection;
     let mut tx = conn.begin().await?;
     let id = match id {
@@ -105,6 +105,9 @@ pub async fn save_user(store: &Store, me: &CurrentUser, id: Option<i64>, input: 
                 // A changed password ends the user's other sessions (a leaked one too).
                 let keep = if id == me.id { crate::server::auth::current_session() } else { None };
                 users::set_password(&mut tx, id, h, keep.as_deref()).await?;
+                // A reset password lets its owner sign in at once, however many failures before.
+                let key = crate::server::store::sign_in::key(crate::domain::throttle::Key::Account, &email);
+                crate::server::store::sign_in::clear(&mut tx, &key).await?;
             }
             id
         }

@@ -245,7 +245,7 @@ pub async fn save_fields(
     let changes =
         parse_inputs(&mut *conn, Target { entity, item_id: Some(id), user, held: Some(&seen.values) }, fields, inputs)
             .await?;
-    let search_gen = cfg.registry(&mut *conn).await?.get(entity).map_or(0, |d| d.search_gen);
+    let search_gen = cfg.search_gen(&mut *conn, entity).await?;
     let outcome = items::save(
         &mut *conn,
         Save {
@@ -413,6 +413,7 @@ pub async fn create_item(
     let cfg = store.config.fresh(&mut conn).await?;
     let def = known(&cfg, &mut conn, entity).await?;
     let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
+    let search_gen = cfg.search_gen(&mut conn, entity).await?;
     let fields = &user_fields.visible;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
     let pipeline: Option<&Pipeline> = match pipeline_id {
@@ -445,7 +446,7 @@ pub async fn create_item(
             user_id: Some(user.id),
             now: now_ms(),
             repeat_lead: repeat_lead && def.has_repeat_items(),
-            search_gen: def.search_gen,
+            search_gen,
         },
     )
     .await?;

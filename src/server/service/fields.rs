@@ -107,7 +107,11 @@ pub async fn configure_field(
     // Search text holds option labels and leaves restricted fields out: a change of either
     // takes the type's items out of search in the same transaction, until the reindexer has
     // rewritten them.
-    let outdates = before.settings.options != def.settings.options || before.is_restricted() != def.is_restricted();
+    // A restricted field always does: `before` was read outside the transaction, and another
+    // admin's change in between must not leave its words searchable.
+    let outdates = before.settings.options != def.settings.options
+        || before.is_restricted() != def.is_restricted()
+        || def.is_restricted();
     if !catalog::configure(&mut conn, entity, &def, outdates).await? {
         return Err(AppError::NotFound);
     }

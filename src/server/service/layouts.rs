@@ -86,16 +86,14 @@ pub async fn save_layout(
     let fields = fields_for(&store.config.at(revision), &mut *conn, entity, user).await?.visible;
     let known = |code: &str| fields.iter().any(|f| f.code == code);
     let personal = matches!(view, ViewRef::Personal(_));
-    if let (true, Some((_, before))) = (personal, &seen) {
-        let sections = crate::domain::layout_ops::rebase(before, &ops, &known).layout.sections.len();
-        let max = config.max_personal_sections.max(1);
-        if sections > max && sections > before.sections.len() {
-            return Err(AppError::Limit { message: text::err_personal_sections(max) });
-        }
-    }
+    let max_sections = personal.then_some(config.max_personal_sections.max(1));
     let by = Author { user_id: Some(user.id), now: now_ms() };
-    let save = layouts::OpsSave { kind, scope: &scope, base_version: version, ops: &ops, known: &known, by };
+    let save =
+        layouts::OpsSave { kind, scope: &scope, base_version: version, ops: &ops, known: &known, by, max_sections };
     let saved = layouts::apply_ops_to(&mut *conn, save, seen).await?;
+    if let (true, Some(max)) = (saved.too_many_sections, max_sections) {
+        return Err(AppError::Limit { message: text::err_personal_sections(max) });
+    }
     if personal {
         layouts::prune(&mut *conn, kind, &scope, saved.version - config.personal_versions_kept.max(1)).await?;
     }

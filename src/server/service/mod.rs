@@ -23,8 +23,8 @@ pub use layouts::{layout_editor, layout_history, read_layout_base, rollback_layo
 pub use recycle::{delete_items, purge_items, recycle_bin, restore_items, spawn_purge};
 pub use types::{create_type, delete_type, type_contents, types_admin, update_type};
 pub use views::{
-    choose_view, delete_card_view, enable_my_view, reset_common_view, save_card_view, set_common_view, view_token,
-    views_admin,
+    choose_view, delete_card_view, enable_my_view, reset_common_view, save_card_view, set_common_view, view_tokens,
+    views_admin, watched_kind,
 };
 
 use super::store::config::Snapshot;

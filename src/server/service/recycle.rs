@@ -110,6 +110,7 @@ pub async fn purge_items(store: &Store, user: &CurrentUser, ids: Vec<i64>) -> Re
 
 /// Purges what has been in the bin longer than `days`, now and then every hour, for as long as
 /// the server runs. Every app server may run it: each batch deletes only what is still there.
+/// Sign-in failure counters that no longer count go at the same time.
 pub fn spawn_purge(store: Store, days: i64) {
     const HOUR: std::time::Duration = std::time::Duration::from_secs(3600);
     tokio::spawn(async move {
@@ -123,6 +124,13 @@ pub fn spawn_purge(store: Store, days: i64) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!("recycle bin: {n} item(s) older than {days} days deleted for good"),
                 Err(e) => tracing::warn!("recycle bin purge failed (tried again in an hour): {e}"),
+            }
+            let forgotten = async {
+                let mut conn = store.pool.acquire().await?;
+                crate::server::store::sign_in::forget_old(&mut conn, now_ms()).await
+            };
+            if let Err(e) = forgotten.await {
+                tracing::warn!("forgetting old sign-in failures failed (tried again in an hour): {e}");
             }
             tokio::time::sleep(HOUR).await;
         }

@@ -40,12 +40,15 @@ pub async fn setup_open(store: &Store, token: &str) -> Result<bool, AppError> {
     Ok(users::setup_open(&mut conn, &token_hash(token)).await?)
 }
 
-/// The setup page's form: the first administrator, once.
+/// The setup page's form: the first administrator, once. The token is checked before the
+/// password is hashed (anyone can send the form), and hashing waits its turn with sign-ins.
 pub async fn setup(store: &Store, token: &str, name: &str, email: &str, password: &str) -> Result<i64, AppError> {
+    let closed = || AppError::BadRequest { message: text::ERR_SETUP_CLOSED.into() };
+    if !setup_open(store, token).await? {
+        return Err(closed());
+    }
     let (name, email) = checked_account(name, email, password, true)?;
-    let hash = hash_password(password)?;
+    let hash = crate::server::auth::hash_password_bounded(password).await?;
     let mut conn = store.pool.acquire().await?;
-    users::claim_setup(&mut conn, &token_hash(token), admin(&name, &email, &hash), now_ms())
-        .await?
-        .ok_or(AppError::BadRequest { message: text::ERR_SETUP_CLOSED.into() })
+    users::claim_setup(&mut conn, &token_hash(token), admin(&name, &email, &hash), now_ms()).await?.ok_or_else(closed)
 }

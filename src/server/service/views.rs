@@ -69,12 +69,36 @@ pub(super) async fn resolved(
     })
 }
 
-/// What an open card watches: it changes whenever the card should look again. One query while
+/// What open cards watch, for each of several kinds of card: a token that changes whenever the
+/// card should look again. On one connection and one configuration snapshot; one query while
 /// nothing changed (the configuration revision).
-pub async fn view_token(store: &Store, user: &CurrentUser, kind: CardKind) -> Option<String> {
-    let mut conn = store.pool.acquire().await.ok()?;
-    let cfg = store.config.fresh(&mut conn).await.ok()?;
-    resolved(&cfg, &mut conn, user, kind).await.ok().map(|r| r.state.token)
+pub async fn view_tokens(store: &Store, user: &CurrentUser, kinds: &[CardKind]) -> Vec<Option<String>> {
+    let Ok(mut conn) = store.pool.acquire().await else { return vec![None; kinds.len()] };
+    let Ok(cfg) = store.config.fresh(&mut conn).await else { return vec![None; kinds.len()] };
+    let mut out = Vec::with_capacity(kinds.len());
+    for kind in kinds {
+        out.push(resolved(&cfg, &mut conn, user, *kind).await.ok().map(|r| r.state.token));
+    }
+    out
+}
+
+/// The kind of card a layout watch names, if there is one: its type exists, and so does its
+/// pipeline when it names one (an unknown pipeline would only fill the configuration cache).
+pub async fn watched_kind(
+    store: &Store,
+    entity: &str,
+    pipeline: Option<i64>,
+    repeat_lead: Option<bool>,
+) -> Result<CardKind, AppError> {
+    let kind = super::card_kind(store, entity, pipeline, repeat_lead).await?;
+    if let Some(p) = kind.pipeline {
+        let mut conn = store.pool.acquire().await?;
+        let cfg = store.config.fresh(&mut conn).await?;
+        if !cfg.pipelines(&mut conn, kind.entity).await?.iter().any(|x| x.id == p) {
+            return Err(AppError::NotFound);
+        }
+    }
+    Ok(kind)
 }
 
 /// Refuses a change of `view`'s layout by `user`: the initial view never changes; the common

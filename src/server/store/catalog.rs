@@ -127,10 +127,24 @@ fn decode_err(what: &str) -> sqlx::Error {
 
 /// The fields of an entity type in their list order.
 pub async fn fields(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Vec<FieldDef>> {
-    sqlx::query("SELECT code, label, field_type, multiple, is_system, settings FROM fields WHERE entity_type = $1 ORDER BY sort, id")
-        .bind(entity.slug())
-        .fetch_all(conn)
-        .await?
+    Ok(fields_with_search_gen(conn, entity).await?.0)
+}
+
+/// [`fields`] and the type's search generation (`items::outdate_search`), in one statement.
+pub async fn fields_with_search_gen(conn: &mut Conn, entity: EntityType) -> sqlx::Result<(Vec<FieldDef>, i64)> {
+    let rows = sqlx::query(
+        "SELECT code, label, field_type, multiple, is_system, settings,
+                (SELECT search_gen FROM entity_types WHERE code = $1)
+         FROM fields WHERE entity_type = $1 ORDER BY sort, id",
+    )
+    .bind(entity.slug())
+    .fetch_all(conn)
+    .await?;
+    let gen = match rows.first() {
+        Some(r) => r.try_get::<Option<i64>, _>(6)?.unwrap_or(0),
+        None => 0,
+    };
+    let fields = rows
         .into_iter()
         .map(|r| {
             let t: String = r.try_get(2)?;
@@ -144,7 +158,8 @@ pub async fn fields(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Vec<Fie
                 settings: serde_json::from_str(&settings).map_err(|_| decode_err("field settings"))?,
             })
         })
-        .collect()
+        .collect::<sqlx::Result<_>>()?;
+    Ok((fields, gen))
 }
 
 /// The pipelines of an entity type with their stages, default first.

@@ -70,7 +70,8 @@ pub const REVISION_COLUMN: &str = "(SELECT revision FROM config_revision)";
 pub struct Snapshot {
     revision: i64,
     registry: Memo<(), Arc<Registry>>,
-    fields: Memo<EntityType, Arc<Vec<FieldDef>>>,
+    /// A type's fields and the search generation they belong to, read in one statement.
+    fields: Memo<EntityType, (Arc<Vec<FieldDef>>, i64)>,
     pipelines: Memo<EntityType, Arc<Vec<Pipeline>>>,
     active_users: Memo<(), Arc<Vec<UserRef>>>,
     situations: Memo<(i64, EntityType), (views::Settings, views::Choice)>,
@@ -95,7 +96,26 @@ impl Snapshot {
 
     /// Every field of an entity type, in list order.
     pub async fn fields(&self, conn: &mut Conn, entity: EntityType) -> sqlx::Result<Arc<Vec<FieldDef>>> {
-        self.fields.get_or_load(entity, async { Ok(Arc::new(catalog::fields(conn, entity).await?)) }).await
+        Ok(self.fields_and_search_gen(conn, entity).await?.0)
+    }
+
+    /// The search generation of the fields [`Snapshot::fields`] gives (`TypeDef::search_gen`,
+    /// read with them, so an item's search text is never marked current with older fields).
+    pub async fn search_gen(&self, conn: &mut Conn, entity: EntityType) -> sqlx::Result<i64> {
+        Ok(self.fields_and_search_gen(conn, entity).await?.1)
+    }
+
+    async fn fields_and_search_gen(
+        &self,
+        conn: &mut Conn,
+        entity: EntityType,
+    ) -> sqlx::Result<(Arc<Vec<FieldDef>>, i64)> {
+        self.fields
+            .get_or_load(entity, async {
+                let (fields, gen) = catalog::fields_with_search_gen(conn, entity).await?;
+                Ok((Arc::new(fields), gen))
+            })
+            .await
     }
 
     pub async fn pipelines(&self, conn: &mut Conn, entity: EntityType) -> sqlx::Result<Arc<Vec<Pipeline>>> {

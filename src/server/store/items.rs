@@ -128,7 +128,7 @@ pub async fn reindex_stale(conn: &mut Conn, limit: usize) -> sqlx::Result<usize>
     // writer went first (it would fail at once instead of waiting its turn).
     sqlx::query("UPDATE items SET search_gen = search_gen WHERE id = -1").execute(&mut *tx).await?;
     let rows = sqlx::query(
-        "SELECT i.id, i.title, i.entity_type, t.search_gen FROM items i JOIN entity_types t ON t.code = i.entity_type
+        "SELECT i.id, i.title, i.entity_type, t.search_gen, i.version FROM items i JOIN entity_types t ON t.code = i.entity_type
          WHERE i.search_gen < t.search_gen ORDER BY i.id LIMIT $1",
     )
     .bind(limit as i64)
@@ -136,17 +136,27 @@ pub async fn reindex_stale(conn: &mut Conn, limit: usize) -> sqlx::Result<usize>
     .await?;
     let mut fields: std::collections::BTreeMap<String, Vec<FieldDef>> = Default::default();
     for r in &rows {
-        let (id, title, entity, gen): (i64, String, String, i64) =
-            (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?);
+        let (id, title, entity): (i64, String, String) = (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
+        let (gen, version): (i64, i64) = (r.try_get(3)?, r.try_get(4)?);
         if !fields.contains_key(&entity) {
             let parsed: EntityType = entity.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
             fields.insert(entity.clone(), super::catalog::fields(&mut tx, parsed).await?);
         }
-        let v = values(&mut tx, id).await?;
-        sqlx::query("UPDATE items SET search_text = $2, search_gen = $3 WHERE id = $1")
+        // An item whose values cannot be read is found by its title only, rather than holding
+        // up every other (and being picked again and again).
+        let text = match values(&mut tx, id).await {
+            Ok(v) => item_write::search_text(&title, &fields[&entity], &v),
+            Err(e) => {
+                tracing::error!(item = id, "search text from the title only: its values cannot be read: {e}");
+                title.to_lowercase()
+            }
+        };
+        // Only the version read: a save in between wrote its own search text.
+        sqlx::query("UPDATE items SET search_text = $2, search_gen = $3 WHERE id = $1 AND version = $4")
             .bind(id)
-            .bind(item_write::search_text(&title, &fields[&entity], &v))
+            .bind(text)
             .bind(gen)
+            .bind(version)
             .execute(&mut *tx)
             .await?;
     }
@@ -491,7 +501,7 @@ pub struct NewItem<'a> {
     pub now: i64,
     /// A repeat lead (leads only).
     pub repeat_lead: bool,
-    /// The type's search generation `fields` belong to (`TypeDef::search_gen`).
+    /// The type's search generation `fields` belong to (`config::Snapshot::search_gen`).
     pub search_gen: i64,
 }
 
@@ -636,7 +646,7 @@ pub struct Save<'a> {
     pub now: i64,
     /// The item as the caller read it just before, if they did (`item_in_full`).
     pub seen: Option<Seen>,
-    /// The type's search generation `fields` belong to (`TypeDef::search_gen`).
+    /// The type's search generation `fields` belong to (`config::Snapshot::search_gen`).
     pub search_gen: i64,
 }
 

@@ -277,6 +277,15 @@ pub struct LayoutSave {
     /// Someone else saved after the editor's version; the operations were applied on top.
     pub rebased: bool,
     pub conflicts: Vec<(LayoutOp, OpConflict)>,
+    /// The operations would have given the layout more sections than `OpsSave::max_sections`:
+    /// nothing was written, and `layout` is the current one.
+    pub too_many_sections: bool,
+}
+
+/// Whether `after` breaks a section limit that `before` kept (a layout already over it, made
+/// before the limit was lowered, may still lose sections).
+fn over_limit(max: Option<usize>, before: &Layout, after: &Layout) -> bool {
+    max.is_some_and(|max| after.sections.len() > max && after.sections.len() > before.sections.len())
 }
 
 /// Operations to apply to one scope's layout: what an editor saved, from which version, by whom.
@@ -290,6 +299,8 @@ pub struct OpsSave<'a> {
     /// Field codes the operations may name.
     pub known: &'a (dyn Fn(&str) -> bool + Sync),
     pub by: Author,
+    /// The most sections the layout may have after the operations (a personal view's quota).
+    pub max_sections: Option<usize>,
 }
 
 /// Applies `ops`, saved by an editor who started from `base_version`, to the current layout.
@@ -304,7 +315,7 @@ pub async fn apply_ops(
     by: Author,
 ) -> sqlx::Result<LayoutSave> {
     let seen = current(conn, kind, scope).await?;
-    apply_ops_to(conn, OpsSave { kind, scope, base_version, ops, known, by }, seen).await
+    apply_ops_to(conn, OpsSave { kind, scope, base_version, ops, known, by, max_sections: None }, seen).await
 }
 
 /// [`apply_ops`] to `seen`, the scope's version and layout as the caller just read them.
@@ -316,12 +327,13 @@ pub async fn apply_ops(
 /// again and the operations applied to that. Both ways give the outcome of applying the
 /// operations one after another.
 pub async fn apply_ops_to(conn: &mut Conn, save: OpsSave<'_>, seen: Option<(i64, Layout)>) -> sqlx::Result<LayoutSave> {
-    let OpsSave { kind, scope, base_version, ops, known, by } = save;
+    let OpsSave { kind, scope, base_version, ops, known, by, max_sections } = save;
     if let Some((version, layout)) = seen {
         let rebased = base_version != version;
         let result = rebase(&layout, ops, known);
-        if result.applied.is_empty() {
-            return Ok(LayoutSave { version, layout, rebased, conflicts: result.conflicts });
+        let too_many_sections = over_limit(max_sections, &layout, &result.layout);
+        if result.applied.is_empty() || too_many_sections {
+            return Ok(LayoutSave { version, layout, rebased, conflicts: result.conflicts, too_many_sections });
         }
         let record = Record::Ops { ops: result.applied.clone() };
         let claimed = if super::batch::is_postgres(conn) {
@@ -342,6 +354,7 @@ pub async fn apply_ops_to(conn: &mut Conn, save: OpsSave<'_>, seen: Option<(i64,
                 layout: result.layout,
                 rebased,
                 conflicts: result.conflicts,
+                too_many_sections: false,
             });
         }
     }
@@ -350,7 +363,7 @@ pub async fn apply_ops_to(conn: &mut Conn, save: OpsSave<'_>, seen: Option<(i64,
 
 /// `apply_ops` under the row's lock.
 async fn apply_ops_locked(conn: &mut Conn, save: OpsSave<'_>) -> sqlx::Result<LayoutSave> {
-    let OpsSave { kind, scope, base_version, ops, known, by } = save;
+    let OpsSave { kind, scope, base_version, ops, known, by, max_sections } = save;
     let mut tx = conn.begin().await?;
     // Take the write lock before reading anything (SQLite cannot turn a reading transaction
     // into a writing one while another writer went first), then make sure the row exists and
@@ -365,14 +378,21 @@ async fn apply_ops_locked(conn: &mut Conn, save: OpsSave<'_>) -> sqlx::Result<La
     // A scope made just now started from what the editor saw: nobody saved in between.
     let rebased = !created && base_version != version;
     let result = rebase(&layout, ops, known);
-    if result.applied.is_empty() {
+    let too_many_sections = over_limit(max_sections, &layout, &result.layout);
+    if result.applied.is_empty() || too_many_sections {
         tx.rollback().await?;
-        return Ok(LayoutSave { version, layout, rebased, conflicts: result.conflicts });
+        return Ok(LayoutSave { version, layout, rebased, conflicts: result.conflicts, too_many_sections });
     }
     let record = Record::Ops { ops: result.applied.clone() };
     let new_version = write_next(&mut tx, kind, scope, version, &result.layout, &record, by).await?;
     tx.commit().await?;
-    Ok(LayoutSave { version: new_version, layout: result.layout, rebased, conflicts: result.conflicts })
+    Ok(LayoutSave {
+        version: new_version,
+        layout: result.layout,
+        rebased,
+        conflicts: result.conflicts,
+        too_many_sections: false,
+    })
 }
 
 /// A new version whose layout is that of `to` (a rollback is itself a version).

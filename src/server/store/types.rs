@@ -31,7 +31,6 @@ pub async fn registry(conn: &mut Conn) -> sqlx::Result<Registry> {
                 plural: r.try_get(3)?,
                 system: r.try_get::<i64, _>(4)? != 0,
                 options: serde_json::from_str(&options).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-                search_gen: r.try_get(6)?,
             })
         })
         .collect::<sqlx::Result<Vec<_>>>()?;

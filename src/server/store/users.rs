@@ -77,18 +77,21 @@ pub async fn create_session(
     Ok(())
 }
 
-/// A session's last request is written when the one before is older than this, so that a
-/// busy user costs a write a minute, not one per request.
+/// A session's last request is written when the one before is older than this (or half the
+/// idle time, if that is shorter), so that a busy user costs a write a minute, not one per
+/// request.
 const LAST_SEEN_EVERY_MS: i64 = 60_000;
 
 /// The active user a live session belongs to, with the union of their roles' rights (one
 /// query: a row per role). A session is live before its expiry and while its last request is
-/// less than `idle_ms` old.
+/// less than `idle_ms` old. `touch`: this is a request of the person (not a background poll of
+/// an open page), so it moves the idle limit on.
 pub async fn session_user(
     conn: &mut Conn,
     token_hash: &str,
     now: i64,
     idle_ms: i64,
+    touch: bool,
 ) -> sqlx::Result<Option<CurrentUser>> {
     let rows = sqlx::query(
         "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights, s.last_seen
@@ -105,7 +108,7 @@ pub async fn session_user(
         Some(r) => r.try_get(6)?,
         None => return Ok(None),
     };
-    if now - last_seen >= LAST_SEEN_EVERY_MS {
+    if touch && now - last_seen >= LAST_SEEN_EVERY_MS.min(idle_ms / 2) {
         sqlx::query("UPDATE sessions SET last_seen = $2 WHERE token_hash = $1")
             .bind(token_hash)
             .bind(now)
@@ -361,21 +364,17 @@ pub async fn any_user(conn: &mut Conn) -> sqlx::Result<bool> {
 /// Keeps the hash of a new setup token (replacing an older one) while no user exists; `false`
 /// when one does.
 pub async fn offer_setup(conn: &mut Conn, token_hash: &str, now: i64) -> sqlx::Result<bool> {
-    use sqlx::Connection;
-    let mut tx = conn.begin().await?;
-    if any_user(&mut tx).await? {
-        return Ok(false);
-    }
-    sqlx::query(
-        "INSERT INTO setup_token (one, token_hash, created_at) VALUES (1, $1, $2)
-         ON CONFLICT (one) DO UPDATE SET token_hash = $1, created_at = $2",
+    // One statement: a transaction that read first and wrote after could fail at once on
+    // SQLite when another writer went first.
+    let done = sqlx::query(
+        "INSERT INTO setup_token (one, token_hash, created_at) SELECT 1, $1, $2 WHERE NOT EXISTS (SELECT 1 FROM users)
+         ON CONFLICT (one) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
     )
     .bind(token_hash)
     .bind(now)
-    .execute(&mut *tx)
+    .execute(conn)
     .await?;
-    tx.commit().await?;
-    Ok(true)
+    Ok(done.rows_affected() == 1)
 }
 
 /// Whether `token_hash` is the setup token's (and no user exists yet).
