@@ -1545,8 +1545,14 @@ async fn requests_for_another_host_name_are_refused() {
 
 /// A sign-in form post as a browser without JavaScript sends it.
 /// The client address the server would see on the connection (a test request has none).
-fn from_address(mut req: Request<Body>) -> Request<Body> {
-    let peer = std::net::SocketAddr::from(([198, 51, 100, 7], 40_000));
+fn from_address(req: Request<Body>) -> Request<Body> {
+    from_peer(req, 7)
+}
+
+/// [`from_address`] with another address (servers remember blocked addresses in memory, and
+/// the tests of one binary share a process).
+fn from_peer(mut req: Request<Body>, last: u8) -> Request<Body> {
+    let peer = std::net::SocketAddr::from(([198, 51, 100, last], 40_000));
     req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
     req
 }
@@ -1603,6 +1609,16 @@ async fn sign_in_is_throttled_per_account_then_per_address() {
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "the twentieth failure of the address");
     let res = app.send(sign_in_form("marco@example.com", "demo")).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "the address is blocked now");
+    assert!(res.headers().get("retry-after").is_some());
+    // Now known blocked in this process, the address is refused before the database: with the
+    // counters gone from it, this server still refuses, a new look at the database would not.
+    let mut conn = app.db.store.pool.acquire().await.unwrap();
+    sqlx::query("DELETE FROM sign_in_failures").execute(&mut *conn).await.unwrap();
+    drop(conn);
+    let (code, err) = app.json(from_address(form("/api/login", "email=marco%40example.com&password=demo"))).await;
+    assert_eq!((code, error_kind(&err)), (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"), "remembered");
+    let res = app.send(from_peer(sign_in_form("marco@example.com", "demo"), 9)).await;
+    assert!(res.headers().get("set-cookie").is_some(), "another address signs in");
     app.db.cleanup().await;
 }
 
@@ -1812,7 +1828,8 @@ async fn parallel_guesses_are_counted_before_they_are_checked() {
     let mut tasks = tokio::task::JoinSet::new();
     for n in 0..30 {
         let router = app.router.clone();
-        tasks.spawn(async move { router.oneshot(sign_in_form("marco@example.com", &format!("guess{n}"))).await });
+        let req = from_peer(sign_in_form("marco@example.com", &format!("guess{n}")), 8);
+        tasks.spawn(async move { router.oneshot(req).await });
     }
     let (mut checked, mut refused) = (0, 0);
     while let Some(res) = tasks.join_next().await {

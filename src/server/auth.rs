@@ -184,16 +184,49 @@ pub async fn hash_password_bounded(password: &str) -> Result<String, AppError> {
 /// The client's address, for throttling: the socket's peer, or with `trust_forwarded_for` the
 /// last `X-Forwarded-For` entry (the one the reverse proxy in front added). An IPv6 address
 /// counts by its /64 network, which one machine usually has whole. `None` when unknown.
-fn client_address(state: &AppState) -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
+pub fn client_address_of(
+    headers: &HeaderMap,
+    extensions: &http::Extensions,
+    config: &super::config::Config,
+) -> Option<String> {
     let mut ip: Option<std::net::IpAddr> = None;
-    if state.config.trust_forwarded_for {
-        let forwarded = parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
+    if config.trust_forwarded_for {
+        let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
         ip = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|v| v.trim().parse().ok());
     }
-    let ip =
-        ip.or_else(|| parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip()))?;
+    let ip = ip.or_else(|| extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip()))?;
     Some(crate::domain::throttle::address_key(ip))
+}
+
+fn client_address(state: &AppState) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    client_address_of(&parts.headers, &parts.extensions, &state.config)
+}
+
+/// Client addresses this process found blocked, and until when: a flood from one address is
+/// then refused before its request reaches the sign-in function or the database
+/// (`http::refuse_blocked_addresses`). Blocks only grow while they last, so a remembered one
+/// is never too long.
+fn blocked_addresses() -> &'static std::sync::Mutex<std::collections::HashMap<String, i64>> {
+    static BLOCKED: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, i64>>> =
+        std::sync::OnceLock::new();
+    BLOCKED.get_or_init(Default::default)
+}
+
+fn remember_blocked(address: &str, until: i64) {
+    let mut blocked = blocked_addresses().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if blocked.len() > 10_000 {
+        let now = now_ms();
+        blocked.retain(|_, until| *until > now);
+    }
+    let entry = blocked.entry(address.to_string()).or_insert(until);
+    *entry = (*entry).max(until);
+}
+
+/// Milliseconds the client address `address` must still wait, as this process knows.
+pub fn address_wait(address: &str, now: i64) -> Option<i64> {
+    let blocked = blocked_addresses().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    blocked.get(address).filter(|until| **until > now).map(|until| until - now)
 }
 
 /// Signs in: checks the password unless the account or the client address is throttled
@@ -221,9 +254,17 @@ pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
     let (creds, wait, over) = {
         let mut conn = state.store.pool.acquire().await?;
         let names: Vec<String> = keys.iter().map(|(_, k)| k.clone()).collect();
-        if let Some(wait) =
-            sign_in::counters(&mut conn, &names).await?.iter().filter_map(|c| throttle::wait(c, now)).max()
-        {
+        let counters = sign_in::counters(&mut conn, &names).await?;
+        let mut refused = None;
+        for ((kind, key), counter) in keys.iter().zip(&counters) {
+            if let Some(wait) = throttle::wait(counter, now) {
+                if *kind == Key::Address {
+                    remember_blocked(key, counter.blocked_until);
+                }
+                refused = refused.max(Some(wait));
+            }
+        }
+        if let Some(wait) = refused {
             return Err(too_many_attempts(wait));
         }
         let (mut wait, mut over) = (None, false);
@@ -231,6 +272,9 @@ pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
             let counter = sign_in::record_failure(&mut conn, *kind, key, now).await?;
             wait = wait.max(throttle::wait(&counter, now));
             over |= counter.failures > kind.allowance();
+            if *kind == Key::Address && counter.blocked_until > now {
+                remember_blocked(key, counter.blocked_until);
+            }
         }
         (users::credentials(&mut conn, email).await?, wait, over)
     };

@@ -85,6 +85,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app)
         .layer(from_fn_with_state(state.clone(), require_session_for_pages))
         .layer(from_fn_with_state(state.clone(), api_guard))
+        .layer(from_fn_with_state(state.clone(), refuse_blocked_addresses))
         .layer(from_fn_with_state(state.clone(), check_origin))
         .layer(CompressionLayer::new().br(false))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -294,6 +295,31 @@ async fn check_origin(State(state): State<AppState>, req: Request, next: Next) -
         tracing::warn!(path = %req.uri().path(), %origin, "refused a mutating request from another origin");
         error_response(&AppError::Forbidden)
     }
+}
+
+/// A sign-in from a client address this process already found blocked is refused here, before
+/// its body is read or anything reaches the database: a flood from one address then costs the
+/// server next to nothing, and signed-in people's pages keep their pace (docs/PERFORMANCE.md,
+/// P11).
+async fn refuse_blocked_addresses(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() != Method::POST || req.uri().path() != "/api/login" {
+        return next.run(req).await;
+    }
+    let address = super::auth::client_address_of(req.headers(), req.extensions(), &state.config);
+    let key = address.map(|a| super::store::sign_in::key(crate::domain::throttle::Key::Address, &a));
+    let Some(wait) = key.and_then(|k| super::auth::address_wait(&k, super::store::now_ms())) else {
+        return next.run(req).await;
+    };
+    let retry_after = crate::domain::throttle::retry_after_secs(wait);
+    let err = AppError::TooManyAttempts { retry_after };
+    let header = HeaderValue::from(retry_after);
+    if is_plain_form_post(&req) {
+        let back = same_site_referer(&req).unwrap_or_else(|| "/".to_string());
+        return form_error_page(&err, &back, Some(&header));
+    }
+    let mut res = error_response(&err);
+    res.headers_mut().insert(http::header::RETRY_AFTER, header);
+    res
 }
 
 /// Around every server-function call: the body is read whole within the size limit (with or

@@ -10,7 +10,7 @@ pub fn key(kind: Key, who: &str) -> String {
     format!("{}{}", kind.prefix(), who.trim().to_lowercase())
 }
 
-/// The counters of `keys` that exist.
+/// The counters of `keys`, in their order (a key without failures has an empty one).
 pub async fn counters(conn: &mut Conn, keys: &[String]) -> sqlx::Result<Vec<Counter>> {
     let mut out = Vec::with_capacity(keys.len());
     for key in keys {
@@ -18,9 +18,10 @@ pub async fn counters(conn: &mut Conn, keys: &[String]) -> sqlx::Result<Vec<Coun
             .bind(key)
             .fetch_optional(&mut *conn)
             .await?;
-        if let Some(r) = row {
-            out.push(Counter { failures: r.try_get(0)?, first_at: r.try_get(1)?, blocked_until: r.try_get(2)? });
-        }
+        out.push(match row {
+            Some(r) => Counter { failures: r.try_get(0)?, first_at: r.try_get(1)?, blocked_until: r.try_get(2)? },
+            None => Counter::default(),
+        });
     }
     Ok(out)
 }
