@@ -1,21 +1,58 @@
 // Shared steps: signing in, waiting for hydration, and making test items through the API
 // (each test works on items of its own, so tests never disturb each other).
 import { test as base, expect, type Browser, type BrowserContext, type Page, type APIRequestContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 export { expect };
 
 /** Console text of a Content-Security-Policy refusal (Chromium's wording). */
 export const CSP_REFUSAL = /Content Security Policy/;
 
+/** The WCAG 2.1 A and AA rules axe checks (docs/ACCESSIBILITY.md). */
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe-core's WCAG 2.1 A/AA violations on `page` as it is now, one line each: the rule, what it
+ * says, and the elements (by selector). Without JavaScript the server's HTML is checked in a
+ * scripted page of the same address (axe runs as a script).
+ */
+export async function accessibilityViolations(page: Page, scripted = true): Promise<string[]> {
+  const url = page.url();
+  if (!url.startsWith('http')) return [];
+  let target = page;
+  let scratch: BrowserContext | undefined;
+  if (!scripted) {
+    const html = await page.content();
+    const browser = page.context().browser();
+    if (!browser) return [];
+    scratch = await browser.newContext({ javaScriptEnabled: true });
+    target = await scratch.newPage();
+    await target.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html.replace(/<script[\s\S]*?<\/script>/g, '') }));
+    await target.goto(url);
+  }
+  try {
+    const result = await new AxeBuilder({ page: target }).withTags(WCAG).analyze();
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 8).join(', ')}${v.nodes.length > 8 ? ` (+${v.nodes.length - 8})` : ''}`,
+    );
+  } finally {
+    await scratch?.close();
+  }
+}
+
 /**
  * Every spec's `test`: besides Playwright's own, it watches every page of every browser context
- * the test opens (its own and those made with `browser.newContext`) and fails the test if the
- * browser refused anything under the pages' Content-Security-Policy. A test that provokes a
- * refusal on purpose says so with `test.info().annotations.push({ type: 'csp-refusal' })`.
+ * the test opens (its own and those made with `browser.newContext`):
+ * - it fails the test if the browser refused anything under the pages' Content-Security-Policy
+ *   (a test that provokes a refusal on purpose says so with
+ *   `test.info().annotations.push({ type: 'csp-refusal' })`);
+ * - at the end, it runs axe on every page still open, as the test left it (settings mode, a
+ *   dialog open, JavaScript off), and fails on any WCAG 2.1 A/AA violation, naming the elements.
  */
 export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [
     async ({ context, browser }, use, testInfo) => {
+      const contexts: [BrowserContext, boolean][] = [[context, testInfo.project.use.javaScriptEnabled !== false]];
       const refusals: string[] = [];
       const watch = async (ctx: BrowserContext) => {
         ctx.on('console', (m) => {
@@ -33,12 +70,24 @@ export const test = base.extend<{ cspGuard: void }>({
       b.newContext = async (...args: Parameters<Browser['newContext']>) => {
         const ctx = await newContext.apply(browser, args);
         await watch(ctx);
+        contexts.push([ctx, args[0]?.javaScriptEnabled !== false]);
         return ctx;
       };
       await use();
       b.newContext = newContext;
       if (!testInfo.annotations.some((a) => a.type === 'csp-refusal')) {
         expect(refusals, 'Content-Security-Policy refusals').toEqual([]);
+      }
+      if (testInfo.status === 'passed') {
+        const found: string[] = [];
+        for (const [ctx, scripted] of contexts) {
+          for (const p of ctx.pages()) {
+            if (p.isClosed()) continue;
+            const violations = await accessibilityViolations(p, scripted).catch((e) => [`axe could not run: ${e}`]);
+            found.push(...violations.map((v) => `${p.url()}: ${v}`));
+          }
+        }
+        expect(found, 'WCAG 2.1 A/AA violations (axe)').toEqual([]);
       }
     },
     { auto: true },

@@ -350,6 +350,31 @@ test('dragging near the bottom of the window scrolls to a section out of sight',
   await expect(page.locator('.save-status')).toHaveText('Saved');
 });
 
+test('with reduced motion asked for, dragging near the edge moves the page in still steps, not a glide', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1280, height: 640 });
+  await openQuote(page);
+  await settings(page);
+  const from = await page.locator('[data-field-handle="title"]').boundingBox();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from!.x + 60, 635, { steps: 6 });
+  const positions: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    positions.push(await page.evaluate(() => window.scrollY));
+    await page.waitForTimeout(40);
+  }
+  const bottom = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2, { steps: 2 });
+  await page.mouse.up();
+  // Each move is most of a window (a smooth glide moves 24 px at a time), or the last one to
+  // the bottom of the page.
+  const moves = positions.slice(1).map((y, i) => ({ by: y - positions[i], to: y })).filter((m) => m.by !== 0);
+  expect(moves.length, `scrollY over time: ${positions.join(' ')}`).toBeGreaterThan(0);
+  const gliding = moves.filter((m) => Math.abs(m.by) < 300 && m.to < bottom - 1);
+  expect(gliding, `scrollY over time: ${positions.join(' ')}`).toEqual([]);
+});
+
 test('staff get the offer of a view of their own, never the shared card settings', async ({ page, baseURL }) => {
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await signIn(page, DEMO.anna);

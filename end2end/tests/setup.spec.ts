@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { expect, hydrated, test } from './helpers';
+import { accessibilityViolations, expect, hydrated, test } from './helpers';
 
 const bin = process.env.CRM_BIN ?? path.resolve(__dirname, '../../target/debug/crm-card');
 const siteRoot = process.env.CRM_SITE_ROOT ?? path.resolve(__dirname, '../../target/site');
@@ -45,8 +45,10 @@ test('the printed setup address creates the first administrator, once', async ({
     await expect(page).toHaveURL(/\/setup$/);
     await expect(page.getByRole('alert')).toContainText('one-time token');
     await expect(page.getByLabel('Password')).toHaveCount(0);
+    expect(await accessibilityViolations(page), 'the setup page without its token').toEqual([]);
     await page.goto(setup);
     await hydrated(page);
+    expect(await accessibilityViolations(page), 'the setup form').toEqual([]);
     await page.getByLabel('Your name').fill('Olga Owner');
     // An address the browser accepts but the server does not: its message, and nothing made.
     await page.getByLabel('Email').fill('olga@localhost');

@@ -3,7 +3,7 @@
 // permission, and an admin's preview as another user. The tests share the contact card's views,
 // so they run one after another.
 import { type Browser, type Page } from '@playwright/test';
-import { api, DEMO, expect, hydrated, signIn, test, unique } from './helpers';
+import { accessibilityViolations, api, DEMO, expect, hydrated, signIn, test, unique } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -213,6 +213,7 @@ test('preview as a user shows exactly the card they see, read-only, also without
   await expect(page.locator('.preview-banner')).toContainText('Preview as Julia Santos');
   await expect(page.locator('.view-switch')).toContainText('Julia only');
   expect(await shownFields(page)).toEqual(hers);
+  expect(await accessibilityViolations(page), 'the preview').toEqual([]);
   await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Card settings' })).toHaveCount(0);
   await expect(page.locator('.comment-box')).toHaveCount(0);
@@ -229,6 +230,7 @@ test('preview as a user shows exactly the card they see, read-only, also without
   await nojs.goto(`${path}/preview/user-${juliaId}`);
   await expect(nojs.locator('.preview-banner')).toContainText('Preview as Julia Santos');
   expect(await shownFields(nojs)).toEqual(hers);
+  expect(await accessibilityViolations(nojs, false), 'the preview without JavaScript').toEqual([]);
   await context.close();
 
   expect((await api(page.request, baseURL!, 'delete_card_view', { entity: 'contact', id: made.json })).status).toBe(200);

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod catalog;
+pub mod color;
 pub mod entity;
 pub mod field;
 pub mod field_spec;

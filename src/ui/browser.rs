@@ -14,7 +14,11 @@ mod imp {
     pub fn reveal(selector: &str) {
         let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) else { return };
         let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+        opts.set_behavior(if prefers_reduced_motion() {
+            web_sys::ScrollBehavior::Instant
+        } else {
+            web_sys::ScrollBehavior::Smooth
+        });
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
         if let Some(input) = el.query_selector("input, select, textarea").ok().flatten() {
@@ -110,6 +114,13 @@ mod imp {
 
     pub fn window_height() -> i32 {
         web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0) as i32
+    }
+
+    /// Whether the person asked their system for less motion (`prefers-reduced-motion`).
+    pub fn prefers_reduced_motion() -> bool {
+        web_sys::window()
+            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+            .is_some_and(|m| m.matches())
     }
 
     pub fn scroll_by(dy: i32) {
@@ -307,6 +318,9 @@ mod imp {
     }
     pub fn unguard(_id: u32) {}
     pub fn scroll_by(_dy: i32) {}
+    pub fn prefers_reduced_motion() -> bool {
+        false
+    }
     pub async fn upload_chosen_file(
         _ev: &leptos::ev::Event,
         _entity: &str,

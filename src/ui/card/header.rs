@@ -60,7 +60,8 @@ pub fn CardHeader() -> impl IntoView {
                 </span>
                 <h1 class="card-title">{move || h.with(|h| h.title.clone())}</h1>
             </div>
-            <dl class="card-meta">
+            <div class="card-meta">
+                <dl class="card-facts">
                 {ctx.pipeline.with_value(|p| p.as_ref().map(|p| p.name.clone())).map(|name| view! {
                     <div><dt>{text::PIPELINE}</dt><dd>{name}</dd></div>
                 })}
@@ -69,6 +70,7 @@ pub fn CardHeader() -> impl IntoView {
                     <dd class="responsible">{move || h.with(|h| h.responsible.as_ref().map(|r| r.name.clone()).unwrap_or_default())}</dd>
                 </div>
                 <div><dt>{text::CREATED}</dt><dd>{move || format_time(h.with(|h| h.created_at))}</dd></div>
+                </dl>
                 <super::views::ViewSwitcher/>
                 {ctx.can_delete.then(|| view! {
                     <button type="button" class="link danger delete-item" on:click=move |_| confirm_delete.set(true)>
@@ -85,7 +87,7 @@ pub fn CardHeader() -> impl IntoView {
                         on:click=move |_| open_settings(ctx)
                     >"⚙"</button>
                 })}
-            </dl>
+            </div>
         </header>
         {move || confirm_delete.get().then(|| view! {
             <div class="modal-backdrop">

@@ -254,7 +254,7 @@ fn warm_up_next(ctx: CardCtx, owner: Owner, form: EditForm, mut defs: Vec<FieldD
     });
 }
 
-/// A field as the card shows it; a click (or Enter) starts editing the section there.
+/// A field as the card shows it; a click (or Enter, or Space) starts editing the section there.
 fn field_shown(ctx: CardCtx, def: FieldDef, start: impl Fn(Option<String>) + Copy + 'static) -> impl IntoView {
     let code = def.code.clone();
     let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
@@ -266,7 +266,8 @@ fn field_shown(ctx: CardCtx, def: FieldDef, start: impl Fn(Option<String>) + Cop
             tabindex="0"
             on:click=move |_| start(Some(c2.clone()))
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Enter" {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
                     start(Some(c3.clone()));
                 }
             }

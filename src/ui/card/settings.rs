@@ -231,26 +231,29 @@ impl Editor {
     }
 
     /// Starts a pointer drag; while it lasts, holding the pointer near the top or bottom of the
-    /// window scrolls the page, so a field can travel to a section out of sight.
+    /// window scrolls the page, so a field can travel to a section out of sight. With reduced
+    /// motion asked for, the page moves in still steps of most of a window, not a glide.
     fn pointer_down(&self, what: Dragged, y: i32) {
         self.pointer.set(Some(what));
         self.pointer_y.set_value(y);
         let me = *self;
+        let still = browser::prefers_reduced_motion();
         spawn_local(async move {
             while me.pointer.with_untracked(Option::is_some) {
                 let y = me.pointer_y.get_value();
                 let height = browser::window_height();
+                let px = if still { (height * 2 / 3).max(SCROLL_STEP_PX) } else { SCROLL_STEP_PX };
                 let step = if y < EDGE_PX {
-                    -SCROLL_STEP_PX
+                    -px
                 } else if height > 0 && y > height - EDGE_PX {
-                    SCROLL_STEP_PX
+                    px
                 } else {
                     0
                 };
                 if step != 0 {
                     browser::scroll_by(step);
                 }
-                browser::sleep(30).await;
+                browser::sleep(if still { 700 } else { 30 }).await;
             }
         });
     }

@@ -80,7 +80,11 @@ pub fn StageBar() -> impl IntoView {
                         class="stage"
                         class:passed=move || mark.get() == StageMark::Passed
                         class:current=move || mark.get() == StageMark::Current
-                        style=move || format!("--stage-color:{};--fill-color:{}", own_color, current_color())
+                        style=move || {
+                            let fill = crate::ui::common::safe_color(&current_color());
+                            let text = crate::domain::color::readable_text(&fill);
+                            format!("--stage-color:{};--fill-color:{fill};--fill-text:{text}", crate::ui::common::safe_color(&own_color))
+                        }
                         aria-current=move || (mark.get() == StageMark::Current).then_some("step")
                         disabled=move || ctx.read_only || busy.get()
                         data-stage=stage.code.clone()
@@ -109,7 +113,7 @@ pub fn StageBar() -> impl IntoView {
                 <div class="modal-backdrop">
                     <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-stage-title">
                         <h2 id="confirm-stage-title">{text::CONFIRM_FINAL_STAGE}</h2>
-                        <p class="stage-badge" style=format!("--stage-color:{}", stage.color)>{stage.name.clone()}</p>
+                        <p class="stage-badge" style=crate::ui::common::stage_style(&stage.color)>{stage.name.clone()}</p>
                         <div class="actions">
                             <button type="button" class="primary" on:click=move |_| go(target.clone())>{text::CONFIRM}</button>
                             <button type="button" on:click=move |_| confirm.set(None)>{text::CANCEL}</button>

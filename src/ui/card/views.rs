@@ -37,7 +37,7 @@ pub fn ViewSwitcher() -> impl IntoView {
         });
     };
     view! {
-        <div class="view-switch">
+        <dl class="view-switch"><div>
             <dt>{text::VIEW}</dt>
             <dd>
                 {move || {
@@ -63,7 +63,7 @@ pub fn ViewSwitcher() -> impl IntoView {
                     }
                 }}
             </dd>
-        </div>
+        </div></dl>
     }
 }
 

@@ -150,7 +150,7 @@ fn ListView(page: Page) -> impl IntoView {
                                 </td>
                                 {has_stages.then(|| view! {
                                     <td>{r.stage.map(|s| view! {
-                                        <span class="stage-badge" style=format!("--stage-color:{}", s.color)>{s.name}</span>
+                                        <span class="stage-badge" style=crate::ui::common::stage_style(&s.color)>{s.name}</span>
                                     })}</td>
                                 })}
                                 {has_amount.then(|| view! { <td class="num">{r.amount.unwrap_or_default()}</td> })}

@@ -17,8 +17,8 @@ pub fn EventView(event: TimelineEvent) -> impl IntoView {
         EventBody::Comment { text } => view! { <p class="comment-text">{text}</p> }.into_any(),
         EventBody::StageChanged { from, to } => view! {
             <p class="stage-change">
-                {from.map(|f| view! { <span class="stage-badge" style=format!("--stage-color:{}", f.color)>{f.name}</span> " → " })}
-                <span class="stage-badge" style=format!("--stage-color:{}", to.color)>{to.name}</span>
+                {from.map(|f| view! { <span class="stage-badge" style=crate::ui::common::stage_style(&f.color)>{f.name}</span> " → " })}
+                <span class="stage-badge" style=crate::ui::common::stage_style(&to.color)>{to.name}</span>
             </p>
         }
         .into_any(),
