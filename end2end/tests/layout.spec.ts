@@ -325,15 +325,22 @@ test('tabs are reordered by dragging with the mouse and with the keyboard', asyn
   await expect(page.getByRole('tab')).toHaveText(order);
 });
 
-test('dragging near the bottom of the window scrolls to a section out of sight', async ({ page }) => {
+/** In card settings on a 640 px high window, takes the title field and holds it at the bottom
+ * edge; answers where the drag started. */
+async function holdTitleAtBottomEdge(page: Page) {
   await page.setViewportSize({ width: 1280, height: 640 });
   await openQuote(page);
   await settings(page);
-  const from = await page.locator('[data-field-handle="title"]').boundingBox();
-  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+  const from = (await page.locator('[data-field-handle="title"]').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  await page.mouse.move(from!.x + 60, 635, { steps: 6 });
+  await page.mouse.move(from.x + 60, 635, { steps: 6 });
+  return from;
+}
+
+test('dragging near the bottom of the window scrolls to a section out of sight', async ({ page }) => {
+  const from = await holdTitleAtBottomEdge(page);
   // Held at the edge, the page scrolls until the "More" section is in view.
   await expect.poll(async () => {
     const box = await page.locator('[data-section="more"] .section-head').boundingBox();
@@ -352,13 +359,7 @@ test('dragging near the bottom of the window scrolls to a section out of sight',
 
 test('with reduced motion asked for, dragging near the edge moves the page in still steps, not a glide', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.setViewportSize({ width: 1280, height: 640 });
-  await openQuote(page);
-  await settings(page);
-  const from = await page.locator('[data-field-handle="title"]').boundingBox();
-  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from!.x + 60, 635, { steps: 6 });
+  const from = await holdTitleAtBottomEdge(page);
   const positions: number[] = [];
   for (let i = 0; i < 40; i++) {
     positions.push(await page.evaluate(() => window.scrollY));
