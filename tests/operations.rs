@@ -185,7 +185,19 @@ async fn restore_refuses_a_damaged_file_and_keeps_the_data() {
     let mut conn = store.pool.acquire().await.unwrap();
     assert!(users::credentials(&mut conn, "keep@example.com").await.unwrap().is_some(), "the data stayed");
     drop(conn);
+    // A good backup, but the database is open (a server on another address, say): refused.
+    let out = dir.run(&["restore", &good.display().to_string()], "");
+    assert!(!out.status.success() && said(&out).contains("is in use"), "{}", said(&out));
     store.pool.close().await;
+    // Closed, the same restore goes through and keeps the database it replaces.
+    let out = dir.run(&["restore", &good.display().to_string()], "");
+    assert!(out.status.success(), "{}", said(&out));
+    let names: Vec<String> = std::fs::read_dir(&dir.0)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|f| f.file_name().to_string_lossy().into())
+        .collect();
+    assert!(names.iter().any(|n| n.starts_with("crm.db.before-restore-")), "{names:?}");
 }
 
 impl DataDir {

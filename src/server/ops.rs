@@ -123,17 +123,25 @@ pub async fn restore(config: &Config, file: &Path) -> Result<PathBuf, String> {
         );
     }
     let kept = if db.exists() {
-        // Everything in the write-ahead log goes into the file first, so the kept copy is whole;
-        // a checkpoint that cannot finish means someone is using the database.
-        let mut conn = open(&db, false).await?;
-        let row =
-            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&mut conn).await.map_err(|e| e.to_string())?;
-        let busy: i64 = row.try_get(0).unwrap_or(1);
+        // Nobody else may have the database open: a connection in exclusive locking mode cannot
+        // begin while any other connection, even an idle one of a running server, holds it.
+        // Then everything in the write-ahead log goes into the file, so the kept copy is whole.
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&db)
+            .create_if_missing(false)
+            .locking_mode(sqlx::sqlite::SqliteLockingMode::Exclusive)
+            .busy_timeout(std::time::Duration::from_millis(500));
+        let mut conn = options.connect().await.map_err(|e| format!("cannot open {}: {e}", db.display()))?;
+        let alone = sqlx::query("BEGIN EXCLUSIVE").execute(&mut conn).await.is_ok()
+            && sqlx::query("COMMIT").execute(&mut conn).await.is_ok();
+        let checkpoint =
+            if alone { sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&mut conn).await.ok() } else { None };
+        let busy: i64 = checkpoint.and_then(|row| row.try_get(0).ok()).unwrap_or(1);
         conn.close().await.ok();
         if busy != 0 {
             let _ = std::fs::remove_file(&incoming);
             return Err(format!(
-                "{} is in use (stop the CRM Card server before restoring). Nothing was changed.",
+                "{} is in use: stop the CRM Card server before restoring. Nothing was changed.",
                 db.display()
             ));
         }
