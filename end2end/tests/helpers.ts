@@ -47,14 +47,25 @@ export async function accessibilityViolations(page: Page, scripted = true): Prom
  *   (a test that provokes a refusal on purpose says so with
  *   `test.info().annotations.push({ type: 'csp-refusal' })`);
  * - at the end, it runs axe on every page still open, as the test left it (settings mode, a
- *   dialog open, JavaScript off), and fails on any WCAG 2.1 A/AA violation, naming the elements.
+ *   dialog open, JavaScript off), and on every other address the test's pages went through,
+ *   shown again with the same cookies; it fails on any WCAG 2.1 A/AA violation, naming the
+ *   elements.
  */
 export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [
     async ({ context, browser }, use, testInfo) => {
       const contexts: [BrowserContext, boolean][] = [[context, testInfo.project.use.javaScriptEnabled !== false]];
       const refusals: string[] = [];
+      // Every address a page of each context showed, to check the ones no page shows at the end.
+      const visited = new Map<BrowserContext, Set<string>>();
       const watch = async (ctx: BrowserContext) => {
+        const seen = new Set<string>();
+        visited.set(ctx, seen);
+        const follow = (p: Page) => p.on('framenavigated', (f) => {
+          if (f === p.mainFrame() && f.url().startsWith('http')) seen.add(f.url());
+        });
+        ctx.pages().forEach(follow);
+        ctx.on('page', follow);
         ctx.on('console', (m) => {
           if (CSP_REFUSAL.test(m.text())) refusals.push(m.text());
         });
@@ -81,11 +92,27 @@ export const test = base.extend<{ cspGuard: void }>({
       if (testInfo.status === 'passed') {
         const found: string[] = [];
         for (const [ctx, scripted] of contexts) {
+          const checked = new Set<string>();
           for (const p of ctx.pages()) {
             if (p.isClosed()) continue;
+            checked.add(p.url());
             const violations = await accessibilityViolations(p, scripted).catch((e) => [`axe could not run: ${e}`]);
             found.push(...violations.map((v) => `${p.url()}: ${v}`));
           }
+          // The pages the test went through and left: shown again with the context's cookies.
+          const state = await ctx.storageState().catch(() => null);
+          const left = [...(visited.get(ctx) ?? [])].filter((u) => !checked.has(u));
+          if (!state || left.length === 0) continue;
+          const again = await browser.newContext({ storageState: state, javaScriptEnabled: scripted });
+          const p = await again.newPage();
+          for (const url of left) {
+            const shown = await p.goto(url).then((r) => r !== null && r.status() < 500).catch(() => false);
+            if (!shown) continue; // a server the test started and stopped
+            if (scripted) await p.locator('body[data-hydrated]').waitFor({ state: 'attached', timeout: 15_000 }).catch(() => {});
+            const violations = await accessibilityViolations(p, scripted).catch((e) => [`axe could not run: ${e}`]);
+            found.push(...violations.map((v) => `${url} (again): ${v}`));
+          }
+          await again.close();
         }
         expect(found, 'WCAG 2.1 A/AA violations (axe)').toEqual([]);
       }
