@@ -1,5 +1,5 @@
 // With JavaScript off: the server renders everything a reader needs.
-import { DEMO, expect, signIn, test } from './helpers';
+import { accessibilityViolations, DEMO, expect, signIn, test } from './helpers';
 
 test('sign in, the list and a card work as plain HTML', async ({ page }) => {
   await page.goto('/login');
@@ -77,6 +77,7 @@ test('a throttled sign-in answers 429 with a page that says how long to wait', a
   }
   expect(last).toBe(429);
   await expect(page.getByRole('alert')).toHaveText(/Too many failed sign-ins\. Try again in \d+ seconds/);
+  expect(await accessibilityViolations(page, false), 'the 429 page').toEqual([]);
   await page.getByRole('link', { name: 'Back' }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByLabel('Email')).toBeVisible();
