@@ -56,7 +56,7 @@ test('the card works with the keyboard alone, focus always visible: edit, save, 
         await new Promise((done) => requestAnimationFrame(() => done(null)));
         if (!el || el === document.body) return true;
         const s = getComputedStyle(el as Element);
-        return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none';
+        return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
       });
       const name = await focused.evaluate((el) => (el as Element)?.outerHTML.slice(0, 80) ?? '');
       if (!visible) unseen.push(name);

@@ -18,17 +18,23 @@ export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 export async function accessibilityViolations(page: Page, scripted = true): Promise<string[]> {
   const url = page.url();
-  if (!url.startsWith('http')) return [];
+  if (!url.startsWith('http')) throw new Error(`no page to check at ${url}`);
   let target = page;
   let scratch: BrowserContext | undefined;
   if (!scripted) {
     const html = await page.content();
     const browser = page.context().browser();
-    if (!browser) return [];
+    if (!browser) throw new Error('no browser to check the page in');
     scratch = await browser.newContext({ javaScriptEnabled: true });
     target = await scratch.newPage();
-    await target.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html.replace(/<script[\s\S]*?<\/script>/g, '') }));
+    const address = url.split('#')[0];
+    let served = false;
+    await target.route((u) => u.href.split('#')[0] === address, (route) => {
+      served = true;
+      return route.fulfill({ contentType: 'text/html', body: html.replace(/<script[\s\S]*?<\/script>/g, '') });
+    });
     await target.goto(url);
+    if (!served) throw new Error(`the server's HTML of ${url} was not the page checked`);
   }
   try {
     const result = await new AxeBuilder({ page: target }).withTags(WCAG).analyze();
@@ -58,6 +64,8 @@ export const test = base.extend<{ cspGuard: void }>({
       const refusals: string[] = [];
       // Every address a page of each context showed, to check the ones no page shows at the end.
       const visited = new Map<BrowserContext, Set<string>>();
+      // The cookies of each context as it was last open, to show its pages again afterwards.
+      const states = new Map<BrowserContext, Awaited<ReturnType<BrowserContext['storageState']>>>();
       const watch = async (ctx: BrowserContext) => {
         const seen = new Set<string>();
         visited.set(ctx, seen);
@@ -82,6 +90,11 @@ export const test = base.extend<{ cspGuard: void }>({
         const ctx = await newContext.apply(browser, args);
         await watch(ctx);
         contexts.push([ctx, args[0]?.javaScriptEnabled !== false]);
+        const close = ctx.close.bind(ctx);
+        ctx.close = async (...a: Parameters<BrowserContext['close']>) => {
+          states.set(ctx, await ctx.storageState());
+          return close(...a);
+        };
         return ctx;
       };
       await use();
@@ -90,26 +103,31 @@ export const test = base.extend<{ cspGuard: void }>({
         expect(refusals, 'Content-Security-Policy refusals').toEqual([]);
       }
       if (testInfo.status === 'passed') {
+        // Checking takes time of its own, beyond what the test's steps were given.
+        testInfo.setTimeout(testInfo.timeout + 180_000);
         const found: string[] = [];
         for (const [ctx, scripted] of contexts) {
           const checked = new Set<string>();
           for (const p of ctx.pages()) {
-            if (p.isClosed()) continue;
+            if (p.isClosed() || !p.url().startsWith('http')) continue;
             checked.add(p.url());
             const violations = await accessibilityViolations(p, scripted).catch((e) => [`axe could not run: ${e}`]);
             found.push(...violations.map((v) => `${p.url()}: ${v}`));
           }
           // The pages the test went through and left: shown again with the context's cookies.
-          const state = await ctx.storageState().catch(() => null);
           // (Answers of form posts, `/api/…`, are pages only as the post's answer.)
+          const state = states.get(ctx) ?? (await ctx.storageState());
           const left = [...(visited.get(ctx) ?? [])].filter((u) => !checked.has(u) && !new URL(u).pathname.startsWith('/api/'));
-          if (!state || left.length === 0) continue;
+          if (left.length === 0) continue;
           const again = await browser.newContext({ storageState: state, javaScriptEnabled: scripted });
           const p = await again.newPage();
           for (const url of left) {
-            const shown = await p.goto(url).then((r) => r !== null && r.status() < 500).catch(() => false);
-            if (!shown) continue; // a server the test started and stopped
-            if (scripted) await p.locator('body[data-hydrated]').waitFor({ state: 'attached', timeout: 15_000 }).catch(() => {});
+            // A server the test started itself and stopped (setup.spec) answers nothing.
+            if (!(await p.goto(url).then(() => true).catch(() => false))) continue;
+            if (scripted && !(await p.locator('body[data-hydrated]').waitFor({ state: 'attached', timeout: 15_000 }).then(() => true).catch(() => false))) {
+              found.push(`${url} (again): did not hydrate`);
+              continue;
+            }
             const violations = await accessibilityViolations(p, scripted).catch((e) => [`axe could not run: ${e}`]);
             found.push(...violations.map((v) => `${url} (again): ${v}`));
           }

@@ -361,18 +361,23 @@ test('with reduced motion asked for, dragging near the edge moves the page in st
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const from = await holdTitleAtBottomEdge(page);
   const positions: number[] = [];
+  const bottoms: number[] = [];
   for (let i = 0; i < 40; i++) {
-    positions.push(await page.evaluate(() => window.scrollY));
+    const [y, bottom] = await page.evaluate(() => [window.scrollY, document.documentElement.scrollHeight - window.innerHeight]);
+    positions.push(y);
+    bottoms.push(bottom);
     await page.waitForTimeout(40);
   }
-  const bottom = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  // Dropped back where it was taken from (the top of the page): nothing changes, nothing is saved.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2, { steps: 2 });
   await page.mouse.up();
+  await expect(page.locator('.save-status')).not.toHaveText('Saving…');
   // Each move is most of a window (a smooth glide moves 24 px at a time), or the last one to
   // the bottom of the page.
-  const moves = positions.slice(1).map((y, i) => ({ by: y - positions[i], to: y })).filter((m) => m.by !== 0);
+  const moves = positions.slice(1).map((y, i) => ({ by: y - positions[i], to: y, bottom: bottoms[i + 1] })).filter((m) => m.by !== 0);
   expect(moves.length, `scrollY over time: ${positions.join(' ')}`).toBeGreaterThan(0);
-  const gliding = moves.filter((m) => Math.abs(m.by) < 300 && m.to < bottom - 1);
+  const gliding = moves.filter((m) => Math.abs(m.by) < 300 && m.to < m.bottom - 1);
   expect(gliding, `scrollY over time: ${positions.join(' ')}`).toEqual([]);
 });
 

@@ -131,19 +131,38 @@ pub async fn restore(config: &Config, file: &Path) -> Result<PathBuf, String> {
             .create_if_missing(false)
             .locking_mode(sqlx::sqlite::SqliteLockingMode::Exclusive)
             .busy_timeout(std::time::Duration::from_millis(500));
-        let mut conn = options.connect().await.map_err(|e| format!("cannot open {}: {e}", db.display()))?;
-        let alone = sqlx::query("BEGIN EXCLUSIVE").execute(&mut conn).await.is_ok()
-            && sqlx::query("COMMIT").execute(&mut conn).await.is_ok();
-        let checkpoint =
-            if alone { sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&mut conn).await.ok() } else { None };
-        let busy: i64 = checkpoint.and_then(|row| row.try_get(0).ok()).unwrap_or(1);
-        conn.close().await.ok();
-        if busy != 0 {
+        let in_use =
+            || format!("{} is in use: stop the CRM Card server before restoring. Nothing was changed.", db.display());
+        let probed = async {
+            let mut conn = options.connect().await.map_err(|e| format!("cannot open {}: {e}", db.display()))?;
+            let result = match sqlx::query("BEGIN EXCLUSIVE").execute(&mut conn).await {
+                Ok(_) => {
+                    sqlx::query("COMMIT").execute(&mut conn).await.map_err(|e| e.to_string())?;
+                    let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                        .fetch_one(&mut conn)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    if row.try_get::<i64, _>(0).unwrap_or(1) == 0 {
+                        Ok(())
+                    } else {
+                        Err(in_use())
+                    }
+                }
+                // SQLITE_BUSY or SQLITE_LOCKED (extended codes keep the primary one in the low
+                // byte): another connection has it.
+                Err(sqlx::Error::Database(e))
+                    if e.code().and_then(|c| c.parse::<i64>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6)) =>
+                {
+                    Err(in_use())
+                }
+                Err(e) => Err(format!("cannot lock {}: {e}. Nothing was changed.", db.display())),
+            };
+            conn.close().await.ok();
+            result
+        };
+        if let Err(e) = probed.await {
             let _ = std::fs::remove_file(&incoming);
-            return Err(format!(
-                "{} is in use: stop the CRM Card server before restoring. Nothing was changed.",
-                db.display()
-            ));
+            return Err(e);
         }
         let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S%.3f");
         let kept = dir.join(format!("crm.db.before-restore-{stamp}"));

@@ -67,7 +67,11 @@ impl Store {
             // sqlx turns on foreign keys and a busy timeout for every SQLite connection. An
             // embedded connection has no network to fail, so it is not pinged before each use
             // (sqlx's default; each ping is a round trip to the connection's worker thread).
-            Backend::Sqlite => options.max_connections(8).test_before_acquire(false).connect(url).await?,
+            // One connection stays open even when idle: it is how `crm-card restore` knows a
+            // server has the file (an exclusive lock cannot be taken beside it).
+            Backend::Sqlite => {
+                options.max_connections(8).min_connections(1).test_before_acquire(false).connect(url).await?
+            }
             // A PostgreSQL connection can break (a restarted server, a dropped network), so
             // one that sat idle is pinged before use; one that served a request within the
             // last second is not: sqlx's default pings every time, a round trip before each

@@ -266,7 +266,10 @@ fn field_shown(ctx: CardCtx, def: FieldDef, start: impl Fn(Option<String>) + Cop
             tabindex="0"
             on:click=move |_| start(Some(c2.clone()))
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
+                // On the field itself: a link in its value (a website, a linked item) opens as
+                // links do.
+                let on_field = ev.target() == ev.current_target();
+                if on_field && (ev.key() == "Enter" || ev.key() == " ") {
                     ev.prevent_default();
                     start(Some(c3.clone()));
                 }
