@@ -72,6 +72,17 @@ pub fn watch_key(entity: &str, pipeline: Option<i64>, repeat_lead: Option<bool>)
     }
 }
 
+/// What a watch key names: `(entity, pipeline, repeat_lead)`, as [`watch_key`] takes them;
+/// `None` when it names nothing.
+pub fn parse_watch_key(key: &str) -> Option<(&str, Option<i64>, Option<bool>)> {
+    let (entity, rest) = key.split_once(':').unwrap_or((key, ""));
+    match rest {
+        "" => Some((entity, None, None)),
+        "repeat" => Some((entity, None, Some(true))),
+        p => p.parse().ok().map(|p| (entity, Some(p), None)),
+    }
+}
+
 /// A stored layout scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
@@ -173,6 +184,14 @@ pub fn resolve(s: &Situation) -> ViewRef {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // a failed step should stop the test right there
 mod tests {
+
+    #[test]
+    fn a_watch_key_names_what_it_was_made_of() {
+        for (entity, pipeline, repeat) in [("deal", None, None), ("deal", Some(3), None), ("lead", None, Some(true))] {
+            assert_eq!(parse_watch_key(&watch_key(entity, pipeline, repeat)), Some((entity, pipeline, repeat)));
+        }
+        assert_eq!(parse_watch_key("deal:three"), None);
+    }
     use super::*;
 
     #[test]

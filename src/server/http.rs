@@ -592,12 +592,7 @@ async fn layouts_events(
 
 /// The card kind a watch key names.
 async fn watched_kind(state: &AppState, key: &str) -> Result<crate::domain::views::CardKind, AppError> {
-    let (entity, rest) = key.split_once(':').unwrap_or((key, ""));
-    let (pipeline, repeat_lead) = match rest {
-        "" => (None, None),
-        "repeat" => (None, Some(true)),
-        p => (Some(p.parse::<i64>().map_err(|_| AppError::NotFound)?), None),
-    };
+    let (entity, pipeline, repeat_lead) = crate::domain::views::parse_watch_key(key).ok_or(AppError::NotFound)?;
     super::service::watched_kind(&state.store, entity, pipeline, repeat_lead).await
 }
 

@@ -98,9 +98,12 @@ pub fn decode_value(s: &str) -> sqlx::Result<Value> {
     serde_json::from_str(s).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
-/// Fills the search text of items written before it existed (migration 0003).
+/// Fills the search text of items written before it existed (migration 0003): they are marked
+/// out of date and rewritten as [`reindex_stale`] rewrites any. Answers how many there were.
 pub async fn index_unsearched(conn: &mut Conn) -> sqlx::Result<usize> {
-    reindex(conn, "SELECT id, title, entity_type FROM items WHERE search_text = ''").await
+    let marked = sqlx::query("UPDATE items SET search_gen = -1 WHERE search_text = ''").execute(&mut *conn).await?;
+    while reindex_stale(conn, 200).await? == 200 {}
+    Ok(marked.rows_affected() as usize)
 }
 
 /// Search finds an item only while its search text is of its type's current generation: one
@@ -161,29 +164,6 @@ pub async fn reindex_stale(conn: &mut Conn, limit: usize) -> sqlx::Result<usize>
             .await?;
     }
     tx.commit().await?;
-    Ok(rows.len())
-}
-
-async fn reindex(conn: &mut Conn, select: &str) -> sqlx::Result<usize> {
-    let rows: Vec<(i64, String, String)> = sqlx::query(select)
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-        .collect::<sqlx::Result<_>>()?;
-    let mut fields: std::collections::BTreeMap<String, Vec<FieldDef>> = Default::default();
-    for (id, title, entity) in &rows {
-        if !fields.contains_key(entity) {
-            let parsed: EntityType = entity.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-            fields.insert(entity.clone(), super::catalog::fields(conn, parsed).await?);
-        }
-        let v = values(conn, *id).await?;
-        sqlx::query("UPDATE items SET search_text = $2 WHERE id = $1")
-            .bind(id)
-            .bind(item_write::search_text(title, &fields[entity], &v))
-            .execute(&mut *conn)
-            .await?;
-    }
     Ok(rows.len())
 }
 
