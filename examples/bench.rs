@@ -55,7 +55,7 @@ async fn main() {
 
 async fn state(url: &str) -> AppState {
     let store = store::Store::connect(url).await.expect("the bench database");
-    demo::prepare(&store, true, store::now_ms()).await.expect("demo data");
+    demo::prepare(&store, true, crm_card::i18n::Lang::En, store::now_ms()).await.expect("demo data");
     let leptos_options = LeptosOptions::builder()
         .output_name("crm-card")
         .site_root(std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()))
@@ -267,12 +267,12 @@ fn frame_open(html: &mut String, title: &str, user: &str) {
     let _ = write!(
         html,
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><header><a href=\"/crm/deal\">{}</a><nav>",
-        text::PRODUCT
+        text::product()
     );
     for t in crm_card::domain::registry::system_types() {
         let _ = write!(html, "<a href=\"/crm/{}\">{}</a>", t.entity, escape(&t.plural));
     }
-    let _ = write!(html, "</nav><span>{}</span><button>{}</button></header><main>", escape(user), text::SIGN_OUT);
+    let _ = write!(html, "</nav><span>{}</span><button>{}</button></header><main>", escape(user), text::sign_out());
 }
 
 /// P1 baseline: the card's data as the card route loads it, its visible text written by hand.
@@ -289,12 +289,12 @@ async fn baseline_card(
     let card = match service::card(&state.store, &user, &entity, id).await {
         Ok(card) => card,
         Err(_) => {
-            frame_open(&mut html, text::PRODUCT, &user.name);
+            frame_open(&mut html, text::product(), &user.name);
             let _ = write!(
                 html,
                 "<h1>{}</h1><p>{}</p><p><a href=\"/crm/deal\">{}</a></p></main></body></html>",
-                text::ERR_PAGE_NOT_FOUND,
-                text::ERR_NOT_FOUND,
+                text::err_page_not_found(),
+                text::err_not_found(),
                 text::system_type_names(EntityType::DEAL).map_or("", |n| n.1)
             );
             return (StatusCode::NOT_FOUND, Html(html)).into_response();

@@ -6,7 +6,7 @@ use crate::ui::admin::fields_page::FieldsPage;
 use crate::ui::admin::types_page::TypesPage;
 use crate::ui::pages::{
     card_page::CardPage, list::ListPage, login::LoginPage, new_item::NewItemPage, not_found::NotFound,
-    recycle_bin::RecycleBinPage, setup::SetupPage,
+    profile::ProfilePage, recycle_bin::RecycleBinPage, setup::SetupPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -31,12 +31,22 @@ fn Hydration(options: LeptosOptions) -> impl IntoView {
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::http::set_page_csp();
+    // The request's language and time zone, for every part of the render; the browser gets the
+    // same in the page (data, not script) and reads it before it hydrates.
+    let locale = crate::i18n::current();
+    #[cfg(feature = "ssr")]
+    provide_context(locale.clone());
+    #[cfg(feature = "ssr")]
+    let page_locale = crate::i18n::page_locale_json(&locale);
+    #[cfg(not(feature = "ssr"))]
+    let page_locale = String::new();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.lang.html_lang()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <script type="application/json" id="crm-locale">{page_locale}</script>
                 <AutoReload options=options.clone()/>
                 <Hydration options=options.clone()/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
@@ -55,7 +65,7 @@ pub fn App() -> impl IntoView {
     provide_context(crate::ui::common::app_frame::LastFrame(StoredValue::new(None)));
     view! {
         <Stylesheet id="leptos" href="/pkg/crm-card.css"/>
-        <Title text=text::PRODUCT/>
+        <Title text=text::product()/>
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage/>
@@ -68,6 +78,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/settings/access") view=AccessPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/types") view=TypesPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/recycle-bin") view=RecycleBinPage ssr=SsrMode::Async/>
+                <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -58,26 +58,26 @@ impl AppError {
     /// A message for the person at the screen.
     pub fn message(&self) -> String {
         match self {
-            AppError::Unauthenticated => text::ERR_UNAUTHENTICATED.into(),
-            AppError::Forbidden => text::ERR_FORBIDDEN.into(),
-            AppError::NotFound => text::ERR_NOT_FOUND.into(),
+            AppError::Unauthenticated => text::err_unauthenticated().into(),
+            AppError::Forbidden => text::err_forbidden().into(),
+            AppError::NotFound => text::err_not_found().into(),
             AppError::Validation { message, .. } => message.clone(),
-            AppError::Conflict { .. } => text::ERR_CONFLICT.into(),
+            AppError::Conflict { .. } => text::err_conflict().into(),
             AppError::BadRequest { message } => message.clone(),
-            AppError::TooLarge => text::ERR_TOO_LARGE.into(),
+            AppError::TooLarge => text::err_too_large().into(),
             AppError::TooManyAttempts { retry_after } => text::err_too_many_attempts(*retry_after),
             AppError::Limit { message } => message.clone(),
-            AppError::Internal => text::ERR_INTERNAL.into(),
-            AppError::Network => text::ERR_NETWORK.into(),
+            AppError::Internal => text::err_internal().into(),
+            AppError::Network => text::err_network().into(),
         }
     }
 
     pub fn bad_request() -> AppError {
-        AppError::BadRequest { message: text::ERR_BAD_REQUEST.into() }
+        AppError::BadRequest { message: text::err_bad_request().into() }
     }
 
     pub fn validation(fields: Vec<FieldError>) -> AppError {
-        AppError::Validation { message: text::ERR_VALIDATION.into(), fields }
+        AppError::Validation { message: text::err_validation().into(), fields }
     }
 
     /// The HTTP status the server answers with.

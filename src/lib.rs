@@ -11,6 +11,7 @@ pub mod api;
 pub mod app;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod text;
 pub mod ui;
 
@@ -27,6 +28,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // The page's language, time zone and messages; without them the page stays as the server
+    // rendered it rather than hydrate with no words.
+    if !ui::browser::load_page_locale() {
+        leptos::logging::error!("the page carries no locale; not hydrating");
+        return;
+    }
     ui::browser::guard_history();
     leptos::mount::hydrate_body(app::App);
     ui::browser::mark_hydrated();

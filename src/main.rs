@@ -87,7 +87,8 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .map_err(|e| format!("cannot create data directory {}: {e}", config.data_dir.display()))?;
     let url = config.database_url();
     let store = store::Store::connect(&url).await.map_err(|e| format!("database {}: {e}", redact(&url)))?;
-    let seeded = demo::prepare(&store, config.demo_data, store::now_ms()).await?;
+    let lang = config.lang();
+    let seeded = demo::prepare(&store, config.demo_data, lang, store::now_ms()).await?;
     demo::check_exposure(&store, addr).await?;
     let setup = service::setup::offer_setup(&store).await.map_err(|e| e.message())?;
 
@@ -113,8 +114,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     if seeded {
         println!("Demo data created. Sign in as:");
-        for (email, password, who) in demo::LOGINS {
-            println!("  {email:<20} password {password:<6} {who}");
+        let names = &demo::demo_text(lang).users;
+        for ((email, password), name) in demo::LOGINS.iter().zip(names) {
+            println!("  {email:<20} password {password:<6} {name}");
         }
     }
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
@@ -130,7 +132,7 @@ async fn open_store() -> Result<(Config, store::Store), Box<dyn std::error::Erro
         .map_err(|e| format!("cannot create data directory {}: {e}", config.data_dir.display()))?;
     let url = config.database_url();
     let store = store::Store::connect(&url).await.map_err(|e| format!("database {}: {e}", redact(&url)))?;
-    demo::prepare(&store, false, store::now_ms()).await?;
+    demo::prepare(&store, false, config.lang(), store::now_ms()).await?;
     Ok((config, store))
 }
 

@@ -681,7 +681,7 @@ async fn custom_fields_are_for_admins_keep_their_type_and_system_fields_stay() {
     assert!(err["message"].as_str().unwrap_or_default().contains("Cost centre"));
     // A system field cannot be deleted or restricted; a custom one is deleted with its values.
     let (status, err) = admin.json(admin.call("delete_field", r#"{"entity":"deal","code":"title"}"#)).await;
-    assert_eq!((status, err["message"].as_str()), (StatusCode::BAD_REQUEST, Some(crm_card::text::ERR_SYSTEM_FIELD)));
+    assert_eq!((status, err["message"].as_str()), (StatusCode::BAD_REQUEST, Some(crm_card::text::err_system_field())));
     let restrict = json!({"entity": "deal", "code": "title", "spec": {"label": "Deal name", "field_type": "string", "settings": {"required": {"always": true}, "visible_to": {"users": [], "departments": []}}}});
     let (status, _) = admin.json(admin.call("configure_field", restrict.to_string())).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -759,7 +759,7 @@ async fn files_upload_attach_and_download_only_for_those_who_may() {
     let status = app.send(upload("/files/deal", &app.cookie, ORIGIN, vec![b'x'; 1024 * 1024 + 1])).await.status();
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     let (status, err) = app.json(upload("/files/deal", &app.cookie, ORIGIN, vec![])).await;
-    assert_eq!((status, err["message"].as_str()), (StatusCode::BAD_REQUEST, Some(crm_card::text::ERR_FILE_EMPTY)));
+    assert_eq!((status, err["message"].as_str()), (StatusCode::BAD_REQUEST, Some(crm_card::text::err_file_empty())));
     let (status, _) = app.json(upload("/files/planet", &app.cookie, ORIGIN, b"x".to_vec())).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     app.db.cleanup().await;
@@ -952,7 +952,7 @@ async fn admins_manage_users_departments_and_roles_and_the_rights_apply_at_once(
     let (status, err) = admin.json(admin.call("delete_department", json!({"id": dept}).to_string())).await;
     assert_eq!(
         (status, err["message"].as_str()),
-        (StatusCode::BAD_REQUEST, Some(crm_card::text::ERR_DEPARTMENT_NOT_EMPTY))
+        (StatusCode::BAD_REQUEST, Some(crm_card::text::err_department_not_empty()))
     );
     let off = json!({"id": nina_id, "user": {"name": "Nina Field", "email": "nina@example.com", "password": "", "department_id": dept, "roles": [role], "active": false}});
     assert_eq!(admin.json(admin.call("save_user", off.to_string())).await.0, StatusCode::OK);
@@ -1484,7 +1484,7 @@ async fn demo_passwords_keep_the_server_on_loopback() {
     let refused = demo::check_exposure(store, public).await.unwrap_err();
     assert!(refused.contains("admin@example.com") && refused.contains("julia@example.com"), "{refused}");
     let mut conn = store.pool.acquire().await.unwrap();
-    for (email, _, _) in demo::LOGINS {
+    for (email, _) in demo::LOGINS {
         let id = user_id(&app, email).await;
         let hash = crm_card::server::auth::hash_password("a private password").unwrap();
         store::users::set_password(&mut conn, id, &hash, None).await.unwrap();
@@ -1699,7 +1699,10 @@ async fn every_page_has_a_csp_whose_nonce_is_on_its_scripts() {
             assert!(csp.contains(part), "{path}: {part} in {csp}");
         }
         let html = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string();
-        let scripts = html.matches("<script").count();
+        // The page's locale is data (`type="application/json"`): never run, so it needs no nonce.
+        let data = html.matches("<script type=\"application/json\"").count();
+        assert_eq!(data, 1, "{path}: the locale data");
+        let scripts = html.matches("<script").count() - data;
         assert!(scripts >= 1, "{path}: the loader");
         assert_eq!(
             html.matches(&format!("<script type=\"module\" nonce=\"{nonce}\"")).count()

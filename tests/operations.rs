@@ -128,7 +128,7 @@ async fn deal_ids(path: &Path) -> Vec<i64> {
 async fn a_backup_taken_during_writes_restores_every_acknowledged_write() {
     let live = DataDir::new("live");
     let store = Store::connect(&live.url()).await.unwrap();
-    demo::prepare(&store, true, store::now_ms()).await.unwrap();
+    demo::prepare(&store, true, crm_card::i18n::Lang::En, store::now_ms()).await.unwrap();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writer = tokio::spawn(keep_writing(store.clone(), stop.clone()));
     tokio::time::sleep(std::time::Duration::from_millis(700)).await;

@@ -31,7 +31,7 @@ const ORIGIN: &str = "http://crm.test";
 
 /// Every server function that changes something, with a well-formed body. Signing in starts a
 /// session, so it is here too: a sign-in from another site's page is refused as well.
-const MUTATING: [(&str, &str); 30] = [
+const MUTATING: [(&str, &str); 31] = [
     ("login", "email=anna%40example.com&password=demo"),
     ("setup", "token=not-the-token&name=X&email=x%40example.com&password=long+enough"),
     (
@@ -78,6 +78,7 @@ const MUTATING: [(&str, &str); 30] = [
     ("delete_items", r#"{"entity":"deal","ids":[1]}"#),
     ("restore_items", r#"{"ids":[1]}"#),
     ("purge_items", r#"{"ids":[1]}"#),
+    ("save_profile", r#"{"language":"ru","time_zone":"Europe/Moscow"}"#),
     ("logout_everywhere", ""),
     ("logout", ""),
 ];
@@ -86,8 +87,9 @@ const MUTATING: [(&str, &str); 30] = [
 const DELIVERY: &str = r#"{"name":"Delivery","plural":"Deliveries","code":"delivery","stages":true,"several_pipelines":false,"client_contact":true,"client_company":false,"links":[],"in_menu":true}"#;
 
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 20] = [
+const READING: [(&str, &str); 21] = [
     ("me", "{}"),
+    ("profile", "{}"),
     ("setup_open", r#"{"token":"not-the-token"}"#),
     ("card_layout", r#"{"entity":"deal"}"#),
     ("access_settings", "{}"),
@@ -663,13 +665,15 @@ async fn fingerprint(db: &TestDb) -> BTreeMap<&'static str, String> {
 
 /// The server functions R5 does not replay, and why: none of them takes the id of an item,
 /// layout, view, user, department or role.
-const TAKE_NO_IDS_OF_OTHERS: [(&str, &str); 8] = [
+const TAKE_NO_IDS_OF_OTHERS: [(&str, &str); 10] = [
     ("login", "an e-mail address and a password"),
     ("setup", "a setup token and the first administrator's name, e-mail address and password"),
     ("setup_open", "a setup token"),
     ("logout", "ends the caller's own session"),
     ("logout_everywhere", "ends the caller's own sessions"),
     ("me", "answers who the caller is"),
+    ("profile", "answers the caller's own language and time zone"),
+    ("save_profile", "sets the caller's own language and time zone"),
     ("frame", "answers the caller's name and the types they may read"),
     ("enable_my_view", "switches the caller's own view on or off for an entity type"),
 ];
@@ -898,7 +902,7 @@ async fn idor_is_refused(db: TestDb) {
     let (_, admin_card) = app.call(&admin, "card", &json!({"entity": "company", "id": company})).await;
     let company_title = admin_card["header"]["title"].as_str().unwrap().to_string();
     let (_, my_card) = app.call(&ida, "card", &json!({"entity": "deal", "id": mine})).await;
-    assert_eq!(my_card["names"]["items"][company.to_string()], crm_card::text::ITEM_HIDDEN, "{}", my_card["names"]);
+    assert_eq!(my_card["names"]["items"][company.to_string()], crm_card::text::item_hidden(), "{}", my_card["names"]);
     assert!(!my_card.to_string().contains(&company_title), "the card names a company she cannot read");
     let keep = json!({"entity": "deal", "id": mine, "version": my_card["header"]["version"], "changes": {"company": {"t": "text", "v": format!("company:{company}")}, "comment": {"t": "text", "v": "kept"}}});
     let (status, saved) = app.call(&ida, "save_fields", &keep).await;

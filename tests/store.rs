@@ -430,7 +430,7 @@ on_both_databases! {
             assert!(rows.len() >= 20, "{e}: {} items", rows.len());
             assert!(rows.iter().all(|r| r.updated_at <= now), "{e}: demo history is in the past");
         }
-        let rich = items::search_titles(&mut conn, EntityType::DEAL, crm_card::server::demo::RICH_DEAL, 5, items::Reach::All).await.unwrap();
+        let rich = items::search_titles(&mut conn, EntityType::DEAL, &crm_card::server::demo::demo_text(crm_card::i18n::Lang::En).rich_deal, 5, items::Reach::All).await.unwrap();
         let events = timeline::page(&mut conn, rich[0].0, None, 100).await.unwrap();
         assert!(events.len() > 40, "the rich deal has more than two timeline pages: {}", events.len());
         let linked = items::links(&mut conn, rich[0].0, 100).await.unwrap();

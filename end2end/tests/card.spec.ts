@@ -55,7 +55,7 @@ test('a wrong value is explained beside the field and what was typed stays', asy
   await expect(field(page, 'amount').locator('input')).toHaveValue('1 250,50');
   await field(page, 'probability').locator('input').fill('42');
   await page.locator('[data-section="about"]').getByRole('button', { name: 'Save' }).click();
-  await expect(field(page, 'amount').locator('.field-value')).toHaveText('1 250.50 USD');
+  await expect(field(page, 'amount').locator('.field-value')).toHaveText('$1,250.50');
   await expect(field(page, 'probability').locator('.field-value')).toHaveText('42');
 });
 
@@ -267,7 +267,7 @@ test('a new deal is created from the list and opens as a card', async ({ page })
   await page.locator('[data-field="amount"] input').fill('9900');
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page.locator('.card-title')).toHaveText(title);
-  await expect(field(page, 'amount').locator('.field-value')).toHaveText('9 900.00 USD');
+  await expect(field(page, 'amount').locator('.field-value')).toHaveText('$9,900.00');
   await expect(page.locator('.card-meta .responsible')).toHaveText('Anna Petrova');
   await open(page, `/crm/deal?q=${encodeURIComponent(title)}`);
   await expect(page.locator('table.items tbody tr')).toHaveCount(1);

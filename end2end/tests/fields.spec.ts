@@ -130,9 +130,9 @@ test('a custom field of every type is created on the card and keeps a value', as
     await expect(value('Seats')).toHaveText('1200');
     await expect(value('Rating')).toHaveText('4.5');
     await expect(value('Signed')).toHaveText('Yes');
-    await expect(value('Visit day')).toHaveText('2026-12-01');
-    await expect(value('Demo at')).toHaveText('2026-12-02 15:30');
-    await expect(value('Budget')).toHaveText('12 500.50 EUR');
+    await expect(value('Visit day')).toHaveText('12/01/2026');
+    await expect(value('Demo at')).toHaveText('12/02/2026, 3:30 PM');
+    await expect(value('Budget')).toHaveText('€12,500.50');
     await expect(value('Portal').getByRole('link')).toHaveAttribute('href', 'https://portal.example.com');
     await expect(value('Billing email')).toHaveText('bills@example.com');
     await expect(value('Fax')).toContainText('+1 555 0100');
@@ -142,7 +142,7 @@ test('a custom field of every type is created on the card and keeps a value', as
     await expect(value('Brief')).toContainText('brief.txt');
     await expect(value('Reviewer')).toHaveText(DEMO.marco.name);
     await expect(value('Partner company')).toHaveText(`Picked Co ${stamp}`);
-    await expect(value('Meeting room')).toHaveText('Room B: 2026-12-03 10:00–11:00');
+    await expect(value('Meeting room')).toHaveText('Room B: 12/03/2026, 10:00 AM–11:00 AM');
   };
   await shown();
   await page.reload();
@@ -162,7 +162,7 @@ test('a custom field of every type is created on the card and keeps a value', as
   await expect(room().locator('.field-error')).toHaveText('This resource is already booked at that time.');
   await room().getByLabel('Start').fill('2026-12-03T11:00');
   await more.getByRole('button', { name: 'Save' }).click();
-  await expect(room().locator('.field-value')).toHaveText('Room B: 2026-12-03 11:00–12:00');
+  await expect(room().locator('.field-value')).toHaveText('Room B: 12/03/2026, 11:00 AM–12:00 PM');
 });
 
 test('a field required at a stage stops the move there and is highlighted', async ({ page, baseURL }) => {

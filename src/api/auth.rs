@@ -5,10 +5,25 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Checks the password and starts a session; then goes to `/` (or back to the sign-in page
-/// with an error), with or without JavaScript.
+/// with an error), with or without JavaScript. `time_zone` is the browser's (empty without
+/// JavaScript); it becomes the person's unless they chose one.
 #[server(endpoint = "login")]
-pub async fn login(email: String, password: String) -> Result<(), AppError> {
-    crate::server::auth::login(&email, &password).await
+pub async fn login(email: String, password: String, #[server(default)] time_zone: String) -> Result<(), AppError> {
+    crate::server::auth::login(&email, &password, &time_zone).await
+}
+
+/// The person's language and time zone, with the choices.
+#[server(endpoint = "profile")]
+pub async fn profile() -> Result<crate::api::types::Profile, AppError> {
+    crate::server::serve(|_state, user| async move { Ok(crate::server::service::profile::profile(&user)) }).await
+}
+
+/// Saves the person's language (empty: their browser's) and time zone; the page reloads to
+/// speak it.
+#[server(endpoint = "save_profile")]
+pub async fn save_profile(language: String, time_zone: String) -> Result<(), AppError> {
+    let (state, user) = crate::server::auth::require_user().await?;
+    crate::server::service::profile::save(&state, &user, &language, &time_zone).await
 }
 
 #[server(endpoint = "logout")]

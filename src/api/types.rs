@@ -17,6 +17,12 @@ pub struct CurrentUser {
     /// The union of the user's roles.
     #[serde(default)]
     pub rights: crate::domain::access::Rights,
+    /// The language they chose (`None`: their browser's).
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Their time zone (`None`: UTC until a sign-in stores the browser's).
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,12 +73,8 @@ pub struct TypeName {
 
 impl TypeName {
     pub fn of(def: &crate::domain::TypeDef) -> TypeName {
-        TypeName {
-            entity: def.entity,
-            name: def.name.clone(),
-            plural: def.plural.clone(),
-            in_menu: def.options.in_menu,
-        }
+        let (name, plural) = def.shown_names();
+        TypeName { entity: def.entity, name, plural, in_menu: def.options.in_menu }
     }
 }
 
@@ -470,4 +472,14 @@ impl PreviewAs {
             _ => None,
         }
     }
+}
+
+/// A person's language and time zone, and what they may choose from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The language code they chose; empty: their browser's.
+    pub language: String,
+    pub time_zone: String,
+    /// IANA names, sorted, `UTC` last.
+    pub time_zones: Vec<String>,
 }

@@ -7,52 +7,48 @@ use super::registry::{Registry, TypeDef};
 use super::stage::StageSemantics;
 use super::EntityType;
 
-fn options(pairs: &[(&str, &str)]) -> Vec<ListOption> {
-    pairs.iter().map(|(id, label)| ListOption { id: (*id).into(), label: (*label).into() }).collect()
+/// A text of the seed catalogue in the language being seeded (`locales/seed/<lang>.ftl`).
+pub fn seeded(key: &str) -> String {
+    crate::i18n::seed(key).unwrap_or_default().to_string()
+}
+
+/// The catalogue key of a code: `trade_show` → `trade-show`.
+fn key_part(code: &str) -> String {
+    code.replace('_', "-")
+}
+
+fn options(list: &str, ids: &[&str]) -> Vec<ListOption> {
+    ids.iter()
+        .map(|id| ListOption { id: (*id).into(), label: seeded(&format!("option-{list}-{}", key_part(id))) })
+        .collect()
 }
 
 pub fn sources() -> Vec<ListOption> {
-    options(&[
-        ("call", "Call"),
-        ("email", "Email"),
-        ("website", "Website"),
-        ("advertising", "Advertising"),
-        ("partner", "Partner"),
-        ("trade_show", "Trade show"),
-        ("recommendation", "Recommendation"),
-        ("other", "Other"),
-    ])
+    options("source", &["call", "email", "website", "advertising", "partner", "trade_show", "recommendation", "other"])
 }
 
 pub fn industries() -> Vec<ListOption> {
-    options(&[
-        ("it", "Information technology"),
-        ("manufacturing", "Manufacturing"),
-        ("retail", "Retail"),
-        ("finance", "Banking and finance"),
-        ("logistics", "Transport and logistics"),
-        ("consulting", "Consulting"),
-        ("other", "Other"),
-    ])
+    options("industry", &["it", "manufacturing", "retail", "finance", "logistics", "consulting", "other"])
 }
 
 pub fn contact_types() -> Vec<ListOption> {
-    options(&[("client", "Client"), ("supplier", "Supplier"), ("partner", "Partner"), ("other", "Other")])
+    options("contact-type", &["client", "supplier", "partner", "other"])
 }
 
 pub fn deal_types() -> Vec<ListOption> {
-    options(&[("sale", "Sale"), ("goods", "Goods"), ("service", "Services"), ("support", "Service contract")])
+    options("deal-type", &["sale", "goods", "service", "support"])
 }
 
 struct F {
     def: FieldDef,
 }
 
-fn f(code: &str, label: &str, field_type: FieldType) -> F {
+/// A system field; its label comes from the seed catalogue (see [`labelled`]).
+fn f(code: &str, field_type: FieldType) -> F {
     F {
         def: FieldDef {
             code: code.into(),
-            label: label.into(),
+            label: String::new(),
             field_type,
             multiple: false,
             system: true,
@@ -98,79 +94,93 @@ pub fn system_fields(def: &TypeDef, registry: &Registry) -> Vec<FieldDef> {
     }
     let fields = match def.entity {
         E::LEAD => vec![
-            f("title", "Lead name", T::String).required(),
-            f("first_name", "First name", T::String),
-            f("last_name", "Last name", T::String),
-            f("company_name", "Company name", T::String),
-            f("phone", "Phone", T::Phone).multiple(),
-            f("email", "Email", T::Email).multiple(),
-            f("source", "Source", T::List).options(sources()),
-            f("opportunity", "Opportunity", T::Money).currency("USD"),
-            f("address", "Address", T::Address),
-            f("responsible", "Responsible", T::User),
-            f("comment", "Comment", T::String).multiline(),
+            f("title", T::String).required(),
+            f("first_name", T::String),
+            f("last_name", T::String),
+            f("company_name", T::String),
+            f("phone", T::Phone).multiple(),
+            f("email", T::Email).multiple(),
+            f("source", T::List).options(sources()),
+            f("opportunity", T::Money).currency("USD"),
+            f("address", T::Address),
+            f("responsible", T::User),
+            f("comment", T::String).multiline(),
         ],
         E::DEAL => vec![
-            f("title", "Deal name", T::String).required(),
-            f("amount", "Amount", T::Money).currency("USD"),
-            f("close_date", "Expected close date", T::Date),
-            f("deal_type", "Type", T::List).options(deal_types()),
-            f("source", "Source", T::List).options(sources()),
-            f("probability", "Probability, %", T::Integer),
-            f("next_call", "Next call", T::DateTime),
-            f("contact", "Contact", T::CrmItem).items(&[E::CONTACT]),
-            f("company", "Company", T::CrmItem).items(&[E::COMPANY]),
-            f("responsible", "Responsible", T::User),
-            f("comment", "Comment", T::String).multiline(),
+            f("title", T::String).required(),
+            f("amount", T::Money).currency("USD"),
+            f("close_date", T::Date),
+            f("deal_type", T::List).options(deal_types()),
+            f("source", T::List).options(sources()),
+            f("probability", T::Integer),
+            f("next_call", T::DateTime),
+            f("contact", T::CrmItem).items(&[E::CONTACT]),
+            f("company", T::CrmItem).items(&[E::COMPANY]),
+            f("responsible", T::User),
+            f("comment", T::String).multiline(),
         ],
         E::CONTACT => vec![
-            f("first_name", "First name", T::String).required(),
-            f("last_name", "Last name", T::String),
-            f("position", "Position", T::String),
-            f("phone", "Phone", T::Phone).multiple(),
-            f("email", "Email", T::Email).multiple(),
-            f("company", "Company", T::CrmItem).items(&[E::COMPANY]),
-            f("birthday", "Birthday", T::Date),
-            f("contact_type", "Contact type", T::List).options(contact_types()),
-            f("source", "Source", T::List).options(sources()),
-            f("newsletter", "Agrees to newsletters", T::Boolean),
-            f("address", "Address", T::Address),
-            f("responsible", "Responsible", T::User),
-            f("comment", "Comment", T::String).multiline(),
+            f("first_name", T::String).required(),
+            f("last_name", T::String),
+            f("position", T::String),
+            f("phone", T::Phone).multiple(),
+            f("email", T::Email).multiple(),
+            f("company", T::CrmItem).items(&[E::COMPANY]),
+            f("birthday", T::Date),
+            f("contact_type", T::List).options(contact_types()),
+            f("source", T::List).options(sources()),
+            f("newsletter", T::Boolean),
+            f("address", T::Address),
+            f("responsible", T::User),
+            f("comment", T::String).multiline(),
         ],
         E::COMPANY => vec![
-            f("name", "Company name", T::String).required(),
-            f("industry", "Industry", T::List).options(industries()),
-            f("employees", "Employees", T::Integer),
-            f("annual_revenue", "Annual revenue", T::Money).currency("USD"),
-            f("phone", "Phone", T::Phone).multiple(),
-            f("email", "Email", T::Email).multiple(),
-            f("website", "Website", T::Url),
-            f("address", "Address", T::Address),
-            f("responsible", "Responsible", T::User),
-            f("comment", "Comment", T::String).multiline(),
+            f("name", T::String).required(),
+            f("industry", T::List).options(industries()),
+            f("employees", T::Integer),
+            f("annual_revenue", T::Money).currency("USD"),
+            f("phone", T::Phone).multiple(),
+            f("email", T::Email).multiple(),
+            f("website", T::Url),
+            f("address", T::Address),
+            f("responsible", T::User),
+            f("comment", T::String).multiline(),
         ],
         E::INVOICE => vec![
-            f("number", "Invoice number", T::String).required(),
-            f("amount", "Amount", T::Money).currency("USD"),
-            f("due_date", "Due date", T::Date),
-            f("deal", "Deal", T::CrmItem).items(&[E::DEAL]),
-            f("payer", "Payer", T::CrmItem).items(&[E::COMPANY, E::CONTACT]),
-            f("responsible", "Responsible", T::User),
-            f("comment", "Comment", T::String).multiline(),
+            f("number", T::String).required(),
+            f("amount", T::Money).currency("USD"),
+            f("due_date", T::Date),
+            f("deal", T::CrmItem).items(&[E::DEAL]),
+            f("payer", T::CrmItem).items(&[E::COMPANY, E::CONTACT]),
+            f("responsible", T::User),
+            f("comment", T::String).multiline(),
         ],
         E::QUOTE => vec![
-            f("title", "Quote name", T::String).required(),
-            f("amount", "Amount", T::Money).currency("USD"),
-            f("valid_until", "Valid until", T::Date),
-            f("deal", "Deal", T::CrmItem).items(&[E::DEAL]),
-            f("contact", "Contact", T::CrmItem).items(&[E::CONTACT]),
-            f("responsible", "Responsible", T::User),
-            f("comment", "Comment", T::String).multiline(),
+            f("title", T::String).required(),
+            f("amount", T::Money).currency("USD"),
+            f("valid_until", T::Date),
+            f("deal", T::CrmItem).items(&[E::DEAL]),
+            f("contact", T::CrmItem).items(&[E::CONTACT]),
+            f("responsible", T::User),
+            f("comment", T::String).multiline(),
         ],
         _ => vec![],
     };
-    fields.into_iter().map(|f| f.def).collect()
+    labelled(def.entity.slug(), fields)
+}
+
+/// The fields with the seed catalogue's labels (`field-<type>-<code>`) where they have none.
+fn labelled(type_key: &str, fields: Vec<F>) -> Vec<FieldDef> {
+    fields
+        .into_iter()
+        .map(|f| {
+            let mut def = f.def;
+            if def.label.is_empty() {
+                def.label = seeded(&format!("field-{type_key}-{}", key_part(&def.code)));
+            }
+            def
+        })
+        .collect()
 }
 
 /// The system fields a system type ships with (none for another code).
@@ -186,22 +196,25 @@ pub fn shipped_fields(entity: EntityType) -> Vec<FieldDef> {
 fn smart_fields(def: &TypeDef, registry: &Registry) -> Vec<FieldDef> {
     use FieldType as T;
     let o = &def.options;
-    let mut fields = vec![f("title", "Name", T::String).required(), f("responsible", "Responsible", T::User)];
+    let mut fields = vec![f("title", T::String).required(), f("responsible", T::User)];
     if o.client_contact {
-        fields.push(f("contact", "Contact", T::CrmItem).items(&[EntityType::CONTACT]));
+        fields.push(f("contact", T::CrmItem).items(&[EntityType::CONTACT]));
     }
     if o.client_company {
-        fields.push(f("company", "Company", T::CrmItem).items(&[EntityType::COMPANY]));
+        fields.push(f("company", T::CrmItem).items(&[EntityType::COMPANY]));
     }
     for to in &o.links {
         let label = registry.get(*to).map_or_else(|| to.slug().to_string(), |t| t.name.clone());
-        fields.push(f(&TypeDef::link_field(*to), &label, T::CrmItem).items(&[*to]));
+        let mut link = f(&TypeDef::link_field(*to), T::CrmItem).items(&[*to]);
+        link.def.label = label;
+        fields.push(link);
     }
-    fields.into_iter().map(|f| f.def).collect()
+    labelled("smart", fields)
 }
 
-fn section(id: &str, title: &str, fields: &[&str]) -> Section {
-    Section { id: id.into(), title: title.into(), fields: fields.iter().map(|s| (*s).into()).collect() }
+/// A section; its title comes from the seed catalogue (see [`titled`]).
+fn section(id: &str, fields: &[&str]) -> Section {
+    Section { id: id.into(), title: String::new(), fields: fields.iter().map(|s| (*s).into()).collect() }
 }
 
 /// The shipped ("default" scope) layout of an entity type's card; a smart process's follows
@@ -211,66 +224,59 @@ pub fn default_layout(def: &TypeDef) -> Layout {
     let sections = match def.entity {
         _ if !def.system => smart_sections(def),
         E::LEAD => vec![
-            section("about", "About the lead", &["title", "source", "opportunity", "comment"]),
-            section(
-                "contact",
-                "Contact information",
-                &["first_name", "last_name", "company_name", "phone", "email", "address"],
-            ),
-            section("more", "More", &["responsible"]),
+            section("about", &["title", "source", "opportunity", "comment"]),
+            section("contact", &["first_name", "last_name", "company_name", "phone", "email", "address"]),
+            section("more", &["responsible"]),
         ],
         E::DEAL => vec![
-            section(
-                "about",
-                "About the deal",
-                &["title", "amount", "close_date", "deal_type", "source", "probability", "next_call"],
-            ),
-            section("client", "Client", &["contact", "company"]),
-            section("more", "More", &["responsible", "comment"]),
+            section("about", &["title", "amount", "close_date", "deal_type", "source", "probability", "next_call"]),
+            section("client", &["contact", "company"]),
+            section("more", &["responsible", "comment"]),
         ],
         E::CONTACT => vec![
-            section(
-                "about",
-                "About the contact",
-                &["first_name", "last_name", "position", "company", "birthday", "contact_type"],
-            ),
-            section("contact", "Contact information", &["phone", "email", "address"]),
-            section("more", "More", &["source", "newsletter", "responsible", "comment"]),
+            section("about", &["first_name", "last_name", "position", "company", "birthday", "contact_type"]),
+            section("contact", &["phone", "email", "address"]),
+            section("more", &["source", "newsletter", "responsible", "comment"]),
         ],
         E::COMPANY => vec![
-            section("about", "About the company", &["name", "industry", "employees", "annual_revenue"]),
-            section("contact", "Contact information", &["phone", "email", "website", "address"]),
-            section("more", "More", &["responsible", "comment"]),
+            section("about", &["name", "industry", "employees", "annual_revenue"]),
+            section("contact", &["phone", "email", "website", "address"]),
+            section("more", &["responsible", "comment"]),
         ],
         E::INVOICE => vec![
-            section("about", "About the invoice", &["number", "amount", "due_date"]),
-            section("links", "Deal and payer", &["deal", "payer"]),
-            section("more", "More", &["responsible", "comment"]),
+            section("about", &["number", "amount", "due_date"]),
+            section("links", &["deal", "payer"]),
+            section("more", &["responsible", "comment"]),
         ],
         E::QUOTE => vec![
-            section("about", "About the quote", &["title", "amount", "valid_until"]),
-            section("links", "Deal and client", &["deal", "contact"]),
-            section("more", "More", &["responsible", "comment"]),
+            section("about", &["title", "amount", "valid_until"]),
+            section("links", &["deal", "contact"]),
+            section("more", &["responsible", "comment"]),
         ],
         _ => vec![],
     };
+    let type_key = if def.system { def.entity.slug() } else { "smart" };
+    let sections = sections
+        .into_iter()
+        .map(|s| Section { title: seeded(&format!("section-{type_key}-{}", key_part(&s.id))), ..s })
+        .collect();
     Layout { sections, tabs: TabCode::ALL.into_iter().map(|code| Tab { code, hidden: false }).collect() }
 }
 
 fn smart_sections(def: &TypeDef) -> Vec<Section> {
     let o = &def.options;
-    let mut sections = vec![section("about", "About", &["title", "responsible"])];
+    let mut sections = vec![section("about", &["title", "responsible"])];
     let client: Vec<&str> = [(o.client_contact, "contact"), (o.client_company, "company")]
         .into_iter()
         .filter(|c| c.0)
         .map(|c| c.1)
         .collect();
     if !client.is_empty() {
-        sections.push(section("client", "Client", &client));
+        sections.push(section("client", &client));
     }
     let links: Vec<String> = o.links.iter().map(|l| TypeDef::link_field(*l)).collect();
     if !links.is_empty() {
-        sections.push(Section { id: "links".into(), title: "Links".into(), fields: links });
+        sections.push(Section { id: "links".into(), title: String::new(), fields: links });
     }
     sections
 }
@@ -292,89 +298,103 @@ pub fn fallback_layout(entity: EntityType) -> Layout {
 
 pub struct StageSpec {
     pub code: &'static str,
-    pub name: &'static str,
+    /// From the seed catalogue, in the language being seeded.
+    pub name: String,
     pub color: &'static str,
     pub semantics: StageSemantics,
 }
 
 pub struct PipelineSpec {
     pub code: &'static str,
-    pub name: &'static str,
+    /// From the seed catalogue, in the language being seeded.
+    pub name: String,
     pub stages: Vec<StageSpec>,
 }
 
-const fn st(code: &'static str, name: &'static str, color: &'static str, semantics: StageSemantics) -> StageSpec {
-    StageSpec { code, name, color, semantics }
+fn st(code: &'static str, color: &'static str, semantics: StageSemantics) -> StageSpec {
+    StageSpec { code, name: String::new(), color, semantics }
 }
 
 /// The shipped pipelines of an entity type; the first is the default one. A smart process with
 /// stages starts with one pipeline.
 pub fn pipelines(def: &TypeDef) -> Vec<PipelineSpec> {
+    let type_key = if def.system { def.entity.slug() } else { "smart" };
+    let mut specs = shipped_pipelines(def);
+    for p in &mut specs {
+        p.name = seeded(&format!("pipeline-{type_key}-{}", key_part(p.code)));
+        for s in &mut p.stages {
+            s.name = seeded(&format!("stage-{type_key}-{}-{}", key_part(p.code), key_part(s.code)));
+        }
+    }
+    specs
+}
+
+fn shipped_pipelines(def: &TypeDef) -> Vec<PipelineSpec> {
     use StageSemantics::{Failure as L, InProgress as P, Success as W};
     match def.entity {
         _ if !def.has_stages() => vec![],
         _ if !def.system => vec![PipelineSpec {
             code: "general",
-            name: "General",
+            name: String::new(),
             stages: vec![
-                st("new", "New", "#39a8ef", P),
-                st("in_progress", "In progress", "#f5a623", P),
-                st("done", "Done", "#7bd500", W),
-                st("failed", "Failed", "#ff5752", L),
+                st("new", "#39a8ef", P),
+                st("in_progress", "#f5a623", P),
+                st("done", "#7bd500", W),
+                st("failed", "#ff5752", L),
             ],
         }],
         EntityType::LEAD => vec![PipelineSpec {
             code: "leads",
-            name: "Leads",
+            name: String::new(),
             stages: vec![
-                st("new", "New", "#39a8ef", P),
-                st("in_progress", "In progress", "#f5a623", P),
-                st("converted", "Converted", "#7bd500", W),
-                st("junk", "Junk lead", "#ff5752", L),
+                st("new", "#39a8ef", P),
+                st("in_progress", "#f5a623", P),
+                st("converted", "#7bd500", W),
+                st("junk", "#ff5752", L),
             ],
         }],
         EntityType::DEAL => vec![
             PipelineSpec {
                 code: "sales",
-                name: "Sales",
+                name: String::new(),
                 stages: vec![
-                    st("new", "New", "#39a8ef", P),
-                    st("preparation", "Preparing documents", "#2fc6f6", P),
-                    st("invoice", "Invoice", "#55d0e0", P),
-                    st("in_progress", "In progress", "#f5a623", P),
-                    st("won", "Deal won", "#7bd500", W),
-                    st("lost", "Deal lost", "#ff5752", L),
+                    st("new", "#39a8ef", P),
+                    st("preparation", "#2fc6f6", P),
+                    st("invoice", "#55d0e0", P),
+                    st("in_progress", "#f5a623", P),
+                    st("won", "#7bd500", W),
+                    st("lost", "#ff5752", L),
                 ],
             },
             PipelineSpec {
                 code: "support",
-                name: "Support",
+                name: String::new(),
                 stages: vec![
-                    st("new", "New request", "#39a8ef", P),
-                    st("diagnosis", "Diagnosis", "#f5a623", P),
-                    st("resolved", "Resolved", "#7bd500", W),
-                    st("rejected", "Rejected", "#ff5752", L),
+                    st("new", "#39a8ef", P),
+                    st("diagnosis", "#f5a623", P),
+                    st("resolved", "#7bd500", W),
+                    st("rejected", "#ff5752", L),
                 ],
             },
         ],
         EntityType::INVOICE => vec![PipelineSpec {
             code: "invoices",
-            name: "Invoices",
+            name: String::new(),
             stages: vec![
-                st("draft", "New", "#39a8ef", P),
-                st("sent", "Sent to client", "#f5a623", P),
-                st("paid", "Paid", "#7bd500", W),
-                st("cancelled", "Cancelled", "#ff5752", L),
+                st("draft", "#39a8ef", P),
+                st("sent", "#f5a623", P),
+                st("paid", "#7bd500", W),
+                st("cancelled", "#ff5752", L),
             ],
         }],
         EntityType::QUOTE => vec![PipelineSpec {
             code: "quotes",
-            name: "Quotes",
+            name: String::new(),
             stages: vec![
-                st("draft", "Draft", "#39a8ef", P),
-                st("sent", "Sent to client", "#f5a623", P),
-                st("accepted", "Accepted", "#7bd500", W),
-                st("declined", "Declined", "#ff5752", L),
+                st("draft", "#39a8ef", P),
+                st("sent", "#f5a623", P),
+                st("accepted", "#7bd500", W),
+                st("declined", "#ff5752", L),
             ],
         }],
         _ => vec![],

@@ -117,18 +117,18 @@ impl SpecError {
     pub fn message(&self) -> String {
         use SpecError::*;
         match self {
-            LabelEmpty => text::ERR_LABEL_EMPTY.into(),
+            LabelEmpty => text::err_label_empty().into(),
             LabelTooLong | OptionTooLong => text::err_too_long(MAX_LABEL),
-            TypeChanged => text::ERR_TYPE_FIXED.into(),
-            MultipleChanged => text::ERR_MULTIPLE_FIXED.into(),
-            CannotBeMultiple => text::ERR_NOT_MULTIPLE.into(),
-            NoOptions => text::ERR_NO_OPTIONS.into(),
+            TypeChanged => text::err_type_fixed().into(),
+            MultipleChanged => text::err_multiple_fixed().into(),
+            CannotBeMultiple => text::err_not_multiple().into(),
+            NoOptions => text::err_no_options().into(),
             TooManyOptions => text::err_too_many_entries(MAX_OPTIONS),
-            OptionBlank => text::ERR_OPTION_BLANK.into(),
+            OptionBlank => text::err_option_blank().into(),
             OptionTwice(label) => text::err_option_twice(label),
-            UnknownCurrency => text::ERR_UNKNOWN_CURRENCY.into(),
-            UnknownStage => text::ERR_STAGE_GONE.into(),
-            SystemRestricted => text::ERR_SYSTEM_RESTRICTED.into(),
+            UnknownCurrency => text::err_unknown_currency().into(),
+            UnknownStage => text::err_stage_gone().into(),
+            SystemRestricted => text::err_system_restricted().into(),
             AudienceTooLarge => text::err_too_many_entries(MAX_AUDIENCE),
         }
     }

@@ -275,7 +275,7 @@ pub fn search_text(title: &str, fields: &[FieldDef], values: &Values) -> String 
             Value::Integer(i) => push(&i.to_string()),
             Value::Number(n) => push(&n.to_string()),
             Value::Money { minor, currency } => {
-                push(&format!("{} {currency}", super::value::format_minor(*minor, false)))
+                push(&format!("{} {currency}", crate::i18n::format::minor(*minor, crate::i18n::Lang::En, false)))
             }
             Value::Address(a) => {
                 push(&[&a.street, &a.city, &a.region, &a.postcode, &a.country].map(String::as_str).join(" "))

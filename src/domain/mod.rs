@@ -1,6 +1,8 @@
 //! Pure product rules: no Leptos, no sqlx, no web-sys. Compiled into the server and the browser.
 
 pub mod access;
+/// The shipped catalogue; the server seeds it (its texts are the server's, `i18n::seed`).
+#[cfg(feature = "ssr")]
 pub mod catalog;
 pub mod color;
 pub mod entity;

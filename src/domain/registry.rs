@@ -129,6 +129,21 @@ impl Registry {
     }
 }
 
+impl TypeDef {
+    /// The names to show the reader: a system type still under the names it was installed with
+    /// (in any language) speaks the reader's language; names an admin typed are shown as typed.
+    pub fn shown_names(&self) -> (String, String) {
+        match text::system_type_names(self.entity) {
+            Some((name, plural))
+                if self.system && text::is_installed_type_name(self.entity, &self.name, &self.plural) =>
+            {
+                (name.to_string(), plural.to_string())
+            }
+            _ => (self.name.clone(), self.plural.clone()),
+        }
+    }
+}
+
 /// The six types the product ships, as the registry holds them on a new installation.
 pub fn system_types() -> Vec<TypeDef> {
     let def = |id: i64, entity: EntityType, stages: bool| TypeDef {
@@ -269,15 +284,15 @@ impl TypeError {
 
     pub fn message(&self) -> String {
         match self {
-            TypeError::NameEmpty(_) => text::ERR_NAME_EMPTY.into(),
+            TypeError::NameEmpty(_) => text::err_name_empty().into(),
             TypeError::NameTooLong(_) => text::err_too_long(MAX_NAME),
-            TypeError::BadCode => text::ERR_TYPE_CODE.into(),
-            TypeError::CodeTaken => text::ERR_TYPE_CODE_TAKEN.into(),
+            TypeError::BadCode => text::err_type_code().into(),
+            TypeError::CodeTaken => text::err_type_code_taken().into(),
             TypeError::TooMany => text::err_too_many_entries(MAX_SMART),
             TypeError::ItemsInStages(n) => text::err_items_in_stages(*n),
             TypeError::ItemsInPipelines(n) => text::err_items_in_pipelines(*n),
-            TypeError::ValuesLost { label, count, .. } => text::err_values_would_go(label, *count),
-            TypeError::UnknownLink => text::ERR_UNKNOWN_LINK.into(),
+            TypeError::ValuesLost { label, count, .. } => text::err_values_would_go(*count, label),
+            TypeError::UnknownLink => text::err_unknown_link().into(),
             TypeError::TooManyLinks => text::err_too_many_entries(MAX_LINKS),
         }
     }
@@ -351,8 +366,8 @@ pub fn settle(
             return Err(TypeError::ItemsInPipelines(usage.items_in_other_pipelines));
         }
         let given_up = [
-            (old.client_contact && !options.client_contact, "contact", text::TYPE_CLIENT_CONTACT),
-            (old.client_company && !options.client_company, "company", text::TYPE_CLIENT_COMPANY),
+            (old.client_contact && !options.client_contact, "contact", text::type_client_contact()),
+            (old.client_company && !options.client_company, "company", text::type_client_company()),
         ];
         for (gone, code, label) in given_up {
             let count = usage.values_of(code);

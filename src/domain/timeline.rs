@@ -104,9 +104,12 @@ pub struct TimelinePage {
 /// Events per timeline page.
 pub const PAGE_SIZE: usize = 20;
 
-/// `1763900000000` → `"2025-11-23 12:13"` (UTC; the same on server and in the browser).
+/// An instant as the reader reads it: in their time zone and language (`12/07/2026, 3:05 PM`,
+/// `07.12.2026, 15:05`); the same on the server and in the browser, which has the zone's offsets
+/// from the page (`i18n::tz`).
 pub fn format_time(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+    let locale = crate::i18n::current();
+    crate::i18n::format::datetime(&locale.offsets.local(ms), locale.lang)
 }
 
 #[cfg(test)]
@@ -123,7 +126,7 @@ mod tests {
 
     #[test]
     fn times_are_shown_in_utc_minutes() {
-        assert_eq!(format_time(0), "1970-01-01 00:00");
-        assert_eq!(format_time(1_763_900_000_000), "2025-11-23 12:13");
+        assert_eq!(format_time(0), "01/01/1970, 12:00\u{a0}AM");
+        assert_eq!(format_time(1_763_900_000_000), "11/23/2025, 12:13\u{a0}PM");
     }
 }

@@ -3,6 +3,7 @@
 
 use super::field::{FieldDef, FieldType};
 use super::EntityType;
+use crate::i18n::{format, lang};
 use crate::text;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -128,12 +129,12 @@ impl Value {
         match self {
             Value::Many(v) => FieldInput::Many(v.iter().map(Value::to_input).collect()),
             Value::Money { minor, currency } => {
-                FieldInput::Money { amount: format_minor(*minor, false), currency: currency.clone() }
+                FieldInput::Money { amount: format::minor(*minor, lang(), false), currency: currency.clone() }
             }
             Value::Address(a) => FieldInput::Address(a.clone()),
             Value::Text(s) | Value::Date(s) | Value::DateTime(s) | Value::Option(s) => FieldInput::Text(s.clone()),
             Value::Integer(i) => FieldInput::Text(i.to_string()),
-            Value::Number(n) => FieldInput::Text(n.to_string()),
+            Value::Number(n) => FieldInput::Text(format::decimal(*n, lang(), false)),
             Value::Bool(b) => FieldInput::Text(if *b { "yes" } else { "no" }.into()),
             Value::User(id) => FieldInput::Text(id.to_string()),
             Value::Item(r) => FieldInput::Text(format!("{}:{}", r.entity, r.id)),
@@ -223,23 +224,23 @@ impl ValueError {
         match self {
             ValueError::TooLong { max } => text::err_too_long(*max),
             ValueError::TooManyEntries { max } => text::err_too_many_entries(*max),
-            ValueError::NotInteger => text::ERR_NOT_INTEGER.into(),
-            ValueError::NotNumber => text::ERR_NOT_NUMBER.into(),
-            ValueError::NotDate => text::ERR_NOT_DATE.into(),
-            ValueError::NotDateTime => text::ERR_NOT_DATETIME.into(),
-            ValueError::NotAmount => text::ERR_NOT_AMOUNT.into(),
-            ValueError::UnknownCurrency => text::ERR_UNKNOWN_CURRENCY.into(),
-            ValueError::NotUrl => text::ERR_NOT_URL.into(),
-            ValueError::NotEmail => text::ERR_NOT_EMAIL.into(),
-            ValueError::NotPhone => text::ERR_NOT_PHONE.into(),
-            ValueError::UnknownOption => text::ERR_UNKNOWN_OPTION.into(),
-            ValueError::UnknownReference => text::ERR_UNKNOWN_REFERENCE.into(),
-            ValueError::NotYesNo => text::ERR_NOT_YES_NO.into(),
-            ValueError::WrongInput => text::ERR_WRONG_INPUT.into(),
-            ValueError::Required => text::ERR_REQUIRED.into(),
-            ValueError::EndBeforeStart => text::ERR_END_BEFORE_START.into(),
-            ValueError::AlreadyBooked => text::ERR_ALREADY_BOOKED.into(),
-            ValueError::UnknownFile => text::ERR_UNKNOWN_FILE.into(),
+            ValueError::NotInteger => text::err_not_integer().into(),
+            ValueError::NotNumber => text::err_not_number().into(),
+            ValueError::NotDate => text::err_not_date().into(),
+            ValueError::NotDateTime => text::err_not_datetime().into(),
+            ValueError::NotAmount => text::err_not_amount().into(),
+            ValueError::UnknownCurrency => text::err_unknown_currency().into(),
+            ValueError::NotUrl => text::err_not_url().into(),
+            ValueError::NotEmail => text::err_not_email().into(),
+            ValueError::NotPhone => text::err_not_phone().into(),
+            ValueError::UnknownOption => text::err_unknown_option().into(),
+            ValueError::UnknownReference => text::err_unknown_reference().into(),
+            ValueError::NotYesNo => text::err_not_yes_no().into(),
+            ValueError::WrongInput => text::err_wrong_input().into(),
+            ValueError::Required => text::err_required().into(),
+            ValueError::EndBeforeStart => text::err_end_before_start().into(),
+            ValueError::AlreadyBooked => text::err_already_booked().into(),
+            ValueError::UnknownFile => text::err_unknown_file().into(),
         }
     }
 }
@@ -309,27 +310,28 @@ fn parse_text(def: &FieldDef, s: &str) -> Result<Value, ValueError> {
             };
             Ok(Value::Text(clean))
         }
-        FieldType::Integer => {
-            let digits: String = s.chars().filter(|c| !is_group_separator(*c)).collect();
-            digits.parse::<i64>().map(Value::Integer).map_err(|_| ValueError::NotInteger)
-        }
-        FieldType::Number => {
-            let cleaned: String =
-                s.chars().filter(|c| !is_group_separator(*c)).map(|c| if c == ',' { '.' } else { c }).collect();
-            match cleaned.parse::<f64>() {
-                Ok(n) if n.is_finite() && cleaned.chars().all(|c| c.is_ascii_digit() || ".-+eE".contains(c)) => {
-                    Ok(Value::Number(n))
-                }
-                _ => Err(ValueError::NotNumber),
+        FieldType::Integer => format::normalize_number(s, lang())
+            .filter(|n| !n.contains('.'))
+            .and_then(|n| n.parse::<i64>().ok())
+            .map(Value::Integer)
+            .ok_or(ValueError::NotInteger),
+        FieldType::Number => match format::normalize_number(s, lang()).map(|n| n.parse::<f64>()) {
+            Some(Ok(n)) if n.is_finite() => Ok(Value::Number(n)),
+            _ => Err(ValueError::NotNumber),
+        },
+        FieldType::Boolean => {
+            let s = s.to_lowercase();
+            match s.as_str() {
+                "yes" | "y" | "true" | "1" | "on" => Ok(Value::Bool(true)),
+                "no" | "n" | "false" | "0" | "off" => Ok(Value::Bool(false)),
+                w if w == text::yes().to_lowercase() => Ok(Value::Bool(true)),
+                w if w == text::no().to_lowercase() => Ok(Value::Bool(false)),
+                _ => Err(ValueError::NotYesNo),
             }
         }
-        FieldType::Boolean => match s.to_lowercase().as_str() {
-            "yes" | "y" | "true" | "1" | "on" => Ok(Value::Bool(true)),
-            "no" | "n" | "false" | "0" | "off" => Ok(Value::Bool(false)),
-            _ => Err(ValueError::NotYesNo),
-        },
-        FieldType::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .ok()
+        FieldType::Date => format::parse_date(s, lang())
+            .as_deref()
+            .and_then(|iso| NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok())
             .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
             .map(|d| Value::Date(d.format("%Y-%m-%d").to_string()))
             .ok_or(ValueError::NotDate),
@@ -402,10 +404,6 @@ fn parse_booking(def: &FieldDef, b: &Booking) -> Result<Option<Value>, ValueErro
     Ok(Some(Value::Booking(Booking { resource: resource.to_string(), start, end })))
 }
 
-fn is_group_separator(c: char) -> bool {
-    c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '_' || c == '\''
-}
-
 fn parse_money(amount: &str, currency: &str) -> Result<Option<Value>, ValueError> {
     let amount = amount.trim();
     if amount.is_empty() {
@@ -419,33 +417,23 @@ fn parse_money(amount: &str, currency: &str) -> Result<Option<Value>, ValueError
     Ok(Some(Value::Money { minor, currency }))
 }
 
-/// `"12 500,5"` → 1_250_050. A single separator followed by exactly three digits groups
-/// thousands (`"12,500"`); otherwise the last `.` or `,` separates at most two decimals.
+/// `"12 500,5"` → 1_250_050: an amount as the reader's language writes it
+/// ([`format::normalize_number`]), with at most two decimals.
 fn parse_minor(s: &str) -> Option<i64> {
-    let s: String = s.chars().filter(|c| !is_group_separator(*c)).collect();
-    let (negative, body) = match s.strip_prefix('-') {
+    let n = format::normalize_number(s, lang())?;
+    let (negative, body) = match n.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, s.as_str()),
+        None => (false, n.as_str()),
     };
-    let separators = body.chars().filter(|c| *c == '.' || *c == ',').count();
-    let (int_part, frac_part) = match body.rfind(['.', ',']) {
-        Some(p) if separators == 1 && body.len() - p - 1 == 3 => (body.to_string(), String::new()),
-        Some(p) => (body[..p].to_string(), body[p + 1..].to_string()),
-        None => (body.to_string(), String::new()),
-    };
-    let int_digits: String = int_part.chars().filter(|c| *c != '.' && *c != ',').collect();
-    if int_digits.is_empty() && frac_part.is_empty()
-        || !int_digits.chars().all(|c| c.is_ascii_digit())
-        || !frac_part.chars().all(|c| c.is_ascii_digit())
-        || frac_part.len() > 2
-    {
+    let (whole, frac) = body.split_once('.').unwrap_or((body, ""));
+    if frac.len() > 2 {
         return None;
     }
-    let whole: i64 = if int_digits.is_empty() { 0 } else { int_digits.parse().ok()? };
-    let cents: i64 = match frac_part.len() {
+    let whole: i64 = whole.parse().ok()?;
+    let cents: i64 = match frac.len() {
         0 => 0,
-        1 => frac_part.parse::<i64>().ok()? * 10,
-        _ => frac_part.parse().ok()?,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
     };
     let minor = whole.checked_mul(100)?.checked_add(cents)?;
     Some(if negative { -minor } else { minor })
@@ -531,13 +519,13 @@ pub struct Names {
 pub fn display(def: &FieldDef, value: &Value, names: &Names) -> String {
     match value {
         Value::Many(v) => v.iter().map(|e| display(def, e, names)).collect::<Vec<_>>().join(", "),
-        Value::Text(s) | Value::Date(s) => s.clone(),
-        Value::DateTime(s) => s.replacen('T', " ", 1),
-        Value::Integer(i) => i.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(true) => text::YES.into(),
-        Value::Bool(false) => text::NO.into(),
-        Value::Money { minor, currency } => format!("{} {currency}", format_minor(*minor, true)),
+        Value::Text(s) => s.clone(),
+        Value::Date(s) => format::date(s, lang()),
+        Value::DateTime(s) => format::datetime(s, lang()),
+        Value::Integer(i) => format::integer(*i, lang()),
+        Value::Number(n) => format::decimal(*n, lang(), true),
+        Value::Bool(b) => text::yes_no(*b).into(),
+        Value::Money { minor, currency } => format::money(*minor, currency, lang()),
         Value::Address(a) => a.parts().into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", "),
         Value::Option(id) => def.option_label(id).unwrap_or(id).to_string(),
         Value::User(id) => names.users.get(id).cloned().unwrap_or_else(|| format!("#{id}")),
@@ -546,8 +534,11 @@ pub fn display(def: &FieldDef, value: &Value, names: &Names) -> String {
         Value::Booking(b) => {
             let resource = def.option_label(&b.resource).unwrap_or(&b.resource);
             let (start_day, end_day) = (b.start.get(..10), b.end.get(..10));
-            let end = if start_day == end_day { b.end.get(11..).unwrap_or(&b.end) } else { &b.end };
-            format!("{resource}: {}–{}", b.start.replacen('T', " ", 1), end.replacen('T', " ", 1))
+            let end = match b.end.get(11..16) {
+                Some(t) if start_day == end_day => format::time(t, lang()),
+                _ => format::datetime(&b.end, lang()),
+            };
+            format!("{resource}: {}–{end}", format::datetime(&b.start, lang()))
         }
     }
 }
@@ -556,30 +547,10 @@ pub fn display(def: &FieldDef, value: &Value, names: &Names) -> String {
 pub fn format_size(bytes: i64) -> String {
     const KB: i64 = 1024;
     match bytes {
-        b if b < KB => format!("{b} B"),
-        b if b < KB * KB => format!("{} KB", (b + KB / 2) / KB),
-        b => format!("{:.1} MB", b as f64 / (KB * KB) as f64),
+        b if b < KB => text::size_bytes(b),
+        b if b < KB * KB => text::size_kb((b + KB / 2) / KB),
+        b => text::size_mb(format::decimal(((b * 10 + KB * KB / 2) / (KB * KB)) as f64 / 10.0, lang(), true)),
     }
-}
-
-/// `1250050` → `"12 500.50"` (grouped) or `"12500.50"`.
-pub fn format_minor(minor: i64, grouped: bool) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    let whole = (abs / 100).to_string();
-    let whole = if grouped {
-        let mut out = String::new();
-        for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i).is_multiple_of(3) {
-                out.push(' ');
-            }
-            out.push(c);
-        }
-        out
-    } else {
-        whole
-    };
-    format!("{sign}{whole}.{:02}", abs % 100)
 }
 
 #[cfg(test)]
@@ -641,7 +612,11 @@ mod tests {
         assert_eq!(parse(&d, &money_in("12,500", "EUR")), eur(1_250_000));
         assert_eq!(parse(&d, &money_in("1,234.56", "EUR")), eur(123_456));
         assert_eq!(parse(&d, &money_in("0.99", "EUR")), eur(99));
-        assert_eq!(parse(&d, &money_in("1.999", "EUR")), eur(199_900));
+        assert_eq!(
+            parse(&d, &money_in("1.999", "EUR")),
+            Err(ValueError::NotAmount),
+            "English: 1.999 has three decimals"
+        );
         assert_eq!(parse(&d, &money_in("1.9999", "EUR")), Err(ValueError::NotAmount));
         assert_eq!(parse(&d, &money_in("ten", "EUR")), Err(ValueError::NotAmount));
         assert_eq!(parse(&d, &money_in("10", "XXX")), Err(ValueError::UnknownCurrency));
@@ -651,8 +626,7 @@ mod tests {
     #[test]
     fn money_shows_grouped_with_two_decimals() {
         let v = Value::Money { minor: 1_250_050, currency: "USD".into() };
-        assert_eq!(display(&def(FieldType::Money), &v, &Names::default()), "12 500.50 USD");
-        assert_eq!(format_minor(-5, true), "-0.05");
+        assert_eq!(display(&def(FieldType::Money), &v, &Names::default()), "$12,500.50");
         assert_eq!(v.to_input(), money_in("12500.50", "USD"));
     }
 
@@ -661,7 +635,13 @@ mod tests {
         let d = def(FieldType::Date);
         assert_eq!(parse(&d, &text_in("2026-02-28")), Ok(Some(Value::Date("2026-02-28".into()))));
         assert_eq!(parse(&d, &text_in("2026-02-30")), Err(ValueError::NotDate));
-        assert_eq!(parse(&d, &text_in("28.02.2026")), Err(ValueError::NotDate));
+        assert_eq!(
+            parse(&d, &text_in("02/28/2026")),
+            Ok(Some(Value::Date("2026-02-28".into()))),
+            "as English writes it"
+        );
+        assert_eq!(parse(&d, &text_in("28/02/2026")), Err(ValueError::NotDate), "no 28th month");
+        assert_eq!(parse(&d, &text_in("28 Feb 2026")), Err(ValueError::NotDate));
         let dt = def(FieldType::DateTime);
         assert_eq!(parse(&dt, &text_in("2026-11-23T09:30")), Ok(Some(Value::DateTime("2026-11-23T09:30".into()))));
         assert_eq!(parse(&dt, &text_in("2026-11-23T25:00")), Err(ValueError::NotDateTime));
@@ -791,7 +771,7 @@ mod tests {
         assert_eq!(parse(&d, &FieldInput::Booking(Booking::default())), Ok(None));
         assert_eq!(parse(&d, &text_in("a")), Err(ValueError::WrongInput));
         let shown = display(&d, &Value::Booking(slot("a", "2026-03-02T10:00", "2026-03-02T11:30")), &Names::default());
-        assert_eq!(shown, "Room A: 2026-03-02 10:00–11:30");
+        assert_eq!(shown, "Room A: 03/02/2026, 10:00\u{a0}AM–11:30\u{a0}AM");
     }
 
     #[test]

@@ -237,7 +237,7 @@ pub fn address_wait(address: &str, now: i64) -> Option<i64> {
 /// Each attempt is counted as a failure before its password is checked, so requests sent all
 /// at once cannot pass the check together: those beyond the allowance are refused without
 /// hashing. A right password then takes its attempt back.
-pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
+pub async fn login(email: &str, password: &str, time_zone: &str) -> Result<(), AppError> {
     use super::store::sign_in;
     use crate::domain::throttle::{self, Key};
     let state = app_state()?;
@@ -297,7 +297,24 @@ pub async fn login(email: &str, password: &str) -> Result<(), AppError> {
     for (kind, key) in &keys {
         sign_in::forgive(&mut conn, *kind, key).await?;
     }
+    // The browser's time zone becomes theirs unless they chose one; their chosen language
+    // becomes this browser's.
+    if crate::i18n::tz::is_known(time_zone) {
+        users::default_time_zone(&mut conn, user_id, time_zone).await?;
+    }
+    if let Some(lang) = users::language_of(&mut conn, user_id).await?.as_deref().and_then(crate::i18n::Lang::from_code)
+    {
+        set_lang_cookie(&state, Some(lang));
+    }
     start_session(&state, &mut conn, user_id).await
+}
+
+/// Keeps `lang` as this browser's language (`http::LANG_COOKIE`); `None` forgets it.
+pub fn set_lang_cookie(state: &AppState, lang: Option<crate::i18n::Lang>) {
+    let cookie = super::http::lang_cookie(lang, state.config.secure_cookies);
+    if let (Some(res), Ok(v)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&cookie)) {
+        res.append_header(SET_COOKIE, v);
+    }
 }
 
 /// Starts a session for `user_id` (its cookie on the answer) and goes to the deals.

@@ -35,6 +35,10 @@ pub struct Config {
     pub max_personal_sections: usize,
     /// Earlier versions of a personal card view kept for "undo"; older ones are pruned.
     pub personal_versions_kept: i64,
+    /// The installation's language (`en`, `ru`, `pt`, `it`): what a new installation seeds its
+    /// catalogue and demo data in, and what people see before their browser or profile says
+    /// otherwise.
+    pub language: String,
 }
 
 impl Default for Config {
@@ -56,6 +60,7 @@ impl Default for Config {
             max_pending_uploads: 50,
             max_personal_sections: 40,
             personal_versions_kept: 50,
+            language: "en".into(),
         }
     }
 }
@@ -128,6 +133,12 @@ impl Config {
             self.idle_minutes =
                 v.parse().map_err(|_| ConfigError::Env("CRM_IDLE_MINUTES", "a number of minutes", v))?;
         }
+        if let Some(v) = var("CRM_LANGUAGE") {
+            self.language = v;
+        }
+        if crate::i18n::Lang::from_code(&self.language).is_none() {
+            return Err(ConfigError::Env("language (CRM_LANGUAGE)", "one of en, ru, pt, it", self.language.clone()));
+        }
         if let Some(v) = var("CRM_PUBLIC_HOSTS") {
             self.public_hosts = v;
         }
@@ -171,6 +182,11 @@ impl Config {
     /// How long a session may go without a request, in milliseconds.
     pub fn idle_ms(&self) -> i64 {
         self.idle_minutes.max(1) * 60_000
+    }
+
+    /// The installation's language.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::from_code(&self.language).unwrap_or_default()
     }
 
     /// The `Host` values requests may name, as [`normal_host`] writes them (see `public_hosts`).

@@ -11,19 +11,75 @@ use crate::domain::{Address, EntityType, ItemRef, Pipeline, Value, Values};
 use crate::error::AppError;
 use sqlx::Connection;
 
-/// The sign-ins a demo database has (email, password, who).
-pub const LOGINS: [(&str, &str, &str); 4] = [
-    ("admin@example.com", "admin", "Alex Morgan, administrator"),
-    ("anna@example.com", "demo", "Anna Petrova, Sales"),
-    ("marco@example.com", "demo", "Marco Rossi, Sales"),
-    ("julia@example.com", "demo", "Julia Santos, Call centre"),
+/// The sign-ins a demo database has (email, password): the administrator, two people in
+/// Sales, one in the call centre. Their names are the demo data's (`DemoText::users`).
+pub const LOGINS: [(&str, &str); 4] = [
+    ("admin@example.com", "admin"),
+    ("anna@example.com", "demo"),
+    ("marco@example.com", "demo"),
+    ("julia@example.com", "demo"),
 ];
+
+/// The words of the demo data in one language (`locales/demo/<lang>.toml`): names, companies,
+/// places, products, comments. Lists have the lengths the English file states
+/// (a test checks every language).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoText {
+    pub departments: [String; 2],
+    pub users: [String; 4],
+    pub rich_deal: String,
+    pub deal_title: String,
+    pub lead_title_website: String,
+    pub lead_title_call: String,
+    pub quote_title: String,
+    pub company_suffixes: [String; 4],
+    pub phone_codes: [String; 4],
+    pub companies: [(String, String, String); 24],
+    /// Name, gender (`m`/`f`), spelling in e-mail addresses.
+    pub first_names: [(String, String, String); 16],
+    /// Male form, female form, spelling in e-mail addresses.
+    pub last_names: [(String, String, String); 16],
+    pub positions: [String; 8],
+    pub cities: [(String, String, String); 8],
+    pub streets: [String; 6],
+    pub products: [String; 12],
+    pub comments: [String; 10],
+}
+
+impl DemoText {
+    /// The `i`-th combination of a first and a last name, the last name in the first name's
+    /// gender: (first, last, e-mail first, e-mail last).
+    fn person(&self, first: usize, last: usize) -> (&str, &str, &str, &str) {
+        let f = &self.first_names[first % self.first_names.len()];
+        let l = &self.last_names[last % self.last_names.len()];
+        let surname = if f.1 == "f" { &l.1 } else { &l.0 };
+        (&f.0, surname, &f.2, &l.2)
+    }
+}
+
+/// The demo data's words in `lang`.
+pub fn demo_text(lang: crate::i18n::Lang) -> &'static DemoText {
+    use crate::i18n::Lang;
+    use std::sync::LazyLock;
+    fn load(src: &str) -> DemoText {
+        toml::from_str(src).expect("locales/demo files are checked by a unit test")
+    }
+    static TEXTS: [LazyLock<DemoText>; 4] = [
+        LazyLock::new(|| load(include_str!("../../locales/demo/en.toml"))),
+        LazyLock::new(|| load(include_str!("../../locales/demo/ru.toml"))),
+        LazyLock::new(|| load(include_str!("../../locales/demo/pt.toml"))),
+        LazyLock::new(|| load(include_str!("../../locales/demo/it.toml"))),
+    ];
+    let _ = Lang::En;
+    &TEXTS[lang as usize]
+}
 
 /// The demo accounts that still sign in with the password they were shipped with (active ones).
 pub async fn shipped_passwords_in_use(store: &Store) -> Result<Vec<&'static str>, DemoError> {
     let mut conn = store.pool.acquire().await?;
     let mut open = Vec::new();
-    for (email, password, _) in LOGINS {
+    for (email, password) in LOGINS {
         let Some(c) = users::credentials(&mut conn, email).await? else { continue };
         let hash = c.password_hash.clone();
         let shipped = tokio::task::spawn_blocking(move || crate::server::auth::verify_password(&hash, password))
@@ -55,9 +111,6 @@ pub async fn check_exposure(store: &Store, addr: std::net::SocketAddr) -> Result
     ))
 }
 
-/// The deal with a long history (more than one timeline page).
-pub const RICH_DEAL: &str = "Annual supply contract";
-
 /// Small deterministic generator (xorshift), so demo data is the same on every machine
 /// (the tests use it for generated input too).
 pub struct Rng(pub u64);
@@ -80,109 +133,6 @@ impl Rng {
     }
 }
 
-const COMPANIES: [(&str, &str, &str); 24] = [
-    ("Northwind Trading", "northwind.example", "retail"),
-    ("Baltic Timber", "baltictimber.example", "manufacturing"),
-    ("Sol Nascente Ltda", "solnascente.example", "retail"),
-    ("Rossi Meccanica", "rossimeccanica.example", "manufacturing"),
-    ("Volga Logistics", "volgalog.example", "logistics"),
-    ("Aurora Software", "aurora-soft.example", "it"),
-    ("Lisbon Ceramics", "lisbonceramics.example", "manufacturing"),
-    ("Alpine Dairy", "alpinedairy.example", "retail"),
-    ("Porto Wines", "portowines.example", "retail"),
-    ("Ural Steel Works", "uralsteel.example", "manufacturing"),
-    ("Milano Design Studio", "milanodesign.example", "consulting"),
-    ("Rio Fintech", "riofintech.example", "finance"),
-    ("Neva Consulting", "nevaconsult.example", "consulting"),
-    ("Toscana Foods", "toscanafoods.example", "retail"),
-    ("Amazonia Cargo", "amazoniacargo.example", "logistics"),
-    ("Kazan Instruments", "kazaninstr.example", "manufacturing"),
-    ("Bright Path Bank", "brightpath.example", "finance"),
-    ("Genova Shipping", "genovaship.example", "logistics"),
-    ("Sao Paulo Textiles", "sptextiles.example", "manufacturing"),
-    ("Siberia Data Centre", "siberiadc.example", "it"),
-    ("Verona Pharma", "veronapharma.example", "other"),
-    ("Atlantic Outsourcing", "atlanticout.example", "consulting"),
-    ("Moscow Print House", "printhouse.example", "other"),
-    ("Bologna Robotics", "bolognarobotics.example", "it"),
-];
-
-const FIRST: [&str; 16] = [
-    "Ivan", "Olga", "Giulia", "Marco", "Ana", "Pedro", "Elena", "Luca", "Sofia", "Dmitry", "Beatriz", "Paolo", "Maria",
-    "Sergey", "Chiara", "Tiago",
-];
-const LAST: [&str; 16] = [
-    "Ivanov",
-    "Smirnova",
-    "Bianchi",
-    "Ferrari",
-    "Silva",
-    "Costa",
-    "Popova",
-    "Romano",
-    "Ricci",
-    "Kuznetsov",
-    "Oliveira",
-    "Greco",
-    "Santos",
-    "Volkov",
-    "Conti",
-    "Pereira",
-];
-const POSITIONS: [&str; 8] = [
-    "CEO",
-    "Purchasing manager",
-    "CFO",
-    "Head of IT",
-    "Office manager",
-    "Sales director",
-    "Chief engineer",
-    "Logistics manager",
-];
-const CITIES: [(&str, &str, &str); 8] = [
-    ("Moscow", "Moscow", "Russia"),
-    ("Saint Petersburg", "Leningrad Oblast", "Russia"),
-    ("Milan", "Lombardy", "Italy"),
-    ("Rome", "Lazio", "Italy"),
-    ("Lisbon", "Lisbon", "Portugal"),
-    ("Porto", "Norte", "Portugal"),
-    ("Sao Paulo", "Sao Paulo", "Brazil"),
-    ("Rio de Janeiro", "Rio de Janeiro", "Brazil"),
-];
-const STREETS: [&str; 6] = [
-    "Tverskaya 12",
-    "Via Roma 5",
-    "Rua Augusta 101",
-    "Nevsky Prospekt 28",
-    "Avenida Paulista 900",
-    "Corso Buenos Aires 33",
-];
-const PRODUCTS: [&str; 12] = [
-    "Office furniture",
-    "CRM licences",
-    "Server maintenance",
-    "Packaging materials",
-    "Delivery service",
-    "Consulting package",
-    "Spare parts",
-    "Cloud hosting",
-    "Training course",
-    "Printing equipment",
-    "Security audit",
-    "Coffee machines",
-];
-const COMMENTS: [&str; 10] = [
-    "Called the client, they asked for a discount on volume.",
-    "Sent the presentation and price list by email.",
-    "Meeting scheduled at their office next week.",
-    "Client confirmed the budget for this quarter.",
-    "Waiting for the signed contract.",
-    "They compare us with two other suppliers.",
-    "Delivery terms agreed: 14 days after payment.",
-    "Need approval from their finance department.",
-    "Asked to call back after the holidays.",
-    "Good chance to close this month.",
-];
 const CURRENCIES: [&str; 3] = ["USD", "EUR", "RUB"];
 const CONTACT_TYPES: [&str; 4] = ["client", "client", "partner", "supplier"];
 const CONTACT_SOURCES: [&str; 4] = ["call", "email", "website", "recommendation"];
@@ -236,6 +186,7 @@ struct Seeder<'a> {
     clock: i64,
     end: i64,
     staff: Vec<i64>,
+    words: &'static DemoText,
 }
 
 impl Seeder<'_> {
@@ -344,7 +295,7 @@ impl Seeder<'_> {
     }
 
     async fn comment(&mut self, id: i64) -> Result<(), DemoError> {
-        let text = self.rng.pick(&COMMENTS).to_string();
+        let text = self.rng.pick(&self.words.comments).to_string();
         let user = *self.rng.pick(&self.staff);
         let now = self.tick(240);
         timeline::insert_event(self.conn, id, &EventPayload::Comment { text }, Some(user), now).await?;
@@ -352,20 +303,20 @@ impl Seeder<'_> {
     }
 
     fn address(&mut self) -> Value {
-        let (city, region, country) = *self.rng.pick(&CITIES);
+        let (city, region, country) = self.rng.pick(&self.words.cities).clone();
         Value::Address(Address {
-            street: self.rng.pick(&STREETS).to_string(),
-            city: city.into(),
-            region: region.into(),
+            street: self.rng.pick(&self.words.streets).to_string(),
+            city,
+            region,
             postcode: format!("{:05}", 10000 + self.rng.below(89999)),
-            country: country.into(),
+            country,
         })
     }
 
     fn phone(&mut self) -> Value {
         text(format!(
             "+{} {} {:03}-{:02}-{:02}",
-            self.rng.pick(&["7", "39", "351", "55"]),
+            self.rng.pick(&self.words.phone_codes),
             100 + self.rng.below(899),
             self.rng.below(1000),
             self.rng.below(100),
@@ -381,11 +332,11 @@ pub async fn seed_if_empty(store: &Store, now: i64) -> Result<bool, DemoError> {
         return Ok(false);
     }
     access::install_defaults(&mut tx).await?;
-    let sales = users::create_department(&mut tx, "Sales", None).await?;
-    let call_centre = users::create_department(&mut tx, "Call centre", None).await?;
+    let words = demo_text(crate::i18n::lang());
+    let sales = users::create_department(&mut tx, &words.departments[0], None).await?;
+    let call_centre = users::create_department(&mut tx, &words.departments[1], None).await?;
     let mut staff = Vec::new();
-    for (i, (email, password, who)) in LOGINS.iter().enumerate() {
-        let name = who.split(',').next().unwrap_or(who);
+    for (i, ((email, password), name)) in LOGINS.iter().zip(&words.users).enumerate() {
         let department = match i {
             0 => None,
             3 => Some(call_centre),
@@ -402,8 +353,14 @@ pub async fn seed_if_empty(store: &Store, now: i64) -> Result<bool, DemoError> {
             staff.push(id);
         }
     }
-    let mut s =
-        Seeder { conn: &mut tx, rng: Rng(0x9E37_79B9_7F4A_7C15), clock: now - 120 * 24 * 3600 * 1000, end: now, staff };
+    let mut s = Seeder {
+        conn: &mut tx,
+        rng: Rng(0x9E37_79B9_7F4A_7C15),
+        clock: now - 120 * 24 * 3600 * 1000,
+        end: now,
+        staff,
+        words,
+    };
     seed_items(&mut s).await?;
     drop(s);
     tx.commit().await?;
@@ -413,7 +370,8 @@ pub async fn seed_if_empty(store: &Store, now: i64) -> Result<bool, DemoError> {
 async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
     use EntityType as E;
     let mut companies = Vec::new();
-    for (name, domain, industry) in COMPANIES {
+    let words = s.words;
+    for (name, domain, industry) in &words.companies {
         let employees = 10 + s.rng.below(2000) as i64;
         let v = values(vec![
             ("name", text(name)),
@@ -425,18 +383,18 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             ("website", text(format!("https://www.{domain}"))),
             ("address", s.address()),
         ]);
-        companies.push((s.create(E::COMPANY, None, v).await?, domain));
+        companies.push((s.create(E::COMPANY, None, v).await?, domain.as_str()));
     }
     let mut contacts = Vec::new();
     for i in 0..30 {
-        let (first, last) = (FIRST[i % FIRST.len()], LAST[(i * 7 + 3) % LAST.len()]);
+        let (first, last, mail_first, mail_last) = words.person(i, i * 7 + 3);
         let (company, domain) = companies[i % companies.len()];
         let mut v = values(vec![
             ("first_name", text(first)),
             ("last_name", text(last)),
-            ("position", text(*s.rng.pick(&POSITIONS))),
+            ("position", text(s.rng.pick(&words.positions).as_str())),
             ("phone", Value::Many(vec![s.phone()])),
-            ("email", Value::Many(vec![text(format!("{}.{}@{domain}", first.to_lowercase(), last.to_lowercase()))])),
+            ("email", Value::Many(vec![text(format!("{mail_first}.{mail_last}@{domain}"))])),
             ("company", item(E::COMPANY, company)),
             ("contact_type", option(s.rng.choose(&CONTACT_TYPES))),
             ("source", option(s.rng.choose(&CONTACT_SOURCES))),
@@ -452,11 +410,12 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
     for i in 0..30 {
         let pipeline = &deal_pipelines[if i % 5 == 4 && deal_pipelines.len() > 1 { 1 } else { 0 }];
         let (company, _) = companies[i % companies.len()];
-        let product = PRODUCTS[i % PRODUCTS.len()];
+        let product = &words.products[i % words.products.len()];
         let title = if i == 0 {
-            format!("{RICH_DEAL} — {}", COMPANIES[0].0)
+            format!("{} — {}", words.rich_deal, words.companies[0].0)
         } else {
-            format!("{product} for {}", COMPANIES[i % COMPANIES.len()].0)
+            let company = &words.companies[i % words.companies.len()].0;
+            words.deal_title.replace("{product}", product).replace("{company}", company)
         };
         let currency = *s.rng.pick(&CURRENCIES);
         let close = s.clock + (10 + s.rng.below(80) as i64) * 24 * 3600 * 1000;
@@ -491,22 +450,16 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
     }
     let lead_pipeline = catalog::pipelines(s.conn, E::LEAD).await?;
     for i in 0..25 {
-        let (first, last) = (FIRST[(i + 5) % FIRST.len()], LAST[(i * 3 + 1) % LAST.len()]);
-        let product = PRODUCTS[(i + 4) % PRODUCTS.len()];
+        let (first, last, mail_first, _) = words.person(i + 5, i * 3 + 1);
+        let product = words.products[(i + 4) % words.products.len()].to_lowercase();
+        let title = if i % 2 == 0 { &words.lead_title_website } else { &words.lead_title_call };
         let v = values(vec![
-            (
-                "title",
-                text(format!(
-                    "Request from {}: {}",
-                    if i % 2 == 0 { "website" } else { "phone call" },
-                    product.to_lowercase()
-                )),
-            ),
+            ("title", text(title.replace("{product}", &product))),
             ("first_name", text(first)),
             ("last_name", text(last)),
-            ("company_name", text(format!("{} {}", last, s.rng.pick(&["& Co", "Group", "Ltda", "S.r.l."])))),
+            ("company_name", text(format!("{} {}", last, s.rng.pick(&words.company_suffixes)))),
             ("phone", Value::Many(vec![s.phone()])),
-            ("email", Value::Many(vec![text(format!("{}@mail.example", first.to_lowercase()))])),
+            ("email", Value::Many(vec![text(format!("{mail_first}@mail.example"))])),
             ("source", option(if i % 2 == 0 { "website" } else { "call" })),
             ("opportunity", money((1000 + s.rng.below(50_000)) as i64 * 100, "USD")),
             ("address", s.address()),
@@ -543,7 +496,7 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
         let (deal, currency) = deals[(i + 3) % deals.len()];
         let valid = s.clock + (14 + s.rng.below(30) as i64) * 24 * 3600 * 1000;
         let v = values(vec![
-            ("title", text(format!("Quote: {}", PRODUCTS[(i + 2) % PRODUCTS.len()]))),
+            ("title", text(words.quote_title.replace("{product}", &words.products[(i + 2) % words.products.len()]))),
             ("amount", money((800 + s.rng.below(120_000)) as i64 * 100, currency)),
             ("valid_until", date(valid)),
             ("deal", item(E::DEAL, deal)),
@@ -558,8 +511,14 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
     Ok(())
 }
 
-/// Installs the catalog (every start) and the demo data (first start, when asked).
-pub async fn prepare(store: &Store, demo: bool, now: i64) -> Result<bool, DemoError> {
+/// Installs the catalog (every start) and the demo data (first start, when asked), in the
+/// installation's language `lang` (what is already installed stays as it is).
+pub async fn prepare(store: &Store, demo: bool, lang: crate::i18n::Lang, now: i64) -> Result<bool, DemoError> {
+    let locale = crate::i18n::locale_for(lang, None);
+    crate::i18n::REQUEST.scope(locale, prepare_here(store, demo, now)).await
+}
+
+async fn prepare_here(store: &Store, demo: bool, now: i64) -> Result<bool, DemoError> {
     let mut conn = store.pool.acquire().await?;
     let mut tx = conn.begin().await?;
     catalog::install(&mut tx, now).await?;
@@ -571,5 +530,34 @@ pub async fn prepare(store: &Store, demo: bool, now: i64) -> Result<bool, DemoEr
         seed_if_empty(store, now).await
     } else {
         Ok(false)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed step should stop the test right there
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_demo_words_of_every_language_fit_the_demo() {
+        let industries = ["it", "manufacturing", "retail", "finance", "logistics", "consulting", "other"];
+        for lang in Lang::ALL {
+            let w = demo_text(lang);
+            let ascii = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase());
+            assert!(w.first_names.iter().all(|f| (f.1 == "m" || f.1 == "f") && ascii(&f.2)), "{lang:?}");
+            assert!(w.last_names.iter().all(|l| ascii(&l.2)), "{lang:?}");
+            assert!(w.companies.iter().all(|c| industries.contains(&c.2.as_str())), "{lang:?}");
+            assert!(w.companies.iter().all(|c| c.1.ends_with(".example") && c.1.is_ascii()), "{lang:?}");
+            assert!(w.deal_title.contains("{product}") && w.deal_title.contains("{company}"), "{lang:?}");
+            for t in [&w.lead_title_website, &w.lead_title_call, &w.quote_title] {
+                assert!(t.contains("{product}"), "{lang:?}: {t}");
+            }
+            assert!(w.phone_codes.iter().all(|c| c.chars().all(|d| d.is_ascii_digit())), "{lang:?}");
+        }
+        let ru = demo_text(Lang::Ru);
+        let (first, last, ..) = ru.person(1, 0);
+        let female = ru.first_names[1].1 == "f";
+        assert_eq!(last, if female { &ru.last_names[0].1 } else { &ru.last_names[0].0 }, "{first} {last}");
     }
 }

@@ -2,10 +2,11 @@
 //! and the rules every request passes: Origin check on mutating requests, sign-in for pages,
 //! a body-size limit, and error answers with the right status and no internals.
 
-use super::auth::user_from_headers;
+use super::auth::{cookie_value, user_from_headers};
 use super::state::AppState;
 use crate::app::{shell, App};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
 use axum::handler::Handler;
@@ -66,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         .route("/crm/{entity}/export.csv", get(export_csv))
         .route("/events/layout/{entity}", get(layout_events))
         .route("/events/layouts", get(layouts_events))
+        .route("/language", post(choose_language))
         .route(
             "/api/{*fn_name}",
             post(move |req: Request| {
@@ -105,6 +107,7 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static(NO_SCRIPT_CSP),
         ))
         .layer(from_fn(no_store))
+        .layer(from_fn_with_state(state.clone(), locale_of_request))
         .layer(from_fn_with_state(std::sync::Arc::new(state.config.public_hosts()), check_host));
     // Behind TLS, browsers are told to come back over HTTPS only.
     let app = if state.config.secure_cookies {
@@ -260,7 +263,7 @@ async fn check_host(State(hosts): State<std::sync::Arc<Vec<String>>>, req: Reque
         host => {
             let host = host.unwrap_or_default();
             tracing::warn!(%host, "refused a request for a host name that is not in public_hosts");
-            let mut res = (StatusCode::MISDIRECTED_REQUEST, crate::text::ERR_UNKNOWN_HOST).into_response();
+            let mut res = (StatusCode::MISDIRECTED_REQUEST, crate::text::err_unknown_host()).into_response();
             res.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
             res
         }
@@ -388,14 +391,15 @@ fn form_error_page(err: &AppError, back: &str, retry_after: Option<&HeaderValue>
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let body = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{product}</title>\
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{product}</title>\
          <link rel=\"stylesheet\" href=\"/pkg/crm-card.css\"></head><body><main class=\"login\">\
          <h1>{product}</h1><p class=\"error\" role=\"alert\">{message}</p>\
          <p><a href=\"{href}\">{back}</a></p></main></body></html>",
-        product = crate::text::PRODUCT,
+        lang = crate::i18n::lang().html_lang(),
+        product = crate::text::product(),
         message = escape(&err.message()),
         href = escape(back).replace('"', "&quot;"),
-        back = crate::text::BACK,
+        back = crate::text::back(),
     );
     let mut res = (status, body).into_response();
     res.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
@@ -660,6 +664,54 @@ async fn layout_stream(state: AppState, headers: http::HeaderMap, keys: Vec<Stri
     Sse::new(stream).keep_alive(KeepAlive::default()).into_response()
 }
 
+/// The cookie that keeps the language a person chose (on the sign-in page, in their profile).
+pub const LANG_COOKIE: &str = "crm_lang";
+
+/// `Set-Cookie` for the chosen language (a year; not a secret, but no script needs it), or
+/// to forget the choice (`None`: the browser's language again).
+pub fn lang_cookie(lang: Option<Lang>, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    let (value, age) = lang.map_or(("", 0), |l| (l.code(), 31_536_000));
+    format!("{LANG_COOKIE}={value}; Path=/; Max-Age={age}; HttpOnly; SameSite=Lax{secure}")
+}
+
+/// Every request speaks a language from the start: the one the person chose (the cookie), else
+/// their browser's, else the installation's. The page guard then puts a signed-in person's
+/// profile (language and time zone) in its place.
+async fn locale_of_request(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let lang = cookie_value(req.headers(), LANG_COOKIE)
+        .and_then(Lang::from_code)
+        .or_else(|| {
+            req.headers().get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::negotiate)
+        })
+        .unwrap_or_else(|| state.config.lang());
+    let locale = crate::i18n::locale_for(lang, None);
+    req.extensions_mut().insert(locale.clone());
+    crate::i18n::REQUEST.scope(locale, next.run(req)).await
+}
+
+/// `POST /language` (`lang=ru`), the sign-in page's language switch: keeps the choice in a
+/// cookie and goes back to the page. Works without JavaScript.
+async fn choose_language(State(state): State<AppState>, req: Request) -> Response {
+    let back = same_site_referer(&req).unwrap_or_else(|| "/login".into());
+    let body = match axum::body::to_bytes(req.into_body(), 1024).await {
+        Ok(b) => b,
+        Err(_) => return plain_error(&AppError::TooLarge),
+    };
+    let chosen = std::str::from_utf8(&body)
+        .ok()
+        .and_then(|b| b.split('&').find_map(|kv| kv.strip_prefix("lang=")))
+        .and_then(Lang::from_code);
+    let Some(lang) = chosen else {
+        return plain_error(&AppError::BadRequest { message: crate::text::err_unknown_language().into() });
+    };
+    let mut res = Redirect::to(&back).into_response();
+    if let Ok(v) = HeaderValue::from_str(&lang_cookie(Some(lang), state.config.secure_cookies)) {
+        res.headers_mut().insert(http::header::SET_COOKIE, v);
+    }
+    res
+}
+
 fn is_page(path: &str) -> bool {
     !(path.starts_with("/api/")
         || path.starts_with("/pkg/")
@@ -681,7 +733,7 @@ async fn require_session_for_pages(State(state): State<AppState>, mut req: Reque
     }
     let unavailable = |e: sqlx::Error| {
         tracing::error!("session lookup failed: {e}");
-        (StatusCode::SERVICE_UNAVAILABLE, crate::text::ERR_INTERNAL).into_response()
+        (StatusCode::SERVICE_UNAVAILABLE, crate::text::err_internal()).into_response()
     };
     let user = match user_from_headers(&state, req.headers()).await {
         Ok(u) => u,
@@ -705,10 +757,21 @@ async fn require_session_for_pages(State(state): State<AppState>, mut req: Reque
         (user, _) => {
             // The server functions this page's render calls take the user from here instead
             // of looking the session up again (auth::require_user).
-            if let Some(user) = user {
-                req.extensions_mut().insert(super::auth::PageUser(user));
+            let Some(user) = user else { return next.run(req).await };
+            let chosen = user.language.as_deref().and_then(Lang::from_code);
+            let cookie = cookie_value(req.headers(), LANG_COOKIE).and_then(Lang::from_code);
+            let lang = chosen.unwrap_or_else(crate::i18n::lang);
+            let locale = crate::i18n::locale_for(lang, user.time_zone.as_deref());
+            req.extensions_mut().insert(locale.clone());
+            req.extensions_mut().insert(super::auth::PageUser(user));
+            let mut res = crate::i18n::REQUEST.scope(locale, next.run(req)).await;
+            // The profile's language, chosen on another device, wins over this browser's cookie.
+            if let Some(chosen) = chosen.filter(|c| cookie != Some(*c)) {
+                if let Ok(v) = HeaderValue::from_str(&lang_cookie(Some(chosen), state.config.secure_cookies)) {
+                    res.headers_mut().append(http::header::SET_COOKIE, v);
+                }
             }
-            next.run(req).await
+            res
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod http;
+pub mod localize;
 pub mod ops;
 pub mod service;
 pub mod state;

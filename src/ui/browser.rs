@@ -106,7 +106,7 @@ mod imp {
         Some(if res.ok() {
             serde_json::from_str(&body).map_err(|_| AppError::Internal)
         } else if res.status() == 413 {
-            Err(AppError::BadRequest { message: crate::text::ERR_FILE_TOO_LARGE.into() })
+            Err(AppError::BadRequest { message: crate::text::err_file_too_large().into() })
         } else {
             Err(serde_json::from_str(&body).unwrap_or(AppError::Internal))
         })
@@ -284,6 +284,20 @@ mod imp {
         }
     }
 
+    /// Reads the language, time zone and messages the server put in the page
+    /// (`i18n::page_locale_json`).
+    pub fn load_page_locale() -> bool {
+        let json = document().and_then(|d| d.get_element_by_id("crm-locale")).and_then(|e| e.text_content());
+        json.is_some_and(|j| crate::i18n::load_page_locale(&j))
+    }
+
+    /// The browser's time zone (`Europe/Rome`), empty if it does not say.
+    pub fn time_zone() -> String {
+        let options =
+            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
+        js_sys::Reflect::get(&options, &"timeZone".into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    }
+
     /// Marks the page as hydrated (for people measuring, and for tests that wait for it).
     pub fn mark_hydrated() {
         mark("hydrated");
@@ -306,6 +320,12 @@ mod imp {
     pub async fn sleep(_ms: u32) {}
     pub fn mark(_name: &str) {}
     pub fn mark_hydrated() {}
+    pub fn load_page_locale() -> bool {
+        true
+    }
+    pub fn time_zone() -> String {
+        String::new()
+    }
     pub fn window_height() -> i32 {
         0
     }

@@ -20,7 +20,7 @@ fn invalid(code: &str, message: impl Into<String>) -> AppError {
 fn clean_name(raw: &str, code: &str) -> Result<String, AppError> {
     let name: String = raw.trim().chars().filter(|c| !c.is_control()).collect();
     match name.chars().count() {
-        0 => Err(invalid(code, text::ERR_NAME_EMPTY)),
+        0 => Err(invalid(code, text::err_name_empty())),
         n if n > MAX_LABEL => Err(invalid(code, text::err_too_long(MAX_LABEL))),
         _ => Ok(name),
     }
@@ -40,7 +40,7 @@ pub fn checked_account(
         && email.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'))
         && !email.chars().any(|c| c.is_whitespace() || c.is_control());
     if !email_ok {
-        return Err(invalid("email", text::ERR_NOT_EMAIL));
+        return Err(invalid("email", text::err_not_email()));
     }
     if (password_needed || !password.is_empty()) && password.chars().count() < MIN_PASSWORD {
         return Err(invalid("password", text::err_password_short(MIN_PASSWORD)));
@@ -67,12 +67,12 @@ pub async fn access_settings(store: &Store, user: &CurrentUser) -> Result<Access
 async fn check_references(conn: &mut Conn, department: Option<i64>, roles: &[i64]) -> Result<(), AppError> {
     if let Some(d) = department {
         if !users::department_rows(conn).await?.iter().any(|x| x.id == d) {
-            return Err(invalid("department_id", text::ERR_UNKNOWN_REFERENCE));
+            return Err(invalid("department_id", text::err_unknown_reference()));
         }
     }
     let known: Vec<i64> = access::roles(conn).await?.into_iter().map(|r| r.id).collect();
     if roles.iter().any(|r| !known.contains(r)) {
-        return Err(invalid("roles", text::ERR_UNKNOWN_REFERENCE));
+        return Err(invalid("roles", text::err_unknown_reference()));
     }
     Ok(())
 }
@@ -83,7 +83,7 @@ pub async fn save_user(store: &Store, me: &CurrentUser, id: Option<i64>, input: 
     let password = input.password.as_str();
     let (name, email) = checked_account(&input.name, &input.email, password, id.is_none())?;
     if id == Some(me.id) && !input.active {
-        return Err(invalid("active", text::ERR_DEACTIVATE_SELF));
+        return Err(invalid("active", text::err_deactivate_self()));
     }
     let mut roles = input.roles.clone();
     roles.sort_unstable();
@@ -91,7 +91,7 @@ pub async fn save_user(store: &Store, me: &CurrentUser, id: Option<i64>, input: 
     let mut conn = store.pool.acquire().await?;
     check_references(&mut conn, input.department_id, &roles).await?;
     if users::email_taken(&mut conn, &email, id).await? {
-        return Err(invalid("email", text::ERR_EMAIL_TAKEN));
+        return Err(invalid("email", text::err_email_taken()));
     }
     let hash = if password.is_empty() { None } else { Some(hash_password_bounded(password).await?) };
     use sqlx::Connection;
@@ -145,15 +145,15 @@ pub async fn save_department(
         return Err(AppError::NotFound);
     }
     if input.parent_id.is_some_and(|p| !departments.iter().any(|d| d.id == p)) {
-        return Err(invalid("parent_id", text::ERR_UNKNOWN_REFERENCE));
+        return Err(invalid("parent_id", text::err_unknown_reference()));
     }
     let tree: Vec<(i64, Option<i64>)> = departments.iter().map(|d| (d.id, d.parent_id)).collect();
     if !parent_allowed(&tree, id.unwrap_or(0), input.parent_id) {
-        return Err(invalid("parent_id", text::ERR_DEPARTMENT_LOOP));
+        return Err(invalid("parent_id", text::err_department_loop()));
     }
     if let Some(head) = input.head_id {
         if users::existing_user_ids(&mut conn, &[head]).await?.is_empty() {
-            return Err(invalid("head_id", text::ERR_UNKNOWN_REFERENCE));
+            return Err(invalid("head_id", text::err_unknown_reference()));
         }
     }
     Ok(users::save_department(&mut conn, id, &name, input.parent_id, input.head_id).await?)
@@ -168,7 +168,7 @@ pub async fn delete_department(store: &Store, me: &CurrentUser, id: i64) -> Resu
     if users::delete_department(&mut conn, id).await? {
         Ok(())
     } else {
-        Err(AppError::BadRequest { message: text::ERR_DEPARTMENT_NOT_EMPTY.into() })
+        Err(AppError::BadRequest { message: text::err_department_not_empty().into() })
     }
 }
 
@@ -186,7 +186,7 @@ pub async fn save_role(
     let registry = crate::server::store::types::registry(&mut conn).await?;
     rights.entities.retain(|e, _| registry.get(*e).is_some());
     if access::name_taken(&mut conn, &name, id).await? {
-        return Err(invalid("name", text::ERR_ROLE_TAKEN));
+        return Err(invalid("name", text::err_role_taken()));
     }
     match id {
         Some(id) => {

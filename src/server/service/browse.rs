@@ -64,10 +64,11 @@ pub async fn list(
         .collect();
     let has = |action| user.rights.scope(entity, action) != crate::domain::access::Scope::None;
     let can_export = has(Action::Export) && has(Action::Read);
+    let (name, plural) = def.shown_names();
     Ok(ListPage {
         entity,
-        name: def.name,
-        plural: def.plural,
+        name,
+        plural,
         rows,
         next: next.flatten(),
         pipelines: pipelines.to_vec(),
@@ -158,7 +159,7 @@ pub async fn history(
                 v.as_ref().map(|v| shown_change(&fields, &names, &r.field_code, v)).unwrap_or_default()
             };
             let label = if r.field_code == STAGE_FIELD {
-                crate::text::COL_STAGE.to_string()
+                crate::text::col_stage().to_string()
             } else {
                 fields.iter().find(|f| f.code == r.field_code)?.label.clone()
             };

@@ -80,6 +80,8 @@ pub async fn preview_card(
                 is_admin: false,
                 department_id: Some(did),
                 rights: Default::default(),
+                language: None,
+                time_zone: None,
             };
             (seer, name)
         }
@@ -209,7 +211,7 @@ pub async fn add_comment(
     let entity = entity_of(entity)?;
     let comment: String = text_in.trim().chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
     let problem = if comment.is_empty() {
-        Some(text::ERR_COMMENT_EMPTY.to_string())
+        Some(text::err_comment_empty().to_string())
     } else if comment.chars().count() > MAX_COMMENT {
         Some(text::err_too_long(MAX_COMMENT))
     } else {

@@ -71,7 +71,7 @@ async fn parse_inputs(
     let mut errors = Vec::new();
     for (code, input) in inputs {
         let Some(def) = fields.iter().find(|f| f.code == code) else {
-            errors.push(FieldError { code, message: text::ERR_UNKNOWN_FIELD.into() });
+            errors.push(FieldError { code, message: text::err_unknown_field().into() });
             continue;
         };
         match parse(def, &input) {
@@ -200,8 +200,8 @@ fn missing_required(fields: &[FieldDef], codes: Vec<String>) -> AppError {
     let labels: Vec<&str> =
         codes.iter().filter_map(|c| fields.iter().find(|f| f.code == *c)).map(|f| f.label.as_str()).collect();
     AppError::Validation {
-        message: format!("{} {}", text::ERR_REQUIRED_FIELDS, labels.join(", ")),
-        fields: codes.into_iter().map(|code| FieldError { code, message: text::ERR_REQUIRED.into() }).collect(),
+        message: format!("{} {}", text::err_required_fields(), labels.join(", ")),
+        fields: codes.into_iter().map(|code| FieldError { code, message: text::err_required().into() }).collect(),
     }
 }
 
@@ -343,7 +343,7 @@ pub async fn move_stage(
             });
         }
         MoveOutcome::MissingRequired(codes) => return Err(missing_required(fields, codes)),
-        MoveOutcome::UnknownStage => return Err(AppError::BadRequest { message: text::ERR_UNKNOWN_STAGE.into() }),
+        MoveOutcome::UnknownStage => return Err(AppError::BadRequest { message: text::err_unknown_stage().into() }),
         MoveOutcome::NotFound => return Err(AppError::NotFound),
     };
     let users = cfg.active_users(&mut conn).await?;

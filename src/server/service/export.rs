@@ -54,9 +54,9 @@ pub async fn export_csv(
     let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
     let mut out = String::from("\u{feff}");
-    let mut header = vec![text::COL_NAME.to_string()];
+    let mut header = vec![text::col_name().to_string()];
     if !pipelines.is_empty() {
-        header.push(text::COL_STAGE.to_string());
+        header.push(text::col_stage().to_string());
     }
     header.extend(fields.iter().map(|f| f.label.clone()));
     out.push_str(&line(header));

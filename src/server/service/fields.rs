@@ -26,8 +26,8 @@ pub async fn field_settings(store: &Store, user: &CurrentUser, entity: &str) -> 
     Ok(FieldAdmin {
         entity,
         types: type_names(&*cfg.registry(&mut conn).await?, user),
-        fields: catalog::fields(&mut conn, entity).await?,
-        pipelines: catalog::pipelines(&mut conn, entity).await?,
+        fields: cfg.fields(&mut conn, entity).await?.to_vec(),
+        pipelines: cfg.pipelines(&mut conn, entity).await?.to_vec(),
         users: users::active_users(&mut conn).await?,
         departments: users::departments(&mut conn).await?,
     })
@@ -48,7 +48,7 @@ async fn settled(
         return Err(AppError::NotFound);
     }
     if def.settings.item_types.iter().any(|t| registry.get(*t).is_none()) {
-        let message = text::ERR_UNKNOWN_LINK.to_string();
+        let message = text::err_unknown_link().to_string();
         return Err(AppError::Validation {
             message: message.clone(),
             fields: vec![FieldError { code: "item_types".into(), message }],
@@ -58,7 +58,7 @@ async fn settled(
         let known_users = users::existing_user_ids(conn, user_ids).await?;
         let known_departments: Vec<i64> = users::departments(conn).await?.into_iter().map(|d| d.id).collect();
         if known_users.len() != user_ids.len() || departments.iter().any(|d| !known_departments.contains(d)) {
-            let message = text::ERR_UNKNOWN_PEOPLE.to_string();
+            let message = text::err_unknown_people().to_string();
             return Err(AppError::Validation {
                 message: message.clone(),
                 fields: vec![FieldError { code: "visible_to".into(), message }],
@@ -80,7 +80,7 @@ pub async fn create_field(
     let mut conn = store.pool.acquire().await?;
     let existing = catalog::fields(&mut conn, entity).await?;
     if existing.iter().filter(|f| !f.system).count() >= MAX_CUSTOM_FIELDS {
-        return Err(AppError::BadRequest { message: text::ERR_TOO_MANY_FIELDS.into() });
+        return Err(AppError::BadRequest { message: text::err_too_many_fields().into() });
     }
     let mut def = settled(&mut conn, entity, &spec, None).await?;
     // A random code is never reused, so the History and timeline of a deleted field can
@@ -128,7 +128,7 @@ pub async fn delete_field(store: &Store, user: &CurrentUser, entity: &str, code:
     let mut conn = store.pool.acquire().await?;
     let def = catalog::field(&mut conn, entity, code).await?.ok_or(AppError::NotFound)?;
     if def.system {
-        return Err(AppError::BadRequest { message: text::ERR_SYSTEM_FIELD.into() });
+        return Err(AppError::BadRequest { message: text::err_system_field().into() });
     }
     if catalog::delete_field(&mut conn, entity, code).await? {
         super::search::wake_reindexer();

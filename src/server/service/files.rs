@@ -44,7 +44,7 @@ pub async fn upload(
         return Err(AppError::Forbidden);
     }
     if data.is_empty() {
-        return Err(AppError::BadRequest { message: text::ERR_FILE_EMPTY.into() });
+        return Err(AppError::BadRequest { message: text::err_file_empty().into() });
     }
     let name = clean_name(name);
     let content_type: String = content_type.chars().filter(|c| c.is_ascii_graphic() || *c == ' ').take(100).collect();

@@ -78,7 +78,7 @@ pub async fn save_layout(
     let LayoutBase { kind, view, revision, seen } = base;
     let entity = kind.entity;
     if ops.is_empty() || ops.len() > MAX_OPS {
-        return Err(AppError::BadRequest { message: text::ERR_TOO_MANY_OPS.into() });
+        return Err(AppError::BadRequest { message: text::err_too_many_ops().into() });
     }
     may_edit(conn, user, entity, view).await?;
     // The fields come from the read's configuration revision, kept in memory.
@@ -150,6 +150,6 @@ pub async fn rollback_layout(
         Some((version, layout)) => {
             Ok(LayoutSaved { version, layout: as_seen(layout, &fields), rebased: false, conflicts: vec![] })
         }
-        None => Err(AppError::BadRequest { message: text::ERR_UNKNOWN_VERSION.into() }),
+        None => Err(AppError::BadRequest { message: text::err_unknown_version().into() }),
     }
 }

@@ -9,6 +9,7 @@ pub mod export;
 mod fields;
 pub mod files;
 mod layouts;
+pub mod profile;
 mod recycle;
 pub mod search;
 pub mod setup;
@@ -307,9 +308,9 @@ async fn names_for<'a>(
     for t in known_titles.chain(items::titles(conn, &missing).await?.iter()) {
         // Whether an item one may not read was deleted is not theirs to know either.
         let title = if !may(reader, t.entity, Action::Read, &t.owner) {
-            text::ITEM_HIDDEN.into()
+            text::item_hidden().into()
         } else if t.deleted {
-            text::ITEM_DELETED.into()
+            text::item_deleted().into()
         } else {
             t.title.clone()
         };

@@ -20,7 +20,7 @@ pub async fn create_admin(store: &Store, name: Option<&str>, email: &str, passwo
     let hash = hash_password(password)?;
     let mut conn = store.pool.acquire().await?;
     if users::email_taken(&mut conn, &email, None).await? {
-        return Err(AppError::Validation { message: text::ERR_EMAIL_TAKEN.into(), fields: vec![] });
+        return Err(AppError::Validation { message: text::err_email_taken().into(), fields: vec![] });
     }
     let id = users::create_user(&mut conn, admin(&name, &email, &hash), now_ms()).await?;
     users::close_setup(&mut conn).await?;
@@ -43,7 +43,7 @@ pub async fn setup_open(store: &Store, token: &str) -> Result<bool, AppError> {
 /// The setup page's form: the first administrator, once. The token is checked before the
 /// password is hashed (anyone can send the form), and hashing waits its turn with sign-ins.
 pub async fn setup(store: &Store, token: &str, name: &str, email: &str, password: &str) -> Result<i64, AppError> {
-    let closed = || AppError::BadRequest { message: text::ERR_SETUP_CLOSED.into() };
+    let closed = || AppError::BadRequest { message: text::err_setup_closed().into() };
     if !setup_open(store, token).await? {
         return Err(closed());
     }

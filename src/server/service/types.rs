@@ -21,7 +21,18 @@ pub async fn types_admin(store: &Store, user: &CurrentUser) -> Result<TypesAdmin
     admin_only(user)?;
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
-    Ok(TypesAdmin { types: cfg.registry(&mut conn).await?.types.clone() })
+    // System types still under their installed names show in the admin's language.
+    let types = cfg
+        .registry(&mut conn)
+        .await?
+        .types
+        .iter()
+        .map(|t| {
+            let (name, plural) = t.shown_names();
+            TypeDef { name, plural, ..t.clone() }
+        })
+        .collect();
+    Ok(TypesAdmin { types })
 }
 
 /// Creates a smart process from `spec`; it gets the next id from 128 up.
@@ -81,10 +92,10 @@ pub async fn delete_type(store: &Store, user: &CurrentUser, entity: &str, confir
     let mut conn = store.pool.acquire().await?;
     let def = types::registry(&mut conn).await?.get(entity).cloned().ok_or(AppError::NotFound)?;
     if def.system {
-        return Err(AppError::BadRequest { message: text::ERR_SYSTEM_TYPE.into() });
+        return Err(AppError::BadRequest { message: text::err_system_type().into() });
     }
     if confirm.trim() != def.name {
-        let message = text::ERR_TYPE_CONFIRM.to_string();
+        let message = text::err_type_confirm().to_string();
         return Err(AppError::Validation {
             message: message.clone(),
             fields: vec![FieldError { code: "confirm".into(), message }],
@@ -96,7 +107,7 @@ pub async fn delete_type(store: &Store, user: &CurrentUser, entity: &str, confir
             Ok(())
         }
         Deleted::NotFound => Err(AppError::NotFound),
-        Deleted::System => Err(AppError::BadRequest { message: text::ERR_SYSTEM_TYPE.into() }),
-        Deleted::LinkedFrom(names) => Err(AppError::BadRequest { message: text::err_type_linked(&names) }),
+        Deleted::System => Err(AppError::BadRequest { message: text::err_system_type().into() }),
+        Deleted::LinkedFrom(names) => Err(AppError::BadRequest { message: text::err_type_linked(names.join(", ")) }),
     }
 }

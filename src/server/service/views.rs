@@ -24,9 +24,9 @@ pub(super) struct Resolved {
 
 fn name_of(view: ViewRef, named: &[NamedView]) -> String {
     match view {
-        ViewRef::Default => text::VIEW_INITIAL.into(),
-        ViewRef::Common => text::VIEW_COMMON.into(),
-        ViewRef::Personal(_) => text::VIEW_MINE.into(),
+        ViewRef::Default => text::view_initial().into(),
+        ViewRef::Common => text::view_common().into(),
+        ViewRef::Personal(_) => text::view_mine().into(),
         ViewRef::Named(id) => named.iter().find(|v| v.id == id).map(|v| v.name.clone()).unwrap_or_default(),
     }
 }
@@ -111,7 +111,7 @@ pub(super) async fn may_edit(
     view: ViewRef,
 ) -> Result<(), AppError> {
     match view {
-        ViewRef::Default => Err(AppError::BadRequest { message: text::ERR_INITIAL_VIEW.into() }),
+        ViewRef::Default => Err(AppError::BadRequest { message: text::err_initial_view().into() }),
         ViewRef::Common => admin_only(user),
         ViewRef::Named(id) => {
             admin_only(user)?;
@@ -223,7 +223,7 @@ pub async fn choose_view(store: &Store, user: &CurrentUser, entity: &str, view: 
     let cfg = store.config.fresh(&mut conn).await?;
     let seen = resolved(&cfg, &mut conn, user, CardKind::entity(entity)).await?;
     if !seen.state.open.iter().any(|o| o.view == view) {
-        return Err(AppError::BadRequest { message: text::ERR_VIEW_NOT_OPEN.into() });
+        return Err(AppError::BadRequest { message: text::err_view_not_open().into() });
     }
     let choice = Choice { own_enabled: seen.state.own_enabled, chosen: Some(view) };
     views::set_choice(&mut conn, user.id, entity, choice).await?;
@@ -242,7 +242,7 @@ pub async fn save_card_view(
     let entity = known_fresh(store, entity_of(entity)?).await?.entity;
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME {
-        return Err(AppError::BadRequest { message: text::ERR_VIEW_NAME.into() });
+        return Err(AppError::BadRequest { message: text::err_view_name().into() });
     }
     let mut conn = store.pool.acquire().await?;
     let known_users = users::active_users(&mut conn).await?;
@@ -256,7 +256,7 @@ pub async fn save_card_view(
     if !people.iter().all(|id| known_users.iter().any(|u| u.id == *id))
         || !departments.iter().all(|id| known_departments.iter().any(|d| d.id == *id))
     {
-        return Err(AppError::BadRequest { message: text::ERR_VIEW_MEMBERS.into() });
+        return Err(AppError::BadRequest { message: text::err_view_members().into() });
     }
     match input.id {
         Some(id) => {

@@ -15,6 +15,8 @@ use super::{catalog, layouts, types, users, views, Conn};
 use crate::api::types::UserRef;
 use crate::domain::views::{CardKind, NamedView, ViewRef};
 use crate::domain::{EntityType, FieldDef, Layout, Pipeline, Registry};
+use crate::i18n::{lang, Lang};
+use crate::server::localize;
 use sqlx::Row;
 use std::collections::HashMap;
 use std::future::Future;
@@ -65,18 +67,23 @@ pub async fn revision(conn: &mut Conn) -> sqlx::Result<i64> {
 /// `(SELECT …)` giving the revision, for queries that return it beside their own columns.
 pub const REVISION_COLUMN: &str = "(SELECT revision FROM config_revision)";
 
+/// A type's fields and the search generation they belong to.
+type FieldsAndGen = (Arc<Vec<FieldDef>>, i64);
+
 /// The configuration of one revision, each part loaded on first use.
 #[derive(Debug, Default)]
 pub struct Snapshot {
     revision: i64,
     registry: Memo<(), Arc<Registry>>,
     /// A type's fields and the search generation they belong to, read in one statement.
-    fields: Memo<EntityType, (Arc<Vec<FieldDef>>, i64)>,
-    pipelines: Memo<EntityType, Arc<Vec<Pipeline>>>,
+    /// Fields, pipelines and layouts are kept per language: their seeded names are shown in
+    /// the reader's (`server::localize`).
+    fields: Memo<(EntityType, Lang), FieldsAndGen>,
+    pipelines: Memo<(EntityType, Lang), Arc<Vec<Pipeline>>>,
     active_users: Memo<(), Arc<Vec<UserRef>>>,
     situations: Memo<(i64, EntityType), (views::Settings, views::Choice)>,
     named: Memo<EntityType, Arc<Vec<NamedView>>>,
-    layouts: Memo<(CardKind, ViewRef), (i64, Arc<Layout>)>,
+    layouts: Memo<(CardKind, ViewRef, Lang), (i64, Arc<Layout>)>,
 }
 
 impl Snapshot {
@@ -111,15 +118,22 @@ impl Snapshot {
         entity: EntityType,
     ) -> sqlx::Result<(Arc<Vec<FieldDef>>, i64)> {
         self.fields
-            .get_or_load(entity, async {
-                let (fields, gen) = catalog::fields_with_search_gen(conn, entity).await?;
+            .get_or_load((entity, lang()), async {
+                let (mut fields, gen) = catalog::fields_with_search_gen(conn, entity).await?;
+                localize::fields(entity, &mut fields);
                 Ok((Arc::new(fields), gen))
             })
             .await
     }
 
     pub async fn pipelines(&self, conn: &mut Conn, entity: EntityType) -> sqlx::Result<Arc<Vec<Pipeline>>> {
-        self.pipelines.get_or_load(entity, async { Ok(Arc::new(catalog::pipelines(conn, entity).await?)) }).await
+        self.pipelines
+            .get_or_load((entity, lang()), async {
+                let mut pipelines = catalog::pipelines(conn, entity).await?;
+                localize::pipelines(entity, &mut pipelines);
+                Ok(Arc::new(pipelines))
+            })
+            .await
     }
 
     /// Active users by name (the choices of a user field).
@@ -144,8 +158,9 @@ impl Snapshot {
     /// A view's layout on cards of `kind`, with its version.
     pub async fn layout(&self, conn: &mut Conn, kind: CardKind, view: ViewRef) -> sqlx::Result<(i64, Arc<Layout>)> {
         self.layouts
-            .get_or_load((kind, view), async {
-                let (version, layout) = layouts::of_view(conn, kind, view).await?;
+            .get_or_load((kind, view, lang()), async {
+                let (version, mut layout) = layouts::of_view(conn, kind, view).await?;
+                localize::layout(kind.entity, &mut layout);
                 Ok((version, Arc::new(layout)))
             })
             .await

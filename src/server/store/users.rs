@@ -58,6 +58,36 @@ pub async fn credentials(conn: &mut Conn, email: &str) -> sqlx::Result<Option<Cr
     .transpose()
 }
 
+/// A person's language (`None`: their browser's) and time zone.
+pub async fn set_locale(conn: &mut Conn, id: i64, language: Option<&str>, time_zone: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET language = $2, time_zone = $3 WHERE id = $1")
+        .bind(id)
+        .bind(language)
+        .bind(time_zone)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Stores the browser's time zone for a person who has none yet (at sign-in).
+pub async fn default_time_zone(conn: &mut Conn, id: i64, time_zone: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET time_zone = $2 WHERE id = $1 AND time_zone IS NULL")
+        .bind(id)
+        .bind(time_zone)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A person's stored language, if they chose one.
+pub async fn language_of(conn: &mut Conn, id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+        .map(Option::flatten)
+}
+
 pub async fn create_session(
     conn: &mut Conn,
     token_hash: &str,
@@ -94,7 +124,7 @@ pub async fn session_user(
     touch: bool,
 ) -> sqlx::Result<Option<CurrentUser>> {
     let rows = sqlx::query(
-        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights, s.last_seen
+        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights, s.last_seen, u.language, u.time_zone
          FROM sessions s JOIN users u ON u.id = s.user_id
          LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen > $3 AND u.active = 1",
@@ -121,8 +151,8 @@ pub async fn session_user(
 /// A user with the rights of their roles, as they would be signed in (for an admin's preview).
 pub async fn user_with_rights(conn: &mut Conn, id: i64) -> sqlx::Result<Option<CurrentUser>> {
     let rows = sqlx::query(
-        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights FROM users u
-         LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id
+        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights, 0, u.language, u.time_zone
+         FROM users u LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id
          WHERE u.id = $1",
     )
     .bind(id)
@@ -145,6 +175,8 @@ fn user_of_rows(rows: &[sqlx::any::AnyRow]) -> sqlx::Result<Option<CurrentUser>>
         is_admin: rights.admin,
         department_id: first.try_get(4)?,
         rights,
+        language: first.try_get(7)?,
+        time_zone: first.try_get(8)?,
     }))
 }
 

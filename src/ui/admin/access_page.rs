@@ -17,11 +17,11 @@ use leptos_meta::Title;
 #[component]
 pub fn SettingsNav() -> impl IntoView {
     view! {
-        <nav class="settings-nav" aria-label=text::SETTINGS>
-            <a href="/settings/fields/deal">{text::CUSTOM_FIELDS}</a>
-            <a href="/settings/access">{text::ACCESS}</a>
-            <a href="/settings/types">{text::SMART_PROCESSES}</a>
-            <a href="/settings/recycle-bin">{text::RECYCLE_BIN}</a>
+        <nav class="settings-nav" aria-label=text::settings()>
+            <a href="/settings/fields/deal">{text::custom_fields()}</a>
+            <a href="/settings/access">{text::access()}</a>
+            <a href="/settings/types">{text::smart_processes()}</a>
+            <a href="/settings/recycle-bin">{text::recycle_bin()}</a>
         </nav>
     }
 }
@@ -31,8 +31,8 @@ pub fn AccessPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_access_settings());
     view! {
         <AppFrame active=Signal::derive(|| None::<EntityType>)>
-            <Title text=text::page_title(text::ACCESS)/>
-            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+            <Title text=text::page_title(text::access())/>
+            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(a) => Loaded(view! { <AccessView data=a/> }).into_any(),
@@ -73,7 +73,7 @@ impl Page {
                         me.data.set(fresh);
                     }
                     me.editing.set(None);
-                    me.notice.set(Some(text::SAVED_OK.into()));
+                    me.notice.set(Some(text::saved_ok().into()));
                 }
                 Err(e) => {
                     handle_error(&e);
@@ -95,7 +95,7 @@ impl Page {
 
     fn department_name(&self, id: Option<i64>) -> String {
         id.and_then(|id| self.data.with(|d| d.departments.iter().find(|x| x.id == id).map(|x| x.name.clone())))
-            .unwrap_or_else(|| text::NONE.into())
+            .unwrap_or_else(|| text::none().into())
     }
 }
 
@@ -105,7 +105,7 @@ fn AccessView(data: AccessAdmin) -> impl IntoView {
     view! {
         <section class="settings-page access">
             <SettingsNav/>
-            <h1>{text::ACCESS}</h1>
+            <h1>{text::access()}</h1>
             <p class="notice" role="status">{move || page.notice.get()}</p>
             <UsersTable page/>
             <DepartmentsTable page/>
@@ -121,9 +121,9 @@ fn UsersTable(page: Page) -> impl IntoView {
     // components are not erased (a build without `--cfg erase_components`).
     view! {
         <>
-            <h2>{text::USERS}</h2>
+            <h2>{text::users()}</h2>
             <table class="fields-table users">
-                <thead><tr><th>{text::NAME}</th><th>{text::EMAIL}</th><th>{text::DEPARTMENT}</th><th>{text::ROLES}</th><th>{text::ACTIVE}</th><th></th></tr></thead>
+                <thead><tr><th>{text::name()}</th><th>{text::email()}</th><th>{text::department()}</th><th>{text::roles()}</th><th>{text::active()}</th><th></th></tr></thead>
                 <tbody>
                     <For each=move || page.data.get().users key=|u| format!("{u:?}") let:u>
                         {
@@ -137,8 +137,8 @@ fn UsersTable(page: Page) -> impl IntoView {
                                     <td>{u.email.clone()}</td>
                                     <td>{page.department_name(u.department_id)}</td>
                                     <td>{roles}</td>
-                                    <td>{if u.active { text::ACTIVE } else { text::INACTIVE }}</td>
-                                    <td class="row-actions"><button type="button" class="link" on:click=move |_| page.open(Editing::User(Some(id)))>{text::EDIT}</button></td>
+                                    <td>{if u.active { text::active() } else { text::inactive() }}</td>
+                                    <td class="row-actions"><button type="button" class="link" on:click=move |_| page.open(Editing::User(Some(id)))>{text::edit()}</button></td>
                                 </tr>
                                 <Show when=move || page.is_open(Editing::User(Some(id)))>
                                     <tr><td colspan="6"><UserForm page user=Some(u.clone())/></td></tr>
@@ -149,7 +149,7 @@ fn UsersTable(page: Page) -> impl IntoView {
                 </tbody>
             </table>
             <Show when=move || page.is_open(Editing::User(None)) fallback=move || view! {
-                <button type="button" class="primary" on:click=move |_| page.open(Editing::User(None))>"+ "{text::NEW_USER}</button>
+                <button type="button" class="primary" on:click=move |_| page.open(Editing::User(None))>"+ "{text::new_user()}</button>
             }>
                 <UserForm page user=None/>
             </Show>
@@ -165,9 +165,9 @@ fn DepartmentsTable(page: Page) -> impl IntoView {
     // components are not erased (a build without `--cfg erase_components`).
     view! {
         <>
-            <h2>{text::DEPARTMENTS}</h2>
+            <h2>{text::departments()}</h2>
             <table class="fields-table departments">
-                <thead><tr><th>{text::NAME}</th><th>{text::PARENT_DEPARTMENT}</th><th>{text::HEAD}</th><th></th></tr></thead>
+                <thead><tr><th>{text::name()}</th><th>{text::parent_department()}</th><th>{text::head()}</th><th></th></tr></thead>
                 <tbody>
                     <For each=move || page.data.get().departments key=|d| format!("{d:?}") let:d>
                         {
@@ -177,10 +177,10 @@ fn DepartmentsTable(page: Page) -> impl IntoView {
                                 <tr data-department=d.name.clone()>
                                     <td>{d.name.clone()}</td>
                                     <td>{page.department_name(d.parent_id)}</td>
-                                    <td>{head.unwrap_or_else(|| text::NONE.into())}</td>
+                                    <td>{head.unwrap_or_else(|| text::none().into())}</td>
                                     <td class="row-actions">
-                                        <button type="button" class="link" on:click=move |_| page.open(Editing::Department(Some(id)))>{text::EDIT}</button>
-                                        <button type="button" class="link danger" on:click=move |_| page.run(delete_department(id))>{text::DELETE}</button>
+                                        <button type="button" class="link" on:click=move |_| page.open(Editing::Department(Some(id)))>{text::edit()}</button>
+                                        <button type="button" class="link danger" on:click=move |_| page.run(delete_department(id))>{text::delete()}</button>
                                     </td>
                                 </tr>
                                 <Show when=move || page.is_open(Editing::Department(Some(id)))>
@@ -192,7 +192,7 @@ fn DepartmentsTable(page: Page) -> impl IntoView {
                 </tbody>
             </table>
             <Show when=move || page.is_open(Editing::Department(None)) fallback=move || view! {
-                <button type="button" class="primary" on:click=move |_| page.open(Editing::Department(None))>"+ "{text::NEW_DEPARTMENT}</button>
+                <button type="button" class="primary" on:click=move |_| page.open(Editing::Department(None))>"+ "{text::new_department()}</button>
             }>
                 <DepartmentForm page department=None/>
             </Show>
@@ -208,9 +208,9 @@ fn RolesTable(page: Page) -> impl IntoView {
     // components are not erased (a build without `--cfg erase_components`).
     view! {
         <>
-            <h2>{text::ROLES}</h2>
+            <h2>{text::roles()}</h2>
             <table class="fields-table roles">
-                <thead><tr><th>{text::NAME}</th><th></th></tr></thead>
+                <thead><tr><th>{text::name()}</th><th></th></tr></thead>
                 <tbody>
                     <For each=move || page.data.get().roles key=|r| format!("{r:?}") let:r>
                         {
@@ -219,8 +219,8 @@ fn RolesTable(page: Page) -> impl IntoView {
                                 <tr data-role=r.name.clone()>
                                     <td>{r.name.clone()}</td>
                                     <td class="row-actions">
-                                        <button type="button" class="link" on:click=move |_| page.open(Editing::Role(Some(id)))>{text::EDIT}</button>
-                                        <button type="button" class="link danger" on:click=move |_| page.run(delete_role(id))>{text::DELETE}</button>
+                                        <button type="button" class="link" on:click=move |_| page.open(Editing::Role(Some(id)))>{text::edit()}</button>
+                                        <button type="button" class="link danger" on:click=move |_| page.run(delete_role(id))>{text::delete()}</button>
                                     </td>
                                 </tr>
                                 <Show when=move || page.is_open(Editing::Role(Some(id)))>
@@ -232,7 +232,7 @@ fn RolesTable(page: Page) -> impl IntoView {
                 </tbody>
             </table>
             <Show when=move || page.is_open(Editing::Role(None)) fallback=move || view! {
-                <button type="button" class="primary" on:click=move |_| page.open(Editing::Role(None))>"+ "{text::NEW_ROLE}</button>
+                <button type="button" class="primary" on:click=move |_| page.open(Editing::Role(None))>"+ "{text::new_role()}</button>
             }>
                 <RoleForm page role=None/>
             </Show>
@@ -247,7 +247,7 @@ fn DepartmentChoice(id: String, label: &'static str, page: Page, value: RwSignal
     view! {
         <label for=id.clone()>{label}</label>
         <select id=id on:change=move |ev| value.set(event_target_value(&ev).parse().ok())>
-            <option value="" selected=move || value.get().is_none()>{text::NONE}</option>
+            <option value="" selected=move || value.get().is_none()>{text::none()}</option>
             {move || page.data.get().departments.into_iter().map(|d: DepartmentRow| {
                 let did = d.id;
                 view! { <option value=did.to_string() selected=move || value.get() == Some(did)>{d.name}</option> }
@@ -282,23 +282,23 @@ fn UserForm(page: Page, user: Option<UserRow>) -> impl IntoView {
     view! {
         <form class="field-form" data-user-form=key.clone() on:submit=submit>
             <div class="form-row">
-                <label for=field("name")>{text::NAME}</label>
+                <label for=field("name")>{text::name()}</label>
                 <input id=field("name") type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
             <div class="form-row">
-                <label for=field("email")>{text::EMAIL}</label>
+                <label for=field("email")>{text::email()}</label>
                 <input id=field("email") type="email" prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
             </div>
             <div class="form-row">
-                <label for=field("password")>{if id.is_some() { text::PASSWORD_KEEP } else { text::PASSWORD }}</label>
+                <label for=field("password")>{if id.is_some() { text::password_keep() } else { text::password() }}</label>
                 <input id=field("password") type="password" autocomplete="new-password" prop:value=move || password.get()
                     on:input=move |ev| password.set(event_target_value(&ev))/>
             </div>
             <div class="form-row">
-                <DepartmentChoice id=field("department") label=text::DEPARTMENT page value=department/>
+                <DepartmentChoice id=field("department") label=text::department() page value=department/>
             </div>
             <fieldset class="form-row">
-                <legend>{text::ROLES}</legend>
+                <legend>{text::roles()}</legend>
                 {move || page.data.get().roles.into_iter().map(|r: Role| {
                     let rid = r.id;
                     view! {
@@ -315,7 +315,7 @@ fn UserForm(page: Page, user: Option<UserRow>) -> impl IntoView {
             </fieldset>
             <label class="check">
                 <input type="checkbox" prop:checked=move || active.get() on:change=move |ev| active.set(event_target_checked(&ev))/>
-                {text::ACTIVE}
+                {text::active()}
             </label>
             <FormActions page/>
         </form>
@@ -343,16 +343,16 @@ fn DepartmentForm(page: Page, department: Option<DepartmentRow>) -> impl IntoVie
     view! {
         <form class="field-form" data-department-form=key.clone() on:submit=submit>
             <div class="form-row">
-                <label for=name_id.clone()>{text::NAME}</label>
+                <label for=name_id.clone()>{text::name()}</label>
                 <input id=name_id type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
             <div class="form-row">
-                <DepartmentChoice id=format!("department-{key}-parent") label=text::PARENT_DEPARTMENT page value=parent/>
+                <DepartmentChoice id=format!("department-{key}-parent") label=text::parent_department() page value=parent/>
             </div>
             <div class="form-row">
-                <label for=head_id.clone()>{text::HEAD}</label>
+                <label for=head_id.clone()>{text::head()}</label>
                 <select id=head_id on:change=move |ev| head.set(event_target_value(&ev).parse().ok())>
-                    <option value="" selected=move || head.get().is_none()>{text::NONE}</option>
+                    <option value="" selected=move || head.get().is_none()>{text::none()}</option>
                     {move || page.data.get().users.into_iter().map(|u| {
                         let uid = u.id;
                         view! { <option value=uid.to_string() selected=move || head.get() == Some(uid)>{u.name}</option> }
@@ -379,7 +379,7 @@ fn RoleForm(page: Page, role: Option<Role>) -> impl IntoView {
     view! {
         <form class="field-form" data-role-form=key.clone() on:submit=submit>
             <div class="form-row">
-                <label for=name_id.clone()>{text::NAME}</label>
+                <label for=name_id.clone()>{text::name()}</label>
                 <input id=name_id type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
             <table class="rights">
@@ -411,12 +411,12 @@ fn RoleForm(page: Page, role: Option<Role>) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" prop:checked=move || rights.with(|r| r.my_view)
                     on:change=move |ev| rights.update(|r| r.my_view = event_target_checked(&ev))/>
-                {text::ALLOW_MY_VIEW}
+                {text::allow_my_view()}
             </label>
             <label class="check">
                 <input type="checkbox" prop:checked=move || rights.with(|r| r.admin)
                     on:change=move |ev| rights.update(|r| r.admin = event_target_checked(&ev))/>
-                {text::ADMIN_FLAG}
+                {text::admin_flag()}
             </label>
             <FormActions page/>
         </form>
@@ -427,8 +427,8 @@ fn RoleForm(page: Page, role: Option<Role>) -> impl IntoView {
 fn FormActions(page: Page) -> impl IntoView {
     view! {
         <div class="actions">
-            <button type="submit" class="primary">{text::SAVE}</button>
-            <button type="button" on:click=move |_| page.editing.set(None)>{text::CANCEL}</button>
+            <button type="submit" class="primary">{text::save()}</button>
+            <button type="button" on:click=move |_| page.editing.set(None)>{text::cancel()}</button>
         </div>
     }
 }

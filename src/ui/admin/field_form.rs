@@ -145,13 +145,13 @@ pub fn FieldForm(
     let (pipelines, all_users, all_departments) =
         admin.with_value(|a| (a.pipelines.clone(), a.users.clone(), a.departments.clone()));
     let show_stages = pipelines.len() > 1;
-    let title = if creating { text::CREATE_FIELD.to_string() } else { text::configure_field(&start.label) };
+    let title = if creating { text::create_field().to_string() } else { text::configure_field(&start.label) };
     view! {
         <form class="field-form" data-field-form=key on:submit=submit>
             <h3>{title}</h3>
             {move || message.get().map(|m| view! { <p class="form-message" role="alert">{m}</p> })}
             <div class="form-row">
-                <label for=type_id.clone()>{text::FIELD_TYPE}</label>
+                <label for=type_id.clone()>{text::field_type()}</label>
                 {if creating {
                     view! {
                         <select id=type_id.clone() on:change=move |ev| {
@@ -163,17 +163,17 @@ pub fn FieldForm(
                             }
                         }>
                             {FieldType::ALL.into_iter().map(|t| view! {
-                                <option value=t.code() selected=move || field_type.get() == t>{text::field_type(t)}</option>
+                                <option value=t.code() selected=move || field_type.get() == t>{text::field_type_name(t)}</option>
                             }).collect_view()}
                         </select>
                     }.into_any()
                 } else {
-                    view! { <span id=type_id.clone()>{text::field_type(start.field_type)}</span> }.into_any()
+                    view! { <span id=type_id.clone()>{text::field_type_name(start.field_type)}</span> }.into_any()
                 }}
                 {error_of("field_type")}
             </div>
             <div class="form-row">
-                <label for=label_id.clone()>{text::FIELD_LABEL}</label>
+                <label for=label_id.clone()>{text::field_label()}</label>
                 <input id=label_id type="text" maxlength="100" prop:value=move || label.get()
                     on:input=move |ev| label.set(event_target_value(&ev))/>
                 {error_of("label")}
@@ -183,19 +183,19 @@ pub fn FieldForm(
                     <label class="check">
                         <input type="checkbox" name="multiple" prop:checked=move || multiple.get()
                             on:change=move |ev| multiple.set(event_target_checked(&ev))/>
-                        {text::FIELD_MULTIPLE}
+                        {text::field_multiple()}
                     </label>
                 </Show>
                 <Show when=move || t_now() == FieldType::String>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || multiline.get()
                             on:change=move |ev| multiline.set(event_target_checked(&ev))/>
-                        {text::FIELD_MULTILINE}
+                        {text::field_multiline()}
                     </label>
                 </Show>
                 <Show when=move || t_now() == FieldType::CrmItem>
                     <fieldset class="form-row">
-                        <legend>{text::FIELD_ITEM_TYPES}</legend>
+                        <legend>{text::field_item_types()}</legend>
                         {admin.with_value(|a| a.types.0.clone()).into_iter().map(|t| {
                             let e = t.entity;
                             view! {
@@ -211,25 +211,25 @@ pub fn FieldForm(
             })}
             <Show when=move || t_now().has_options()>
                 <fieldset class="form-row options">
-                    <legend>{move || if t_now() == FieldType::Booking { text::FIELD_RESOURCES } else { text::FIELD_OPTIONS }}</legend>
+                    <legend>{move || if t_now() == FieldType::Booking { text::field_resources() } else { text::field_options() }}</legend>
                     <For each=move || 0..options.with(Vec::len) key=|i| *i let:i>
                         <div class="entry">
-                            <input type="text" maxlength="100" aria-label=move || format!("{} {}", text::FIELD_OPTION, i + 1)
+                            <input type="text" maxlength="100" aria-label=move || format!("{} {}", text::field_option(), i + 1)
                                 prop:value=move || options.with(|o| o.get(i).map(|o| o.label.clone()).unwrap_or_default())
                                 on:input=move |ev| options.update(|o| if let Some(slot) = o.get_mut(i) { slot.label = event_target_value(&ev) })/>
-                            <button type="button" class="link remove" aria-label=text::REMOVE
+                            <button type="button" class="link remove" aria-label=text::remove()
                                 on:click=move |_| options.update(|o| if i < o.len() { o.remove(i); })>"×"</button>
                         </div>
                     </For>
                     <button type="button" class="link add" on:click=move |_| options.update(|o| o.push(ListOption { id: String::new(), label: String::new() }))>
-                        {text::ADD_OPTION}
+                        {text::add_option()}
                     </button>
                     {error_of("options")}
                 </fieldset>
             </Show>
             <Show when=move || t_now() == FieldType::Money>
                 <div class="form-row">
-                    <label for=currency_id.clone()>{text::DEFAULT_CURRENCY}</label>
+                    <label for=currency_id.clone()>{text::default_currency()}</label>
                     <select id=currency_id.clone() prop:value=move || currency.get() on:change=move |ev| currency.set(event_target_value(&ev))>
                         {CURRENCIES.into_iter().map(|c| view! { <option value=c selected=move || currency.get() == c>{c}</option> }).collect_view()}
                     </select>
@@ -237,13 +237,13 @@ pub fn FieldForm(
                 </div>
             </Show>
             <fieldset class="form-row required-rule">
-                <legend>{text::REQUIRED_LEGEND}</legend>
+                <legend>{text::required_legend()}</legend>
                 <label class="check">
                     <input type="checkbox" name="required-always" prop:checked=move || always.get()
                         on:change=move |ev| always.set(event_target_checked(&ev))/>
-                    {text::REQUIRED_ALWAYS}
+                    {text::required_always()}
                 </label>
-                {(!pipelines.is_empty()).then(|| view! { <p class="hint">{text::REQUIRED_AT_STAGES}</p> })}
+                {(!pipelines.is_empty()).then(|| view! { <p class="hint">{text::required_at_stages()}</p> })}
                 {pipelines.into_iter().map(|p| view! {
                     <div class="stage-choice">
                         {show_stages.then(|| view! { <span class="pipeline-name">{p.name.clone()}": "</span> })}
@@ -263,23 +263,23 @@ pub fn FieldForm(
             </fieldset>
             {(!system).then(|| view! {
                 <fieldset class="form-row visibility">
-                    <legend>{text::VISIBILITY}</legend>
+                    <legend>{text::visibility()}</legend>
                     <label class="check">
                         <input type="checkbox" name="restricted" prop:checked=move || restricted.get()
                             on:change=move |ev| restricted.set(event_target_checked(&ev))/>
-                        {text::RESTRICT_VISIBILITY}
+                        {text::restrict_visibility()}
                     </label>
                     <Show when=move || restricted.get()>
-                        <p class="hint">{text::VISIBILITY_HINT}</p>
-                        <Audience title=text::USERS kind="user" choices=all_users.clone() chosen=users/>
-                        <Audience title=text::DEPARTMENTS kind="department" choices=all_departments.clone() chosen=departments/>
+                        <p class="hint">{text::visibility_hint()}</p>
+                        <Audience title=text::users() kind="user" choices=all_users.clone() chosen=users/>
+                        <Audience title=text::departments() kind="department" choices=all_departments.clone() chosen=departments/>
                     </Show>
                     {error_of("visible_to")}
                 </fieldset>
             })}
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || busy.get()>{if creating { text::CREATE } else { text::SAVE }}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{text::CANCEL}</button>
+                <button type="submit" class="primary" disabled=move || busy.get()>{if creating { text::create() } else { text::save() }}</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{text::cancel()}</button>
             </div>
         </form>
     }

@@ -18,8 +18,8 @@ pub fn FieldsPage() -> impl IntoView {
     let admin = Resource::new(move || params.read().get("entity").unwrap_or_default(), get_field_settings);
     view! {
         <AppFrame active=Signal::derive(|| None::<EntityType>)>
-            <Title text=text::page_title(text::CUSTOM_FIELDS)/>
-            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+            <Title text=text::page_title(text::custom_fields())/>
+            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match admin.await {
                         Ok(a) => Loaded(view! { <FieldsView admin=a/> }).into_any(),
@@ -35,7 +35,7 @@ pub fn FieldsPage() -> impl IntoView {
 fn required_text(admin: &FieldAdmin, def: &FieldDef) -> String {
     let rule = &def.settings.required;
     if rule.always {
-        return text::REQUIRED_ALWAYS.into();
+        return text::required_always().into();
     }
     let names: Vec<String> = admin
         .pipelines
@@ -46,18 +46,18 @@ fn required_text(admin: &FieldAdmin, def: &FieldDef) -> String {
     if names.is_empty() {
         String::new()
     } else {
-        format!("{} {}", text::REQUIRED_AT, names.join(", "))
+        format!("{} {}", text::required_at(), names.join(", "))
     }
 }
 
 /// Who sees the field, in words.
 fn visibility_text(admin: &FieldAdmin, def: &FieldDef) -> String {
-    let Some(a) = &def.settings.visible_to else { return text::EVERYONE.into() };
+    let Some(a) = &def.settings.visible_to else { return text::everyone().into() };
     let mut names: Vec<String> =
         admin.users.iter().filter(|u| a.users.contains(&u.id)).map(|u| u.name.clone()).collect();
     names.extend(admin.departments.iter().filter(|d| a.departments.contains(&d.id)).map(|d| d.name.clone()));
     if names.is_empty() {
-        text::ADMINS_ONLY.into()
+        text::admins_only().into()
     } else {
         names.join(", ")
     }
@@ -89,7 +89,7 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
                     let label = fields.with_untracked(|l| l.iter().find(|f| f.code == code).map(|f| f.label.clone()));
                     fields.update(|l| l.retain(|f| f.code != code));
                     admin.update_value(|a| a.fields.retain(|f| f.code != code));
-                    notice.set(Some(text::field_deleted(&label.unwrap_or_default())));
+                    notice.set(Some(text::field_deleted(label.unwrap_or_default())));
                 }
                 Err(e) => {
                     handle_error(&e);
@@ -102,8 +102,8 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
     view! {
         <section class="settings-page">
             <super::access_page::SettingsNav/>
-            <h1>{text::CUSTOM_FIELDS}</h1>
-            <nav class="entity-tabs" aria-label=text::CUSTOM_FIELDS>
+            <h1>{text::custom_fields()}</h1>
+            <nav class="entity-tabs" aria-label=text::custom_fields()>
                 {admin.with_value(|a| a.types.0.clone()).into_iter().map(|t| {
                     let e = t.entity;
                     view! {
@@ -117,12 +117,12 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
             <table class="fields-table">
                 <thead>
                     <tr>
-                        <th>{text::FIELD_LABEL}</th>
-                        <th>{text::FIELD_TYPE}</th>
-                        <th>{text::FIELD_KIND}</th>
-                        <th>{text::REQUIRED_LEGEND}</th>
-                        <th>{text::VISIBILITY}</th>
-                        <th><span class="sr-only">{text::ACTIONS}</span></th>
+                        <th>{text::field_label()}</th>
+                        <th>{text::field_type()}</th>
+                        <th>{text::field_kind()}</th>
+                        <th>{text::required_legend()}</th>
+                        <th>{text::visibility()}</th>
+                        <th><span class="sr-only">{text::actions()}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -130,11 +130,11 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
                         {
                             let code = StoredValue::new(def.code.clone());
                             let configure = def.clone();
-                            let kind = if def.system { text::SYSTEM_FIELD } else { text::CUSTOM_FIELD };
+                            let kind = if def.system { text::system_field() } else { text::custom_field() };
                             let type_text = if def.multiple {
-                                format!("{} ({})", text::field_type(def.field_type), text::MULTIPLE_SHORT)
+                                format!("{} ({})", text::field_type_name(def.field_type), text::multiple_short())
                             } else {
-                                text::field_type(def.field_type).to_string()
+                                text::field_type_name(def.field_type).to_string()
                             };
                             let required = admin.with_value(|a| required_text(a, &def));
                             let visibility = admin.with_value(|a| visibility_text(a, &def));
@@ -147,9 +147,9 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
                                     <td>{required}</td>
                                     <td>{visibility}</td>
                                     <td class="row-actions">
-                                        <button type="button" class="link" on:click=move |_| open.set(Some(code.get_value()))>{text::CONFIGURE}</button>
+                                        <button type="button" class="link" on:click=move |_| open.set(Some(code.get_value()))>{text::configure()}</button>
                                         {(!def.system).then(|| view! {
-                                            <button type="button" class="link danger" on:click=move |_| deleting.set(Some(code.get_value()))>{text::DELETE}</button>
+                                            <button type="button" class="link danger" on:click=move |_| deleting.set(Some(code.get_value()))>{text::delete()}</button>
                                         })}
                                     </td>
                                 </tr>
@@ -157,8 +157,8 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
                                     <tr class="confirm-row"><td colspan="6">
                                         <div class="confirm-delete" role="alert">
                                             <p>{text::delete_field_warning(&label)}</p>
-                                            <button type="button" class="primary danger" on:click=move |_| confirm_delete(code.get_value())>{text::DELETE_FIELD}</button>
-                                            <button type="button" on:click=move |_| deleting.set(None)>{text::CANCEL}</button>
+                                            <button type="button" class="primary danger" on:click=move |_| confirm_delete(code.get_value())>{text::delete_field()}</button>
+                                            <button type="button" on:click=move |_| deleting.set(None)>{text::cancel()}</button>
                                         </div>
                                     </td></tr>
                                 </Show>
@@ -175,7 +175,7 @@ fn FieldsView(admin: FieldAdmin) -> impl IntoView {
             {move || if open.get().as_deref() == Some("") {
                 view! { <FieldForm admin existing=None on_done=done on_cancel=cancel/> }.into_any()
             } else {
-                view! { <button type="button" class="primary" on:click=move |_| open.set(Some(String::new()))>"+ "{text::CREATE_FIELD}</button> }.into_any()
+                view! { <button type="button" class="primary" on:click=move |_| open.set(Some(String::new()))>"+ "{text::create_field()}</button> }.into_any()
             }}
         </section>
     }

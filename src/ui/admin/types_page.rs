@@ -21,8 +21,8 @@ pub fn TypesPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_types_admin());
     view! {
         <AppFrame active=Signal::derive(|| None::<EntityType>)>
-            <Title text=text::page_title(text::SMART_PROCESSES)/>
-            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+            <Title text=text::page_title(text::smart_processes())/>
+            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(a) => Loaded(view! { <TypesView data=a/> }).into_any(),
@@ -119,23 +119,23 @@ fn TypesView(data: TypesAdmin) -> impl IntoView {
     view! {
         <section class="settings-page types">
             <SettingsNav/>
-            <h1>{text::SMART_PROCESSES}</h1>
+            <h1>{text::smart_processes()}</h1>
             <p class="notice" role="status">{move || page.notice.get()}</p>
             <table class="fields-table entity-types">
                 <thead>
                     <tr>
-                        <th>{text::TYPE_ID}</th>
-                        <th>{text::NAME}</th>
-                        <th>{text::TYPE_CODE}</th>
-                        <th>{text::FIELD_KIND}</th>
-                        <th><span class="sr-only">{text::ACTIONS}</span></th>
+                        <th>{text::type_id()}</th>
+                        <th>{text::name()}</th>
+                        <th>{text::type_code()}</th>
+                        <th>{text::field_kind()}</th>
+                        <th><span class="sr-only">{text::actions()}</span></th>
                     </tr>
                 </thead>
                 <tbody>
                     <For each=move || page.data.get().types key=|t| format!("{t:?}") let:t>
                         {
                             let e = t.entity;
-                            let kind = if t.system { text::TYPE_SYSTEM } else { text::SMART_PROCESS };
+                            let kind = if t.system { text::type_system() } else { text::smart_process() };
                             view! {
                                 <tr data-type=e.slug().to_string()>
                                     <td>{t.id}</td>
@@ -143,9 +143,9 @@ fn TypesView(data: TypesAdmin) -> impl IntoView {
                                     <td><code>{e.slug().to_string()}</code></td>
                                     <td>{kind}</td>
                                     <td class="row-actions">
-                                        <button type="button" class="link" on:click=move |_| page.open(Some(e))>{text::EDIT}</button>
+                                        <button type="button" class="link" on:click=move |_| page.open(Some(e))>{text::edit()}</button>
                                         {(!t.system).then(|| view! {
-                                            <button type="button" class="link danger" on:click=move |_| ask_delete(e)>{text::DELETE}</button>
+                                            <button type="button" class="link danger" on:click=move |_| ask_delete(e)>{text::delete()}</button>
                                         })}
                                     </td>
                                 </tr>
@@ -161,7 +161,7 @@ fn TypesView(data: TypesAdmin) -> impl IntoView {
                 </tbody>
             </table>
             <Show when=move || page.editing.get() == Some(None) fallback=move || view! {
-                <button type="button" class="primary" on:click=move |_| page.open(None)>"+ "{text::NEW_SMART_PROCESS}</button>
+                <button type="button" class="primary" on:click=move |_| page.open(None)>"+ "{text::new_smart_process()}</button>
             }>
                 <TypeForm page existing=None/>
             </Show>
@@ -196,8 +196,10 @@ fn TypeForm(page: Page, existing: Option<TypeDef>) -> impl IntoView {
         ev.prevent_default();
         let s = spec.get_untracked();
         match own {
-            None => page.run(async move { create_type(s).await.map(|_| ()) }, text::TYPE_CREATED),
-            Some(e) => page.run(async move { update_type(e.slug().to_string(), s).await.map(|_| ()) }, text::SAVED_OK),
+            None => page.run(async move { create_type(s).await.map(|_| ()) }, text::type_created()),
+            Some(e) => {
+                page.run(async move { update_type(e.slug().to_string(), s).await.map(|_| ()) }, text::saved_ok())
+            }
         }
     };
     let text_row =
@@ -228,39 +230,39 @@ fn TypeForm(page: Page, existing: Option<TypeDef>) -> impl IntoView {
     let code_id = id("code");
     view! {
         <form class="field-form type-form" data-type-form=key.get_value() on:submit=submit>
-            {text_row("name", text::TYPE_NAME, |s| s.name.clone(), |s, v| s.name = v)}
-            {text_row("plural", text::TYPE_PLURAL, |s| s.plural.clone(), |s, v| s.plural = v)}
+            {text_row("name", text::type_name(), |s| s.name.clone(), |s, v| s.name = v)}
+            {text_row("plural", text::type_plural(), |s| s.plural.clone(), |s, v| s.plural = v)}
             <div class="form-row" class:has-error=move || code_err().is_some()>
-                <label for=code_id.clone()>{text::TYPE_CODE}</label>
+                <label for=code_id.clone()>{text::type_code()}</label>
                 <input id=code_id type="text" name="code" maxlength="30" disabled=!creating
                     prop:value=move || spec.with(|s| s.code.clone())
                     on:input=move |ev| spec.update(|s| s.code = event_target_value(&ev))/>
-                <p class="hint">{text::TYPE_CODE_HINT}</p>
+                <p class="hint">{text::type_code_hint()}</p>
                 {move || code_err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             </div>
             {if system {
-                view! { <p class="hint">{text::TYPE_SYSTEM_HINT}</p> }.into_any()
+                view! { <p class="hint">{text::type_system_hint()}</p> }.into_any()
             } else {
                 let stages_err = page.error("stages");
                 let client_err = page.error("client");
                 let links_err = page.error("links");
                 view! {
                     <fieldset class="form-row">
-                        <legend>{text::TYPE_STAGES_LEGEND}</legend>
-                        {check("stages", text::TYPE_STAGES, |s| s.stages, |s, v| s.stages = v)}
+                        <legend>{text::type_stages_legend()}</legend>
+                        {check("stages", text::type_stages(), |s| s.stages, |s, v| s.stages = v)}
                         <Show when=move || spec.with(|s| s.stages)>
-                            {check("several_pipelines", text::TYPE_SEVERAL_PIPELINES, |s| s.several_pipelines, |s, v| s.several_pipelines = v)}
+                            {check("several_pipelines", text::type_several_pipelines(), |s| s.several_pipelines, |s, v| s.several_pipelines = v)}
                         </Show>
                         {move || stages_err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     </fieldset>
                     <fieldset class="form-row">
-                        <legend>{text::TYPE_CLIENT}</legend>
-                        {check("client_contact", text::TYPE_CLIENT_CONTACT, |s| s.client_contact, |s, v| s.client_contact = v)}
-                        {check("client_company", text::TYPE_CLIENT_COMPANY, |s| s.client_company, |s, v| s.client_company = v)}
+                        <legend>{text::type_client()}</legend>
+                        {check("client_contact", text::type_client_contact(), |s| s.client_contact, |s, v| s.client_contact = v)}
+                        {check("client_company", text::type_client_company(), |s| s.client_company, |s, v| s.client_company = v)}
                         {move || client_err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     </fieldset>
                     <fieldset class="form-row">
-                        <legend>{text::TYPE_LINKS}</legend>
+                        <legend>{text::type_links()}</legend>
                         {others.into_iter().map(|t| {
                             let e = t.entity;
                             view! {
@@ -282,12 +284,12 @@ fn TypeForm(page: Page, existing: Option<TypeDef>) -> impl IntoView {
                         }).collect_view()}
                         {move || links_err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     </fieldset>
-                    {check("in_menu", text::TYPE_IN_MENU, |s| s.in_menu, |s, v| s.in_menu = v)}
+                    {check("in_menu", text::type_in_menu(), |s| s.in_menu, |s, v| s.in_menu = v)}
                 }.into_any()
             }}
             <div class="actions">
-                <button type="submit" class="primary">{if creating { text::CREATE } else { text::SAVE }}</button>
-                <button type="button" on:click=move |_| page.editing.set(None)>{text::CANCEL}</button>
+                <button type="submit" class="primary">{if creating { text::create() } else { text::save() }}</button>
+                <button type="button" on:click=move |_| page.editing.set(None)>{text::cancel()}</button>
             </div>
         </form>
     }
@@ -304,7 +306,7 @@ fn DeleteType(page: Page) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let confirm = typed.get_untracked();
-        page.run(async move { delete_type(entity.slug().to_string(), confirm).await }, text::TYPE_DELETED);
+        page.run(async move { delete_type(entity.slug().to_string(), confirm).await }, text::type_deleted());
     };
     let input_id = format!("delete-{entity}-confirm");
     view! {
@@ -313,17 +315,17 @@ fn DeleteType(page: Page) -> impl IntoView {
                 {text::delete_type_warning(&contents.name, contents.items, contents.custom_fields, contents.files)}
             </p>
             {(!contents.linked_from.is_empty()).then(|| view! {
-                <p class="field-error">{text::err_type_linked(&contents.linked_from)}</p>
+                <p class="field-error">{text::err_type_linked(contents.linked_from.join(", "))}</p>
             })}
             <div class="form-row" class:has-error=move || err().is_some()>
-                <label for=input_id.clone()>{text::TYPE_NAME_TO_CONFIRM}</label>
+                <label for=input_id.clone()>{text::type_name_to_confirm()}</label>
                 <input id=input_id type="text" name="confirm" autocomplete="off"
                     prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
                 {move || err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             </div>
             <div class="actions">
-                <button type="submit" class="danger" disabled=move || !matches()>{text::DELETE_TYPE}</button>
-                <button type="button" on:click=move |_| page.deleting.set(None)>{text::CANCEL}</button>
+                <button type="submit" class="danger" disabled=move || !matches()>{text::delete_type()}</button>
+                <button type="button" on:click=move |_| page.deleting.set(None)>{text::cancel()}</button>
             </div>
         </form>
     }

@@ -31,8 +31,8 @@ fn entry_view(def: &FieldDef, v: &Value, names: &Names) -> AnyView {
 /// The value, or "not filled".
 pub fn value_view(def: &FieldDef, value: Option<&Value>, names: &Names) -> AnyView {
     match value {
-        None => view! { <span class="empty">{text::EMPTY_VALUE}</span> }.into_any(),
-        Some(v) if v.is_empty() => view! { <span class="empty">{text::EMPTY_VALUE}</span> }.into_any(),
+        None => view! { <span class="empty">{text::empty_value()}</span> }.into_any(),
+        Some(v) if v.is_empty() => view! { <span class="empty">{text::empty_value()}</span> }.into_any(),
         Some(Value::Many(entries)) => view! {
             <ul class="entries">{entries.iter().map(|e| view! { <li>{entry_view(def, e, names)}</li> }).collect_view()}</ul>
         }

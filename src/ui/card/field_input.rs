@@ -208,7 +208,7 @@ pub fn FieldEditor(def: FieldDef, form: EditForm, #[prop(optional, into)] needs_
                 let code = resolve_code.clone();
                 let code2 = resolve_code.clone();
                 let theirs = c.current.as_ref().map(|v| v.to_input());
-                let message = if c.current.is_some() { text::conflict_message(&c.shown) } else { text::CONFLICT_EMPTIED.to_string() };
+                let message = if c.current.is_some() { text::conflict_message(&c.shown) } else { text::conflict_emptied().to_string() };
                 view! {
                     <div class="conflict" role="alert">
                         <p>{message}</p>
@@ -217,10 +217,10 @@ pub fn FieldEditor(def: FieldDef, form: EditForm, #[prop(optional, into)] needs_
                             form.draft(&code).set(input.clone());
                             form.set_original(&code, input);
                             form.conflicts.update(|m| { m.remove(&code); });
-                        }>{text::CONFLICT_TAKE_THEIRS}</button>
+                        }>{text::conflict_take_theirs()}</button>
                         <button type="button" on:click=move |_| {
                             form.conflicts.update(|m| { m.remove(&code2); });
-                        }>{text::CONFLICT_KEEP_MINE}</button>
+                        }>{text::conflict_keep_mine()}</button>
                     </div>
                 }
             })}
@@ -262,7 +262,7 @@ fn ManyInput(def: FieldDef, draft: RwSignal<FieldInput>, form: EditForm, id: Str
                         <div class="entry">
                             <SingleInput def=def.clone() value set form id=entry_id/>
                             <Show when=move || { count.get() > 1 }>
-                                <button type="button" class="link remove" aria-label=text::REMOVE on:click=move |_| draft.update(|fi| {
+                                <button type="button" class="link remove" aria-label=text::remove() on:click=move |_| draft.update(|fi| {
                                     if let FieldInput::Many(list) = fi {
                                         if i < list.len() {
                                             list.remove(i);
@@ -278,7 +278,7 @@ fn ManyInput(def: FieldDef, draft: RwSignal<FieldInput>, form: EditForm, id: Str
                 if let FieldInput::Many(list) = fi {
                     list.push(add_entry.clone());
                 }
-            })>{text::ADD_ANOTHER}</button>
+            })>{text::add_another()}</button>
         </div>
     }
 }
@@ -316,16 +316,16 @@ pub fn SingleInput(
         }
         .into_any(),
         FieldType::Boolean => {
-            let choices = vec![("".to_string(), text::CHOOSE.to_string()), ("yes".into(), text::YES.into()), ("no".into(), text::NO.into())];
+            let choices = vec![("".to_string(), text::choose().to_string()), ("yes".into(), text::yes().into()), ("no".into(), text::no().into())];
             view! { <Choice id value=Signal::derive(text_value) choices set/> }.into_any()
         }
         FieldType::List => {
-            let mut choices = vec![(String::new(), text::CHOOSE.to_string())];
+            let mut choices = vec![(String::new(), text::choose().to_string())];
             choices.extend(def.settings.options.iter().map(|o| (o.id.clone(), o.label.clone())));
             view! { <Choice id value=Signal::derive(text_value) choices set/> }.into_any()
         }
         FieldType::User => {
-            let mut choices = vec![(String::new(), text::CHOOSE.to_string())];
+            let mut choices = vec![(String::new(), text::choose().to_string())];
             choices.extend(form.users.get_value().into_iter().map(|u| (u.id.to_string(), u.name)));
             view! { <Choice id value=Signal::derive(text_value) choices set/> }.into_any()
         }
@@ -373,18 +373,18 @@ fn FileInput(id: String, value: Signal<FieldInput>, set: Callback<FieldInput>, f
                         {(f.size > 0).then(|| view! { <span class="muted">{format!(" ({})", format_size(f.size))}</span> })}
                         " "
                         <button type="button" class="link remove" on:click=move |_| set.run(FieldInput::Text(String::new()))>
-                            {text::REMOVE}
+                            {text::remove()}
                         </button>
                     </span>
                 }
                 .into_any(),
                 None => view! {
-                    <input id=id.clone() type="file" aria-label=text::CHOOSE_FILE on:change=on_choose disabled=move || uploading.get()/>
+                    <input id=id.clone() type="file" aria-label=text::choose_file() on:change=on_choose disabled=move || uploading.get()/>
                 }
                 .into_any(),
             }}
             <Show when=move || uploading.get()>
-                <span class="muted" role="status">{text::UPLOADING}</span>
+                <span class="muted" role="status">{text::uploading()}</span>
             </Show>
             {move || problem.get().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
         </span>
@@ -406,18 +406,18 @@ fn BookingInput(def: FieldDef, id: String, value: Signal<FieldInput>, set: Callb
     let options = def.settings.options.clone();
     view! {
         <span class="booking">
-            <select id=id aria-label=text::RESOURCE prop:value=move || current().resource
+            <select id=id aria-label=text::resource() prop:value=move || current().resource
                 on:change=move |ev| change(|b, v| b.resource = v, ev)>
-                <option value="">{text::CHOOSE}</option>
+                <option value="">{text::choose()}</option>
                 {options.into_iter().map(|o| {
                     let oid = o.id.clone();
                     view! { <option value=o.id selected=move || current().resource == oid>{o.label}</option> }
                 }).collect_view()}
             </select>
-            <input type="datetime-local" aria-label=text::BOOKING_START value=move || current().start prop:value=move || current().start
+            <input type="datetime-local" aria-label=text::booking_start() value=move || current().start prop:value=move || current().start
                 on:input=move |ev| change(|b, v| b.start = v, ev)/>
             <span aria-hidden="true">"–"</span>
-            <input type="datetime-local" aria-label=text::BOOKING_END value=move || current().end prop:value=move || current().end
+            <input type="datetime-local" aria-label=text::booking_end() value=move || current().end prop:value=move || current().end
                 on:input=move |ev| change(|b, v| b.end = v, ev)/>
         </span>
     }
@@ -450,9 +450,9 @@ fn MoneyInput(id: String, value: Signal<FieldInput>, set: Callback<FieldInput>) 
     let currency = move || parts().1;
     view! {
         <span class="money">
-            <input id=id type="text" inputmode="decimal" autocomplete="off" aria-label=text::AMOUNT value=amount prop:value=amount
+            <input id=id type="text" inputmode="decimal" autocomplete="off" aria-label=text::amount() value=amount prop:value=amount
                 on:input=move |ev| set.run(FieldInput::Money { amount: event_target_value(&ev), currency: currency() })/>
-            <select aria-label=text::CURRENCY prop:value=currency
+            <select aria-label=text::currency() prop:value=currency
                 on:change=move |ev| set.run(FieldInput::Money { amount: amount(), currency: event_target_value(&ev) })>
                 {CURRENCIES.into_iter().map(|c| view! { <option value=c selected=move || currency() == c>{c}</option> }).collect_view()}
             </select>
@@ -469,11 +469,11 @@ fn AddressInput(id: String, value: Signal<FieldInput>, set: Callback<FieldInput>
     type Get = fn(&Address) -> &String;
     type Put = fn(&mut Address, String);
     let parts: [(&str, Get, Put); 5] = [
-        (text::STREET, |a| &a.street, |a, v| a.street = v),
-        (text::CITY, |a| &a.city, |a, v| a.city = v),
-        (text::REGION, |a| &a.region, |a, v| a.region = v),
-        (text::POSTCODE, |a| &a.postcode, |a, v| a.postcode = v),
-        (text::COUNTRY, |a| &a.country, |a, v| a.country = v),
+        (text::street(), |a| &a.street, |a, v| a.street = v),
+        (text::city(), |a| &a.city, |a, v| a.city = v),
+        (text::region(), |a| &a.region, |a, v| a.region = v),
+        (text::postcode(), |a| &a.postcode, |a, v| a.postcode = v),
+        (text::country(), |a| &a.country, |a, v| a.country = v),
     ];
     view! {
         <span class="address">

@@ -48,41 +48,41 @@ pub fn CardHeader() -> impl IntoView {
     view! {
         {ctx.deleted_at.map(|at| view! {
             <p class="in-bin" role="status">
-                {text::in_recycle_bin(&format_time(at))}
+                {text::in_recycle_bin(format_time(at))}
                 " "
-                <button type="button" class="primary" on:click=restore>{text::RESTORE}</button>
+                <button type="button" class="primary" on:click=restore>{text::restore()}</button>
             </p>
         })}
         <header class="card-header">
             <div>
                 <span class="entity-label">
-                    {move || if h.with(|h| h.repeat_lead) { text::REPEAT_LEAD.to_string() } else { types.with_value(|t| t.name(h.with(|h| h.entity))) }}
+                    {move || if h.with(|h| h.repeat_lead) { text::repeat_lead().to_string() } else { types.with_value(|t| t.name(h.with(|h| h.entity))) }}
                 </span>
                 <h1 class="card-title">{move || h.with(|h| h.title.clone())}</h1>
             </div>
             <div class="card-meta">
                 <dl class="card-facts">
                 {ctx.pipeline.with_value(|p| p.as_ref().map(|p| p.name.clone())).map(|name| view! {
-                    <div><dt>{text::PIPELINE}</dt><dd>{name}</dd></div>
+                    <div><dt>{text::pipeline()}</dt><dd>{name}</dd></div>
                 })}
                 <div>
-                    <dt>{text::RESPONSIBLE}</dt>
+                    <dt>{text::responsible()}</dt>
                     <dd class="responsible">{move || h.with(|h| h.responsible.as_ref().map(|r| r.name.clone()).unwrap_or_default())}</dd>
                 </div>
-                <div><dt>{text::CREATED}</dt><dd>{move || format_time(h.with(|h| h.created_at))}</dd></div>
+                <div><dt>{text::created()}</dt><dd>{move || format_time(h.with(|h| h.created_at))}</dd></div>
                 </dl>
                 <super::views::ViewSwitcher/>
                 {ctx.can_delete.then(|| view! {
                     <button type="button" class="link danger delete-item" on:click=move |_| confirm_delete.set(true)>
-                        {text::DELETE}
+                        {text::delete()}
                     </button>
                 })}
                 {ctx.can_configure.then(|| view! {
                     <button
                         type="button"
                         class="settings"
-                        aria-label=text::CONFIGURE_CARD
-                        title=text::CONFIGURE_CARD
+                        aria-label=text::configure_card()
+                        title=text::configure_card()
                         aria-pressed=move || ctx.configuring.with(Option::is_some).to_string()
                         on:click=move |_| open_settings(ctx)
                     >"⚙"</button>
@@ -92,13 +92,13 @@ pub fn CardHeader() -> impl IntoView {
         {move || confirm_delete.get().then(|| view! {
             <div class="modal-backdrop">
                 <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-delete-title">
-                    <h2 id="confirm-delete-title">{text::CONFIRM_DELETE_ITEM}</h2>
+                    <h2 id="confirm-delete-title">{text::confirm_delete_item()}</h2>
                     <p>{move || h.with(|h| h.title.clone())}</p>
                     <div class="actions">
                         <button type="button" class="danger" disabled=move || deleting.get() on:click=move |_| delete()>
-                            {text::DELETE}
+                            {text::delete()}
                         </button>
-                        <button type="button" on:click=move |_| confirm_delete.set(false)>{text::CANCEL}</button>
+                        <button type="button" on:click=move |_| confirm_delete.set(false)>{text::cancel()}</button>
                     </div>
                 </div>
             </div>
@@ -114,7 +114,7 @@ fn open_settings(ctx: CardCtx) {
     }
     // Settings mode takes the sections' place: an open form would go, with what was typed.
     if untrack(|| ctx.editing()) {
-        ctx.say(NoticeKind::Info, text::SAVE_EDIT_FIRST);
+        ctx.say(NoticeKind::Info, text::save_edit_first());
         crate::ui::browser::reveal("form.section-form");
         return;
     }

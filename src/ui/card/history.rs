@@ -41,16 +41,16 @@ pub fn HistoryTab() -> impl IntoView {
                 <td>{r.field_label}</td>
                 <td class="old">{r.old}</td>
                 <td class="new">{r.new}</td>
-                <td>{r.author.unwrap_or_else(|| text::SYSTEM_AUTHOR.to_string())}</td>
+                <td>{r.author.unwrap_or_else(|| text::system_author().to_string())}</td>
             </tr>
         }
     };
     view! {
         <div class="history">
-            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match first.await {
-                        Ok(page) if page.rows.is_empty() => view! { <p class="empty">{text::NO_HISTORY}</p> }.into_any(),
+                        Ok(page) if page.rows.is_empty() => view! { <p class="empty">{text::no_history()}</p> }.into_any(),
                         Ok(page) => {
                             next.set(page.next);
                             more.set(vec![]);
@@ -58,11 +58,11 @@ pub fn HistoryTab() -> impl IntoView {
                                 <table class="items history-table">
                                     <thead>
                                         <tr>
-                                            <th>{text::HISTORY_WHEN}</th>
-                                            <th>{text::HISTORY_FIELD}</th>
-                                            <th>{text::HISTORY_OLD}</th>
-                                            <th>{text::HISTORY_NEW}</th>
-                                            <th>{text::HISTORY_WHO}</th>
+                                            <th>{text::history_when()}</th>
+                                            <th>{text::history_field()}</th>
+                                            <th>{text::history_old()}</th>
+                                            <th>{text::history_new()}</th>
+                                            <th>{text::history_who()}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -71,7 +71,7 @@ pub fn HistoryTab() -> impl IntoView {
                                     </tbody>
                                 </table>
                                 <Show when=move || next.get().is_some()>
-                                    <button type="button" class="load-more" on:click=load_more>{text::LOAD_MORE}</button>
+                                    <button type="button" class="load-more" on:click=load_more>{text::load_more()}</button>
                                 </Show>
                             }.into_any()
                         }

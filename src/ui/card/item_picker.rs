@@ -75,14 +75,14 @@ pub fn ItemPicker(
             {move || current_title().map(|t| view! {
                 <span class="chip">
                     {t}
-                    <button type="button" class="link" aria-label=text::REMOVE on:click=move |_| set.run(FieldInput::Text(String::new()))>"×"</button>
+                    <button type="button" class="link" aria-label=text::remove() on:click=move |_| set.run(FieldInput::Text(String::new()))>"×"</button>
                 </span>
             })}
             <input
                 id=id
                 type="search"
                 autocomplete="off"
-                placeholder=text::ITEM_SEARCH_PLACEHOLDER
+                placeholder=text::item_search_placeholder()
                 aria-controls=list_id.clone()
                 prop:value=move || query.get()
                 on:input=move |ev| search(event_target_value(&ev))

@@ -253,7 +253,7 @@ pub fn Card(data: CardData) -> impl IntoView {
     // "Save or cancel … first" (⚙ during an edit) is over once no section is being edited.
     Effect::new(move |_| {
         let stale = !ctx.editing()
-            && ctx.notice.with_untracked(|n| n.as_ref().is_some_and(|(_, m)| m == text::SAVE_EDIT_FIRST));
+            && ctx.notice.with_untracked(|n| n.as_ref().is_some_and(|(_, m)| m == text::save_edit_first()));
         if stale {
             ctx.notice.set(None);
         }
@@ -269,7 +269,7 @@ pub fn Card(data: CardData) -> impl IntoView {
             Some(if query.is_empty() { path } else { format!("{path}?{query}") })
         };
         Effect::new(move |_| {
-            let id = crate::ui::browser::guard_leaving(text::LEAVE_UNSAVED, move || ctx.unsaved(), here);
+            let id = crate::ui::browser::guard_leaving(text::leave_unsaved(), move || ctx.unsaved(), here);
             on_cleanup(move || crate::ui::browser::unguard(id));
         });
     }
@@ -288,7 +288,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         {preview_of.map(|who| view! {
             <div class="notice info preview-banner" role="status">
                 <span>{text::preview_banner(&who)}</span>
-                <a href=format!("/crm/{}/{}", ctx.entity_slug(), ctx.id())>{text::EXIT_PREVIEW}</a>
+                <a href=format!("/crm/{}/{}", ctx.entity_slug(), ctx.id())>{text::exit_preview()}</a>
             </div>
         })}
         <article

@@ -40,15 +40,15 @@ pub fn RelationsTab() -> impl IntoView {
             </p>
         })}
         <div class="relations">
-            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(rows) if rows.is_empty() => view! { <p class="empty">{text::NO_RELATIONS}</p> }.into_any(),
+                        Ok(rows) if rows.is_empty() => view! { <p class="empty">{text::no_relations()}</p> }.into_any(),
                         Ok(rows) => {
                             let (out, inc): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.outgoing);
                             view! {
-                                {(!out.is_empty()).then(|| view! { <h2>{text::LINKS_FROM}</h2> {list(out)} })}
-                                {(!inc.is_empty()).then(|| view! { <h2>{text::LINKS_TO}</h2> {list(inc)} })}
+                                {(!out.is_empty()).then(|| view! { <h2>{text::links_from()}</h2> {list(out)} })}
+                                {(!inc.is_empty()).then(|| view! { <h2>{text::links_to()}</h2> {list(inc)} })}
                             }.into_any()
                         }
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),

@@ -114,7 +114,7 @@ pub fn SectionView(section: Section) -> impl IntoView {
                         })
                     });
                     if saved.merged {
-                        ctx.say(NoticeKind::Info, text::SAVED_MERGED);
+                        ctx.say(NoticeKind::Info, text::saved_merged());
                     }
                     editing.set(false);
                 }
@@ -138,7 +138,7 @@ pub fn SectionView(section: Section) -> impl IntoView {
                     // Once the editor has seen the current values, saving again keeps theirs or mine.
                     base.set(version);
                     form.conflicts.set(conflicts.into_iter().map(|c| (c.code.clone(), c)).collect());
-                    form.message.set(Some(text::ERR_CONFLICT.into()));
+                    form.message.set(Some(text::err_conflict().into()));
                 }
                 Err(e) => {
                     handle_error(&e);
@@ -154,7 +154,7 @@ pub fn SectionView(section: Section) -> impl IntoView {
             <header class="section-head">
                 <h2>{section.title.clone()}</h2>
                 <Show when=move || !ctx.read_only && !editing.get()>
-                    <button type="button" class="link edit" on:click=move |_| start(None)>{text::EDIT}</button>
+                    <button type="button" class="link edit" on:click=move |_| start(None)>{text::edit()}</button>
                 </Show>
             </header>
             // One form in both modes: starting an edit swaps field by field (the clicked one
@@ -194,9 +194,9 @@ pub fn SectionView(section: Section) -> impl IntoView {
                     {move || form.message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     <div class="actions">
                         <button type="submit" class="primary" disabled=move || saving.get()>
-                            {move || if saving.get() { text::SAVING } else { text::SAVE }}
+                            {move || if saving.get() { text::saving() } else { text::save() }}
                         </button>
-                        <button type="button" on:click=move |_| cancel()>{text::CANCEL}</button>
+                        <button type="button" on:click=move |_| cancel()>{text::cancel()}</button>
                     </div>
                 </Show>
             </form>

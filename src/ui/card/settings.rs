@@ -211,11 +211,11 @@ impl Editor {
         let note = if !saved.conflicts.is_empty() {
             Some(format!(
                 "{} {}",
-                text::LAYOUT_PARTLY,
+                text::layout_partly(),
                 saved.conflicts.iter().map(|c| c.message.clone()).collect::<Vec<_>>().join(" ")
             ))
         } else if saved.rebased {
-            Some(text::LAYOUT_MERGED.to_string())
+            Some(text::layout_merged().to_string())
         } else {
             None
         };
@@ -286,9 +286,9 @@ impl Editor {
                     Dragged::Field(code) => step_field(&mut layout, code, down)
                         .map(|(pos, count, section)| text::moved_to(&name, pos, count, &section)),
                     Dragged::Section(id) => step_section(&mut layout, id, down)
-                        .map(|(pos, count)| text::moved_to(&name, pos, count, text::CONFIGURE_CARD)),
+                        .map(|(pos, count)| text::moved_to(&name, pos, count, text::configure_card())),
                     Dragged::Tab(t) => step_tab(&mut layout, *t, down)
-                        .map(|(pos, count)| text::moved_to(&name, pos, count, text::TABS)),
+                        .map(|(pos, count)| text::moved_to(&name, pos, count, text::tabs())),
                 };
                 if let Some(m) = message {
                     self.draft.set(layout);
@@ -339,7 +339,7 @@ impl Editor {
         if let Some(op) = op {
             let place = match &op {
                 LayoutOp::MoveField { section, .. } => self.section_title(section),
-                LayoutOp::MoveTab { .. } => text::TABS.to_string(),
+                LayoutOp::MoveTab { .. } => text::tabs().to_string(),
                 _ => String::new(),
             };
             self.act(op);
@@ -537,20 +537,20 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
             }
         >
             <div class="editor-bar">
-                <strong>{text::CONFIGURE_CARD}</strong>
+                <strong>{text::configure_card()}</strong>
                 <span class="save-status" role="status">
                     {move || match ed.status.get() {
                         Status::Idle => String::new(),
-                        Status::Saving => text::SAVING.to_string(),
-                        Status::Saved(None) => text::SAVED.to_string(),
-                        Status::Saved(Some(note)) => format!("{} — {note}", text::SAVED),
-                        Status::Failed(m) => format!("{}: {m}", text::SAVE_FAILED),
+                        Status::Saving => text::saving().to_string(),
+                        Status::Saved(None) => text::saved().to_string(),
+                        Status::Saved(Some(note)) => format!("{} — {note}", text::saved()),
+                        Status::Failed(m) => format!("{}: {m}", text::save_failed()),
                     }}
                 </span>
-                <button type="button" class="primary" on:click=finish>{text::FINISH_CONFIGURATION}</button>
+                <button type="button" class="primary" on:click=finish>{text::finish_configuration()}</button>
             </div>
             <super::views::ViewsPanel ed/>
-            <p class="hint">{text::DRAG_HINT}</p>
+            <p class="hint">{text::drag_hint()}</p>
             <div class="sr-only" aria-live="assertive">{move || ed.announce.get()}</div>
             // Keyed by id alone: a section editor follows its own title and fields, so a change to
             // them (a drag step, or another admin's save arriving) never makes it anew and loses
@@ -564,14 +564,14 @@ pub fn LayoutEditorPanel(version: i64) -> impl IntoView {
                         ev.prevent_default();
                         create();
                     }>
-                        <input type="text" aria-label=text::SECTION_NAME placeholder=text::SECTION_NAME autofocus
+                        <input type="text" aria-label=text::section_name() placeholder=text::section_name() autofocus
                             prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev))/>
-                        <button type="submit" class="primary">{text::CREATE}</button>
-                        <button type="button" on:click=move |_| creating.set(false)>{text::CANCEL}</button>
+                        <button type="submit" class="primary">{text::create()}</button>
+                        <button type="button" on:click=move |_| creating.set(false)>{text::cancel()}</button>
                     </form>
                 }.into_any()
             } else {
-                view! { <button type="button" class="link create" on:click=move |_| creating.set(true)>"+ "{text::CREATE_SECTION}</button> }.into_any()
+                view! { <button type="button" class="link create" on:click=move |_| creating.set(true)>"+ "{text::create_section()}</button> }.into_any()
             }}
             <TabsEditor ed/>
             <HistoryPanel ed/>
@@ -618,7 +618,7 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                     type="button"
                     class="handle"
                     data-section-handle=section_id.clone()
-                    aria-label=move || text::move_handle(&title())
+                    aria-label=move || text::move_handle(title())
                     aria-roledescription="drag handle"
                     on:keydown=move |ev| ed.key(Dragged::Section(id.get_value()), ev)
                     on:pointerdown=move |ev| {
@@ -633,31 +633,31 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                             ed.act(LayoutOp::RenameSection { id: id.get_value(), title: rename_to.get_untracked() });
                             renaming.set(false);
                         }>
-                            <input type="text" aria-label=text::SECTION_NAME autofocus prop:value=move || rename_to.get()
+                            <input type="text" aria-label=text::section_name() autofocus prop:value=move || rename_to.get()
                                 on:input=move |ev| rename_to.set(event_target_value(&ev))/>
-                            <button type="submit" class="primary">{text::SAVE}</button>
-                            <button type="button" on:click=move |_| renaming.set(false)>{text::CANCEL}</button>
+                            <button type="submit" class="primary">{text::save()}</button>
+                            <button type="button" on:click=move |_| renaming.set(false)>{text::cancel()}</button>
                         </form>
                     }.into_any()
                 } else {
                     view! {
                         <h2>{title}</h2>
-                        <button type="button" class="link" aria-label=text::RENAME title=text::RENAME on:click=move |_| {
+                        <button type="button" class="link" aria-label=text::rename() title=text::rename() on:click=move |_| {
                             rename_to.set(title());
                             renaming.set(true);
                         }>"✎"</button>
-                        <button type="button" class="link danger" on:click=move |_| deleting.set(true)>{text::DELETE_SECTION}</button>
+                        <button type="button" class="link danger" on:click=move |_| deleting.set(true)>{text::delete_section()}</button>
                     }.into_any()
                 }}
             </header>
             <Show when=move || deleting.get()>
                 <div class="confirm-delete" role="alert">
-                    <p>{text::DELETE_SECTION_WARNING}</p>
+                    <p>{text::delete_section_warning()}</p>
                     <button type="button" class="primary" on:click=move |_| {
                         deleting.set(false);
                         ed.act(LayoutOp::DeleteSection { id: id.get_value() });
-                    }>{text::DELETE}</button>
-                    <button type="button" on:click=move |_| deleting.set(false)>{text::CANCEL}</button>
+                    }>{text::delete()}</button>
+                    <button type="button" on:click=move |_| deleting.set(false)>{text::cancel()}</button>
                 </div>
             </Show>
             <ul class="layout-fields">
@@ -687,13 +687,13 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
                                 }
                             >"⠿"</button>
                             <span class="label">{label.clone()}</span>
-                            <button type="button" class="link" on:click=move |_| ed.act(LayoutOp::HideField { code: c.get_value() })>{text::HIDE}</button>
+                            <button type="button" class="link" on:click=move |_| ed.act(LayoutOp::HideField { code: c.get_value() })>{text::hide()}</button>
                             {ed.ctx.admin.then(|| view! {
                                 <button type="button" class="link" disabled=move || ed.admin.with(Option::is_none)
-                                    on:click=move |_| ed.dialog.set(Some((id.get_value(), Some(c.get_value()))))>{text::CONFIGURE}</button>
+                                    on:click=move |_| ed.dialog.set(Some((id.get_value(), Some(c.get_value()))))>{text::configure()}</button>
                             })}
                             {(ed.ctx.admin && ed.ctx.field(&code).is_some_and(|d| !d.system)).then(|| view! {
-                                <button type="button" class="link danger" on:click=move |_| ed.deleting.set(Some(c.get_value()))>{text::DELETE}</button>
+                                <button type="button" class="link danger" on:click=move |_| ed.deleting.set(Some(c.get_value()))>{text::delete()}</button>
                             })}
                             <Show when=move || ed.deleting.get().as_deref() == Some(c.get_value().as_str())>
                                 <ConfirmFieldDelete ed code=c.get_value()/>
@@ -711,17 +711,17 @@ fn SectionEditor(ed: Editor, section_id: String) -> impl IntoView {
             </Show>
             {ed.ctx.admin.then(|| view! {
                 <button type="button" class="link" disabled=move || ed.admin.with(Option::is_none)
-                    on:click=move |_| ed.dialog.set(Some((id.get_value(), None)))>"+ "{text::CREATE_FIELD}</button>
+                    on:click=move |_| ed.dialog.set(Some((id.get_value(), None)))>"+ "{text::create_field()}</button>
             })}
             <button type="button" class="link" aria-expanded=move || selecting.get().to_string() on:click=move |_| selecting.update(|s| *s = !*s)>
-                {text::SELECT_FIELD}
+                {text::select_field()}
             </button>
             <Show when=move || selecting.get()>
                 <ul class="select-field">
                     {move || {
                         let all = all_fields();
                         if all.iter().all(|(_, _, shown)| *shown) {
-                            view! { <li class="empty">{text::NO_HIDDEN_FIELDS}</li> }.into_any()
+                            view! { <li class="empty">{text::no_hidden_fields()}</li> }.into_any()
                         } else {
                             ().into_any()
                         }
@@ -792,8 +792,8 @@ fn ConfirmFieldDelete(ed: Editor, code: String) -> impl IntoView {
     view! {
         <div class="confirm-delete" role="alert">
             <p>{text::delete_field_warning(&label)}</p>
-            <button type="button" class="primary danger" disabled=move || busy.get() on:click=confirm>{text::DELETE_FIELD}</button>
-            <button type="button" on:click=move |_| ed.deleting.set(None)>{text::CANCEL}</button>
+            <button type="button" class="primary danger" disabled=move || busy.get() on:click=confirm>{text::delete_field()}</button>
+            <button type="button" on:click=move |_| ed.deleting.set(None)>{text::cancel()}</button>
         </div>
     }
 }
@@ -808,7 +808,7 @@ fn TabsEditor(ed: Editor) -> impl IntoView {
     };
     view! {
         <section class="card-section tabs-editor" data-drop-section=TAB_ZONE>
-            <header class="section-head"><h2>{text::TABS}</h2></header>
+            <header class="section-head"><h2>{text::tabs()}</h2></header>
             <ul class="layout-fields">
                 <For each=move || ed.draft.get().tabs key=|t| (t.code, t.hidden) let:t>
                     {
@@ -834,7 +834,7 @@ fn TabsEditor(ed: Editor) -> impl IntoView {
                                 >"⠿"</button>
                                 <span class="label">{text::tab(code)}</span>
                                 <button type="button" class="link" on:click=move |_| ed.act(if t.hidden { LayoutOp::ShowTab { tab: code } } else { LayoutOp::HideTab { tab: code } })>
-                                    {if t.hidden { text::SHOW } else { text::HIDE }}
+                                    {if t.hidden { text::show() } else { text::hide() }}
                                 </button>
                             </li>
                         }
@@ -893,7 +893,7 @@ fn HistoryPanel(ed: Editor) -> impl IntoView {
                 if open.get_untracked() {
                     load();
                 }
-            }>{text::LAYOUT_HISTORY}</button>
+            }>{text::layout_history()}</button>
             <Show when=move || open.get()>
                 <ol class="versions">
                     {move || versions.get().into_iter().enumerate().map(|(i, v)| {
@@ -904,13 +904,13 @@ fn HistoryPanel(ed: Editor) -> impl IntoView {
                             <li data-version=v.version>
                                 <div class="event-head">
                                     <strong>{text::version_label(v.version)}</strong>
-                                    <span class="who">{v.author.clone().unwrap_or_else(|| text::SYSTEM_AUTHOR.to_string())}</span>
+                                    <span class="who">{v.author.clone().unwrap_or_else(|| text::system_author().to_string())}</span>
                                     <time>{format_time(v.at)}</time>
                                 </div>
                                 {v.rollback_to.map(|r| view! { <p>{text::rolled_back_to(r)}</p> })}
                                 <ul class="changes">{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                                 {(i > 0).then(|| view! {
-                                    <button type="button" class="link" on:click=move |_| roll_back(to)>{text::ROLL_BACK}</button>
+                                    <button type="button" class="link" on:click=move |_| roll_back(to)>{text::roll_back()}</button>
                                 })}
                             </li>
                         }

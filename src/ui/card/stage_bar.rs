@@ -106,17 +106,17 @@ pub fn StageBar() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <ol class="stage-bar" aria-label=text::COL_STAGE>{bar}</ol>
+        <ol class="stage-bar" aria-label=text::col_stage()>{bar}</ol>
         {move || confirm.get().map(|stage| {
             let target = stage.clone();
             view! {
                 <div class="modal-backdrop">
                     <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-stage-title">
-                        <h2 id="confirm-stage-title">{text::CONFIRM_FINAL_STAGE}</h2>
+                        <h2 id="confirm-stage-title">{text::confirm_final_stage()}</h2>
                         <p class="stage-badge" style=crate::ui::common::stage_style(&stage.color)>{stage.name.clone()}</p>
                         <div class="actions">
-                            <button type="button" class="primary" on:click=move |_| go(target.clone())>{text::CONFIRM}</button>
-                            <button type="button" on:click=move |_| confirm.set(None)>{text::CANCEL}</button>
+                            <button type="button" class="primary" on:click=move |_| go(target.clone())>{text::confirm()}</button>
+                            <button type="button" on:click=move |_| confirm.set(None)>{text::cancel()}</button>
                         </div>
                     </div>
                 </div>

@@ -38,7 +38,7 @@ pub fn ViewSwitcher() -> impl IntoView {
     };
     view! {
         <dl class="view-switch"><div>
-            <dt>{text::VIEW}</dt>
+            <dt>{text::view()}</dt>
             <dd>
                 {move || {
                     let state = ctx.view.get();
@@ -46,7 +46,7 @@ pub fn ViewSwitcher() -> impl IntoView {
                         let active = state.active.scope();
                         view! {
                             <select
-                                aria-label=text::VIEW
+                                aria-label=text::view()
                                 // A switch waits for an open edit (`show_layout`): none while one is open.
                                 disabled=move || ctx.configuring.with(Option::is_some) || ctx.editing()
                                 on:change=move |ev| choose(event_target_value(&ev))
@@ -91,13 +91,13 @@ pub fn OwnViewOffer() -> impl IntoView {
         <section class="card-section own-view-offer">
             {if allowed {
                 view! {
-                    <p class="hint">{text::MY_VIEW_HINT}</p>
-                    <button type="button" class="primary" on:click=enable>{text::ENABLE_MY_VIEW}</button>
+                    <p class="hint">{text::my_view_hint()}</p>
+                    <button type="button" class="primary" on:click=enable>{text::enable_my_view()}</button>
                 }.into_any()
             } else {
-                view! { <p class="hint">{text::ERR_FORBIDDEN}</p> }.into_any()
+                view! { <p class="hint">{text::err_forbidden()}</p> }.into_any()
             }}
-            <button type="button" on:click=move |_| ctx.offer_own.set(false)>{text::CANCEL}</button>
+            <button type="button" on:click=move |_| ctx.offer_own.set(false)>{text::cancel()}</button>
         </section>
     }
 }
@@ -118,7 +118,7 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
     let ctx = ed.ctx;
     let editing = ctx.editing.get_untracked();
     let pipeline_note = if ctx.repeat_lead().is_some() {
-        Some(text::LAYOUT_OF_REPEAT_LEADS.to_string())
+        Some(text::layout_of_repeat_leads().to_string())
     } else if ctx.header.with_untracked(|h| h.entity) == crate::domain::EntityType::DEAL {
         ctx.pipeline.with_value(|p| p.as_ref().map(|p| text::layout_of_pipeline(&p.name)))
     } else {
@@ -137,8 +137,8 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
         };
         return view! {
             <div class="views-panel">
-                <span>{text::CONFIGURING_VIEW}": "<strong class="editing-view">{text::VIEW_MINE}</strong></span>
-                <button type="button" class="link" on:click=back>{text::DISABLE_MY_VIEW}</button>
+                <span>{text::configuring_view()}": "<strong class="editing-view">{text::view_mine()}</strong></span>
+                <button type="button" class="link" on:click=back>{text::disable_my_view()}</button>
                 {pipeline_note}
             </div>
         }
@@ -217,13 +217,13 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
                 view! {
                     <div class="views-bar">
                         <label>
-                            {text::CONFIGURING_VIEW}" "
+                            {text::configuring_view()}" "
                             <select class="editing-view" on:change=move |ev| {
                                 if let Some(v) = ViewRef::from_scope(&event_target_value(&ev)) {
                                     switch_to(v);
                                 }
                             }>
-                                <option value="common" selected=current == "common">{text::VIEW_COMMON}</option>
+                                <option value="common" selected=current == "common">{text::view_common()}</option>
                                 {d.views.iter().map(|v| {
                                     let scope = ViewRef::Named(v.id).scope();
                                     let selected = scope == current;
@@ -235,16 +235,16 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
                                         ViewRef::Personal(_) => editing.scope(),
                                         _ => own.map(ViewRef::scope).unwrap_or_default(),
                                     };
-                                    (!scope.is_empty()).then(|| view! { <option value=scope.clone() selected=scope == current>{text::VIEW_MINE}</option> })
+                                    (!scope.is_empty()).then(|| view! { <option value=scope.clone() selected=scope == current>{text::view_mine()}</option> })
                                 })}
                             </select>
                         </label>
-                        <button type="button" class="link" on:click=move |_| form.set(Form::View(None))>"+ "{text::CREATE_VIEW}</button>
+                        <button type="button" class="link" on:click=move |_| form.set(Form::View(None))>"+ "{text::create_view()}</button>
                         {editing_named.map(|v| {
                             let id = v.id;
                             view! {
-                                <button type="button" class="link" on:click=move |_| form.set(Form::View(named_for_form.clone()))>{text::EDIT_VIEW}</button>
-                                <button type="button" class="link danger" on:click=move |_| form.set(Form::ConfirmDelete(id))>{text::DELETE_VIEW}</button>
+                                <button type="button" class="link" on:click=move |_| form.set(Form::View(named_for_form.clone()))>{text::edit_view()}</button>
+                                <button type="button" class="link danger" on:click=move |_| form.set(Form::ConfirmDelete(id))>{text::delete_view()}</button>
                             }
                         })}
                     </div>
@@ -252,25 +252,25 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
                         <label>
                             <input type="checkbox" class="common-published" prop:checked=published
                                 on:change=move |ev| set_common(event_target_checked(&ev), forced)/>
-                            {text::ENABLE_COMMON_VIEW}
+                            {text::enable_common_view()}
                         </label>
                         <label>
                             <input type="checkbox" class="common-forced" prop:checked=forced disabled=!published
                                 on:change=move |ev| set_common(published, event_target_checked(&ev))/>
-                            {text::FORCE_COMMON_VIEW}
+                            {text::force_common_view()}
                         </label>
-                        <button type="button" class="link" on:click=move |_| form.set(Form::ConfirmReset)>{text::RESET_COMMON_VIEW}</button>
+                        <button type="button" class="link" on:click=move |_| form.set(Form::ConfirmReset)>{text::reset_common_view()}</button>
                         <label>
-                            {text::PREVIEW_AS}" "
+                            {text::preview_as()}" "
                             <select class="preview-as" on:change={
                                 let preview = preview.clone();
                                 move |ev| preview(event_target_value(&ev))
                             }>
-                                <option value="" selected=true>{text::PREVIEW_CHOOSE}</option>
-                                <optgroup label=text::VIEW_USERS>
+                                <option value="" selected=true>{text::preview_choose()}</option>
+                                <optgroup label=text::view_users()>
                                     {d.users.iter().map(|u| view! { <option value=PreviewAs::User(u.id).slug()>{u.name.clone()}</option> }).collect_view()}
                                 </optgroup>
-                                <optgroup label=text::VIEW_DEPARTMENTS>
+                                <optgroup label=text::view_departments()>
                                     {d.departments.iter().map(|u| view! { <option value=PreviewAs::Department(u.id).slug()>{u.name.clone()}</option> }).collect_view()}
                                 </optgroup>
                             </select>
@@ -282,16 +282,16 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
                 Form::None => ().into_any(),
                 Form::ConfirmReset => view! {
                     <div class="confirm" role="alertdialog">
-                        <p>{text::CONFIRM_RESET_VIEW}</p>
-                        <button type="button" class="danger" on:click=reset>{text::RESET_COMMON_VIEW}</button>
-                        <button type="button" on:click=move |_| form.set(Form::None)>{text::CANCEL}</button>
+                        <p>{text::confirm_reset_view()}</p>
+                        <button type="button" class="danger" on:click=reset>{text::reset_common_view()}</button>
+                        <button type="button" on:click=move |_| form.set(Form::None)>{text::cancel()}</button>
                     </div>
                 }.into_any(),
                 Form::ConfirmDelete(id) => view! {
                     <div class="confirm" role="alertdialog">
-                        <p>{text::CONFIRM_DELETE_VIEW}</p>
-                        <button type="button" class="danger" on:click=move |_| delete(id)>{text::DELETE_VIEW}</button>
-                        <button type="button" on:click=move |_| form.set(Form::None)>{text::CANCEL}</button>
+                        <p>{text::confirm_delete_view()}</p>
+                        <button type="button" class="danger" on:click=move |_| delete(id)>{text::delete_view()}</button>
+                        <button type="button" on:click=move |_| form.set(Form::None)>{text::cancel()}</button>
                     </div>
                 }.into_any(),
                 Form::View(existing) => match data.get() {
@@ -351,16 +351,16 @@ fn ViewForm(
             save();
         }>
             <label>
-                {text::VIEW_NAME}
+                {text::view_name()}
                 <input type="text" name="view-name" maxlength="100" required prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))/>
             </label>
-            <Members legend=text::VIEW_USERS choices=data.users chosen=users/>
-            <Members legend=text::VIEW_DEPARTMENTS choices=data.departments chosen=departments/>
+            <Members legend=text::view_users() choices=data.users chosen=users/>
+            <Members legend=text::view_departments() choices=data.departments chosen=departments/>
             {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <div class="actions">
-                <button type="submit" class="primary">{text::SAVE}</button>
-                <button type="button" on:click=move |_| on_done.run(None)>{text::CANCEL}</button>
+                <button type="submit" class="primary">{text::save()}</button>
+                <button type="button" on:click=move |_| on_done.run(None)>{text::cancel()}</button>
             </div>
         </form>
     }

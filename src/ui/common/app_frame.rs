@@ -39,9 +39,9 @@ fn menu(f: Frame, active: Signal<Option<EntityType>>) -> impl IntoView {
 
 fn user_box(f: Frame) -> impl IntoView {
     view! {
-        {f.is_admin.then(|| view! { <a class="settings-link" href="/settings/fields/deal">{text::SETTINGS}</a> })}
-        <a class="settings-link" href="/settings/recycle-bin">{text::RECYCLE_BIN}</a>
-        <span class="user-name">{f.name}</span>
+        {f.is_admin.then(|| view! { <a class="settings-link" href="/settings/fields/deal">{text::settings()}</a> })}
+        <a class="settings-link" href="/settings/recycle-bin">{text::recycle_bin()}</a>
+        <a class="user-name" href="/profile" title=text::profile()>{f.name}</a>
     }
 }
 
@@ -56,7 +56,7 @@ pub fn AppFrame(#[prop(into)] active: Signal<Option<EntityType>>, children: Chil
     view! {
         <div class="frame">
             <header class="topbar">
-                <a class="brand" href="/crm/deal">{text::PRODUCT}</a>
+                <a class="brand" href="/crm/deal">{text::product()}</a>
                 <Suspense fallback=move || previous().map(|f| menu(f, active))>
                     {move || Suspend::new(async move {
                         data.await.ok().map(|f| {
@@ -72,10 +72,10 @@ pub fn AppFrame(#[prop(into)] active: Signal<Option<EntityType>>, children: Chil
                         {move || Suspend::new(async move { data.await.ok().map(user_box) })}
                     </Suspense>
                     <ActionForm action=logout attr:class="inline">
-                        <button type="submit" class="link">{text::SIGN_OUT}</button>
+                        <button type="submit" class="link">{text::sign_out()}</button>
                     </ActionForm>
                     <ActionForm action=everywhere attr:class="inline">
-                        <button type="submit" class="link" title=text::SIGN_OUT_EVERYWHERE_HINT>{text::SIGN_OUT_EVERYWHERE}</button>
+                        <button type="submit" class="link" title=text::sign_out_everywhere_hint()>{text::sign_out_everywhere()}</button>
                     </ActionForm>
                 </div>
             </header>

@@ -23,8 +23,8 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
     let not_found = error == AppError::NotFound;
     view! {
         <section class="error-panel" role="alert">
-            <h1>{if not_found { crate::text::ERR_PAGE_NOT_FOUND.to_string() } else { error.message() }}</h1>
-            {not_found.then(|| view! { <p>{crate::text::ERR_NOT_FOUND}</p> })}
+            <h1>{if not_found { crate::text::err_page_not_found().to_string() } else { error.message() }}</h1>
+            {not_found.then(|| view! { <p>{crate::text::err_not_found()}</p> })}
             <p><a href="/crm/deal">{crate::text::system_type_names(crate::domain::EntityType::DEAL).map(|n| n.1)}</a></p>
         </section>
     }

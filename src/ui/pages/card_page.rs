@@ -32,7 +32,7 @@ pub fn CardPage() -> impl IntoView {
     });
     view! {
         <AppFrame active=entity>
-            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match card.await {
                         Ok(data) => Loaded(view! { <Card data/> }).into_any(),

@@ -30,7 +30,7 @@ pub fn ListPage() -> impl IntoView {
     let page = Resource::new(key, |(e, q, stage, before)| list_items(e, q, stage, before));
     view! {
         <AppFrame active=entity>
-            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(p) => Loaded(view! { <ListView page=p/> }).into_any(),
@@ -98,34 +98,34 @@ fn ListView(page: Page) -> impl IntoView {
         <Title text=text::page_title(&page.plural)/>
         <div class="list-head">
             <h1>{page.plural.clone()}</h1>
-            {page.can_create.then(|| view! { <a class="button primary" href=format!("/crm/{e}/new")>{text::NEW}</a> })}
+            {page.can_create.then(|| view! { <a class="button primary" href=format!("/crm/{e}/new")>{text::new()}</a> })}
         </div>
         <Form method="GET" action="" attr:class="filters">
-            <input type="search" name="q" value=search.clone() placeholder=text::SEARCH_PLACEHOLDER aria-label=text::SEARCH/>
+            <input type="search" name="q" value=search.clone() placeholder=text::search_placeholder() aria-label=text::search()/>
             {has_stages.then(|| view! {
-                <select name="stage" aria-label=text::COL_STAGE>
-                    <option value="">{text::ALL_STAGES}</option>
+                <select name="stage" aria-label=text::col_stage()>
+                    <option value="">{text::all_stages()}</option>
                     {stage_options.into_iter().map(|(id, name)| {
                         let selected = stage == id.to_string();
                         view! { <option value=id.to_string() selected=selected>{name}</option> }
                     }).collect_view()}
                 </select>
             })}
-            <button type="submit">{text::FILTER}</button>
+            <button type="submit">{text::filter()}</button>
         </Form>
         {if empty {
-            view! { <p class="empty">{text::NOTHING_FOUND}</p> }.into_any()
+            view! { <p class="empty">{text::nothing_found()}</p> }.into_any()
         } else {
             view! {
                 <table class="items">
                     <thead>
                         <tr>
-                            {can_delete.then(|| view! { <th class="choose"><span class="sr-only">{text::SELECT_ITEM}</span></th> })}
-                            <th>{text::COL_NAME}</th>
-                            {has_stages.then(|| view! { <th>{text::COL_STAGE}</th> })}
-                            {has_amount.then(|| view! { <th class="num">{text::COL_AMOUNT}</th> })}
-                            <th>{text::COL_RESPONSIBLE}</th>
-                            <th>{text::COL_UPDATED}</th>
+                            {can_delete.then(|| view! { <th class="choose"><span class="sr-only">{text::select_item()}</span></th> })}
+                            <th>{text::col_name()}</th>
+                            {has_stages.then(|| view! { <th>{text::col_stage()}</th> })}
+                            {has_amount.then(|| view! { <th class="num">{text::col_amount()}</th> })}
+                            <th>{text::col_responsible()}</th>
+                            <th>{text::col_updated()}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -135,7 +135,7 @@ fn ListView(page: Page) -> impl IntoView {
                                     let (id, title) = (r.id, r.title.clone());
                                     view! {
                                         <td class="choose">
-                                            <input type="checkbox" aria-label=format!("{} {title}", text::SELECT_ITEM)
+                                            <input type="checkbox" aria-label=format!("{} {title}", text::select_item())
                                                 data-choose=id.to_string()
                                                 on:change=move |ev| {
                                                     let on = event_target_checked(&ev);
@@ -146,7 +146,7 @@ fn ListView(page: Page) -> impl IntoView {
                                 })}
                                 <td>
                                     <a href=format!("/crm/{e}/{}", r.id)>{r.title}</a>
-                                    {r.repeat_lead.then(|| view! { " " <span class="tag repeat-lead">{text::REPEAT_LEAD}</span> })}
+                                    {r.repeat_lead.then(|| view! { " " <span class="tag repeat-lead">{text::repeat_lead()}</span> })}
                                 </td>
                                 {has_stages.then(|| view! {
                                     <td>{r.stage.map(|s| view! {
@@ -166,7 +166,7 @@ fn ListView(page: Page) -> impl IntoView {
             <div class="bulk-actions">
                 <button type="button" class="danger" disabled=move || chosen.with(|c| c.is_empty())
                     on:click=move |_| confirm.set(true)>
-                    {text::DELETE_SELECTED}
+                    {text::delete_selected()}
                 </button>
                 {move || problem.get().map(|m| view! { <span class="form-error" role="alert">{m}</span> })}
             </div>
@@ -174,19 +174,19 @@ fn ListView(page: Page) -> impl IntoView {
         {move || confirm.get().then(|| view! {
             <div class="modal-backdrop">
                 <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-delete-title">
-                    <h2 id="confirm-delete-title">{text::CONFIRM_DELETE_ITEM}</h2>
+                    <h2 id="confirm-delete-title">{text::confirm_delete_item()}</h2>
                     <p>{move || text::items_chosen(chosen.with(|c| c.len()))}</p>
                     <div class="actions">
-                        <button type="button" class="danger" on:click=move |_| delete_chosen()>{text::DELETE}</button>
-                        <button type="button" on:click=move |_| confirm.set(false)>{text::CANCEL}</button>
+                        <button type="button" class="danger" on:click=move |_| delete_chosen()>{text::delete()}</button>
+                        <button type="button" on:click=move |_| confirm.set(false)>{text::cancel()}</button>
                     </div>
                 </div>
             </div>
         })}
         <nav class="pager">
-            {page.can_export.then(|| view! { <a class="export" href=export_href download="">{text::EXPORT_CSV}</a> })}
-            {paged.then(|| view! { <a href=format!("/crm/{e}")>{text::FIRST_PAGE}</a> })}
-            {next_href.map(|href| view! { <a href=href rel="next">{text::NEXT_PAGE}</a> })}
+            {page.can_export.then(|| view! { <a class="export" href=export_href download="">{text::export_csv()}</a> })}
+            {paged.then(|| view! { <a href=format!("/crm/{e}")>{text::first_page()}</a> })}
+            {next_href.map(|href| view! { <a href=href rel="next">{text::next_page()}</a> })}
         </nav>
     }
 }

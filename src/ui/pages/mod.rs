@@ -5,6 +5,7 @@ pub mod list;
 pub mod login;
 pub mod new_item;
 pub mod not_found;
+pub mod profile;
 pub mod recycle_bin;
 pub mod setup;
 

@@ -25,7 +25,7 @@ pub fn NewItemPage() -> impl IntoView {
     );
     view! {
         <AppFrame active=entity>
-            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(form) => Loaded(view! { <NewItem data=form/> }).into_any(),
@@ -87,15 +87,15 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
         fields.with_value(|f| codes.iter().filter_map(|c| f.iter().find(|d| d.code == *c).cloned()).collect())
     };
     view! {
-        <Title text=text::page_title(&format!("{} {}", text::NEW_ITEM_TITLE, name))/>
-        <h1>{format!("{} {}", text::NEW_ITEM_TITLE, name.to_lowercase())}</h1>
+        <Title text=text::page_title(&format!("{} {}", text::new_item_title(), name))/>
+        <h1>{format!("{} {}", text::new_item_title(), name.to_lowercase())}</h1>
         <form class="new-item" novalidate on:submit=move |ev| {
             ev.prevent_default();
             submit();
         }>
             {(pipelines.len() > 1).then(|| view! {
                 <label class="pipeline-choice">
-                    {text::PIPELINE}
+                    {text::pipeline()}
                     <select name="pipeline" on:change=move |ev| pipeline.set(event_target_value(&ev).parse().ok())>
                         {pipelines.iter().map(|p| view! { <option value=p.id.to_string()>{p.name.clone()}</option> }).collect_view()}
                     </select>
@@ -104,7 +104,7 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
             {repeat_items.then(|| view! {
                 <label class="repeat-lead-choice">
                     <input type="checkbox" name="repeat_lead" on:change=move |ev| repeat_lead.set(event_target_checked(&ev))/>
-                    {text::REPEAT_LEAD_CHOICE}
+                    {text::repeat_lead_choice()}
                 </label>
             })}
             <div class="sections">
@@ -117,8 +117,8 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
             </div>
             {move || form.message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || saving.get()>{text::CREATE}</button>
-                <a class="button" href=format!("/crm/{entity}")>{text::CANCEL}</a>
+                <button type="submit" class="primary" disabled=move || saving.get()>{text::create()}</button>
+                <a class="button" href=format!("/crm/{entity}")>{text::cancel()}</a>
             </div>
         </form>
     }

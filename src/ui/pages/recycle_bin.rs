@@ -18,8 +18,8 @@ pub fn RecycleBinPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| recycle_bin());
     view! {
         <AppFrame active=Signal::derive(|| None::<EntityType>)>
-            <Title text=text::page_title(text::RECYCLE_BIN)/>
-            <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
+            <Title text=text::page_title(text::recycle_bin())/>
+            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(bin) => Loaded(view! { <BinView bin/> }).into_any(),
@@ -51,7 +51,7 @@ fn BinView(bin: RecycleBin) -> impl IntoView {
                         items.set(fresh.items);
                     }
                     chosen.set(BTreeSet::new());
-                    notice.set(Some(text::SAVED_OK.into()));
+                    notice.set(Some(text::saved_ok().into()));
                 }
                 Err(e) => {
                     handle_error(&e);
@@ -63,18 +63,18 @@ fn BinView(bin: RecycleBin) -> impl IntoView {
     let none_chosen = move || chosen.with(BTreeSet::is_empty);
     view! {
         <section class="settings-page recycle-bin">
-            <h1>{text::RECYCLE_BIN}</h1>
+            <h1>{text::recycle_bin()}</h1>
             <p class="hint">{hint}</p>
             <p class="notice" role="status">{move || notice.get()}</p>
-            <Show when=move || !items.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::BIN_EMPTY}</p> }>
+            <Show when=move || !items.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::bin_empty()}</p> }>
                 <table class="items bin">
                     <thead>
                         <tr>
-                            <th class="choose"><span class="sr-only">{text::SELECT_ITEM}</span></th>
-                            <th>{text::COL_NAME}</th>
-                            <th>{text::COL_TYPE}</th>
-                            <th>{text::COL_DELETED_BY}</th>
-                            <th>{text::COL_DELETED_AT}</th>
+                            <th class="choose"><span class="sr-only">{text::select_item()}</span></th>
+                            <th>{text::col_name()}</th>
+                            <th>{text::col_type()}</th>
+                            <th>{text::col_deleted_by()}</th>
+                            <th>{text::col_deleted_at()}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -84,7 +84,7 @@ fn BinView(bin: RecycleBin) -> impl IntoView {
                                 view! {
                                     <tr data-bin-item=id.to_string()>
                                         <td class="choose">
-                                            <input type="checkbox" aria-label=format!("{} {}", text::SELECT_ITEM, i.title)
+                                            <input type="checkbox" aria-label=format!("{} {}", text::select_item(), i.title)
                                                 prop:checked=move || chosen.with(|c| c.contains(&id))
                                                 on:change=move |ev| {
                                                     let on = event_target_checked(&ev);
@@ -107,20 +107,20 @@ fn BinView(bin: RecycleBin) -> impl IntoView {
                     </tbody>
                 </table>
                 <div class="bulk-actions">
-                    <button type="button" class="primary" disabled=none_chosen on:click=move |_| act(false)>{text::RESTORE}</button>
+                    <button type="button" class="primary" disabled=none_chosen on:click=move |_| act(false)>{text::restore()}</button>
                     <button type="button" class="danger" disabled=none_chosen on:click=move |_| confirm_purge.set(true)>
-                        {text::DELETE_PERMANENTLY}
+                        {text::delete_permanently()}
                     </button>
                 </div>
             </Show>
             {move || confirm_purge.get().then(|| view! {
                 <div class="modal-backdrop">
                     <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-purge-title">
-                        <h2 id="confirm-purge-title">{text::CONFIRM_PURGE}</h2>
+                        <h2 id="confirm-purge-title">{text::confirm_purge()}</h2>
                         <p>{move || text::items_chosen(chosen.with(|c| c.len()))}</p>
                         <div class="actions">
-                            <button type="button" class="danger" on:click=move |_| act(true)>{text::DELETE_PERMANENTLY}</button>
-                            <button type="button" on:click=move |_| confirm_purge.set(false)>{text::CANCEL}</button>
+                            <button type="button" class="danger" on:click=move |_| act(true)>{text::delete_permanently()}</button>
+                            <button type="button" on:click=move |_| confirm_purge.set(false)>{text::cancel()}</button>
                         </div>
                     </div>
                 </div>

@@ -15,32 +15,32 @@ pub fn SetupPage() -> impl IntoView {
     let setup = ServerAction::<Setup>::new();
     let refused = move || setup.value().get().and_then(Result::err).map(|e| e.message());
     view! {
-        <Title text=text::page_title(text::SETUP_TITLE)/>
+        <Title text=text::page_title(text::setup_title())/>
         <main class="login">
-            <h1>{text::PRODUCT}</h1>
+            <h1>{text::product()}</h1>
             <Suspense>
                 {move || Suspend::new(async move {
                     if open.await {
                         view! {
                             <ActionForm action=setup attr:class="login-form">
-                                <h2>{text::SETUP_TITLE}</h2>
-                                <p>{text::SETUP_INTRO}</p>
+                                <h2>{text::setup_title()}</h2>
+                                <p>{text::setup_intro()}</p>
                                 <input type="hidden" name="token" value=token/>
                                 <label>
-                                    {text::YOUR_NAME}
+                                    {text::your_name()}
                                     <input type="text" name="name" required autocomplete="name" autofocus/>
                                 </label>
                                 <label>
-                                    {text::EMAIL}
+                                    {text::email()}
                                     <input type="email" name="email" required autocomplete="username"/>
                                 </label>
                                 <label>
-                                    {text::PASSWORD}
+                                    {text::password()}
                                     <input type="password" name="password" required minlength="8" autocomplete="new-password"/>
                                 </label>
                                 {move || refused().map(|m| view! { <p class="error" role="alert">{m}</p> })}
                                 <button type="submit" class="primary" disabled=move || setup.pending().get()>
-                                    {text::CREATE_ADMIN}
+                                    {text::create_admin()}
                                 </button>
                             </ActionForm>
                         }
@@ -48,8 +48,8 @@ pub fn SetupPage() -> impl IntoView {
                     } else {
                         view! {
                             <div class="login-form">
-                                <h2>{text::SETUP_TITLE}</h2>
-                                <p role="alert">{text::SETUP_NEEDS_TOKEN}</p>
+                                <h2>{text::setup_title()}</h2>
+                                <p role="alert">{text::setup_needs_token()}</p>
                             </div>
                         }
                             .into_any()

@@ -17,7 +17,7 @@ pub fn CommentBox() -> impl IntoView {
     let send = move || {
         let body = draft.get_untracked();
         if body.trim().is_empty() {
-            error.set(Some(text::ERR_COMMENT_EMPTY.into()));
+            error.set(Some(text::err_comment_empty().into()));
             return;
         }
         if sending.get_untracked() {
@@ -50,8 +50,8 @@ pub fn CommentBox() -> impl IntoView {
             <textarea
                 name="comment"
                 rows="3"
-                aria-label=text::EVENT_COMMENT
-                placeholder=text::COMMENT_PLACEHOLDER
+                aria-label=text::event_comment()
+                placeholder=text::comment_placeholder()
                 prop:value=move || draft.get()
                 on:input=move |ev| draft.set(event_target_value(&ev))
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
@@ -62,7 +62,7 @@ pub fn CommentBox() -> impl IntoView {
                 }
             ></textarea>
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            <button type="submit" class="primary" disabled=move || sending.get()>{text::SEND}</button>
+            <button type="submit" class="primary" disabled=move || sending.get()>{text::send()}</button>
         </form>
     }
 }

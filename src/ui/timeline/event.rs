@@ -7,10 +7,10 @@ use leptos::prelude::*;
 #[component]
 pub fn EventView(event: TimelineEvent) -> impl IntoView {
     let (kind, title) = match &event.body {
-        EventBody::Created { .. } => ("created", text::EVENT_CREATED),
-        EventBody::FieldChanged { .. } => ("field_changed", text::EVENT_FIELD_CHANGED),
-        EventBody::StageChanged { .. } => ("stage_changed", text::EVENT_STAGE_CHANGED),
-        EventBody::Comment { .. } => ("comment", text::EVENT_COMMENT),
+        EventBody::Created { .. } => ("created", text::event_created()),
+        EventBody::FieldChanged { .. } => ("field_changed", text::event_field_changed()),
+        EventBody::StageChanged { .. } => ("stage_changed", text::event_stage_changed()),
+        EventBody::Comment { .. } => ("comment", text::event_comment()),
     };
     let body = match event.body {
         EventBody::Created { title } => view! { <p>{title}</p> }.into_any(),
@@ -27,9 +27,9 @@ pub fn EventView(event: TimelineEvent) -> impl IntoView {
                 {changes.into_iter().map(|c| view! {
                     <li>
                         <span class="label">{c.label}": "</span>
-                        <del>{if c.old.is_empty() { text::EMPTY_VALUE.to_string() } else { c.old }}</del>
+                        <del>{if c.old.is_empty() { text::empty_value().to_string() } else { c.old }}</del>
                         " → "
-                        <ins>{if c.new.is_empty() { text::EMPTY_VALUE.to_string() } else { c.new }}</ins>
+                        <ins>{if c.new.is_empty() { text::empty_value().to_string() } else { c.new }}</ins>
                     </li>
                 }).collect_view()}
             </ul>
@@ -40,7 +40,7 @@ pub fn EventView(event: TimelineEvent) -> impl IntoView {
         <li class=format!("event {kind}") data-event-id=event.id>
             <div class="event-head">
                 <strong>{title}</strong>
-                <span class="who">{event.author.unwrap_or_else(|| text::SYSTEM_AUTHOR.to_string())}</span>
+                <span class="who">{event.author.unwrap_or_else(|| text::system_author().to_string())}</span>
                 <time>{format_time(event.at)}</time>
             </div>
             {body}

@@ -41,10 +41,10 @@ pub fn Timeline() -> impl IntoView {
         });
     };
     view! {
-        <aside class="timeline" aria-label=text::TIMELINE>
+        <aside class="timeline" aria-label=text::timeline()>
             {(!ctx.preview).then(|| view! { <CommentBox/> })}
             <Show when=move || ctx.events.with(|e| e.is_empty())>
-                <p class="empty">{text::TIMELINE_EMPTY}</p>
+                <p class="empty">{text::timeline_empty()}</p>
             </Show>
             <ol class="events">
                 <For each=move || ctx.events.get() key=|e| e.id let:event>
@@ -53,7 +53,7 @@ pub fn Timeline() -> impl IntoView {
             </ol>
             <Show when=move || ctx.next.with(|n| n.is_some())>
                 <button type="button" class="load-more" disabled=move || loading.get() on:click=load_more>
-                    {text::LOAD_MORE}
+                    {text::load_more()}
                 </button>
             </Show>
         </aside>

@@ -1,0 +1,5 @@
+-- Each person's language and time zone (docs/LANGUAGES.md). NULL language: the browser's
+-- Accept-Language, then the installation's `language`. NULL time zone: UTC until the next
+-- sign-in stores the browser's.
+ALTER TABLE users ADD COLUMN language TEXT;
+ALTER TABLE users ADD COLUMN time_zone TEXT;
