@@ -211,3 +211,8 @@ stage-quote-quotes-draft = Draft
 stage-quote-quotes-sent = Sent to client
 stage-quote-quotes-accepted = Accepted
 stage-quote-quotes-declined = Declined
+
+## Roles
+
+role-administrator = Administrator
+role-employee = Employee

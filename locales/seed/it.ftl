@@ -211,3 +211,8 @@ stage-quote-quotes-draft = Bozza
 stage-quote-quotes-sent = Inviato al cliente
 stage-quote-quotes-accepted = Accettato
 stage-quote-quotes-declined = Rifiutato
+
+## Roles
+
+role-administrator = Amministratore
+role-employee = Dipendente

@@ -211,3 +211,8 @@ stage-quote-quotes-draft = Rascunho
 stage-quote-quotes-sent = Enviado ao cliente
 stage-quote-quotes-accepted = Aceito
 stage-quote-quotes-declined = Recusado
+
+## Roles
+
+role-administrator = Administrador
+role-employee = Funcionário

@@ -211,3 +211,8 @@ stage-quote-quotes-draft = Черновик
 stage-quote-quotes-sent = Отправлено клиенту
 stage-quote-quotes-accepted = Принято
 stage-quote-quotes-declined = Отклонено
+
+## Roles
+
+role-administrator = Администратор
+role-employee = Сотрудник

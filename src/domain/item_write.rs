@@ -259,14 +259,15 @@ pub fn title_of(entity: EntityType, fields: &[FieldDef], values: &Values) -> Str
     }
 }
 
-/// What an item is found by: its title and the text of its values, lower-cased with Unicode
-/// rules (SQLite's `LOWER()` folds ASCII only, so folding happens here, for both databases).
+/// What an item is found by: its title and the text of its values, folded (`i18n::fold`: lower
+/// case by Unicode rules, accents off; SQLite's `LOWER()` folds ASCII only, so folding happens
+/// here, for both databases).
 /// Values of restricted fields are left out: a search must not reveal what a person may not see.
 pub fn search_text(title: &str, fields: &[FieldDef], values: &Values) -> String {
     fn words(def: &FieldDef, v: &Value, out: &mut String) {
         let mut push = |s: &str| {
             out.push('\n');
-            out.push_str(&s.to_lowercase());
+            out.push_str(&crate::i18n::fold(s));
         };
         match v {
             Value::Text(s) | Value::Date(s) | Value::DateTime(s) => push(s),
@@ -284,7 +285,7 @@ pub fn search_text(title: &str, fields: &[FieldDef], values: &Values) -> String 
             Value::Bool(_) | Value::User(_) | Value::Item(_) => {}
         }
     }
-    let mut out = title.to_lowercase();
+    let mut out = crate::i18n::fold(title);
     for def in fields.iter().filter(|f| !f.is_restricted()) {
         if let Some(v) = values.get(&def.code) {
             words(def, v, &mut out);

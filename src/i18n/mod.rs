@@ -111,6 +111,29 @@ pub struct Locale {
     pub offsets: tz::Offsets,
 }
 
+/// Text as search compares it: lower case by Unicode rules (Cyrillic too), accents off Latin
+/// letters (`São` → `sao`, `perché` → `perche`) and `ё` as `е`, so people find what they type
+/// without the accents and letters their keyboard makes awkward.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ś' | 'š' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ё' => 'е',
+            c => c,
+        })
+        .collect()
+}
+
 // --- the messages --------------------------------------------------------------------------
 
 /// A message argument.
@@ -386,6 +409,13 @@ mod tests {
         assert_eq!([0, 1, 2].map(|n| Lang::En.plural(n)), ["other", "one", "other"]);
         assert_eq!([0, 1, 2].map(|n| Lang::Pt.plural(n)), ["one", "one", "other"]);
         assert_eq!([0, 1, 2].map(|n| Lang::It.plural(n)), ["other", "one", "other"]);
+    }
+
+    #[test]
+    fn search_folds_case_and_accents_in_every_language() {
+        assert_eq!(fold("São Paulo PERCHÉ"), "sao paulo perche");
+        assert_eq!(fold("ЁЛКА Сделка"), "елка сделка");
+        assert_eq!(fold("Straße"), "straße");
     }
 
     #[test]

@@ -38,8 +38,8 @@ pub struct DemoText {
     pub companies: [(String, String, String); 24],
     /// Name, gender (`m`/`f`), spelling in e-mail addresses.
     pub first_names: [(String, String, String); 16],
-    /// Male form, female form, spelling in e-mail addresses.
-    pub last_names: [(String, String, String); 16],
+    /// Male form, female form, and their spellings in e-mail addresses.
+    pub last_names: [(String, String, String, String); 16],
     pub positions: [String; 8],
     pub cities: [(String, String, String); 8],
     pub streets: [String; 6],
@@ -53,8 +53,8 @@ impl DemoText {
     fn person(&self, first: usize, last: usize) -> (&str, &str, &str, &str) {
         let f = &self.first_names[first % self.first_names.len()];
         let l = &self.last_names[last % self.last_names.len()];
-        let surname = if f.1 == "f" { &l.1 } else { &l.0 };
-        (&f.0, surname, &f.2, &l.2)
+        let (surname, mail) = if f.1 == "f" { (&l.1, &l.3) } else { (&l.0, &l.2) };
+        (&f.0, surname, &f.2, mail)
     }
 }
 
@@ -346,7 +346,7 @@ pub async fn seed_if_empty(store: &Store, now: i64) -> Result<bool, DemoError> {
         let u = users::NewUser { email, name, password_hash: &hash, department_id: department, is_admin: i == 0 };
         let id = users::create_user(&mut tx, u, now).await?;
         let role = if i == 0 { access::ADMINISTRATOR } else { access::EMPLOYEE };
-        if let Some(role_id) = access::role_id(&mut tx, role).await? {
+        if let Some(role_id) = access::role_id(&mut tx, access::seeded_role(role)).await? {
             access::set_roles(&mut tx, id, &[role_id]).await?;
         }
         if i > 0 {
@@ -546,7 +546,7 @@ mod tests {
             let w = demo_text(lang);
             let ascii = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase());
             assert!(w.first_names.iter().all(|f| (f.1 == "m" || f.1 == "f") && ascii(&f.2)), "{lang:?}");
-            assert!(w.last_names.iter().all(|l| ascii(&l.2)), "{lang:?}");
+            assert!(w.last_names.iter().all(|l| ascii(&l.2) && ascii(&l.3)), "{lang:?}");
             assert!(w.companies.iter().all(|c| industries.contains(&c.2.as_str())), "{lang:?}");
             assert!(w.companies.iter().all(|c| c.1.ends_with(".example") && c.1.is_ascii()), "{lang:?}");
             assert!(w.deal_title.contains("{product}") && w.deal_title.contains("{company}"), "{lang:?}");

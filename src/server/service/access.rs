@@ -59,7 +59,11 @@ pub async fn access_settings(store: &Store, user: &CurrentUser) -> Result<Access
         types: super::type_names(&*cfg.registry(&mut conn).await?, user),
         users: users::all_users(&mut conn).await?,
         departments: users::department_rows(&mut conn).await?,
-        roles: access::roles(&mut conn).await?,
+        roles: access::roles(&mut conn)
+            .await?
+            .into_iter()
+            .map(|r| access::Role { name: access::shown_role(&r.name), ..r })
+            .collect(),
         me: user.id,
     })
 }

@@ -6,8 +6,20 @@ pub use crate::domain::access::Role;
 use sqlx::Row;
 
 /// The roles a new installation starts with.
-pub const ADMINISTRATOR: &str = "Administrator";
-pub const EMPLOYEE: &str = "Employee";
+/// The starting roles, by their key in the seed catalogue (`locales/seed`): they are named in
+/// the installation's language.
+pub const ADMINISTRATOR: &str = "role-administrator";
+pub const EMPLOYEE: &str = "role-employee";
+
+/// A starting role's name in the current language.
+pub fn seeded_role(key: &'static str) -> &'static str {
+    crate::i18n::seed(key).unwrap_or(key)
+}
+
+/// A role's name as the reader reads it: a starting role never renamed speaks their language.
+pub fn shown_role(name: &str) -> String {
+    [ADMINISTRATOR, EMPLOYEE].into_iter().find_map(|k| crate::i18n::shown_seed(k, name)).unwrap_or(name).to_string()
+}
 
 fn decode(s: &str) -> sqlx::Result<Rights> {
     serde_json::from_str(s).map_err(|e| sqlx::Error::Decode(Box::new(e)))
@@ -26,8 +38,8 @@ pub async fn install_defaults(conn: &mut Conn) -> sqlx::Result<()> {
     if count > 0 {
         return Ok(());
     }
-    let admin = create_role(conn, ADMINISTRATOR, &Rights::full(true)).await?;
-    let employee = create_role(conn, EMPLOYEE, &Rights::full(false)).await?;
+    let admin = create_role(conn, seeded_role(ADMINISTRATOR), &Rights::full(true)).await?;
+    let employee = create_role(conn, seeded_role(EMPLOYEE), &Rights::full(false)).await?;
     for (role, is_admin) in [(admin, 1_i64), (employee, 0)] {
         sqlx::query("INSERT INTO user_roles (user_id, role_id) SELECT id, $1 FROM users WHERE is_admin = $2")
             .bind(role)

@@ -151,7 +151,7 @@ pub async fn reindex_stale(conn: &mut Conn, limit: usize) -> sqlx::Result<usize>
             Ok(v) => item_write::search_text(&title, &fields[&entity], &v),
             Err(e) => {
                 tracing::error!(item = id, "search text from the title only: its values cannot be read: {e}");
-                title.to_lowercase()
+                crate::i18n::fold(&title)
             }
         };
         // Only the version read: a save in between wrote its own search text.
@@ -906,7 +906,7 @@ pub struct ListRow {
 }
 
 fn like_pattern(s: &str) -> String {
-    let escaped = s.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = crate::i18n::fold(s.trim()).replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
 
