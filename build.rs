@@ -96,28 +96,19 @@ fn run(out: &Path) -> Result<(), String> {
         if a.is_empty() {
             let _ = writeln!(rs, "pub fn {name}() -> &'static str {{ crate::i18n::text({i}) }}\n");
         } else {
-            let params: Vec<String> = a
+            // A counted argument selects a plural form; any other is shown as it displays.
+            let (params, values): (Vec<String>, Vec<String>) = a
                 .iter()
-                .map(|(n, num)| {
+                .map(|(n, counted)| {
                     let n = n.replace('-', "_");
-                    if *num {
-                        format!("{n}: impl crate::i18n::Count")
-                    } else {
-                        format!("{n}: impl std::fmt::Display")
+                    match counted {
+                        true => {
+                            (format!("{n}: impl crate::i18n::Count"), format!("crate::i18n::Arg::Num({n}.count())"))
+                        }
+                        false => (format!("{n}: impl std::fmt::Display"), format!("crate::i18n::Arg::Show(&{n})")),
                     }
                 })
-                .collect();
-            let values: Vec<String> = a
-                .iter()
-                .map(|(n, num)| {
-                    let n = n.replace('-', "_");
-                    if *num {
-                        format!("crate::i18n::Arg::Num({n}.count())")
-                    } else {
-                        format!("crate::i18n::Arg::Show(&{n})")
-                    }
-                })
-                .collect();
+                .unzip();
             let _ = writeln!(
                 rs,
                 "pub fn {name}({}) -> String {{\n    #[allow(unused_imports)]\n    use crate::i18n::Count as _;\n    crate::i18n::format({i}, &[{}])\n}}\n",

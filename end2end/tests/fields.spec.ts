@@ -127,7 +127,7 @@ test('a custom field of every type is created on the card and keeps a value', as
   const shown = async () => {
     const value = (label: string) => more.locator('.field', { hasText: L(label) }).locator('.field-value');
     await expect(value('Nickname')).toHaveText('Ace');
-    await expect(value('Seats')).toHaveText('1200');
+    await expect(value('Seats')).toHaveText('1,200');
     await expect(value('Rating')).toHaveText('4.5');
     await expect(value('Signed')).toHaveText('Yes');
     await expect(value('Visit day')).toHaveText('12/01/2026');

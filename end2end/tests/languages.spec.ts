@@ -94,7 +94,13 @@ test('the profile sets the language and time zone, and they stay after signing i
   const context = await browser.newContext({ timezoneId: 'America/Sao_Paulo' });
   const own = await context.newPage();
   const errors = errorsOf(own);
-  await signIn(own, who);
+  // Hydrated first: the form then sends the browser's time zone along.
+  await own.goto('/login');
+  await hydrated(own);
+  await own.locator('input[name="email"]').fill(who.email);
+  await own.locator('input[name="password"]').fill(who.password);
+  await own.locator('.login-form button[type="submit"]').click();
+  await expect(own).toHaveURL(/\/crm\/deal$/);
   await own.goto('/profile');
   await hydrated(own);
   // The browser's zone was stored at sign-in.

@@ -174,7 +174,7 @@ test('a smart process works like a system type for those given rights, and is ab
   await typesPage(page);
   await row.getByRole('button', { name: 'Delete' }).click();
   const confirm = page.locator('form.delete-type');
-  await expect(confirm).toContainText('3 item(s), 1 custom field(s)');
+  await expect(confirm).toContainText('3 items, 1 custom field, 0 files');
   await expect(confirm.getByRole('button', { name: 'Delete smart process' })).toBeDisabled();
   await confirm.getByLabel('Type its name to confirm').fill(name);
   await confirm.getByRole('button', { name: 'Delete smart process' }).click();

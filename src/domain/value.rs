@@ -132,7 +132,8 @@ impl Value {
                 FieldInput::Money { amount: format::minor(*minor, lang(), false), currency: currency.clone() }
             }
             Value::Address(a) => FieldInput::Address(a.clone()),
-            Value::Text(s) | Value::Date(s) | Value::DateTime(s) | Value::Option(s) => FieldInput::Text(s.clone()),
+            Value::DateTime(s) => FieldInput::Text(local_datetime(s)),
+            Value::Text(s) | Value::Date(s) | Value::Option(s) => FieldInput::Text(s.clone()),
             Value::Integer(i) => FieldInput::Text(i.to_string()),
             Value::Number(n) => FieldInput::Text(format::decimal(*n, lang(), false)),
             Value::Bool(b) => FieldInput::Text(if *b { "yes" } else { "no" }.into()),
@@ -335,7 +336,7 @@ fn parse_text(def: &FieldDef, s: &str) -> Result<Value, ValueError> {
             .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
             .map(|d| Value::Date(d.format("%Y-%m-%d").to_string()))
             .ok_or(ValueError::NotDate),
-        FieldType::DateTime => parse_datetime(s).map(Value::DateTime).ok_or(ValueError::NotDateTime),
+        FieldType::DateTime => stored_datetime(s).map(Value::DateTime).ok_or(ValueError::NotDateTime),
         FieldType::Url => {
             max_len(MAX_URL)?;
             parse_url(s).map(Value::Text)
@@ -375,6 +376,28 @@ fn parse_text(def: &FieldDef, s: &str) -> Result<Value, ValueError> {
             .map(|id| Value::File(FileRef { id, name: String::new(), size: 0 }))
             .ok_or(ValueError::UnknownFile),
         FieldType::Money | FieldType::Address | FieldType::Booking => Err(ValueError::WrongInput),
+    }
+}
+
+/// A date and time as typed (the reader's wall clock, as a `datetime-local` input sends it) kept
+/// as the instant it names, in UTC: `2026-12-07T14:30Z`. One typed with `Z` is UTC already.
+fn stored_datetime(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Some(utc) = s.strip_suffix('Z') {
+        return parse_datetime(utc).map(|t| format!("{t}Z"));
+    }
+    let local = parse_datetime(s)?;
+    let ms = crate::i18n::current().offsets.instant(&local)?;
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%dT%H:%MZ").to_string())
+}
+
+/// A stored date and time on the reader's wall clock (`YYYY-MM-DDTHH:MM`). Values from before
+/// times were kept in UTC (no `Z`) are wall-clock times already and stay as they are.
+pub fn local_datetime(stored: &str) -> String {
+    let Some(utc) = stored.strip_suffix('Z') else { return stored.to_string() };
+    match chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M") {
+        Ok(t) => crate::i18n::current().offsets.local(t.and_utc().timestamp_millis()),
+        Err(_) => stored.to_string(),
     }
 }
 
@@ -521,7 +544,7 @@ pub fn display(def: &FieldDef, value: &Value, names: &Names) -> String {
         Value::Many(v) => v.iter().map(|e| display(def, e, names)).collect::<Vec<_>>().join(", "),
         Value::Text(s) => s.clone(),
         Value::Date(s) => format::date(s, lang()),
-        Value::DateTime(s) => format::datetime(s, lang()),
+        Value::DateTime(s) => format::datetime(&local_datetime(s), lang()),
         Value::Integer(i) => format::integer(*i, lang()),
         Value::Number(n) => format::decimal(*n, lang(), true),
         Value::Bool(b) => text::yes_no(*b).into(),
@@ -630,6 +653,32 @@ mod tests {
         assert_eq!(v.to_input(), money_in("12500.50", "USD"));
     }
 
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_date_and_time_is_kept_as_the_instant_the_writer_meant() {
+        use crate::i18n::{locale_for, Lang, REQUEST};
+        let dt = def(FieldType::DateTime);
+        let rome = locale_for(Lang::It, Some("Europe/Rome"));
+        let typed = REQUEST.sync_scope(rome.clone(), || parse(&dt, &text_in("2026-07-01T10:00")));
+        let stored = Value::DateTime("2026-07-01T08:00Z".into());
+        assert_eq!(typed, Ok(Some(stored.clone())));
+        let shown = |locale| REQUEST.sync_scope(locale, || display(&dt, &stored, &Names::default()));
+        assert_eq!(shown(rome.clone()), "01/07/2026, 10:00");
+        assert_eq!(shown(locale_for(Lang::Ru, Some("Europe/Moscow"))), "01.07.2026, 11:00");
+        assert_eq!(REQUEST.sync_scope(rome, || stored.to_input()), text_in("2026-07-01T10:00"));
+        let before = Value::DateTime("2026-07-01T10:00".into());
+        assert_eq!(shown(locale_for(Lang::Ru, Some("Europe/Moscow"))).len(), 17);
+        assert_eq!(
+            REQUEST.sync_scope(locale_for(Lang::Ru, Some("Europe/Moscow")), || display(
+                &dt,
+                &before,
+                &Names::default()
+            )),
+            "01.07.2026, 10:00",
+            "a wall-clock value from before stays"
+        );
+    }
+
     #[test]
     fn dates_must_be_real_calendar_days() {
         let d = def(FieldType::Date);
@@ -643,7 +692,8 @@ mod tests {
         assert_eq!(parse(&d, &text_in("28/02/2026")), Err(ValueError::NotDate), "no 28th month");
         assert_eq!(parse(&d, &text_in("28 Feb 2026")), Err(ValueError::NotDate));
         let dt = def(FieldType::DateTime);
-        assert_eq!(parse(&dt, &text_in("2026-11-23T09:30")), Ok(Some(Value::DateTime("2026-11-23T09:30".into()))));
+        assert_eq!(parse(&dt, &text_in("2026-11-23T09:30")), Ok(Some(Value::DateTime("2026-11-23T09:30Z".into()))));
+        assert_eq!(parse(&dt, &text_in("2026-11-23T09:30Z")), Ok(Some(Value::DateTime("2026-11-23T09:30Z".into()))));
         assert_eq!(parse(&dt, &text_in("2026-11-23T25:00")), Err(ValueError::NotDateTime));
     }
 
@@ -725,7 +775,7 @@ mod tests {
             (def(FieldType::Number), Value::Number(2.5)),
             (def(FieldType::Boolean), Value::Bool(false)),
             (def(FieldType::Date), Value::Date("2026-01-31".into())),
-            (def(FieldType::DateTime), Value::DateTime("2026-01-31T08:05".into())),
+            (def(FieldType::DateTime), Value::DateTime("2026-01-31T08:05Z".into())),
             (def(FieldType::Money), Value::Money { minor: -120_000, currency: "BRL".into() }),
             (def(FieldType::User), Value::User(3)),
             (list.clone(), Value::Option("a".into())),

@@ -134,6 +134,13 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Sorts `items` by name as people read a list: case and accents do not split the order
+/// (`ábaco`, `Abel`, `avião`; `Ёлкин` beside `Елин`), ties by the name as written. Databases
+/// compare bytes (SQLite) or their own collation (PostgreSQL), so lists sort here, the same on both.
+pub fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
+    items.sort_by_cached_key(|t| (fold(name(t)), name(t).to_string()));
+}
+
 // --- the messages --------------------------------------------------------------------------
 
 /// A message argument.
@@ -361,7 +368,7 @@ pub fn table_json(lang: Lang) -> &'static str {
 pub fn page_locale_json(locale: &Locale) -> String {
     let head = serde_json::to_string(locale).unwrap_or_default().replace('<', "\\u003c");
     // `{"lang":…,"offsets":…}` + `,"messages":[…]}`
-    format!("{},\"messages\":{}}}", head.trim_end_matches('}'), table_json(locale.lang))
+    format!("{},\"messages\":{}}}", head.strip_suffix('}').unwrap_or(&head), table_json(locale.lang))
 }
 
 // The browser: one locale, read from the page once, before hydration.
@@ -416,6 +423,9 @@ mod tests {
         assert_eq!(fold("São Paulo PERCHÉ"), "sao paulo perche");
         assert_eq!(fold("ЁЛКА Сделка"), "елка сделка");
         assert_eq!(fold("Straße"), "straße");
+        let mut names = vec!["avião", "Zoe", "Abel", "ábaco", "Ёлкин", "елин", "Ельцов"];
+        sort_by_name(&mut names, |n| n);
+        assert_eq!(names, ["ábaco", "Abel", "avião", "Zoe", "елин", "Ёлкин", "Ельцов"]);
     }
 
     #[test]
@@ -426,6 +436,26 @@ mod tests {
         assert_eq!(Lang::negotiate("it;q=0.8, en;q=0.8"), Some(Lang::It));
         assert_eq!(Lang::negotiate(""), None);
         assert_eq!(Lang::from_code("pt_BR"), Some(Lang::Pt));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_page_carries_the_locale_and_one_language_as_the_browser_reads_them() {
+        let locale = locale_for(Lang::Ru, Some("Europe/Rome"));
+        let json = page_locale_json(&locale);
+        assert!(!json.contains('<'), "safe inside <script>");
+        #[derive(Deserialize)]
+        struct Page {
+            #[serde(flatten)]
+            locale: Locale,
+            messages: Catalog,
+        }
+        let page: Page = serde_json::from_str(&json).unwrap();
+        assert_eq!(page.locale, *locale);
+        assert!(page.locale.offsets.changes.len() > 50, "Rome changes its clocks twice a year");
+        assert_eq!(page.messages.len(), crate::text::MESSAGE_COUNT);
+        assert!(json.contains("Войти"), "Russian, and only Russian");
+        assert!(!json.contains("\"Sign out\""));
     }
 
     #[cfg(feature = "ssr")]

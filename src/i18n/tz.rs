@@ -22,6 +22,23 @@ impl Offsets {
         }
     }
 
+    /// The instant a wall-clock time `YYYY-MM-DDTHH:MM` names in this zone. A time shown twice
+    /// (clocks going back) is its first showing; a time that never shows (clocks going forward)
+    /// is read with the offset from before the change, so it lands just after it.
+    pub fn instant(&self, local: &str) -> Option<i64> {
+        let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").ok()?;
+        let as_utc = naive.and_utc().timestamp_millis();
+        const DAY_HALF: i64 = 14 * 3_600_000;
+        let (before, after) = (self.at(as_utc - DAY_HALF), self.at(as_utc + DAY_HALF));
+        let fits = |o: i32| {
+            let t = as_utc - i64::from(o) * 60_000;
+            (self.at(t) == o).then_some(t)
+        };
+        let mut valid: Vec<i64> = [before, after].into_iter().filter_map(fits).collect();
+        valid.sort();
+        Some(valid.first().copied().unwrap_or(as_utc - i64::from(before) * 60_000))
+    }
+
     /// The wall-clock time of an instant: `YYYY-MM-DDTHH:MM`.
     pub fn local(&self, ms: i64) -> String {
         let shifted = ms + i64::from(self.at(ms)) * 60_000;
@@ -98,6 +115,19 @@ mod tests {
         assert_eq!(moscow.local(ms("2012-07-01T12:00:00Z")), "2012-07-01T16:00", "UTC+4 in 2011–2014");
         assert_eq!(offsets_of("UTC").unwrap().local(0), "1970-01-01T00:00");
         assert!(offsets_of("Mars/Olympus").is_none());
+    }
+
+    #[test]
+    fn a_typed_time_is_one_instant_even_when_clocks_change() {
+        let rome = offsets_of("Europe/Rome").unwrap();
+        assert_eq!(rome.instant("2026-07-01T10:00"), Some(ms("2026-07-01T08:00:00Z")));
+        assert_eq!(rome.instant("2026-12-07T10:00"), Some(ms("2026-12-07T09:00:00Z")));
+        // 02:30 on 25 October 2026 shows twice: the first (summer time) is meant.
+        assert_eq!(rome.instant("2026-10-25T02:30"), Some(ms("2026-10-25T00:30:00Z")));
+        // 02:30 on 29 March 2026 never shows: read before the change, it is 03:30 summer time.
+        let gap = rome.instant("2026-03-29T02:30").unwrap();
+        assert_eq!(rome.local(gap), "2026-03-29T03:30");
+        assert_eq!(rome.instant("not a time"), None);
     }
 
     #[test]

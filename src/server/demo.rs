@@ -438,7 +438,7 @@ async fn seed_items(s: &mut Seeder<'_>) -> Result<(), DemoError> {
                 id,
                 vec![
                     ("probability", Some(Value::Integer(80))),
-                    ("next_call", Some(Value::DateTime("2026-12-01T10:30".into()))),
+                    ("next_call", Some(Value::DateTime("2026-12-01T10:30Z".into()))),
                 ],
             )
             .await?;

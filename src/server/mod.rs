@@ -27,9 +27,16 @@ where
 {
     answer(async move {
         let (state, user) = auth::require_user().await?;
-        work(state, user).await
+        crate::i18n::REQUEST.scope(locale_of(&user), work(state, user)).await
     })
     .await
+}
+
+/// The locale a signed-in person's request speaks: their profile's language (else the
+/// request's) and their time zone, so that messages, formats and the times they type are theirs.
+pub fn locale_of(user: &CurrentUser) -> std::sync::Arc<crate::i18n::Locale> {
+    let lang = user.language.as_deref().and_then(crate::i18n::Lang::from_code).unwrap_or_else(crate::i18n::lang);
+    crate::i18n::locale_for(lang, user.time_zone.as_deref())
 }
 
 /// [`serve`] for work that starts with a read nobody's rights decide (the item a save starts
@@ -66,12 +73,12 @@ where
             let (state, user) = signed_in?;
             let read = read?;
             let mut conn = state.store.pool.acquire().await?;
-            work(&state, user, read, &mut conn).await
+            crate::i18n::REQUEST.scope(locale_of(&user), work(&state, user, read, &mut conn)).await
         } else {
             let mut conn = state.store.pool.acquire().await?;
             let user = auth::require_user_on(&mut conn).await?;
             let read = read(&state, &mut conn).await?;
-            work(&state, user, read, &mut conn).await
+            crate::i18n::REQUEST.scope(locale_of(&user), work(&state, user, read, &mut conn)).await
         }
     })
     .await

@@ -197,12 +197,14 @@ pub async fn delete_expired_sessions(conn: &mut Conn, now: i64, idle_ms: i64) ->
 
 /// Active users, by name: the choices of a user field.
 pub async fn active_users(conn: &mut Conn) -> sqlx::Result<Vec<UserRef>> {
-    sqlx::query("SELECT id, name FROM users WHERE active = 1 ORDER BY name, id")
+    let mut users = sqlx::query("SELECT id, name FROM users WHERE active = 1 ORDER BY id")
         .fetch_all(conn)
         .await?
         .into_iter()
         .map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? }))
-        .collect()
+        .collect::<sqlx::Result<Vec<_>>>()?;
+    crate::i18n::sort_by_name(&mut users, |u| &u.name);
+    Ok(users)
 }
 
 /// Runs `SELECT {columns} FROM users WHERE id IN (ids)`.
@@ -233,12 +235,14 @@ pub async fn user_names(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<UserRe
 
 /// Departments by name: the choices of a restricted field's audience.
 pub async fn departments(conn: &mut Conn) -> sqlx::Result<Vec<UserRef>> {
-    sqlx::query("SELECT id, name FROM departments ORDER BY name, id")
+    let mut departments = sqlx::query("SELECT id, name FROM departments ORDER BY id")
         .fetch_all(conn)
         .await?
         .into_iter()
         .map(|r| Ok(UserRef { id: r.try_get(0)?, name: r.try_get(1)? }))
-        .collect()
+        .collect::<sqlx::Result<Vec<_>>>()?;
+    crate::i18n::sort_by_name(&mut departments, |d| &d.name);
+    Ok(departments)
 }
 
 /// The department of a user (none for an unknown user).
@@ -263,7 +267,8 @@ pub async fn all_users(conn: &mut Conn) -> sqlx::Result<Vec<crate::api::types::U
         .into_iter()
         .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
         .collect::<sqlx::Result<_>>()?;
-    rows.into_iter()
+    let mut users = rows
+        .into_iter()
         .map(|r| {
             let id: i64 = r.try_get(0)?;
             Ok(crate::api::types::UserRow {
@@ -275,7 +280,9 @@ pub async fn all_users(conn: &mut Conn) -> sqlx::Result<Vec<crate::api::types::U
                 active: r.try_get::<i64, _>(4)? != 0,
             })
         })
-        .collect()
+        .collect::<sqlx::Result<Vec<_>>>()?;
+    crate::i18n::sort_by_name(&mut users, |u| &u.name);
+    Ok(users)
 }
 
 /// Another user with this email (emails are unique), if any.
