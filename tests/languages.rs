@@ -24,6 +24,10 @@ const ORIGIN: &str = "http://crm.test";
 
 async fn app(db: &TestDb) -> Router {
     demo::seed_if_empty(&db.store, store::now_ms()).await.expect("demo data");
+    router_on(db)
+}
+
+fn router_on(db: &TestDb) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("crm-card").site_root("target/site").build();
     let config = Config { public_hosts: HOST.into(), ..Config::default() };
     router(AppState { leptos_options, store: db.store.clone(), config: Arc::new(config) })
@@ -279,4 +283,50 @@ async fn times_show_in_the_readers_time_zone() {
         let ahead = (hour(r) - hour(u)).rem_euclid(24 * 60);
         assert!(ahead == 60 || ahead == 120, "Rome is UTC+1 or +2: {r} vs {u}");
     }
+}
+
+#[tokio::test]
+async fn a_russian_installation_seeds_in_russian_and_each_reader_reads_their_language() {
+    let db = TestDb::sqlite_bare().await;
+    demo::prepare(&db.store, true, Lang::Ru, store::now_ms()).await.expect("a Russian installation");
+    let app = router_on(&db);
+    let admin = sign_in(&app, "admin@example.com", "admin", "Europe/Moscow").await;
+    let (_, _, list) = send(&app, get("/crm/deal", &format!("{admin}; crm_lang=ru"))).await;
+    let id: String = list
+        .split("href=\"/crm/deal/")
+        .skip(1)
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
+        .find(|id| !id.is_empty())
+        .expect("a deal in the list");
+    let card = |lang: Lang| {
+        let (app, admin, id) = (app.clone(), admin.clone(), id.clone());
+        async move {
+            readable(
+                &send(&app, get(&format!("/crm/deal/{id}"), &format!("{admin}; crm_lang={}", lang.code()))).await.2,
+            )
+        }
+    };
+    let (ru, en, pt) = (card(Lang::Ru).await, card(Lang::En).await, card(Lang::Pt).await);
+    // The demo data is Russian (a deal "… для …" of a Russian company), whoever reads it.
+    let title = ru.lines().find(|l| l.contains(" для ")).expect("a Russian deal title").trim().to_string();
+    assert!(en.contains(&title) && pt.contains(&title), "data is shown as written: {title}");
+    // The seeded labels and stages speak each reader's language.
+    for (shown, lang) in [(&ru, Lang::Ru), (&en, Lang::En), (&pt, Lang::Pt)] {
+        for key in ["field-deal-amount", "section-deal-about"] {
+            let text = with_lang(lang, || crm_card::i18n::seed(key)).unwrap();
+            assert!(shown.contains(text), "{lang:?} reader sees {key} as {text:?}");
+        }
+        // The list's stage filter names every stage of every pipeline.
+        let (_, _, list) = send(&app, get("/crm/deal", &format!("{admin}; crm_lang={}", lang.code()))).await;
+        for key in ["stage-deal-sales-preparation", "stage-deal-support-diagnosis"] {
+            let text = with_lang(lang, || crm_card::i18n::seed(key)).unwrap();
+            assert!(readable(&list).contains(text), "{lang:?} reader sees {key} as {text:?}");
+        }
+    }
+    // Departments and people of the demo are Russian; the roles it seeded follow the reader.
+    let (_, _, access_ru) = send(&app, get("/settings/access", &format!("{admin}; crm_lang=ru"))).await;
+    let (_, _, access_en) = send(&app, get("/settings/access", &format!("{admin}; crm_lang=en"))).await;
+    let words = demo::demo_text(Lang::Ru);
+    assert!(access_ru.contains(&words.departments[0]) && access_ru.contains(&words.users[1]));
+    assert!(access_ru.contains("Администратор") && access_en.contains(">Administrator<"), "role names");
 }

@@ -38,6 +38,14 @@ enum Cleanup {
 
 impl TestDb {
     pub async fn sqlite() -> TestDb {
+        let db = TestDb::sqlite_bare().await;
+        db.install().await;
+        db
+    }
+
+    /// A fresh SQLite file, migrated, with nothing installed (as a new installation's first
+    /// start finds it).
+    pub async fn sqlite_bare() -> TestDb {
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let path = std::env::temp_dir().join(format!("crm-test-{}-{n}.db", std::process::id()));
         for suffix in ["", "-wal", "-shm"] {
@@ -45,9 +53,7 @@ impl TestDb {
         }
         let url = format!("sqlite://{}?mode=rwc", path.display());
         let store = Store::connect(&url).await.expect("SQLite test database");
-        let db = TestDb { store, url, cleanup: Cleanup::File(path) };
-        db.install().await;
-        db
+        TestDb { store, url, cleanup: Cleanup::File(path) }
     }
 
     pub async fn postgres() -> TestDb {

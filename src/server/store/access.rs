@@ -5,9 +5,8 @@ use crate::domain::access::Rights;
 pub use crate::domain::access::Role;
 use sqlx::Row;
 
-/// The roles a new installation starts with.
-/// The starting roles, by their key in the seed catalogue (`locales/seed`): they are named in
-/// the installation's language.
+/// The roles a new installation starts with, by their key in the seed catalogue
+/// (`locales/seed`): they are named in the installation's language.
 pub const ADMINISTRATOR: &str = "role-administrator";
 pub const EMPLOYEE: &str = "role-employee";
 
@@ -60,12 +59,14 @@ pub async fn role_id(conn: &mut Conn, name: &str) -> sqlx::Result<Option<i64>> {
 }
 
 pub async fn roles(conn: &mut Conn) -> sqlx::Result<Vec<Role>> {
-    sqlx::query("SELECT id, name, rights FROM roles ORDER BY name, id")
+    let mut roles = sqlx::query("SELECT id, name, rights FROM roles ORDER BY id")
         .fetch_all(conn)
         .await?
         .into_iter()
         .map(|r| Ok(Role { id: r.try_get(0)?, name: r.try_get(1)?, rights: decode(&r.try_get::<String, _>(2)?)? }))
-        .collect()
+        .collect::<sqlx::Result<Vec<_>>>()?;
+    crate::i18n::sort_by_name(&mut roles, |r| &r.name);
+    Ok(roles)
 }
 
 pub async fn create_role(conn: &mut Conn, name: &str, rights: &Rights) -> sqlx::Result<i64> {
