@@ -19,7 +19,9 @@ export DATABASE_URL="sqlite://$data/bench.db?mode=rwc" LEPTOS_SITE_ROOT=$site LE
 eval "$("$a" seed 2>/dev/null)"
 
 declare -A port=([A]=${BENCH_PORT:-3990} [B]=$((${BENCH_PORT:-3990} + 1)))
+# A is up before B starts: B may add migrations of its own to the database A seeded.
 taskset -c 0 "$a" serve "127.0.0.1:${port[A]}" 2> "$data/a.log" & pids+=($!)
+wait_up "${port[A]}"
 taskset -c 0 "$b" serve "127.0.0.1:${port[B]}" 2> "$data/b.log" & pids+=($!)
 declare -A cookie
 for s in A B; do

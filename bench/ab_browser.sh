@@ -22,10 +22,11 @@ export DATABASE_URL="sqlite://$data/bench.db?mode=rwc" LEPTOS_OUTPUT_NAME=crm-ca
 eval "$(LEPTOS_SITE_ROOT=${site[A]} "${bin[A]}" seed 2>/dev/null)"
 
 declare -A port=([A]=${BENCH_PORT:-3992} [B]=$((${BENCH_PORT:-3992} + 1)))
+# A is up before B starts: B may add migrations of its own to the database A seeded.
 for s in A B; do
   LEPTOS_SITE_ROOT=${site[$s]} "${bin[$s]}" serve "127.0.0.1:${port[$s]}" 2> "$data/$s.log" & pids+=($!)
+  wait_up "${port[$s]}"
 done
-for s in A B; do wait_up "${port[$s]}"; done
 
 echo "# A: ${site[A]} served by ${bin[A]}"
 echo "# B: ${site[B]} served by ${bin[B]}"

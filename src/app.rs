@@ -17,11 +17,19 @@ use leptos_router::{path, SsrMode};
 /// Leptos's `HydrationScripts`, it does not ask for the JS and WASM with preload hints in the
 /// head: the server's HTML is the whole card, and a 2 MB download arriving with the page held
 /// back its first paint by about a third under a 4× CPU throttle (LCP, docs/PERFORMANCE.md P7).
+///
+/// The page's language's messages are fetched beside the WebAssembly, from an address that never
+/// changes its content (`i18n::table_url`), so a browser downloads them once.
 #[component]
 fn Hydration(options: LeptosOptions) -> impl IntoView {
     let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    #[cfg(feature = "ssr")]
+    let messages = crate::i18n::table_url(crate::i18n::lang());
+    #[cfg(not(feature = "ssr"))]
+    let messages = "";
     let load = format!(
-        "import('{pkg}.js').then((m) => m.default({{ module_or_path: '{pkg}.wasm' }}).then(() => m.hydrate()));"
+        "const t = fetch('{messages}').then((r) => r.ok ? r.text() : Promise.reject(r.status)); \
+         import('{pkg}.js').then((m) => m.default({{ module_or_path: '{pkg}.wasm' }}).then(() => t).then((t) => m.hydrate(t)));"
     );
     // A `<script>`'s text is written as is (no HTML escaping), and it is made only of the
     // server's own settings.
@@ -32,7 +40,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::http::set_page_csp();
     // The request's language and time zone, for every part of the render; the browser gets the
-    // same in the page (data, not script) and reads it before it hydrates.
+    // same in the page (data, not script) and reads it before it hydrates, with the language's
+    // messages its loader fetches (`Hydration`).
     let locale = crate::i18n::current();
     #[cfg(feature = "ssr")]
     provide_context(locale.clone());

@@ -26,11 +26,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub fn hydrate(messages: String) {
     console_error_panic_hook::set_once();
-    // The page's language, time zone and messages; without them the page stays as the server
-    // rendered it rather than hydrate with no words.
-    if !ui::browser::load_page_locale() {
+    // The page's language and time zone, and the messages the loader fetched
+    // (`app::Hydration`); without them the page stays as the server rendered it rather than
+    // hydrate with no words.
+    if !ui::browser::load_page_locale(&messages) {
         leptos::logging::error!("the page carries no locale; not hydrating");
         return;
     }

@@ -253,6 +253,16 @@ async fn the_browser_the_sign_in_switch_and_the_profile_choose_the_language() {
     assert_eq!(lang_of(&html), "ru", "the profile wins over an older cookie");
     assert!(html.contains(with_lang(Lang::Ru, text::type_deals)));
     assert!(html.contains("\"tz\":\"Europe/Moscow\""), "the page carries the zone");
+    // Its loader fetches the Russian messages, from an address a browser keeps for good.
+    let url = html.split("fetch('").nth(1).and_then(|r| r.split('\'').next()).expect("the loader fetches messages");
+    assert!(url.starts_with("/i18n/ru-"), "{url}");
+    let (status, headers, table) = send(&app, get(url, "")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers.get("cache-control").unwrap().to_str().unwrap().contains("immutable"));
+    assert!(table.contains(with_lang(Lang::Ru, text::sign_out)) && !table.contains("\"Sign out\""));
+    assert!(!html.contains(with_lang(Lang::Ru, text::err_unknown_time_zone)), "the page itself carries no table");
+    let (status, _, _) = send(&app, get("/i18n/ru-0000.json", "")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

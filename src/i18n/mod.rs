@@ -2,10 +2,11 @@
 //!
 //! Messages live in `locales/<lang>.ftl`; `build.rs` checks them and turns them into the
 //! functions of [`crate::text`] and a table per language. The server holds all four tables;
-//! the browser holds one, its page's, which the server writes into the page
-//! ([`page_locale_json`]) and `hydrate` reads before anything renders, so the server render and
-//! the hydrated page always speak the same language and show the same times
-//! (docs/LANGUAGES.md).
+//! the browser holds one: the page names its language, time zone and offsets
+//! ([`page_locale_json`]) and its loader fetches that language's table (an immutable,
+//! cacheable file, [`table_url`]) beside the WebAssembly; `hydrate` reads both before anything
+//! renders, so the server render and the hydrated page always speak the same language and show
+//! the same times (docs/LANGUAGES.md).
 
 pub mod format;
 #[cfg(test)]
@@ -362,31 +363,51 @@ pub fn table_json(lang: Lang) -> &'static str {
     current_ssr::TABLES[lang as usize]
 }
 
-/// What the page carries for the browser: the locale and its language's messages, as JSON safe
-/// inside `<script type="application/json">`.
+/// Where the browser fetches a language's table: `/i18n/ru-<hash>.json`, the hash of its
+/// content, so a browser keeps it for good and a new build's table has a new address.
+#[cfg(feature = "ssr")]
+pub fn table_url(lang: Lang) -> &'static str {
+    use std::sync::LazyLock;
+    fn url(lang: Lang) -> String {
+        // FNV-1a: stable across builds and platforms, unlike std's hasher.
+        let hash = table_json(lang)
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+        format!("/i18n/{}-{hash:016x}.json", lang.code())
+    }
+    static URLS: [LazyLock<String>; 4] = [
+        LazyLock::new(|| url(Lang::En)),
+        LazyLock::new(|| url(Lang::Ru)),
+        LazyLock::new(|| url(Lang::Pt)),
+        LazyLock::new(|| url(Lang::It)),
+    ];
+    &URLS[lang as usize]
+}
+
+/// The table a [`table_url`] names, if it names one of this build's.
+#[cfg(feature = "ssr")]
+pub fn table_at(path: &str) -> Option<&'static str> {
+    Lang::ALL.into_iter().find(|l| table_url(*l) == path).map(table_json)
+}
+
+/// What the page carries for the browser: its locale (language, time zone, offsets), as JSON
+/// safe inside `<script type="application/json">`. The messages come from [`table_url`].
 #[cfg(feature = "ssr")]
 pub fn page_locale_json(locale: &Locale) -> String {
-    let head = serde_json::to_string(locale).unwrap_or_default().replace('<', "\\u003c");
-    // `{"lang":…,"offsets":…}` + `,"messages":[…]}`
-    format!("{},\"messages\":{}}}", head.strip_suffix('}').unwrap_or(&head), table_json(locale.lang))
+    serde_json::to_string(locale).unwrap_or_default().replace('<', "\\u003c")
 }
 
 // The browser: one locale, read from the page once, before hydration.
 #[cfg(not(feature = "ssr"))]
 static PAGE: std::sync::OnceLock<(Arc<Locale>, Catalog)> = std::sync::OnceLock::new();
 
-/// Reads the page's locale (see [`page_locale_json`]); false if the page carries none.
+/// Takes in the page's locale ([`page_locale_json`]) and its language's table ([`table_url`]);
+/// false if either cannot be read.
 #[cfg(not(feature = "ssr"))]
-pub fn load_page_locale(json: &str) -> bool {
-    #[derive(Deserialize)]
-    struct Page {
-        #[serde(flatten)]
-        locale: Locale,
-        messages: Catalog,
-    }
-    match serde_json::from_str::<Page>(json) {
-        Ok(p) => PAGE.set((Arc::new(p.locale), p.messages)).is_ok(),
-        Err(_) => false,
+pub fn load_page_locale(locale: &str, table: &str) -> bool {
+    match (serde_json::from_str::<Locale>(locale), serde_json::from_str::<Catalog>(table)) {
+        (Ok(locale), Ok(table)) => PAGE.set((Arc::new(locale), table)).is_ok(),
+        _ => false,
     }
 }
 
@@ -444,18 +465,17 @@ mod tests {
         let locale = locale_for(Lang::Ru, Some("Europe/Rome"));
         let json = page_locale_json(&locale);
         assert!(!json.contains('<'), "safe inside <script>");
-        #[derive(Deserialize)]
-        struct Page {
-            #[serde(flatten)]
-            locale: Locale,
-            messages: Catalog,
-        }
-        let page: Page = serde_json::from_str(&json).unwrap();
-        assert_eq!(page.locale, *locale);
-        assert!(page.locale.offsets.changes.len() > 50, "Rome changes its clocks twice a year");
-        assert_eq!(page.messages.len(), crate::text::MESSAGE_COUNT);
-        assert!(json.contains("Войти"), "Russian, and only Russian");
-        assert!(!json.contains("\"Sign out\""));
+        let page: Locale = serde_json::from_str(&json).unwrap();
+        assert_eq!(page, *locale);
+        assert!(page.offsets.changes.len() > 50, "Rome changes its clocks twice a year");
+        let url = table_url(Lang::Ru);
+        assert!(url.starts_with("/i18n/ru-") && url.ends_with(".json"), "{url}");
+        let table: Catalog = serde_json::from_str(table_at(url).unwrap()).unwrap();
+        assert_eq!(table.len(), crate::text::MESSAGE_COUNT);
+        assert!(table_at(url).unwrap().contains("Войти"), "Russian, and only Russian");
+        assert!(!table_at(url).unwrap().contains("\"Sign out\""));
+        assert_eq!(table_at("/i18n/ru-0.json"), None);
+        assert_ne!(table_url(Lang::Ru), table_url(Lang::It));
     }
 
     #[cfg(feature = "ssr")]

@@ -68,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .route("/events/layout/{entity}", get(layout_events))
         .route("/events/layouts", get(layouts_events))
         .route("/language", post(choose_language))
+        .route("/i18n/{file}", get(messages_table))
         .route(
             "/api/{*fn_name}",
             post(move |req: Request| {
@@ -688,6 +689,22 @@ async fn locale_of_request(State(state): State<AppState>, mut req: Request, next
     let locale = crate::i18n::locale_for(lang, None);
     req.extensions_mut().insert(locale.clone());
     crate::i18n::REQUEST.scope(locale, next.run(req)).await
+}
+
+/// `GET /i18n/ru-<hash>.json`: a language's messages for the browser (`i18n::table_url`). Not a
+/// secret, and never different at the same address: kept by browsers for a year.
+async fn messages_table(req: Request) -> Response {
+    match crate::i18n::table_at(req.uri().path()) {
+        Some(table) => (
+            [
+                (CONTENT_TYPE, HeaderValue::from_static("application/json")),
+                (http::header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+            ],
+            table,
+        )
+            .into_response(),
+        None => plain_error(&AppError::NotFound),
+    }
 }
 
 /// `POST /language` (`lang=ru`), the sign-in page's language switch: keeps the choice in a

@@ -284,11 +284,11 @@ mod imp {
         }
     }
 
-    /// Reads the language, time zone and messages the server put in the page
-    /// (`i18n::page_locale_json`).
-    pub fn load_page_locale() -> bool {
+    /// Reads the language, time zone and offsets the server put in the page
+    /// (`i18n::page_locale_json`), with the language's messages the loader fetched.
+    pub fn load_page_locale(messages: &str) -> bool {
         let json = document().and_then(|d| d.get_element_by_id("crm-locale")).and_then(|e| e.text_content());
-        json.is_some_and(|j| crate::i18n::load_page_locale(&j))
+        json.is_some_and(|j| crate::i18n::load_page_locale(&j, messages))
     }
 
     /// The browser's time zone (`Europe/Rome`), empty if it does not say.
@@ -320,7 +320,7 @@ mod imp {
     pub async fn sleep(_ms: u32) {}
     pub fn mark(_name: &str) {}
     pub fn mark_hydrated() {}
-    pub fn load_page_locale() -> bool {
+    pub fn load_page_locale(_messages: &str) -> bool {
         true
     }
     pub fn time_zone() -> String {
