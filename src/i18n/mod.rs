@@ -226,8 +226,13 @@ fn write_parts(out: &mut String, parts: &[Part], args: &[Arg], lang: Lang) {
 
 // --- where the current request's locale comes from ------------------------------------------
 
-/// The current language.
+/// The current language (asked for every message: the request's, without touching the locale's
+/// reference count, when there is one).
 pub fn lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    if let Ok(lang) = current_ssr::REQUEST.try_with(|l| l.lang) {
+        return lang;
+    }
     current().lang
 }
 

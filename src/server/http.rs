@@ -688,7 +688,41 @@ async fn locale_of_request(State(state): State<AppState>, mut req: Request, next
         .unwrap_or_else(|| state.config.lang());
     let locale = crate::i18n::locale_for(lang, None);
     req.extensions_mut().insert(locale.clone());
-    crate::i18n::REQUEST.scope(locale, next.run(req)).await
+    speaking(locale, next.run(req)).await
+}
+
+/// Runs a request with `locale` as the request's, while its handler runs and while its answer
+/// is written: a page is rendered as its body is polled, after the handler has returned, and
+/// then finds its language there at once (`i18n::lang`) instead of up the reactive tree.
+async fn speaking(locale: std::sync::Arc<crate::i18n::Locale>, run: impl Future<Output = Response>) -> Response {
+    let res = crate::i18n::REQUEST.scope(locale.clone(), run).await;
+    res.map(|body| Body::new(Speaking { inner: body, locale }))
+}
+
+struct Speaking {
+    inner: Body,
+    locale: std::sync::Arc<crate::i18n::Locale>,
+}
+
+impl HttpBody for Speaking {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
+        let this = &mut *self;
+        crate::i18n::REQUEST.sync_scope(this.locale.clone(), || Pin::new(&mut this.inner).poll_frame(cx))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
 }
 
 /// `GET /i18n/ru-<hash>.json`: a language's messages for the browser (`i18n::table_url`). Not a
@@ -781,7 +815,7 @@ async fn require_session_for_pages(State(state): State<AppState>, mut req: Reque
             let locale = crate::i18n::locale_for(lang, user.time_zone.as_deref());
             req.extensions_mut().insert(locale.clone());
             req.extensions_mut().insert(super::auth::PageUser(user));
-            let mut res = crate::i18n::REQUEST.scope(locale, next.run(req)).await;
+            let mut res = speaking(locale, next.run(req)).await;
             // The profile's language, chosen on another device, wins over this browser's cookie.
             if let Some(chosen) = chosen.filter(|c| cookie != Some(*c)) {
                 if let Ok(v) = HeaderValue::from_str(&lang_cookie(Some(chosen), state.config.secure_cookies)) {
