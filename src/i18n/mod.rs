@@ -307,8 +307,7 @@ fn catalog() -> &'static Catalog {
 /// Runs `f` speaking `lang` (the server's seed data, a comparison across languages).
 #[cfg(feature = "ssr")]
 pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
-    let locale = Arc::new(Locale { lang, ..(*current()).clone() });
-    current_ssr::REQUEST.sync_scope(locale, f)
+    current_ssr::REQUEST.sync_scope(locale_for(lang, None), f)
 }
 
 /// A locale for `lang` and the time zone `tz` (UTC if the database does not know it), its
@@ -317,21 +316,21 @@ pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
 pub fn locale_for(lang: Lang, tz: Option<&str>) -> Arc<Locale> {
     use std::collections::HashMap;
     use std::sync::Mutex;
-    type Cache = HashMap<(Lang, String), Arc<Locale>>;
+    type Cache = HashMap<String, [Option<Arc<Locale>>; 4]>;
     static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
-    let tz = tz.filter(|t| *t != "UTC").unwrap_or("UTC");
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let cache = cache.get_or_insert_with(HashMap::new);
-    if let Some(l) = cache.get(&(lang, tz.to_string())) {
-        return l.clone();
+    let tz = tz.filter(|t| !t.is_empty()).unwrap_or("UTC");
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let cache = guard.get_or_insert_with(HashMap::new);
+    if let Some(l) = cache.get(tz).and_then(|per_lang| per_lang[lang as usize].clone()) {
+        return l;
     }
-    let (tz, offsets) = match tz::offsets_of(tz) {
-        Some(o) if tz != "UTC" => (tz.to_string(), o),
-        _ => ("UTC".to_string(), tz::Offsets::default()),
+    let (name, offsets) = match (tz != "UTC").then(|| tz::offsets_of(tz)).flatten() {
+        Some(o) => (tz.to_string(), o),
+        None => ("UTC".to_string(), tz::Offsets::default()),
     };
-    let locale = Arc::new(Locale { lang, tz: tz.clone(), offsets });
+    let locale = Arc::new(Locale { lang, tz: name, offsets });
     if cache.len() < 4096 {
-        cache.insert((lang, tz), locale.clone());
+        cache.entry(tz.to_string()).or_default()[lang as usize] = Some(locale.clone());
     }
     locale
 }
