@@ -8,6 +8,7 @@ mod support;
 use crm_card::domain::FieldInput;
 use crm_card::server::store::{self, users, Store};
 use crm_card::server::{demo, service};
+use sqlx::Connection;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -181,14 +182,15 @@ async fn restore_refuses_a_damaged_file_and_keeps_the_data() {
         assert!(!out.status.success(), "{}: {}", bad.display(), said(&out));
         assert!(said(&out).contains("Nothing was changed"), "{}", said(&out));
     }
-    let store = Store::connect(&dir.url()).await.unwrap();
-    let mut conn = store.pool.acquire().await.unwrap();
-    assert!(users::credentials(&mut conn, "keep@example.com").await.unwrap().is_some(), "the data stayed");
-    drop(conn);
+    // One plain connection, not a `Store`: a pool keeping a minimum of connections may still be
+    // opening one when it is closed, and that one held the file past the close (1 run in 4).
+    sqlx::any::install_default_drivers();
+    let mut open = sqlx::AnyConnection::connect(&dir.url()).await.unwrap();
+    assert!(users::credentials(&mut open, "keep@example.com").await.unwrap().is_some(), "the data stayed");
     // A good backup, but the database is open (a server on another address, say): refused.
     let out = dir.run(&["restore", &good.display().to_string()], "");
     assert!(!out.status.success() && said(&out).contains("is in use"), "{}", said(&out));
-    store.pool.close().await;
+    open.close().await.unwrap();
     // Closed, the same restore goes through and keeps the database it replaces.
     let out = dir.run(&["restore", &good.display().to_string()], "");
     assert!(out.status.success(), "{}", said(&out));
