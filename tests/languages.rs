@@ -54,6 +54,15 @@ fn post_form(path: &str, body: &str, cookie: &str) -> Request<Body> {
         .unwrap()
 }
 
+/// The id of the first deal a deals list links to.
+fn first_deal(list: &str) -> String {
+    list.split("href=\"/crm/deal/")
+        .skip(1)
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
+        .find(|id| !id.is_empty())
+        .expect("a deal in the list")
+}
+
 /// Signs in (with the browser's time zone, as the hydrated form sends it); the session cookie.
 async fn sign_in(app: &Router, email: &str, password: &str, time_zone: &str) -> String {
     let body =
@@ -156,12 +165,7 @@ async fn every_page_speaks_the_readers_language_with_no_english_left() {
     let admin = sign_in(&app, "admin@example.com", "admin", "Europe/Rome").await;
     // A deal of the demo data.
     let (_, _, list) = send(&app, get("/crm/deal", &admin)).await;
-    let id: String = list
-        .split("href=\"/crm/deal/")
-        .skip(1)
-        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
-        .find(|id| !id.is_empty())
-        .expect("a deal in the list");
+    let id = first_deal(&list);
     let pages = [
         "/crm/deal".to_string(),
         "/crm/lead".into(),
@@ -302,12 +306,7 @@ async fn a_russian_installation_seeds_in_russian_and_each_reader_reads_their_lan
     let app = router_on(&db);
     let admin = sign_in(&app, "admin@example.com", "admin", "Europe/Moscow").await;
     let (_, _, list) = send(&app, get("/crm/deal", &format!("{admin}; crm_lang=ru"))).await;
-    let id: String = list
-        .split("href=\"/crm/deal/")
-        .skip(1)
-        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
-        .find(|id| !id.is_empty())
-        .expect("a deal in the list");
+    let id = first_deal(&list);
     let card = |lang: Lang| {
         let (app, admin, id) = (app.clone(), admin.clone(), id.clone());
         async move {
