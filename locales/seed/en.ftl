@@ -216,3 +216,10 @@ stage-quote-quotes-declined = Declined
 
 role-administrator = Administrator
 role-employee = Employee
+
+## The stages a pipeline an administrator adds starts with (any type)
+
+stage-any-new = New
+stage-any-in-progress = In progress
+stage-any-won = Won
+stage-any-lost = Lost

@@ -216,3 +216,10 @@ stage-quote-quotes-declined = Rifiutato
 
 role-administrator = Amministratore
 role-employee = Dipendente
+
+## The stages a pipeline an administrator adds starts with (any type)
+
+stage-any-new = Nuovo
+stage-any-in-progress = In corso
+stage-any-won = Successo
+stage-any-lost = Fallimento

@@ -216,3 +216,10 @@ stage-quote-quotes-declined = Recusado
 
 role-administrator = Administrador
 role-employee = Funcionário
+
+## The stages a pipeline an administrator adds starts with (any type)
+
+stage-any-new = Novo
+stage-any-in-progress = Em andamento
+stage-any-won = Sucesso
+stage-any-lost = Falha

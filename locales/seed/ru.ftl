@@ -216,3 +216,10 @@ stage-quote-quotes-declined = Отклонено
 
 role-administrator = Администратор
 role-employee = Сотрудник
+
+## The stages a pipeline an administrator adds starts with (any type)
+
+stage-any-new = Новый
+stage-any-in-progress = В работе
+stage-any-won = Успех
+stage-any-lost = Провал

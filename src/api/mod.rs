@@ -7,6 +7,7 @@ pub mod entity_types;
 pub mod fields;
 pub mod items;
 pub mod layouts;
+pub mod pipelines;
 pub mod timeline;
 pub mod types;
 pub mod views;

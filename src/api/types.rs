@@ -124,6 +124,29 @@ pub struct TypesAdmin {
     pub types: Vec<crate::domain::TypeDef>,
 }
 
+/// Settings → Pipelines and stages of one type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PipelinesAdmin {
+    pub entity: EntityType,
+    /// "Deals".
+    pub plural: String,
+    /// The type may have several pipelines.
+    pub several: bool,
+    /// In order, each with its stages in order; names in the reader's language where seeded.
+    pub pipelines: Vec<Pipeline>,
+    /// Items per stage id (recycled ones too: they keep their stage); stages not named hold none.
+    pub held: Vec<(i64, i64)>,
+    /// The types with stages, for the page's switcher.
+    pub types: Vec<TypeName>,
+}
+
+impl PipelinesAdmin {
+    /// How many items a stage holds.
+    pub fn held_in(&self, stage: i64) -> i64 {
+        self.held.iter().find(|(s, _)| *s == stage).map_or(0, |(_, n)| *n)
+    }
+}
+
 /// What deleting a smart process would take with it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TypeContents {
@@ -153,6 +176,9 @@ pub struct CardData {
     pub values: Values,
     pub names: Names,
     pub pipeline: Option<Pipeline>,
+    /// The type has several pipelines: the card offers Change pipeline.
+    #[serde(default)]
+    pub several_pipelines: bool,
     /// Choices of user fields.
     pub users: Vec<UserRef>,
     pub timeline: TimelinePage,

@@ -12,6 +12,7 @@ pub mod item_write;
 pub mod layout;
 pub mod layout_ops;
 pub mod merge;
+pub mod pipeline_edit;
 pub mod registry;
 pub mod stage;
 pub mod throttle;

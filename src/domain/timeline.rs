@@ -33,6 +33,14 @@ pub struct StageRef {
     pub color: String,
 }
 
+/// The pipelines of a stage change that crossed pipelines (by their names then; boxed in events,
+/// which rarely have one).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PipelineChange {
+    pub from: String,
+    pub to: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredChange {
     pub code: String,
@@ -45,10 +53,21 @@ pub struct StoredChange {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EventPayload {
-    Created { title: String },
-    FieldChanged { changes: Vec<StoredChange> },
-    StageChanged { from: Option<StageRef>, to: StageRef },
-    Comment { text: String },
+    Created {
+        title: String,
+    },
+    FieldChanged {
+        changes: Vec<StoredChange>,
+    },
+    StageChanged {
+        from: Option<StageRef>,
+        to: StageRef,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pipeline: Option<Box<PipelineChange>>,
+    },
+    Comment {
+        text: String,
+    },
 }
 
 impl EventPayload {
@@ -73,10 +92,21 @@ pub struct ChangeView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EventBody {
-    Created { title: String },
-    FieldChanged { changes: Vec<ChangeView> },
-    StageChanged { from: Option<StageRef>, to: StageRef },
-    Comment { text: String },
+    Created {
+        title: String,
+    },
+    FieldChanged {
+        changes: Vec<ChangeView>,
+    },
+    StageChanged {
+        from: Option<StageRef>,
+        to: StageRef,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pipeline: Option<Box<PipelineChange>>,
+    },
+    Comment {
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -52,6 +52,8 @@ pub fn pipelines(entity: EntityType, pipelines: &mut [Pipeline]) {
         swap(&mut p.name, &format!("pipeline-{t}-{pk}"));
         for s in &mut p.stages {
             swap(&mut s.name, &format!("stage-{t}-{pk}-{}", part(&s.code)));
+            // The stages a pipeline an administrator added started with.
+            swap(&mut s.name, &format!("stage-any-{}", part(&s.code)));
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod export;
 mod fields;
 pub mod files;
 mod layouts;
+mod pipelines;
 pub mod profile;
 mod recycle;
 pub mod search;
@@ -18,9 +19,10 @@ mod views;
 
 pub use browse::{history, list, relations, search_items};
 pub use card::{add_comment, card, card_layout, preview_card, timeline_page};
-pub use edit::{create_item, move_stage, new_item_form, read_save_base, save_fields, SaveBase};
+pub use edit::{create_item, move_stage, new_item_form, read_save_base, save_fields, type_pipelines, SaveBase};
 pub use fields::{configure_field, create_field, delete_field, field_settings};
 pub use layouts::{layout_editor, layout_history, read_layout_base, rollback_layout, save_layout, LayoutBase};
+pub use pipelines::{edit_pipelines, pipelines_admin};
 pub use recycle::{delete_items, purge_items, recycle_bin, restore_items, spawn_purge};
 pub use types::{create_type, delete_type, type_contents, types_admin, update_type};
 pub use views::{
@@ -326,7 +328,7 @@ fn event_view(row: EventRow, fields: &[FieldDef], names: &Names) -> Option<Timel
     let body = match row.payload {
         EventPayload::Created { title } => EventBody::Created { title },
         EventPayload::Comment { text } => EventBody::Comment { text },
-        EventPayload::StageChanged { from, to } => EventBody::StageChanged { from, to },
+        EventPayload::StageChanged { from, to, pipeline } => EventBody::StageChanged { from, to, pipeline },
         EventPayload::FieldChanged { changes } => {
             let changes: Vec<ChangeView> = changes
                 .into_iter()

@@ -10,6 +10,7 @@ pub mod config;
 pub mod files;
 pub mod items;
 pub mod layouts;
+pub mod pipelines;
 pub mod recycle;
 pub mod sign_in;
 pub mod timeline;

@@ -9,13 +9,15 @@ pub fn EventView(event: TimelineEvent) -> impl IntoView {
     let (kind, title) = match &event.body {
         EventBody::Created { .. } => ("created", text::event_created()),
         EventBody::FieldChanged { .. } => ("field_changed", text::event_field_changed()),
+        EventBody::StageChanged { pipeline: Some(_), .. } => ("stage_changed", text::event_pipeline_changed()),
         EventBody::StageChanged { .. } => ("stage_changed", text::event_stage_changed()),
         EventBody::Comment { .. } => ("comment", text::event_comment()),
     };
     let body = match event.body {
         EventBody::Created { title } => view! { <p>{title}</p> }.into_any(),
         EventBody::Comment { text } => view! { <p class="comment-text">{text}</p> }.into_any(),
-        EventBody::StageChanged { from, to } => view! {
+        EventBody::StageChanged { from, to, pipeline } => view! {
+            {pipeline.map(|p| view! { <p class="pipeline-change">{p.from}" → "{p.to}</p> })}
             <p class="stage-change">
                 {from.map(|f| view! { <span class="stage-badge" style=crate::ui::common::stage_style(&f.color)>{f.name}</span> " → " })}
                 <span class="stage-badge" style=crate::ui::common::stage_style(&to.color)>{to.name}</span>
