@@ -138,6 +138,7 @@ on_both_databases! {
             id,
             base_version: 2,
             stage_id: pipelines[0].stages[2].id,
+            across: false,
             fields: &fields,
             pipelines: &pipelines,
             user_id: Some(u),

@@ -104,6 +104,7 @@ async fn move_to(
         id,
         base_version: base,
         stage_id,
+        across: false,
         fields: &fields,
         pipelines: &pipelines,
         user_id: Some(u),
@@ -287,7 +288,7 @@ on_both_databases! {
         assert!(matches!(moved, MoveOutcome::Moved { version: 2, .. }), "{moved:?}");
         assert_eq!(items::item(&mut conn, EntityType::DEAL, id).await.unwrap().unwrap().stage_id, Some(sales.stages[2].id));
         let events = timeline::page(&mut conn, id, None, 20).await.unwrap();
-        assert!(matches!(&events[0].payload, EventPayload::StageChanged { from: Some(f), to } if f.id == sales.stages[0].id && to.id == sales.stages[2].id));
+        assert!(matches!(&events[0].payload, EventPayload::StageChanged { from: Some(f), to, .. } if f.id == sales.stages[0].id && to.id == sales.stages[2].id));
         assert_eq!(move_to(&mut conn, id, u, support.stages[1].id, 2, c.fields.clone(), c.pipelines.clone()).await, MoveOutcome::UnknownStage);
         assert_eq!(move_to(&mut conn, id, u, sales.stages[2].id, 2, c.fields.clone(), c.pipelines.clone()).await, MoveOutcome::Unchanged { version: 2 });
         // A field required at "won" and empty: the move is refused and names it.

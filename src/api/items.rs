@@ -39,7 +39,25 @@ pub async fn save_fields(
 #[server(endpoint = "move_stage", input = Json)]
 pub async fn move_stage(entity: String, id: i64, version: i64, stage_id: i64) -> Result<StageMoved, AppError> {
     crate::server::serve(move |state, user| async move {
-        crate::server::service::move_stage(&state.store, &user, &entity, id, version, stage_id).await
+        crate::server::service::move_stage(&state.store, &user, &entity, id, version, stage_id, false).await
+    })
+    .await
+}
+
+/// Change pipeline: moves an item to `stage_id` of another pipeline of its type.
+#[server(endpoint = "change_pipeline", input = Json)]
+pub async fn change_pipeline(entity: String, id: i64, version: i64, stage_id: i64) -> Result<StageMoved, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::move_stage(&state.store, &user, &entity, id, version, stage_id, true).await
+    })
+    .await
+}
+
+/// The pipelines of a type with their stages, for Change pipeline.
+#[server(endpoint = "type_pipelines", input = Json)]
+pub async fn type_pipelines(entity: String) -> Result<Vec<crate::domain::Pipeline>, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::type_pipelines(&state.store, &user, &entity).await
     })
     .await
 }

@@ -11,7 +11,7 @@
 use super::field::{missing_required, FieldDef};
 use super::merge::{self, Changes, FieldConflict};
 use super::stage::{Pipeline, Stage};
-use super::timeline::{EventPayload, StageRef, StoredChange};
+use super::timeline::{EventPayload, PipelineChange, StageRef, StoredChange};
 use super::value::{display, Names, Value, Values};
 use super::EntityType;
 use std::collections::BTreeSet;
@@ -77,6 +77,8 @@ pub enum Change<'a> {
     Save { changes: &'a Changes },
     /// To this stage of the item's pipeline.
     MoveStage { stage_id: i64 },
+    /// To this stage of another pipeline of the type (Change pipeline on the card).
+    ChangePipeline { stage_id: i64 },
     /// To the recycle bin.
     Delete,
 }
@@ -98,6 +100,9 @@ pub struct Write<'a> {
     pub event: EventPayload,
 }
 
+// One decision per write, moved once from `decide` to its caller: boxing the write would buy
+// nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Decision<'a> {
     Write(Write<'a>),
@@ -128,7 +133,8 @@ pub fn decide<'a>(rules: Rules<'a>, read: Option<Read<'_>>, change: Change<'a>, 
     match (change, read) {
         (Change::Create { values, pipeline }, _) => create(rules, values, pipeline),
         (Change::Save { changes }, Some(read)) => save(rules, read, changes, since),
-        (Change::MoveStage { stage_id }, Some(read)) => move_stage(rules, read, stage_id, since),
+        (Change::MoveStage { stage_id }, Some(read)) => move_stage(rules, read, stage_id, false, since),
+        (Change::ChangePipeline { stage_id }, Some(read)) => move_stage(rules, read, stage_id, true, since),
         (Change::Delete, Some(_)) => Decision::Delete,
         // Only a new item has nothing to read; anything else is an item that is not there.
         (_, None) => Decision::NotFound,
@@ -202,11 +208,15 @@ fn save<'a>(rules: Rules<'a>, read: Read<'_>, changes: &Changes, since: &Since) 
     })
 }
 
-fn move_stage<'a>(rules: Rules<'a>, read: Read<'_>, stage_id: i64, since: &Since) -> Decision<'a> {
+/// A stage move; `across`: to a stage of another pipeline (a pipeline change), else of its own.
+fn move_stage<'a>(rules: Rules<'a>, read: Read<'_>, stage_id: i64, across: bool, since: &Since) -> Decision<'a> {
     let Some(pipeline) = rules.pipelines.iter().find(|p| Some(p.id) == read.pipeline_id) else {
         return Decision::UnknownStage;
     };
-    let Some(target) = pipeline.stage(stage_id) else { return Decision::UnknownStage };
+    let landing = rules.pipelines.iter().find_map(|p| p.stage(stage_id).map(|s| (p, s)));
+    let Some((to_pipeline, target)) = landing.filter(|(p, _)| (p.id != pipeline.id) == across) else {
+        return Decision::UnknownStage;
+    };
     let title = title_of(rules.entity, rules.fields, read.values);
     if read.stage_id == Some(target.id) {
         return Decision::Nothing { values: read.values.clone(), title, merged: false };
@@ -227,7 +237,12 @@ fn move_stage<'a>(rules: Rules<'a>, read: Read<'_>, stage_id: i64, since: &Since
         changes: vec![(STAGE_FIELD.to_string(), from.map(as_value), Some(as_value(target)))],
         stage: Some((from, target)),
         merged: *since != Since::Nothing,
-        event: EventPayload::StageChanged { from: from.map(stage_ref), to: stage_ref(target) },
+        event: EventPayload::StageChanged {
+            from: from.map(stage_ref),
+            to: stage_ref(target),
+            pipeline: across
+                .then(|| Box::new(PipelineChange { from: pipeline.name.clone(), to: to_pipeline.name.clone() })),
+        },
         values: read.values.clone(),
         title,
     })
@@ -484,6 +499,36 @@ mod tests {
         let no_pipeline = Read { pipeline_id: None, ..read(&current, 2) };
         let d = decide(rules, Some(no_pipeline), Change::MoveStage { stage_id: 2 }, &Since::Nothing);
         assert_eq!(d, Decision::UnknownStage);
+    }
+
+    #[test]
+    fn a_pipeline_change_lands_in_a_stage_of_another_pipeline_and_asks_its_required_fields() {
+        let (mut fields, mut pipelines) = fixture();
+        let mut support = pipelines[0].clone();
+        support.id = 20;
+        support.name = "Support".into();
+        support.is_default = false;
+        support.stages =
+            vec![stage(21, "Open", StageSemantics::InProgress), stage(22, "Solved", StageSemantics::Success)];
+        pipelines.push(support);
+        fields[1].settings.required = RequiredRule { always: false, stages: vec![21] };
+        let rules = Rules { entity: EntityType::DEAL, fields: &fields, pipelines: &pipelines };
+        let current = vals(&[("title", "T")]);
+        let across =
+            |stage_id| decide(rules, Some(read(&current, 2)), Change::ChangePipeline { stage_id }, &Since::Nothing);
+        assert_eq!(across(21), Decision::MissingRequired(vec!["budget".into()]));
+        assert_eq!(across(1), Decision::UnknownStage, "a stage of its own pipeline is a stage move");
+        let moved = decide(rules, Some(read(&current, 2)), Change::MoveStage { stage_id: 22 }, &Since::Nothing);
+        assert_eq!(moved, Decision::UnknownStage, "the stage bar never changes pipeline");
+        let with_budget = vals(&[("title", "T"), ("budget", "100")]);
+        let Decision::Write(w) =
+            decide(rules, Some(read(&with_budget, 2)), Change::ChangePipeline { stage_id: 21 }, &Since::Nothing)
+        else {
+            panic!("changed")
+        };
+        assert_eq!(w.stage.map(|(f, t)| (f.map(|s| s.id), t.id)), Some((Some(2), 21)));
+        let want = Some(Box::new(PipelineChange { from: "Sales".into(), to: "Support".into() }));
+        assert!(matches!(&w.event, EventPayload::StageChanged { pipeline, .. } if *pipeline == want));
     }
 
     #[test]

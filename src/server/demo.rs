@@ -255,6 +255,7 @@ impl Seeder<'_> {
                 id,
                 base_version: row.version,
                 stage_id: pipeline.stages[idx].id,
+                across: false,
                 fields: &fields,
                 pipelines: &pipelines,
                 user_id: Some(user),

@@ -152,6 +152,7 @@ async fn card_as(cfg: &Snapshot, conn: &mut Conn, user: &CurrentUser, full: Full
         values,
         names,
         pipeline,
+        several_pipelines: def.cards_per_pipeline(),
         users: users.to_vec(),
         timeline: TimelinePage { events, next },
         can_configure: false,

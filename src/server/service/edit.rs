@@ -300,6 +300,21 @@ pub async fn save_fields(
     }
 }
 
+/// The pipelines of a type with their stages, for whoever may change its items (Change
+/// pipeline on a card).
+pub async fn type_pipelines(store: &Store, user: &CurrentUser, entity: &str) -> Result<Vec<Pipeline>, AppError> {
+    let entity = entity_of(entity)?;
+    if user.rights.scope(entity, Action::Update) == crate::domain::access::Scope::None {
+        return Err(AppError::NotFound);
+    }
+    let mut conn = store.pool.acquire().await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    super::known(&cfg, &mut conn, entity).await?;
+    Ok(cfg.pipelines(&mut conn, entity).await?.to_vec())
+}
+
+/// Moves an item to `stage_id` of its pipeline, or (`across`) to a stage of another pipeline of
+/// its type: Change pipeline.
 pub async fn move_stage(
     store: &Store,
     user: &CurrentUser,
@@ -307,6 +322,7 @@ pub async fn move_stage(
     id: i64,
     version: i64,
     stage_id: i64,
+    across: bool,
 ) -> Result<StageMoved, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
@@ -321,6 +337,7 @@ pub async fn move_stage(
             id,
             base_version: version,
             stage_id,
+            across,
             fields: &user_fields.rules,
             pipelines: &pipelines,
             user_id: Some(user.id),

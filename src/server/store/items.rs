@@ -818,6 +818,8 @@ pub struct Move<'a> {
     pub id: i64,
     pub base_version: i64,
     pub stage_id: i64,
+    /// To a stage of another pipeline (Change pipeline), not of the item's own.
+    pub across: bool,
     pub fields: &'a [FieldDef],
     pub pipelines: &'a [Pipeline],
     pub user_id: Option<i64>,
@@ -847,8 +849,9 @@ pub enum MoveOutcome {
 /// The field code under which stage moves are logged and merged.
 pub use crate::domain::item_write::STAGE_FIELD;
 
-/// Moves an item to another stage of its pipeline, as [`item_write::decide`] says, under the
-/// item's claim: the stage, its History row and the timeline event in one transaction.
+/// Moves an item to another stage of its pipeline (or, `across`, to a stage of another pipeline
+/// of its type), as [`item_write::decide`] says, under the item's claim: the stage (and
+/// pipeline), its History row and the timeline event in one transaction.
 pub async fn move_stage(conn: &mut Conn, m: Move<'_>) -> sqlx::Result<MoveOutcome> {
     let mut tx = conn.begin().await?;
     let Some((version, current_stage, pipeline_id)) = claim(&mut tx, m.entity, m.id, m.now).await? else {
@@ -859,7 +862,12 @@ pub async fn move_stage(conn: &mut Conn, m: Move<'_>) -> sqlx::Result<MoveOutcom
     let since = since(&mut tx, m.id, m.base_version, previous).await?;
     let rules = Rules { entity: m.entity, fields: m.fields, pipelines: m.pipelines };
     let read = Read { version: previous, pipeline_id, stage_id: current_stage, values: &current };
-    let w = match item_write::decide(rules, Some(read), Change::MoveStage { stage_id: m.stage_id }, &since) {
+    let change = if m.across {
+        Change::ChangePipeline { stage_id: m.stage_id }
+    } else {
+        Change::MoveStage { stage_id: m.stage_id }
+    };
+    let w = match item_write::decide(rules, Some(read), change, &since) {
         Decision::Write(w) => w,
         Decision::Nothing { .. } => {
             tx.rollback().await?;
@@ -873,8 +881,9 @@ pub async fn move_stage(conn: &mut Conn, m: Move<'_>) -> sqlx::Result<MoveOutcom
     let Some((_, target)) = w.stage else { return unreachable_decision(&Decision::Write(w)) };
     let stamp = Stamp { item_id: m.id, version, user_id: m.user_id, at: m.now };
     let mut batch = Batch::new(&tx);
-    let (id, stage) = (batch.int(m.id), batch.int(target.id));
-    batch.write(format!("UPDATE items SET stage_id = {stage} WHERE id = {id}"));
+    let landing = m.pipelines.iter().find(|p| p.stage(target.id).is_some()).map(|p| p.id).or(pipeline_id);
+    let (id, stage, pipeline) = (batch.int(m.id), batch.int(target.id), batch.int(landing));
+    batch.write(format!("UPDATE items SET stage_id = {stage}, pipeline_id = {pipeline} WHERE id = {id}"));
     for (code, old, new) in &w.changes {
         push_change(&mut batch, stamp, code, old.as_ref(), new.as_ref())?;
     }

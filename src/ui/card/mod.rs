@@ -68,6 +68,8 @@ pub struct CardCtx {
     pub deleted_at: Option<i64>,
     /// Types whose items link to this one that the viewer may create from here.
     pub create_here: StoredValue<Vec<crate::api::types::TypeName>>,
+    /// The type has several pipelines (Change pipeline).
+    pub several_pipelines: bool,
     /// The view the card shows and the others open to the viewer.
     pub view: RwSignal<ViewState>,
     /// The offer to switch on one's own view (⚙ for a user without one).
@@ -195,6 +197,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         values,
         names,
         pipeline,
+        several_pipelines,
         users,
         timeline,
         can_configure,
@@ -215,6 +218,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         fields: StoredValue::new(fields),
         users: StoredValue::new(users),
         pipeline: StoredValue::new(pipeline),
+        several_pipelines,
         events: RwSignal::new(timeline.events),
         next: RwSignal::new(timeline.next),
         notice: RwSignal::new(None),

@@ -47,7 +47,7 @@ fn NewItem(data: NewItemForm) -> impl IntoView {
     start_values.insert("responsible".into(), crate::domain::Value::User(me));
     form.titles.set(titles);
     form.start(fields.iter(), &start_values);
-    let pipeline = RwSignal::new(pipelines.first().map(|p| p.id));
+    let pipeline = RwSignal::new(pipelines.iter().find(|p| p.is_default).or(pipelines.first()).map(|p| p.id));
     let repeat_lead = RwSignal::new(false);
     let saving = RwSignal::new(false);
     let fields = StoredValue::new(fields);
