@@ -477,3 +477,68 @@ profile-saved = Saved. The page reloads in your language.
 err-unknown-language = Choose one of the languages.
 err-unknown-time-zone = Choose a time zone from the list.
 language-browser = Your browser's language
+
+## Pipelines and stages
+
+pipelines-and-stages = Pipelines and stages
+pipelines-of = Pipelines and stages: { $name }
+pipelines-hint = Items move through the stages from left to right. Drag a stage by its handle to reorder it; the first stage is where new items start.
+pipeline-default = Default
+make-default = Make default
+new-pipeline = Add pipeline
+pipeline-name = Pipeline name
+rename-pipeline = Rename pipeline
+delete-pipeline = Delete pipeline
+move-pipeline-up = Move pipeline up
+move-pipeline-down = Move pipeline down
+stages-in-progress = In progress
+stages-final = Final stages
+stage-success-hint = The success stage closes an item as won.
+stage-failure-hint = Failure stages close an item as lost; there may be several.
+stage-name = Stage name
+stage-color = Colour
+stage-custom-color = Custom colour
+add-stage = Add stage
+add-failure-stage = Add failure stage
+edit-stage = Edit stage
+delete-stage = Delete stage
+to-failure = Make failure stage
+to-in-progress = Make stage in progress
+stage-holds = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+stage-delete-question = { $count ->
+    [one] One item is in “{ $stage }”. Choose the stage it moves to; the move is logged on its timeline.
+   *[other] { $count } items are in “{ $stage }”. Choose the stage they move to; each move is logged on the item's timeline.
+}
+pipeline-delete-question = { $count ->
+    [one] One item is in the pipeline “{ $pipeline }”. Choose the pipeline and stage it moves to.
+   *[other] { $count } items are in the pipeline “{ $pipeline }”. Choose the pipeline and stage they move to.
+}
+pipeline-delete-empty = Delete the pipeline “{ $pipeline }” with its stages?
+stage-delete-empty = Delete the stage “{ $stage }”?
+move-items-to = Move items to
+pipeline-saved = Saved.
+stage-deleted = Stage deleted.
+pipeline-deleted = Pipeline deleted.
+pipeline-created = Pipeline created.
+no-stages-here = This type has no stages. Turn them on in Smart processes.
+event-pipeline-changed = Pipeline changed
+err-stage-name-taken = Another one here already has this name.
+err-stage-color = Choose a colour from the palette or type one like #39a8ef.
+err-one-pipeline-only = This type has one pipeline. Allow several pipelines in Smart processes first.
+err-default-pipeline = The default pipeline cannot be deleted. Make another pipeline the default first.
+err-first-stage = The first stage cannot be deleted: new items start there.
+err-success-stage = The success stage stays: it can be renamed and recoloured only.
+err-last-failure-stage = A pipeline keeps at least one failure stage.
+err-last-in-progress = A pipeline keeps at least one stage in progress.
+err-stage-needs-target = { $count ->
+    [one] One item is there. Choose where it moves.
+   *[other] { $count } items are there. Choose where they move.
+}
+err-stage-bad-target = Choose a stage to move the items to: of the same pipeline for a stage, of another pipeline for a pipeline.
+err-stage-bad-place = Stages in progress stay before the success stage, failure stages after it.
+change-pipeline = Change pipeline
+change-pipeline-hint = Choose a stage of another pipeline. Fields required at that stage must be filled first; the card then opens in its new pipeline.
+change-pipeline-move = Move

@@ -477,3 +477,68 @@ profile-saved = Salvato. La pagina si ricarica nella tua lingua.
 err-unknown-language = Scegli una delle lingue.
 err-unknown-time-zone = Scegli un fuso orario dall'elenco.
 language-browser = Lingua del browser
+
+## Pipelines and stages
+
+pipelines-and-stages = Pipeline e fasi
+pipelines-of = Pipeline e fasi: { $name }
+pipelines-hint = Gli elementi passano attraverso le fasi da sinistra a destra. Trascina una fase dalla maniglia per riordinarla; i nuovi elementi partono dalla prima fase.
+pipeline-default = Predefinita
+make-default = Imposta come predefinita
+new-pipeline = Aggiungi pipeline
+pipeline-name = Nome pipeline
+rename-pipeline = Rinomina pipeline
+delete-pipeline = Elimina pipeline
+move-pipeline-up = Sposta pipeline in alto
+move-pipeline-down = Sposta pipeline in basso
+stages-in-progress = In corso
+stages-final = Fasi finali
+stage-success-hint = La fase di successo chiude l'elemento come vinto.
+stage-failure-hint = Le fasi di fallimento chiudono l'elemento come perso; possono essere più di una.
+stage-name = Nome fase
+stage-color = Colore
+stage-custom-color = Colore personalizzato
+add-stage = Aggiungi fase
+add-failure-stage = Aggiungi fase di fallimento
+edit-stage = Modifica fase
+delete-stage = Elimina fase
+to-failure = Trasforma in fase di fallimento
+to-in-progress = Trasforma in fase in corso
+stage-holds = { $count ->
+    [one] { $count } elemento
+   *[other] { $count } elementi
+}
+stage-delete-question = { $count ->
+    [one] Un elemento si trova in «{ $stage }». Scegli la fase in cui spostarlo; lo spostamento viene registrato nella sua timeline.
+   *[other] { $count } elementi si trovano in «{ $stage }». Scegli la fase in cui spostarli; ogni spostamento viene registrato nella timeline dell'elemento.
+}
+pipeline-delete-question = { $count ->
+    [one] Un elemento si trova nella pipeline «{ $pipeline }». Scegli la pipeline e la fase in cui spostarlo.
+   *[other] { $count } elementi si trovano nella pipeline «{ $pipeline }». Scegli la pipeline e la fase in cui spostarli.
+}
+pipeline-delete-empty = Eliminare la pipeline «{ $pipeline }» con le sue fasi?
+stage-delete-empty = Eliminare la fase «{ $stage }»?
+move-items-to = Sposta gli elementi in
+pipeline-saved = Salvato.
+stage-deleted = Fase eliminata.
+pipeline-deleted = Pipeline eliminata.
+pipeline-created = Pipeline creata.
+no-stages-here = Questo tipo non ha fasi. Attivale in Processi smart.
+event-pipeline-changed = Pipeline modificata
+err-stage-name-taken = Questo nome è già usato qui.
+err-stage-color = Scegli un colore dalla tavolozza o digitane uno nel formato #39a8ef.
+err-one-pipeline-only = Questo tipo ha una sola pipeline. Consenti prima più pipeline in Processi smart.
+err-default-pipeline = La pipeline predefinita non può essere eliminata. Imposta prima un'altra pipeline come predefinita.
+err-first-stage = La prima fase non può essere eliminata: i nuovi elementi partono da lì.
+err-success-stage = La fase di successo non può essere eliminata: se ne possono modificare solo il nome e il colore.
+err-last-failure-stage = Una pipeline deve avere almeno una fase di fallimento.
+err-last-in-progress = Una pipeline deve avere almeno una fase in corso.
+err-stage-needs-target = { $count ->
+    [one] Qui c'è un elemento. Scegli dove spostarlo.
+   *[other] Qui ci sono { $count } elementi. Scegli dove spostarli.
+}
+err-stage-bad-target = Scegli una fase in cui spostare gli elementi: della stessa pipeline se elimini una fase, di un'altra pipeline se elimini una pipeline.
+err-stage-bad-place = Le fasi in corso stanno prima della fase di successo, quelle di fallimento dopo.
+change-pipeline = Cambia pipeline
+change-pipeline-hint = Scegli una fase di un'altra pipeline. I campi obbligatori in quella fase vanno compilati prima; poi la scheda si apre nella nuova pipeline.
+change-pipeline-move = Sposta

@@ -477,3 +477,68 @@ profile-saved = Salvo. A página será recarregada no seu idioma.
 err-unknown-language = Escolha um dos idiomas.
 err-unknown-time-zone = Escolha um fuso horário da lista.
 language-browser = Idioma do navegador
+
+## Pipelines and stages
+
+pipelines-and-stages = Pipelines e estágios
+pipelines-of = Pipelines e estágios: { $name }
+pipelines-hint = Os elementos passam pelos estágios da esquerda para a direita. Arraste um estágio pela alça para reordená-lo; os novos elementos começam no primeiro estágio.
+pipeline-default = Padrão
+make-default = Tornar padrão
+new-pipeline = Adicionar pipeline
+pipeline-name = Nome do pipeline
+rename-pipeline = Renomear pipeline
+delete-pipeline = Excluir pipeline
+move-pipeline-up = Mover pipeline para cima
+move-pipeline-down = Mover pipeline para baixo
+stages-in-progress = Em andamento
+stages-final = Estágios finais
+stage-success-hint = O estágio de sucesso fecha o elemento como ganho.
+stage-failure-hint = Os estágios de falha fecham o elemento como perdido; pode haver vários.
+stage-name = Nome do estágio
+stage-color = Cor
+stage-custom-color = Cor personalizada
+add-stage = Adicionar estágio
+add-failure-stage = Adicionar estágio de falha
+edit-stage = Editar estágio
+delete-stage = Excluir estágio
+to-failure = Tornar estágio de falha
+to-in-progress = Tornar estágio em andamento
+stage-holds = { $count ->
+    [one] { $count } elemento
+   *[other] { $count } elementos
+}
+stage-delete-question = { $count ->
+    [one] { $count } elemento está em “{ $stage }”. Escolha o estágio para onde ele será movido; a mudança é registrada na linha do tempo dele.
+   *[other] { $count } elementos estão em “{ $stage }”. Escolha o estágio para onde eles serão movidos; cada mudança é registrada na linha do tempo do elemento.
+}
+pipeline-delete-question = { $count ->
+    [one] { $count } elemento está no pipeline “{ $pipeline }”. Escolha o pipeline e o estágio para onde ele será movido.
+   *[other] { $count } elementos estão no pipeline “{ $pipeline }”. Escolha o pipeline e o estágio para onde eles serão movidos.
+}
+pipeline-delete-empty = Excluir o pipeline “{ $pipeline }” com os estágios dele?
+stage-delete-empty = Excluir o estágio “{ $stage }”?
+move-items-to = Mover elementos para
+pipeline-saved = Salvo.
+stage-deleted = Estágio excluído.
+pipeline-deleted = Pipeline excluído.
+pipeline-created = Pipeline criado.
+no-stages-here = Este tipo não tem estágios. Ative-os em Processos inteligentes.
+event-pipeline-changed = Pipeline alterado
+err-stage-name-taken = Este nome já está em uso aqui.
+err-stage-color = Escolha uma cor da paleta ou digite uma no formato #39a8ef.
+err-one-pipeline-only = Este tipo tem um único pipeline. Primeiro permita vários pipelines em Processos inteligentes.
+err-default-pipeline = O pipeline padrão não pode ser excluído. Primeiro torne outro pipeline o padrão.
+err-first-stage = O primeiro estágio não pode ser excluído: os novos elementos começam nele.
+err-success-stage = O estágio de sucesso não pode ser removido: só é possível alterar o nome e a cor dele.
+err-last-failure-stage = Um pipeline precisa ter pelo menos um estágio de falha.
+err-last-in-progress = Um pipeline precisa ter pelo menos um estágio em andamento.
+err-stage-needs-target = { $count ->
+    [one] Há { $count } elemento aqui. Escolha para onde ele será movido.
+   *[other] Há { $count } elementos aqui. Escolha para onde eles serão movidos.
+}
+err-stage-bad-target = Escolha um estágio para onde mover os elementos: do mesmo pipeline, ao excluir um estágio; de outro pipeline, ao excluir um pipeline.
+err-stage-bad-place = Os estágios em andamento ficam antes do estágio de sucesso, e os de falha, depois dele.
+change-pipeline = Mudar pipeline
+change-pipeline-hint = Escolha um estágio de outro pipeline. Os campos obrigatórios nesse estágio devem ser preenchidos antes; depois o cartão abre no novo pipeline.
+change-pipeline-move = Mover

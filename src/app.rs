@@ -3,6 +3,7 @@
 use crate::text;
 use crate::ui::admin::access_page::AccessPage;
 use crate::ui::admin::fields_page::FieldsPage;
+use crate::ui::admin::pipelines_page::PipelinesPage;
 use crate::ui::admin::types_page::TypesPage;
 use crate::ui::pages::{
     card_page::CardPage, list::ListPage, login::LoginPage, new_item::NewItemPage, not_found::NotFound,
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/crm/:entity/:id") view=CardPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity/:id/preview/:who") view=CardPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/fields/:entity") view=FieldsPage ssr=SsrMode::Async/>
+                <Route path=path!("/settings/pipelines/:entity") view=PipelinesPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/access") view=AccessPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/types") view=TypesPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/recycle-bin") view=RecycleBinPage ssr=SsrMode::Async/>

@@ -1845,3 +1845,33 @@ async fn parallel_guesses_are_counted_before_they_are_checked() {
     assert_eq!(checked + refused, 30);
     app.db.cleanup().await;
 }
+
+/// Settings → Pipelines and stages through the server functions: staff may not; an admin
+/// renames and recolours the stage a deal is in and its card shows it at once; bad input is
+/// explained beside its field; a malformed change is a bad request.
+#[tokio::test]
+async fn admins_shape_stages_and_cards_show_the_change_at_once() {
+    let app = app().await;
+    let admin = app.as_user("admin@example.com", "admin").await;
+    let (status, _) = app.json(app.call("pipelines_admin", r#"{"entity":"deal"}"#)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "staff may not");
+    let (deal, _) = app.first_deal().await;
+    let (_, card) = app.json(app.call("card", json!({"entity": "deal", "id": deal}).to_string())).await;
+    let stage = card["header"]["stage_id"].as_i64().expect("a stage");
+    let change = |color: &str| {
+        json!({"entity": "deal", "edit": {"op": "change_stage", "stage": stage, "name": "Qualified", "color": color}})
+            .to_string()
+    };
+    let (status, err) = admin.json(admin.call("edit_pipelines", change("url(x)"))).await;
+    assert_eq!((status, err["fields"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("color")), "{err}");
+    let (status, data) = admin.json(admin.call("edit_pipelines", change("#FF5752"))).await;
+    assert_eq!(status, StatusCode::OK, "{data}");
+    let (_, page) = app.page(&format!("/crm/deal/{deal}")).await;
+    assert!(page.contains("Qualified") && page.contains("#ff5752"), "the card shows the new name and colour");
+    let (status, page) = admin.page("/settings/pipelines/deal").await;
+    assert!(status.is_success() && page.contains("Qualified") && page.contains("Pipelines and stages: Deals"));
+    let bad = r#"{"entity":"deal","edit":{"op":"paint_everything"}}"#;
+    let (status, _) = admin.json(admin.call("edit_pipelines", bad)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    app.db.cleanup().await;
+}

@@ -19,6 +19,7 @@ pub fn SettingsNav() -> impl IntoView {
     view! {
         <nav class="settings-nav" aria-label=text::settings()>
             <a href="/settings/fields/deal">{text::custom_fields()}</a>
+            <a href="/settings/pipelines/deal">{text::pipelines_and_stages()}</a>
             <a href="/settings/access">{text::access()}</a>
             <a href="/settings/types">{text::smart_processes()}</a>
             <a href="/settings/recycle-bin">{text::recycle_bin()}</a>
