@@ -542,3 +542,14 @@ err-stage-bad-place = Stages in progress stay before the success stage, failure 
 change-pipeline = Change pipeline
 change-pipeline-hint = Choose a stage of another pipeline. Fields required at that stage must be filled first; the card then opens in its new pipeline.
 change-pipeline-move = Move
+
+## Kanban
+
+view-mode = View
+view-list = List
+view-kanban = Kanban
+board-finals-as-columns = Final stages as columns
+board-quick-add = Quick add: title, then Enter
+board-lifted = { $title } lifted. Arrow keys choose the stage, Space drops, Escape cancels.
+board-over = { $title } over { $stage }: stage { $position } of { $count }.
+board-moved = { $title } moved to { $stage }.

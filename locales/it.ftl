@@ -542,3 +542,14 @@ err-stage-bad-place = Le fasi in corso stanno prima della fase di successo, quel
 change-pipeline = Cambia pipeline
 change-pipeline-hint = Scegli una fase di un'altra pipeline. I campi obbligatori in quella fase vanno compilati prima; poi la scheda si apre nella nuova pipeline.
 change-pipeline-move = Sposta
+
+## Kanban
+
+view-mode = Vista
+view-list = Elenco
+view-kanban = Kanban
+board-finals-as-columns = Fasi finali come colonne
+board-quick-add = Aggiunta rapida: titolo e Invio
+board-lifted = «{ $title }» sollevato. Le frecce scelgono la fase, Spazio rilascia, Esc annulla.
+board-over = «{ $title }» sopra «{ $stage }»: fase { $position } di { $count }.
+board-moved = «{ $title }» spostato in «{ $stage }».

@@ -542,3 +542,14 @@ err-stage-bad-place = Os estágios em andamento ficam antes do estágio de suces
 change-pipeline = Mudar pipeline
 change-pipeline-hint = Escolha um estágio de outro pipeline. Os campos obrigatórios nesse estágio devem ser preenchidos antes; depois o cartão abre no novo pipeline.
 change-pipeline-move = Mover
+
+## Kanban
+
+view-mode = Visualização
+view-list = Lista
+view-kanban = Kanban
+board-finals-as-columns = Estágios finais como colunas
+board-quick-add = Adição rápida: título e Enter
+board-lifted = “{ $title }” levantado. As setas escolhem o estágio, Espaço solta, Escape cancela.
+board-over = “{ $title }” sobre “{ $stage }”: estágio { $position } de { $count }.
+board-moved = “{ $title }” movido para “{ $stage }”.

@@ -588,3 +588,14 @@ err-stage-bad-place = Стадии в работе идут перед успе�
 change-pipeline = Сменить воронку
 change-pipeline-hint = Выберите стадию другой воронки. Поля, обязательные на этой стадии, нужно заполнить заранее; затем карточка откроется в новой воронке.
 change-pipeline-move = Перенести
+
+## Kanban
+
+view-mode = Вид
+view-list = Список
+view-kanban = Канбан
+board-finals-as-columns = Финальные стадии колонками
+board-quick-add = Быстрое добавление: название и Enter
+board-lifted = «{ $title }» поднята. Стрелки выбирают стадию, пробел опускает, Escape отменяет.
+board-over = «{ $title }» над стадией «{ $stage }»: { $position } из { $count }.
+board-moved = «{ $title }» перенесена в «{ $stage }».

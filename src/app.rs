@@ -5,6 +5,7 @@ use crate::ui::admin::access_page::AccessPage;
 use crate::ui::admin::fields_page::FieldsPage;
 use crate::ui::admin::pipelines_page::PipelinesPage;
 use crate::ui::admin::types_page::TypesPage;
+use crate::ui::pages::board::BoardPage;
 use crate::ui::pages::{
     card_page::CardPage, list::ListPage, login::LoginPage, new_item::NewItemPage, not_found::NotFound,
     profile::ProfilePage, recycle_bin::RecycleBinPage, setup::SetupPage,
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity") view=ListPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity/new") view=NewItemPage ssr=SsrMode::Async/>
+                <Route path=path!("/crm/:entity/kanban") view=BoardPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity/:id") view=CardPage ssr=SsrMode::Async/>
                 <Route path=path!("/crm/:entity/:id/preview/:who") view=CardPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings/fields/:entity") view=FieldsPage ssr=SsrMode::Async/>

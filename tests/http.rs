@@ -1875,3 +1875,55 @@ async fn admins_shape_stages_and_cards_show_the_change_at_once() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     app.db.cleanup().await;
 }
+
+/// The kanban board: a column per stage of the default pipeline with its count and amounts and
+/// at most a page of cards; a column pages on by keyset; the page reads without JavaScript as
+/// columns of links; a search narrows every column.
+#[tokio::test]
+async fn the_board_shows_each_stage_with_its_count_amounts_and_a_page_of_cards() {
+    let app = app().await;
+    let (status, board) = app.json(app.call("board", r#"{"entity":"deal","pipeline":null,"search":null}"#)).await;
+    assert_eq!(status, StatusCode::OK, "{board}");
+    let stages = board["pipeline"]["stages"].as_array().unwrap().len();
+    let columns = board["columns"].as_array().unwrap();
+    assert_eq!(columns.len(), stages);
+    let total: i64 = columns.iter().map(|c| c["count"].as_i64().unwrap()).sum();
+    assert!(total > 0, "the demo has deals in the default pipeline");
+    for c in columns {
+        let cards = c["cards"].as_array().unwrap();
+        assert!(cards.len() <= 20);
+        assert_eq!(c["count"].as_i64().unwrap() > 20, c["next"].is_i64(), "{c}");
+        if !cards.is_empty() {
+            assert!(!c["sums"].as_array().unwrap().is_empty(), "deals have amounts: {c}");
+        }
+    }
+    // A column with more than a page goes on where it stopped.
+    if let Some(c) = columns.iter().find(|c| c["next"].is_i64()) {
+        let before = c["next"].as_i64().unwrap();
+        let body = json!({"entity": "deal", "stage_id": c["stage_id"], "search": null, "before": before});
+        let (status, page) = app.json(app.call("board_column", body.to_string())).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let ids: Vec<i64> = page["cards"].as_array().unwrap().iter().map(|k| k["id"].as_i64().unwrap()).collect();
+        assert!(!ids.is_empty() && ids.iter().all(|id| *id < before), "{ids:?}");
+    }
+    let first = columns.iter().flat_map(|c| c["cards"].as_array().unwrap()).next().unwrap();
+    let (status, page) = app.page("/crm/deal/kanban").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&format!("href=\"/crm/deal/{}\"", first["id"])), "each card links to its card");
+    assert!(page.contains("class=\"board-column\"") && page.contains("Kanban"));
+    // A search narrows every column to what matches.
+    let title = first["title"].as_str().unwrap();
+    let body = json!({"entity": "deal", "pipeline": null, "search": title});
+    let (_, found) = app.json(app.call("board", body.to_string())).await;
+    let shown: Vec<&str> = found["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["cards"].as_array().unwrap())
+        .map(|k| k["title"].as_str().unwrap())
+        .collect();
+    assert!(shown.contains(&title) && shown.len() < total as usize, "{shown:?}");
+    let (status, _) = app.json(app.call("board", r#"{"entity":"contact","pipeline":null,"search":null}"#)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "contacts have no stages");
+    app.db.cleanup().await;
+}

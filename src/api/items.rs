@@ -62,6 +62,42 @@ pub async fn type_pipelines(entity: String) -> Result<Vec<crate::domain::Pipelin
     .await
 }
 
+/// A kanban board of one pipeline (the default one when `None`).
+#[server(endpoint = "board", input = Json)]
+pub async fn get_board(
+    entity: String,
+    pipeline: Option<i64>,
+    search: Option<String>,
+) -> Result<crate::api::types::Board, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::board(&state.store, &user, &entity, pipeline, search).await
+    })
+    .await
+}
+
+/// The next cards of one board column.
+#[server(endpoint = "board_column", input = Json)]
+pub async fn get_board_column(
+    entity: String,
+    stage_id: i64,
+    search: Option<String>,
+    before: Option<i64>,
+) -> Result<crate::api::types::BoardColumn, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::board_column(&state.store, &user, &entity, stage_id, search, before).await
+    })
+    .await
+}
+
+/// What changes when a pipeline's items or the configuration do (an open board polls it).
+#[server(endpoint = "board_token", input = Json)]
+pub async fn get_board_token(entity: String, pipeline: i64) -> Result<String, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::board_token(&state.store, &user, &entity, pipeline).await
+    })
+    .await
+}
+
 #[server(endpoint = "new_item_form", input = Json)]
 pub async fn get_new_item_form(entity: String, from: Option<String>) -> Result<NewForm, AppError> {
     crate::server::serve(move |state, user| async move {

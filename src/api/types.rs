@@ -124,6 +124,49 @@ pub struct TypesAdmin {
     pub types: Vec<crate::domain::TypeDef>,
 }
 
+/// A kanban board: the stages of one pipeline as columns of the items the reader reaches.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Board {
+    pub entity: EntityType,
+    /// "Deals".
+    pub plural: String,
+    /// Every pipeline of the type, `(id, name)`, for the switcher.
+    pub pipelines: Vec<(i64, String)>,
+    pub pipeline: Pipeline,
+    /// One per stage, in the pipeline's order.
+    pub columns: Vec<BoardColumn>,
+    pub search: Option<String>,
+    /// The reader may create items (quick add) / move them (their update scope reaches some).
+    pub can_create: bool,
+    pub can_move: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardColumn {
+    pub stage_id: i64,
+    /// Items in the stage the reader reaches (with the search).
+    pub count: i64,
+    /// Their amounts summed, one per currency, as the reader writes money.
+    pub sums: Vec<String>,
+    /// The newest first, a page at a time.
+    pub cards: Vec<BoardCard>,
+    /// Pass as `before` for the column's next page.
+    pub next: Option<i64>,
+}
+
+/// One item on a board.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardCard {
+    pub id: i64,
+    pub title: String,
+    pub version: i64,
+    pub amount: Option<String>,
+    /// The company, else the contact, where the reader sees those fields.
+    pub client: Option<String>,
+    pub responsible: Option<String>,
+    pub updated_at: i64,
+}
+
 /// Settings → Pipelines and stages of one type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PipelinesAdmin {

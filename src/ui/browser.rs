@@ -123,6 +123,17 @@ mod imp {
             .is_some_and(|m| m.matches())
     }
 
+    /// A choice this browser remembers (`localStorage`), e.g. how a board shows final stages.
+    pub fn remembered(key: &str) -> Option<String> {
+        web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+    }
+
+    pub fn remember(key: &str, value: &str) {
+        if let Some(Ok(Some(s))) = web_sys::window().map(|w| w.local_storage()) {
+            let _ = s.set_item(key, value);
+        }
+    }
+
     pub fn scroll_by(dy: i32) {
         if let Some(w) = web_sys::window() {
             w.scroll_by_with_x_and_y(0.0, f64::from(dy));
@@ -338,6 +349,10 @@ mod imp {
     }
     pub fn unguard(_id: u32) {}
     pub fn scroll_by(_dy: i32) {}
+    pub fn remembered(_key: &str) -> Option<String> {
+        None
+    }
+    pub fn remember(_key: &str, _value: &str) {}
     pub fn prefers_reduced_motion() -> bool {
         false
     }

@@ -36,10 +36,17 @@ pub async fn list(
     let cfg = store.config.fresh(&mut conn).await?;
     let def = known(&cfg, &mut conn, entity).await?;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
-    let fields = cfg.fields(&mut conn, entity).await?;
+    // The amount shows only to those who see that field.
+    let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let amount_def = fields.iter().find(|f| f.code == "amount");
-    let query =
-        ListQuery { search, stage_id, before_id: before, limit: LIST_PAGE, reach: reach(user, entity, Action::Read) };
+    let query = ListQuery {
+        search,
+        stage_id,
+        pipeline_id: None,
+        before_id: before,
+        limit: LIST_PAGE,
+        reach: reach(user, entity, Action::Read),
+    };
     let mut rows = items::list(&mut conn, entity, &query).await?;
     let next = (rows.len() > LIST_PAGE).then(|| {
         rows.truncate(LIST_PAGE);

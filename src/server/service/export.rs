@@ -63,7 +63,8 @@ pub async fn export_csv(
     let mut before = None;
     let mut written = 0;
     while written < MAX_ROWS {
-        let query = ListQuery { search: search.clone(), stage_id, before_id: before, limit: BATCH, reach };
+        let query =
+            ListQuery { search: search.clone(), stage_id, pipeline_id: None, before_id: before, limit: BATCH, reach };
         let mut rows = items::list(&mut conn, entity, &query).await?;
         let more = rows.len() > BATCH;
         rows.truncate(BATCH.min(MAX_ROWS - written));

@@ -2,6 +2,7 @@
 //! input, call the domain rules and the store, and turn outcomes into wire types or `AppError`.
 
 pub mod access;
+mod board;
 mod browse;
 mod card;
 mod edit;
@@ -17,6 +18,7 @@ pub mod setup;
 mod types;
 mod views;
 
+pub use board::{board, board_column, board_token, BOARD_PAGE};
 pub use browse::{history, list, relations, search_items};
 pub use card::{add_comment, card, card_layout, preview_card, timeline_page};
 pub use edit::{create_item, move_stage, new_item_form, read_save_base, save_fields, type_pipelines, SaveBase};

@@ -98,6 +98,7 @@ fn ListView(page: Page) -> impl IntoView {
         <Title text=text::page_title(&page.plural)/>
         <div class="list-head">
             <h1>{page.plural.clone()}</h1>
+            {has_stages.then(|| view! { <super::board::ViewSwitch entity=e kanban=false/> })}
             {page.can_create.then(|| view! { <a class="button primary" href=format!("/crm/{e}/new")>{text::new()}</a> })}
         </div>
         <Form method="GET" action="" attr:class="filters">
@@ -192,7 +193,7 @@ fn ListView(page: Page) -> impl IntoView {
 }
 
 /// Percent-encodes a query value.
-fn urlencode(s: &str) -> String {
+pub(super) fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),

@@ -1,5 +1,6 @@
 //! One component per route.
 
+pub mod board;
 pub mod card_page;
 pub mod list;
 pub mod login;

@@ -1,0 +1,150 @@
+// The kanban board: deals dragged across the columns by mouse, finger and keyboard; a final
+// stage asks first; a move someone else made first is shown and the board corrected; a second
+// browser sees a move within seconds; without JavaScript the board reads as links. The spec
+// works in a pipeline of its own, so other specs' deals stay where they are.
+import { type Locator, type Page } from '@playwright/test';
+import { api, DEMO, expect, hydrated, open, signIn, test, unique } from './helpers';
+
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+type Stage = { id: number; name: string };
+
+/** A pipeline of deals of the spec's own (New, In progress, Won, Lost) with `titles` in New. */
+async function pipelineWithDeals(page: Page, baseURL: string, titles: string[]) {
+  const name = unique('Board');
+  const made = await api(page.request, baseURL, 'edit_pipelines', { entity: 'deal', edit: { op: 'create_pipeline', name } });
+  expect(made.status, JSON.stringify(made.json)).toBe(200);
+  const pipeline = made.json.pipelines.find((p: { name: string }) => p.name === name);
+  const ids: number[] = [];
+  for (const title of titles) {
+    const res = await api(page.request, baseURL, 'create_item', { entity: 'deal', pipeline_id: pipeline.id, values: { title: { t: 'text', v: title } } });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    ids.push(res.json as number);
+  }
+  const stage = (n: string): Stage => pipeline.stages.find((s: Stage) => s.name === n);
+  return { id: pipeline.id as number, ids, stage };
+}
+
+function column(page: Page, stage: Stage) {
+  return page.locator(`.board-column[data-stage="${stage.id}"]`);
+}
+
+function tile(page: Page, title: string) {
+  return page.locator('.board-card').filter({ hasText: title });
+}
+
+async function drag(page: Page, handle: Locator, target: Locator) {
+  const from = await handle.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + 40, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** A finger: pointer events of a touch pointer, from the handle to a spot in the target. */
+async function swipe(page: Page, handle: Locator, target: Locator) {
+  const from = await handle.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('not on screen');
+  const touch = { pointerType: 'touch', isPrimary: true, bubbles: true, pointerId: 7 };
+  await handle.dispatchEvent('pointerdown', { ...touch, clientX: from.x + 5, clientY: from.y + 5 });
+  const board = page.locator('.board');
+  await board.dispatchEvent('pointermove', { ...touch, clientX: to.x + to.width / 2, clientY: to.y + 40 });
+  await board.dispatchEvent('pointerup', { ...touch, clientX: to.x + to.width / 2, clientY: to.y + 40 });
+}
+
+test('deals move across the board by mouse, finger and keyboard, and a final stage asks first', async ({ page, browser, baseURL }) => {
+  await signIn(page, DEMO.admin);
+  const [a, b, c, d] = ['Mouse', 'Finger', 'Keys', 'Closing'].map((t) => unique(t));
+  const p = await pipelineWithDeals(page, baseURL!, [a, b, c, d]);
+  const [fresh, working, won] = [p.stage('New'), p.stage('In progress'), p.stage('Won')];
+  await open(page, `/crm/deal/kanban?pipeline=${p.id}`);
+  await expect(column(page, fresh).locator('.count')).toHaveText('4');
+  await expect(column(page, fresh).locator('.sums')).toHaveText('');
+
+  // A second browser watches the same board.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, DEMO.admin);
+  await open(other, `/crm/deal/kanban?pipeline=${p.id}`);
+
+  await drag(page, tile(page, a).locator('.handle'), column(page, working));
+  await expect(column(page, working).locator('.board-card')).toHaveText([new RegExp(a)]);
+  await expect(column(page, fresh).locator('.count')).toHaveText('3');
+  await expect(column(other, working).locator('.board-card').filter({ hasText: a })).toHaveCount(1, { timeout: 15_000 });
+
+  await swipe(page, tile(page, b).locator('.handle'), column(page, working));
+  await expect(column(page, working).locator('.board-card').filter({ hasText: b })).toHaveCount(1);
+
+  const keys = tile(page, c).locator('.handle');
+  await keys.focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('.sr-only[aria-live="assertive"]')).toContainText('lifted');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.sr-only[aria-live="assertive"]')).toContainText(`over ${working.name}`);
+  await page.keyboard.press('Space');
+  await expect(column(page, working).locator('.board-card').filter({ hasText: c })).toHaveCount(1);
+  await expect(column(page, working).locator('.count')).toHaveText('3');
+
+  // Won is folded into a drop zone below the board; a move there asks first, Cancel keeps it.
+  const zone = page.locator(`.final-zone[data-stage="${won.id}"]`);
+  await drag(page, tile(page, d).locator('.handle'), zone);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(won.name);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(column(page, fresh).locator('.board-card').filter({ hasText: d })).toHaveCount(1);
+  await drag(page, tile(page, d).locator('.handle'), zone);
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await expect(zone.locator('.count')).toHaveText('1');
+  await expect(tile(page, d)).toHaveCount(0);
+
+  // Final stages as columns, remembered by this browser.
+  await page.getByRole('button', { name: 'Final stages as columns' }).click();
+  await expect(column(page, won).locator('.board-card').filter({ hasText: d })).toHaveCount(1);
+  await page.reload();
+  await hydrated(page);
+  await expect(column(page, won).locator('.board-card').filter({ hasText: d })).toHaveCount(1);
+
+  // The card of a moved deal shows the move on its timeline.
+  await tile(page, a).getByRole('link', { name: a }).click();
+  await expect(page).toHaveURL(new RegExp(`/crm/deal/${p.ids[0]}$`));
+  await expect(page.locator('.stage-bar .stage[aria-current="step"]')).toHaveText(working.name);
+});
+
+test('a move someone else made first is shown and the board corrected; quick add puts a deal in the first column', async ({ page, baseURL }) => {
+  await signIn(page, DEMO.admin);
+  const title = unique('Raced');
+  const p = await pipelineWithDeals(page, baseURL!, [title]);
+  const [fresh, working] = [p.stage('New'), p.stage('In progress')];
+  // The board does not poll here, so it still shows the deal where it was.
+  await page.route('**/api/board_token', (route) => route.abort());
+  await open(page, `/crm/deal/kanban?pipeline=${p.id}`);
+  const moved = await api(page.request, baseURL!, 'move_stage', { entity: 'deal', id: p.ids[0], version: 1, stage_id: working.id });
+  expect(moved.status).toBe(200);
+  await expect(column(page, fresh).locator('.board-card').filter({ hasText: title })).toHaveCount(1);
+  await drag(page, tile(page, title).locator('.handle'), page.locator(`.final-zone[data-stage="${p.stage('Lost').id}"]`));
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('alert')).toContainText('Someone else changed this meanwhile');
+  await expect(column(page, working).locator('.board-card').filter({ hasText: title })).toHaveCount(1);
+
+  const added = unique('Quick');
+  await page.getByPlaceholder('Quick add: title, then Enter').fill(added);
+  await page.getByPlaceholder('Quick add: title, then Enter').press('Enter');
+  await expect(column(page, fresh).locator('.board-card').filter({ hasText: added })).toHaveCount(1);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the board reads as columns of links to the cards', async ({ page }) => {
+    await signIn(page, DEMO.anna);
+    await page.goto('/crm/deal/kanban');
+    const first = page.locator('.board-column').first();
+    await expect(first.locator('h2')).not.toHaveText('');
+    const link = page.locator('.board-card a.card-title').first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/crm\/deal\/\d+$/);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+  });
+});
