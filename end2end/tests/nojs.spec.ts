@@ -82,3 +82,15 @@ test('a throttled sign-in answers 429 with a page that says how long to wait', a
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByLabel('Email')).toBeVisible();
 });
+
+test('the kanban board reads as columns of links to the cards', async ({ page }) => {
+  await signIn(page, DEMO.anna);
+  await page.goto('/crm/deal/kanban');
+  await expect(page.locator('.board-column h2').first()).toHaveText('New');
+  const link = page.locator('.board-card a.card-title').first();
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/crm\/deal\/\d+$/);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.locator('.stage-bar')).toBeVisible();
+});

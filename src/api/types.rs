@@ -136,6 +136,8 @@ pub struct Board {
     /// One per stage, in the pipeline's order.
     pub columns: Vec<BoardColumn>,
     pub search: Option<String>,
+    /// The pipeline's change token when the board was read (an open board polls for another).
+    pub token: String,
     /// The reader may create items (quick add) / move them (their update scope reaches some).
     pub can_create: bool,
     pub can_move: bool,

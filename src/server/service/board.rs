@@ -1,7 +1,7 @@
 //! The kanban board (`/crm/{type}/kanban`): one pipeline's stages as columns, each with the
 //! count and amounts of the items the reader reaches and its newest cards, a page at a time.
-//! Statements per board: the totals (one), a page per column, the clients' names (two) — none
-//! grows with the number of items.
+//! Statements per board: the change token and the totals (one each), a page per column, the
+//! clients' names (two) — none grows with the number of items.
 
 use super::{entity_of, fields_for, known, names_for, reach, Known};
 use crate::api::types::{Board, BoardCard, BoardColumn, CurrentUser};
@@ -57,6 +57,8 @@ pub async fn board(
         reach: reach(user, entity, Action::Read),
         ..ListQuery::default()
     };
+    // The token first: a change made while the board is read makes it stale, never the board.
+    let token = items::pipeline_token(&mut conn, entity, chosen.id).await?;
     let totals = items::stage_totals(&mut conn, entity, &query).await?;
     let mut pages = Vec::with_capacity(chosen.stages.len());
     for s in &chosen.stages {
@@ -88,6 +90,7 @@ pub async fn board(
         pipeline: chosen,
         columns,
         search,
+        token,
         can_create: has(Action::Create),
         can_move: has(Action::Update),
     })

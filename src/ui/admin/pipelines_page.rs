@@ -41,6 +41,7 @@ pub fn PipelinesPage() -> impl IntoView {
 /// The one form open at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Open {
+    NewPipeline,
     Stage(i64),
     DeleteStage(i64),
     RenamePipeline(i64),
@@ -259,11 +260,17 @@ fn PipelinesView(data: PipelinesAdmin) -> impl IntoView {
 #[component]
 fn NewPipeline(page: Page) -> impl IntoView {
     let name = RwSignal::new(String::new());
-    let err = page.error("new_pipeline");
+    // A change made (this one or another) empties the field.
+    Effect::new(move |_| {
+        page.data.track();
+        name.set(String::new());
+    });
+    let named = page.error("name");
+    let err = move || named().filter(|_| page.open.get() == Some(Open::NewPipeline));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        page.show(Open::NewPipeline);
         page.run(PipelineEdit::CreatePipeline { name: name.get_untracked() }, text::pipeline_created().into());
-        name.set(String::new());
     };
     view! {
         <form class="inline-form new-pipeline" on:submit=submit>

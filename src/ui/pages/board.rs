@@ -92,7 +92,10 @@ impl Ctx {
     async fn reload(&self) {
         let (e, p, q) = (self.entity.slug().to_string(), self.board.with_untracked(|b| b.pipeline.id), self.search());
         match get_board(e, Some(p), q).await {
-            Ok(b) => self.board.set(b),
+            Ok(b) => {
+                // The board may have left the page meanwhile.
+                let _ = self.board.try_set(b);
+            }
             Err(e) => handle_error(&e),
         }
     }
@@ -204,22 +207,28 @@ impl Ctx {
 
 /// Follows others' changes: every few seconds asks whether the pipeline's items or the
 /// configuration changed, and reloads the board when they did and nobody is mid-move.
+/// Stops when the board leaves the page.
 fn follow(ctx: Ctx) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let shown = std::sync::Arc::new(AtomicBool::new(true));
+    let on_page = shown.clone();
+    on_cleanup(move || shown.store(false, Ordering::Relaxed));
     spawn_local(async move {
-        let mut seen: Option<String> = None;
         loop {
             browser::sleep(POLL_MS).await;
-            let pipeline = ctx.board.with_untracked(|b| b.pipeline.id);
+            if !on_page.load(Ordering::Relaxed) {
+                return;
+            }
+            let Some((pipeline, seen)) = ctx.board.try_with_untracked(|b| (b.pipeline.id, b.token.clone())) else {
+                return;
+            };
             let Ok(token) = get_board_token(ctx.entity.slug().to_string(), pipeline).await else { continue };
             let quiet = !ctx.busy.get_untracked()
                 && ctx.lifted.with_untracked(Option::is_none)
                 && ctx.pointer.with_untracked(Option::is_none)
                 && ctx.confirm.with_untracked(Option::is_none);
-            if seen.as_ref().is_some_and(|s| *s != token) && quiet {
+            if token != seen && quiet && on_page.load(Ordering::Relaxed) {
                 ctx.reload().await;
-            }
-            if quiet {
-                seen = Some(token);
             }
         }
     });
@@ -286,7 +295,7 @@ fn BoardView(board: Board) -> impl IntoView {
         })}
         <div class="sr-only" aria-live="assertive">{move || ctx.announce.get()}</div>
         <div
-            class="board"
+            class="board-area"
             class:dragging=move || ctx.pointer.with(Option::is_some)
             on:pointermove=move |ev| ctx.pointer_move(ev.client_x(), ev.client_y())
             on:pointerup=move |_| ctx.pointer_up()
@@ -295,6 +304,7 @@ fn BoardView(board: Board) -> impl IntoView {
                 ctx.drop_at.set(None);
             }
         >
+        <div class="board">
             <For each=move || stages(false) key=|id| *id let:id>
                 <Column ctx stage=id/>
             </For>
@@ -311,6 +321,7 @@ fn BoardView(board: Board) -> impl IntoView {
                 </For>
             </div>
         </Show>
+        </div>
         <ConfirmFinal ctx/>
     }
 }
