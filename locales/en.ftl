@@ -553,3 +553,6 @@ board-quick-add = Quick add: title, then Enter
 board-lifted = { $title } lifted. Arrow keys choose the stage, Space drops, Escape cancels.
 board-over = { $title } over { $stage }: stage { $position } of { $count }.
 board-moved = { $title } moved to { $stage }.
+required-grid = Required fields by stage
+required-grid-hint = A click on a stage makes the field required from that stage on; a click on its first required stage clears it. “Always” is required at every stage.
+required-at-stage = { $field } required: { $stage }

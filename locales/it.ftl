@@ -553,3 +553,6 @@ board-quick-add = Aggiunta rapida: titolo e Invio
 board-lifted = «{ $title }» sollevato. Le frecce scelgono la fase, Spazio rilascia, Esc annulla.
 board-over = «{ $title }» sopra «{ $stage }»: fase { $position } di { $count }.
 board-moved = «{ $title }» spostato in «{ $stage }».
+required-grid = Campi obbligatori per fase
+required-grid-hint = Un clic su una fase rende il campo obbligatorio da quella fase in poi; un clic sulla sua prima fase obbligatoria lo toglie. «Sempre» è obbligatorio in ogni fase.
+required-at-stage = { $field } obbligatorio: { $stage }

@@ -553,3 +553,6 @@ board-quick-add = Adição rápida: título e Enter
 board-lifted = “{ $title }” levantado. As setas escolhem o estágio, Espaço solta, Escape cancela.
 board-over = “{ $title }” sobre “{ $stage }”: estágio { $position } de { $count }.
 board-moved = “{ $title }” movido para “{ $stage }”.
+required-grid = Campos obrigatórios por estágio
+required-grid-hint = Um clique em um estágio torna o campo obrigatório a partir desse estágio; um clique no primeiro estágio obrigatório remove a exigência. “Sempre” é obrigatório em todos os estágios.
+required-at-stage = { $field } obrigatório: { $stage }

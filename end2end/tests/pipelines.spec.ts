@@ -86,6 +86,19 @@ test('an admin shapes a pipeline: stages added, reordered, recoloured, deleted w
   await expect(form).toHaveCount(0);
   await expect(row(box, 'Offer').locator('.stage-badge')).toHaveAttribute('style', /--stage-color:#ff5752/);
 
+  // Required fields by stage: a click makes a field required from that stage on (not at the
+  // failure stage); a click on its first required stage clears it.
+  await box.getByRole('button', { name: 'Required fields by stage' }).click();
+  const cell = (stage: string) => box.getByRole('button', { name: `Comment required: ${stage}` });
+  await cell('Offer').click();
+  for (const [stage, on] of [['New', 'false'], ['Qualify', 'false'], ['Offer', 'true'], ['In progress', 'true'], ['Won', 'true'], ['Lost', 'false']]) {
+    await expect(cell(stage)).toHaveAttribute('aria-pressed', on);
+  }
+  await cell('Offer').click();
+  await expect(cell('Won')).toHaveAttribute('aria-pressed', 'false');
+  await cell('In progress').click();
+  await expect(cell('In progress')).toHaveAttribute('aria-pressed', 'true');
+
   // The first stage, the success stage and the only failure stage cannot be deleted.
   for (const fixed of ['New', 'Won', 'Lost']) {
     await expect(row(box, fixed).getByRole('button', { name: 'Delete stage' })).toHaveCount(0);

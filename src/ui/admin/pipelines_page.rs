@@ -3,12 +3,15 @@
 //! back, reordered by drag (pointer: mouse and touch; keyboard: Space lifts, arrows move, Space
 //! drops, Escape cancels, each step announced) and deleted, asking where their items go. Every
 //! change is one request; the server decides (docs/PIPELINES.md) and answers with the new state.
+//! Below each pipeline, the required fields by stage, as a grid.
 
 use super::access_page::SettingsNav;
+use crate::api::fields::{configure_field, get_field_settings};
 use crate::api::pipelines::{edit_pipelines, get_pipelines_admin};
 use crate::api::types::PipelinesAdmin;
+use crate::domain::field_spec::FieldSpec;
 use crate::domain::pipeline_edit::{PipelineEdit, PALETTE};
-use crate::domain::{EntityType, Pipeline, Stage, StageSemantics};
+use crate::domain::{EntityType, FieldDef, Pipeline, RequiredRule, Stage, StageSemantics};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::browser;
@@ -347,7 +350,135 @@ fn PipelineView(page: Page, pipeline: i64) -> impl IntoView {
                 </For>
             </ol>
             <AddStage page pipeline semantics=StageSemantics::Failure/>
+            <RequiredGrid page pipeline/>
         </section>
+    }
+}
+
+/// The stages a click on `stage` makes a field required at: it and every later stage in
+/// progress, and the success stage (a failure stage: itself).
+fn from_stage_on(pipeline: &Pipeline, stage: i64) -> Vec<i64> {
+    let Some(at) = pipeline.position(stage) else { return vec![] };
+    if pipeline.stages[at].semantics == StageSemantics::Failure {
+        return vec![stage];
+    }
+    pipeline.stages[at..].iter().filter(|s| s.semantics != StageSemantics::Failure).map(|s| s.id).collect()
+}
+
+/// Required fields by stage: fields down, "Always" and the pipeline's stages across. A click on
+/// a cell makes the field required from that stage on; a click on its first required stage of
+/// the pipeline clears them. The same rule the field's own settings edit (saved through them).
+#[component]
+fn RequiredGrid(page: Page, pipeline: i64) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let fields: RwSignal<Option<Vec<FieldDef>>> = RwSignal::new(None);
+    let stages = move || page.data.with(|d| d.pipelines.iter().find(|p| p.id == pipeline).cloned());
+    let show = move |_| {
+        let now = !open.get_untracked();
+        open.set(now);
+        if now && fields.with_untracked(Option::is_none) {
+            spawn_local(async move {
+                match get_field_settings(page.entity.slug().to_string()).await {
+                    Ok(a) => fields.set(Some(a.fields)),
+                    Err(e) => {
+                        handle_error(&e);
+                        page.notice.set(Some(e.message()));
+                    }
+                }
+            });
+        }
+    };
+    let change = move |def: FieldDef, rule: RequiredRule| {
+        let mut spec = FieldSpec::of(&def);
+        spec.settings.required = rule;
+        let code = def.code.clone();
+        spawn_local(async move {
+            match configure_field(page.entity.slug().to_string(), code, spec).await {
+                Ok(saved) => {
+                    fields.update(|f| {
+                        if let Some(x) = f.as_mut().and_then(|f| f.iter_mut().find(|x| x.code == saved.code)) {
+                            *x = saved;
+                        }
+                    });
+                    page.notice.set(Some(text::pipeline_saved().into()));
+                }
+                Err(e) => {
+                    handle_error(&e);
+                    page.notice.set(Some(e.message()));
+                }
+            }
+        });
+    };
+    view! {
+        <button type="button" class="link required-grid-toggle" aria-expanded=move || open.get().to_string() on:click=show>
+            {text::required_grid()}
+        </button>
+        <Show when=move || open.get()>
+            <p class="hint">{text::required_grid_hint()}</p>
+            {move || match (fields.get(), stages()) {
+                (Some(list), Some(p)) => {
+                    let header = p.stages.iter().map(|s| view! {
+                        <th scope="col"><span class="stage-badge" style=stage_style(&s.color)>{s.name.clone()}</span></th>
+                    }).collect_view();
+                    let rows = list.into_iter().map(|def| {
+                        let rule = def.settings.required.clone();
+                        let always_def = def.clone();
+                        let always = rule.always;
+                        let label = def.label.clone();
+                        let cells = p.stages.iter().map(|s| {
+                            let on = always || rule.stages.contains(&s.id);
+                            let (def, rule, p, sid) = (def.clone(), rule.clone(), p.clone(), s.id);
+                            let aria = text::required_at_stage(&label, &s.name);
+                            view! {
+                                <td>
+                                    <button type="button" class="grid-cell" aria-pressed=on.to_string() aria-label=aria disabled=always
+                                        on:click=move |_| {
+                                            let mine: Vec<i64> = p.stages.iter().map(|s| s.id).collect();
+                                            let first = p.stages.iter().find(|s| rule.stages.contains(&s.id)).map(|s| s.id);
+                                            let mut next = rule.clone();
+                                            next.stages.retain(|id| !mine.contains(id));
+                                            if first != Some(sid) {
+                                                next.stages.extend(from_stage_on(&p, sid));
+                                            }
+                                            change(def.clone(), next);
+                                        }>{if on { "●" } else { "○" }}</button>
+                                </td>
+                            }
+                        }).collect_view();
+                        let always_label = text::required_at_stage(&label, text::required_always());
+                        view! {
+                            <tr data-required-row=def.code.clone()>
+                                <th scope="row">{def.label.clone()}</th>
+                                <td>
+                                    <button type="button" class="grid-cell" aria-pressed=always.to_string() aria-label=always_label
+                                        on:click=move |_| {
+                                            let mut next = always_def.settings.required.clone();
+                                            next.always = !next.always;
+                                            change(always_def.clone(), next);
+                                        }>{if always { "●" } else { "○" }}</button>
+                                </td>
+                                {cells}
+                            </tr>
+                        }
+                    }).collect_view();
+                    view! {
+                        <div class="required-grid-wrap">
+                            <table class="fields-table required-grid">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{text::field_label()}</th>
+                                        <th scope="col">{text::required_always()}</th>
+                                        {header}
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }
+                _ => view! { <p class="loading">{text::loading()}</p> }.into_any(),
+            }}
+        </Show>
     }
 }
 
