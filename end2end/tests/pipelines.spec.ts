@@ -1,6 +1,7 @@
 // Settings → Pipelines and stages: an admin adds a pipeline of deals and shapes its stages —
 // adds them, reorders them by keyboard and by mouse, recolours one — then deletes a stage that
-// holds a deal, choosing where the deal goes; the deal's card shows the move on its timeline.
+// holds a deal, choosing where the deal goes; the deal's card shows the move on its timeline,
+// and a card open elsewhere shows a renamed stage within seconds.
 // The spec works in a pipeline of its own, so other specs' deals and stages stay as they are.
 import { type Locator, type Page } from '@playwright/test';
 import { api, DEMO, expect, hydrated, open, signIn, test, unique } from './helpers';
@@ -33,7 +34,7 @@ async function dragAbove(page: Page, handle: Locator, target: Locator) {
   await page.mouse.up();
 }
 
-test('an admin shapes a pipeline: stages added, reordered, recoloured, deleted with their deals moved', async ({ page, baseURL }) => {
+test('an admin shapes a pipeline: stages added, reordered, recoloured, deleted with their deals moved', async ({ page, browser, baseURL }) => {
   const name = unique('Flow');
   await signIn(page, DEMO.admin);
   await open(page, '/settings/pipelines/deal');
@@ -104,6 +105,8 @@ test('an admin shapes a pipeline: stages added, reordered, recoloured, deleted w
     await expect(row(box, fixed).getByRole('button', { name: 'Delete stage' })).toHaveCount(0);
   }
 
+  const qualifyId = Number(await row(box, 'Qualify').getAttribute('data-stage'));
+
   // A deal in Offer; deleting Offer asks where the deal goes.
   const pipelineId = Number(await box.getAttribute('data-pipeline'));
   const offerId = Number(await row(box, 'Offer').getAttribute('data-stage'));
@@ -132,6 +135,17 @@ test('an admin shapes a pipeline: stages added, reordered, recoloured, deleted w
   await expect(page.locator('.stage-bar .stage[aria-current="step"]')).toHaveText('In progress');
   await expect(page.locator('.timeline .event.stage_changed').first()).toContainText('Offer');
   await expect(page.locator('.timeline .event.stage_changed').first()).toContainText('In progress');
+
+  // A card open elsewhere shows a renamed stage within seconds.
+  const watcher = await (await browser.newContext()).newPage();
+  await signIn(watcher, DEMO.admin);
+  await open(watcher, `/crm/deal/${deal}`);
+  await expect(watcher.locator('.stage-bar')).toContainText('Qualify');
+  const renamed = await api(page.request, baseURL!, 'edit_pipelines', {
+    entity: 'deal', edit: { op: 'change_stage', stage: qualifyId, name: 'Qualified', color: '#47e4c2' },
+  });
+  expect(renamed.status, JSON.stringify(renamed.json)).toBe(200);
+  await expect(watcher.locator('.stage-bar')).toContainText('Qualified', { timeout: 15_000 });
 
   // The pipeline goes too, its deal moved to the Sales pipeline.
   await open(page, '/settings/pipelines/deal');

@@ -466,6 +466,9 @@ pub struct CardLayout {
     pub layout: Layout,
     /// The fields the user may see.
     pub fields: Vec<FieldDef>,
+    /// The type's pipelines with their stages as they are now (an open card's stage bar).
+    #[serde(default)]
+    pub pipelines: Vec<Pipeline>,
 }
 
 /// A view the user may switch to, with the name the switcher shows.

@@ -22,7 +22,8 @@ pub async fn card_layout(store: &Store, user: &CurrentUser, kind: CardKind) -> R
     let cfg = store.config.fresh(&mut conn).await?;
     let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let (view, layout) = visible_layout(&cfg, &mut conn, kind, user, &fields).await?;
-    Ok(CardLayout { view, layout, fields })
+    let pipelines = cfg.pipelines(&mut conn, entity).await?.to_vec();
+    Ok(CardLayout { view, layout, fields, pipelines })
 }
 
 pub async fn card(store: &Store, user: &CurrentUser, entity: &str, id: i64) -> Result<CardData, AppError> {

@@ -77,9 +77,25 @@ pub async fn view_tokens(store: &Store, user: &CurrentUser, kinds: &[CardKind]) 
     let Ok(cfg) = store.config.fresh(&mut conn).await else { return vec![None; kinds.len()] };
     let mut out = Vec::with_capacity(kinds.len());
     for kind in kinds {
-        out.push(resolved(&cfg, &mut conn, user, *kind).await.ok().map(|r| r.state.token));
+        let token = resolved(&cfg, &mut conn, user, *kind).await.ok().map(|r| r.state.token);
+        // Stages renamed, recoloured, added or removed reach open cards with the same event.
+        let stages = cfg.pipelines(&mut conn, kind.entity).await.ok().map(|p| stages_mark(&p));
+        out.push(token.zip(stages).map(|(t, s)| format!("{t}.{s:x}")));
     }
     out
+}
+
+/// A mark that changes with any change of a type's pipelines and stages.
+fn stages_mark(pipelines: &[crate::domain::Pipeline]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for p in pipelines {
+        (p.id, &p.name).hash(&mut h);
+        for s in &p.stages {
+            (s.id, &s.name, &s.color, s.semantics.code()).hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// The kind of card a layout watch names, if there is one: its type exists, and so does its

@@ -62,7 +62,7 @@ pub fn CardHeader() -> impl IntoView {
             </div>
             <div class="card-meta">
                 <dl class="card-facts">
-                {ctx.pipeline.with_value(|p| p.as_ref().map(|p| p.name.clone())).map(|name| view! {
+                {move || ctx.pipeline.with(|p| p.as_ref().map(|p| p.name.clone())).map(|name| view! {
                     <div><dt>{text::pipeline()}</dt><dd>{name}</dd></div>
                 })}
                 <div>

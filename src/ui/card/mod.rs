@@ -40,7 +40,9 @@ pub struct CardCtx {
     pub names: RwSignal<Names>,
     pub fields: StoredValue<Vec<FieldDef>>,
     pub users: StoredValue<Vec<UserRef>>,
-    pub pipeline: StoredValue<Option<Pipeline>>,
+    /// Its pipeline with the stages; an administrator's renaming or recolouring reaches an open
+    /// card with the layout events (`show_layout`).
+    pub pipeline: RwSignal<Option<Pipeline>>,
     pub events: RwSignal<Vec<TimelineEvent>>,
     pub next: RwSignal<Option<Cursor>>,
     pub notice: RwSignal<Option<(NoticeKind, String)>>,
@@ -148,6 +150,13 @@ impl CardCtx {
     /// a section is being edited or the card configured, it waits for that to end: replacing
     /// the sections would close an open form.
     pub fn show_layout(&self, fresh: CardLayout) {
+        // The stage bar is not part of any form: renamed or recoloured stages show at once.
+        let pipeline = self.pipeline_id().and_then(|id| fresh.pipelines.iter().find(|p| p.id == id));
+        if let Some(p) = pipeline {
+            if self.pipeline.with_untracked(|c| c.as_ref() != Some(p)) {
+                self.pipeline.set(Some(p.clone()));
+            }
+        }
         if self.configuring.with_untracked(Option::is_some) || untrack(|| self.editing()) {
             self.waiting_layout.set(Some(fresh));
             return;
@@ -217,7 +226,7 @@ pub fn Card(data: CardData) -> impl IntoView {
         names: RwSignal::new(names),
         fields: StoredValue::new(fields),
         users: StoredValue::new(users),
-        pipeline: StoredValue::new(pipeline),
+        pipeline: RwSignal::new(pipeline),
         several_pipelines,
         events: RwSignal::new(timeline.events),
         next: RwSignal::new(timeline.next),

@@ -15,9 +15,9 @@ use leptos::task::spawn_local;
 #[component]
 pub fn StageBar() -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
-    let Some(pipeline) = ctx.pipeline.get_value() else {
+    if ctx.pipeline.with_untracked(Option::is_none) {
         return ().into_any();
-    };
+    }
     let confirm: RwSignal<Option<Stage>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let go = move |stage: Stage| {
@@ -44,7 +44,7 @@ pub fn StageBar() -> impl IntoView {
                     let now = fields.first().map(|f| f.shown.clone()).unwrap_or_default();
                     if let Some(s) = ctx
                         .pipeline
-                        .with_value(|p| p.as_ref().and_then(|p| p.stages.iter().find(|s| s.name == now).cloned()))
+                        .with_untracked(|p| p.as_ref().and_then(|p| p.stages.iter().find(|s| s.name == now).cloned()))
                     {
                         ctx.header.update(|h| h.stage_id = Some(s.id));
                     }
@@ -57,8 +57,12 @@ pub fn StageBar() -> impl IntoView {
             }
         });
     };
-    let stages = pipeline.stages.clone();
-    let bar = stages
+    // Drawn again when an administrator renames, recolours, adds or removes a stage.
+    let bar = move || {
+        let Some(pipeline) = ctx.pipeline.get() else { return ().into_any() };
+        pipeline
+        .stages
+        .clone()
         .into_iter()
         .map(|stage| {
             let p = pipeline.clone();
@@ -104,7 +108,9 @@ pub fn StageBar() -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+        .into_any()
+    };
     let several = ctx.several_pipelines && !ctx.read_only;
     view! {
         <ol class="stage-bar" aria-label=text::col_stage()>{bar}</ol>
@@ -139,7 +145,7 @@ fn ChangePipeline() -> impl IntoView {
     let chosen: RwSignal<Option<i64>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
-    let current = ctx.pipeline.with_value(|p| p.as_ref().map(|p| p.id));
+    let current = ctx.pipeline.with_untracked(|p| p.as_ref().map(|p| p.id));
     let show = move |_| {
         error.set(None);
         spawn_local(async move {

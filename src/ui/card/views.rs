@@ -120,7 +120,7 @@ pub fn ViewsPanel(ed: Editor) -> impl IntoView {
     let pipeline_note = if ctx.repeat_lead().is_some() {
         Some(text::layout_of_repeat_leads().to_string())
     } else if ctx.header.with_untracked(|h| h.entity) == crate::domain::EntityType::DEAL {
-        ctx.pipeline.with_value(|p| p.as_ref().map(|p| text::layout_of_pipeline(&p.name)))
+        ctx.pipeline.with_untracked(|p| p.as_ref().map(|p| text::layout_of_pipeline(&p.name)))
     } else {
         None
     }
