@@ -231,3 +231,29 @@ on_both_databases! {
         assert!(matches!(stale, Err(AppError::Conflict { .. })), "someone moved it since version 1: {stale:?}");
     }
 }
+
+on_both_databases! {
+    async fn a_board_counts_each_stage_and_sums_amounts_per_currency_in_the_database(store: Store) {
+        use crm_card::server::store::items::{ListQuery, StageTotal};
+        let mut conn = store.pool.acquire().await.unwrap();
+        let admin = admin(&mut conn).await;
+        let created = edit(&store, &admin, PipelineEdit::CreatePipeline { name: "Counted".into() }).await.unwrap();
+        let p = created.pipelines.last().unwrap().clone();
+        let fields = catalog::fields(&mut conn, EntityType::DEAL).await.unwrap();
+        for (title, minor, currency) in [("A", 1050, "USD"), ("B", 2000, "USD"), ("C", 700, "EUR"), ("D", 0, "")] {
+            let mut values: Values = [("title".to_string(), Value::Text(title.into()))].into();
+            if !currency.is_empty() {
+                values.insert("amount".into(), Value::Money { minor, currency: currency.into() });
+            }
+            let new = NewItem { entity: EntityType::DEAL, fields: &fields, pipeline: Some(&p), values, user_id: Some(admin.id), now: DAY, repeat_lead: false, search_gen: 0 };
+            assert!(matches!(items::create(&mut conn, new).await.unwrap(), CreateOutcome::Created { .. }));
+        }
+        let q = ListQuery { pipeline_id: Some(p.id), limit: 20, ..ListQuery::default() };
+        let totals = items::stage_totals(&mut conn, EntityType::DEAL, &q).await.unwrap();
+        let want = StageTotal { count: 4, sums: [("EUR".to_string(), 700), ("USD".to_string(), 3050)].into() };
+        assert_eq!(totals.get(&p.stages[0].id), Some(&want));
+        assert_eq!(totals.len(), 1, "only the stage that holds items");
+        let found = ListQuery { search: Some("zzz-nothing".into()), ..q };
+        assert!(items::stage_totals(&mut conn, EntityType::DEAL, &found).await.unwrap().is_empty());
+    }
+}
