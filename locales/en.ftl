@@ -556,3 +556,5 @@ board-moved = { $title } moved to { $stage }.
 required-grid = Required fields by stage
 required-grid-hint = A click on a stage makes the field required from that stage on; a click on its first required stage clears it. “Always” is required at every stage.
 required-at-stage = { $field } required: { $stage }
+board-needs-fields = To move “{ $title }” to { $stage }, fill in:
+board-save-and-move = Save and move

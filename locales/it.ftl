@@ -556,3 +556,5 @@ board-moved = «{ $title }» spostato in «{ $stage }».
 required-grid = Campi obbligatori per fase
 required-grid-hint = Un clic su una fase rende il campo obbligatorio da quella fase in poi; un clic sulla sua prima fase obbligatoria lo toglie. «Sempre» è obbligatorio in ogni fase.
 required-at-stage = { $field } obbligatorio: { $stage }
+board-needs-fields = Per spostare «{ $title }» in { $stage }, compila:
+board-save-and-move = Salva e sposta

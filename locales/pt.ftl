@@ -556,3 +556,5 @@ board-moved = “{ $title }” movido para “{ $stage }”.
 required-grid = Campos obrigatórios por estágio
 required-grid-hint = Um clique em um estágio torna o campo obrigatório a partir desse estágio; um clique no primeiro estágio obrigatório remove a exigência. “Sempre” é obrigatório em todos os estágios.
 required-at-stage = { $field } obrigatório: { $stage }
+board-needs-fields = Para mover “{ $title }” para { $stage }, preencha:
+board-save-and-move = Salvar e mover

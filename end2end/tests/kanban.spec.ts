@@ -1,5 +1,6 @@
 // The kanban board: deals dragged across the columns by mouse, finger and keyboard; a final
-// stage asks first; a move someone else made first is shown and the board corrected; a second
+// stage asks first; a stage requiring a field asks for it in a small form; a move someone else
+// made first is shown and the board corrected; a second
 // browser sees a move within seconds (without JavaScript: nojs.spec.ts). The spec
 // works in a pipeline of its own, so other specs' deals stay where they are.
 import { type Locator, type Page } from '@playwright/test';
@@ -113,7 +114,7 @@ test('deals move across the board by mouse, finger and keyboard, and a final sta
   await expect(page.locator('.stage-bar .stage[aria-current="step"]')).toHaveText(working.name);
 });
 
-test('a move someone else made first is shown and the board corrected; quick add puts a deal in the first column', async ({ page, baseURL }) => {
+test('a move someone else made first is shown and corrected; quick add; a stage requiring a field asks for it', async ({ page, baseURL }) => {
   await signIn(page, DEMO.admin);
   const title = unique('Raced');
   const p = await pipelineWithDeals(page, baseURL!, [title]);
@@ -133,4 +134,22 @@ test('a move someone else made first is shown and the board corrected; quick add
   await page.getByPlaceholder('Quick add: title, then Enter').fill(added);
   await page.getByPlaceholder('Quick add: title, then Enter').press('Enter');
   await expect(column(page, fresh).locator('.board-card').filter({ hasText: added })).toHaveCount(1);
+
+  // "In progress" of this pipeline requires a comment: the move asks for just that field, and
+  // Save writes it and completes the move.
+  const admin = await api(page.request, baseURL!, 'field_settings', { entity: 'deal' });
+  const comment = admin.json.fields.find((f: { code: string }) => f.code === 'comment');
+  const settings = { ...comment.settings, required: { always: false, stages: [working.id] } };
+  const spec = { label: comment.label, field_type: comment.field_type, multiple: comment.multiple, settings };
+  const configured = await api(page.request, baseURL!, 'configure_field', { entity: 'deal', code: 'comment', spec });
+  expect(configured.status, JSON.stringify(configured.json)).toBe(200);
+  await drag(page, tile(page, added).locator('.handle'), column(page, working));
+  const ask = page.getByRole('dialog');
+  await expect(ask).toContainText(`To move “${added}” to In progress, fill in:`);
+  await ask.getByRole('button', { name: 'Save and move' }).click();
+  await expect(ask.locator('.has-error')).toHaveCount(1);
+  await ask.getByLabel('Comment').fill('Called them back');
+  await ask.getByRole('button', { name: 'Save and move' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(column(page, working).locator('.board-card').filter({ hasText: added })).toHaveCount(1);
 });

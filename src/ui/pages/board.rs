@@ -2,19 +2,22 @@
 //! with its item count, amounts and newest cards (more on demand). A card is dragged to another
 //! column — by pointer (mouse, touch) or keyboard (Space lifts, arrows choose the column, Space
 //! drops, Escape cancels; each step announced) — and the move goes through the same write
-//! decision as the card's stage bar: a final stage asks first; a refusal (required fields, a
-//! move someone else made first) is shown and nothing moves on screen. Final stages fold into
+//! decision as the card's stage bar: a final stage asks first; a stage that requires fields the
+//! item lacks opens a small form with just those and completes the move on Save; a move someone
+//! else made first is shown and the board corrected; nothing moves on screen that the server
+//! refused. Final stages fold into
 //! drop zones below the board or show as columns, as this browser last chose. An open board
 //! follows others' changes within five seconds. Without JavaScript it reads as columns of links.
 
 use super::entity_param;
-use crate::api::items::{create_item, get_board, get_board_column, get_board_token, move_stage};
-use crate::api::types::{Board, BoardCard};
+use crate::api::items::{create_item, get_board, get_board_column, get_board_token, get_card, move_stage, save_fields};
+use crate::api::types::{Board, BoardCard, CardData};
 use crate::domain::timeline::format_time;
-use crate::domain::{EntityType, FieldInput, Stage};
+use crate::domain::{EntityType, FieldDef, FieldInput, Stage};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::browser;
+use crate::ui::card::field_input::{EditForm, FieldEditor};
 use crate::ui::common::{handle_error, stage_style, AppFrame, ErrorPanel, Loaded};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -74,6 +77,8 @@ struct Ctx {
     drop_at: RwSignal<Option<i64>>,
     /// A move to a final stage waiting for its confirmation.
     confirm: RwSignal<Option<Moving>>,
+    /// A move refused for fields the target stage requires: the move and those fields' codes.
+    needs: RwSignal<Option<(Moving, Vec<String>)>>,
     busy: RwSignal<bool>,
     notice: RwSignal<Option<(bool, String)>>,
     announce: RwSignal<String>,
@@ -130,6 +135,11 @@ impl Ctx {
                     let now = fields.first().map(|f| f.shown.clone()).unwrap_or_default();
                     me.notice.set(Some((true, text::conflict_message(&now))));
                     me.reload().await;
+                }
+                // The stage requires fields the item lacks: a small form asks for just those.
+                Err(AppError::Validation { fields, .. }) if !fields.is_empty() => {
+                    me.notice.set(None);
+                    me.needs.set(Some((m, fields.into_iter().map(|f| f.code).collect())));
                 }
                 Err(e) => {
                     handle_error(&e);
@@ -226,7 +236,8 @@ fn follow(ctx: Ctx) {
             let quiet = !ctx.busy.get_untracked()
                 && ctx.lifted.with_untracked(Option::is_none)
                 && ctx.pointer.with_untracked(Option::is_none)
-                && ctx.confirm.with_untracked(Option::is_none);
+                && ctx.confirm.with_untracked(Option::is_none)
+                && ctx.needs.with_untracked(Option::is_none);
             if token != seen && quiet && on_page.load(Ordering::Relaxed) {
                 ctx.reload().await;
             }
@@ -245,6 +256,7 @@ fn BoardView(board: Board) -> impl IntoView {
         pointer: RwSignal::new(None),
         drop_at: RwSignal::new(None),
         confirm: RwSignal::new(None),
+        needs: RwSignal::new(None),
         busy: RwSignal::new(false),
         notice: RwSignal::new(None),
         announce: RwSignal::new(String::new()),
@@ -323,6 +335,7 @@ fn BoardView(board: Board) -> impl IntoView {
         </Show>
         </div>
         <ConfirmFinal ctx/>
+        {move || ctx.needs.get().map(|(m, codes)| view! { <RequiredForMove ctx moving=m codes/> })}
     }
 }
 
@@ -504,5 +517,88 @@ fn ConfirmFinal(ctx: Ctx) -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// The fields a stage requires and the item lacks, asked for in a small form: Save writes them
+/// (as the card would) and then makes the move.
+#[component]
+fn RequiredForMove(ctx: Ctx, moving: Moving, codes: Vec<String>) -> impl IntoView {
+    let e = ctx.entity;
+    let card: RwSignal<Option<Result<CardData, AppError>>> = RwSignal::new(None);
+    let id = moving.card.id;
+    spawn_local(async move {
+        let loaded = get_card(e.slug().to_string(), id).await;
+        let _ = card.try_set(Some(loaded));
+    });
+    let stage = ctx.stage(moving.to).map(|s| s.name).unwrap_or_default();
+    let title = moving.card.title.clone();
+    view! {
+        <div class="modal-backdrop">
+            <div class="modal required-for-move" role="dialog" aria-modal="true" aria-labelledby="required-move-title">
+                <h2 id="required-move-title">{text::board_needs_fields(&title, &stage)}</h2>
+                {move || match card.get() {
+                    None => view! { <p class="loading">{text::loading()}</p> }.into_any(),
+                    Some(Err(err)) => view! { <p class="form-error" role="alert">{err.message()}</p> }.into_any(),
+                    Some(Ok(data)) => view! { <MissingFields ctx moving=moving.clone() codes=codes.clone() data/> }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn MissingFields(ctx: Ctx, moving: Moving, codes: Vec<String>, data: CardData) -> impl IntoView {
+    let e = ctx.entity;
+    provide_context(data.types.clone());
+    let form = EditForm::new("move", e.slug(), data.users.clone());
+    let defs: Vec<FieldDef> = codes.iter().filter_map(|c| data.fields.iter().find(|f| f.code == *c).cloned()).collect();
+    form.titles.set(data.names.items.clone());
+    form.start(defs.iter(), &data.values);
+    let defs = StoredValue::new(defs);
+    let version = data.header.version;
+    let saving = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let values = form.all();
+        if !defs.with_value(|d| form.check(d, &values)) {
+            return;
+        }
+        saving.set(true);
+        let m = moving.clone();
+        spawn_local(async move {
+            let saved = save_fields(e.slug().to_string(), m.card.id, version, values).await;
+            let moved = match saved {
+                Ok(s) => move_stage(e.slug().to_string(), m.card.id, s.version, m.to).await.map(|_| ()),
+                Err(err) => Err(err),
+            };
+            saving.set(false);
+            match moved {
+                Ok(()) => {
+                    let stage = ctx.stage(m.to).map(|s| s.name).unwrap_or_default();
+                    ctx.needs.set(None);
+                    ctx.announce.set(text::board_moved(&m.card.title, &stage));
+                    ctx.reload().await;
+                }
+                Err(AppError::Validation { message, fields }) => {
+                    form.errors.set(fields.into_iter().map(|f| (f.code, f.message)).collect());
+                    form.message.set(Some(message));
+                }
+                Err(err) => {
+                    handle_error(&err);
+                    form.message.set(Some(err.message()));
+                }
+            }
+        });
+    };
+    view! {
+        <form class="new-item" novalidate on:submit=submit>
+            {defs.get_value().into_iter().map(|def| view! { <FieldEditor def form/> }).collect_view()}
+            {move || form.message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            <div class="actions">
+                <button type="submit" class="primary" disabled=move || saving.get()>{text::board_save_and_move()}</button>
+                <button type="button" on:click=move |_| ctx.needs.set(None)>{text::cancel()}</button>
+            </div>
+        </form>
     }
 }
