@@ -1361,7 +1361,7 @@ async fn a_deleted_items_card_is_for_administrators_and_its_restore_for_who_dele
 #[tokio::test]
 async fn malformed_ids_are_not_found_and_crm_data_is_never_cached() {
     let app = app().await;
-    for path in ["/crm/deal/12abc", "/crm/deal/kanban", "/crm/deal/99999999", "/crm/no-such-type/1", "/crm/Deal"] {
+    for path in ["/crm/deal/12abc", "/crm/deal/board", "/crm/deal/99999999", "/crm/no-such-type/1", "/crm/Deal"] {
         let (status, html) = app.page(path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(html.contains("Page not found."), "{path}");

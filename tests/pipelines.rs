@@ -257,3 +257,22 @@ on_both_databases! {
         assert!(items::stage_totals(&mut conn, EntityType::DEAL, &found).await.unwrap().is_empty());
     }
 }
+
+on_both_databases! {
+    async fn the_board_and_its_token_read_on_both_databases(store: Store) {
+        use crm_card::server::service::{board, board_token};
+        let mut conn = store.pool.acquire().await.unwrap();
+        let mut admin = admin(&mut conn).await;
+        admin.rights = crm_card::domain::access::Rights::full(true);
+        let all = pipelines_admin(&store, &admin, "deal").await.unwrap();
+        let p = sales(&all).clone();
+        deal(&mut conn, "Epsilon", &p, admin.id).await;
+        let b = board(&store, &admin, "deal", Some(p.id), None).await.unwrap();
+        assert_eq!(b.columns[0].count, 1);
+        assert_eq!(b.columns[0].cards[0].title, "Epsilon");
+        let token = board_token(&store, &admin, "deal", p.id).await.unwrap();
+        assert_eq!(token, b.token, "nothing changed since the board was read");
+        deal(&mut conn, "Zeta", &p, admin.id).await;
+        assert_ne!(board_token(&store, &admin, "deal", p.id).await.unwrap(), token, "a new deal changes it");
+    }
+}

@@ -31,7 +31,7 @@ const ORIGIN: &str = "http://crm.test";
 
 /// Every server function that changes something, with a well-formed body. Signing in starts a
 /// session, so it is here too: a sign-in from another site's page is refused as well.
-const MUTATING: [(&str, &str); 31] = [
+const MUTATING: [(&str, &str); 33] = [
     ("login", "email=anna%40example.com&password=demo"),
     ("setup", "token=not-the-token&name=X&email=x%40example.com&password=long+enough"),
     (
@@ -64,6 +64,8 @@ const MUTATING: [(&str, &str); 31] = [
     ("delete_card_view", r#"{"entity":"deal","id":999}"#),
     ("save_fields", r#"{"entity":"deal","id":1,"version":1,"changes":{"title":{"t":"text","v":"x"}}}"#),
     ("move_stage", r#"{"entity":"deal","id":1,"version":1,"stage_id":2}"#),
+    ("change_pipeline", r#"{"entity":"deal","id":1,"version":1,"stage_id":9}"#),
+    ("edit_pipelines", r#"{"entity":"deal","edit":{"op":"create_pipeline","name":"X"}}"#),
     ("create_item", r#"{"entity":"deal","pipeline_id":null,"values":{"title":{"t":"text","v":"x"}}}"#),
     ("add_comment", r#"{"entity":"deal","id":1,"text":"x"}"#),
     (
@@ -87,7 +89,7 @@ const MUTATING: [(&str, &str); 31] = [
 const DELIVERY: &str = r#"{"name":"Delivery","plural":"Deliveries","code":"delivery","stages":true,"several_pipelines":false,"client_contact":true,"client_company":false,"links":[],"in_menu":true}"#;
 
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 21] = [
+const READING: [(&str, &str); 26] = [
     ("me", "{}"),
     ("profile", "{}"),
     ("setup_open", r#"{"token":"not-the-token"}"#),
@@ -109,6 +111,11 @@ const READING: [(&str, &str); 21] = [
     ("types_admin", "{}"),
     ("recycle_bin", "{}"),
     ("type_contents", r#"{"entity":"deal"}"#),
+    ("pipelines_admin", r#"{"entity":"deal"}"#),
+    ("type_pipelines", r#"{"entity":"deal"}"#),
+    ("board", r#"{"entity":"deal","pipeline":null,"search":null}"#),
+    ("board_column", r#"{"entity":"deal","stage_id":1,"search":null,"before":null}"#),
+    ("board_token", r#"{"entity":"deal","pipeline":1}"#),
 ];
 
 struct App {
@@ -784,6 +791,26 @@ async fn idor_is_refused(db: TestDb) {
             &[404],
         ),
         ("add_comment", json!({"entity": "deal", "id": deal, "text": "Ida was here"}), &[404]),
+        (
+            "change_pipeline",
+            json!({"entity": "deal", "id": deal, "version": version + 1, "stage_id": card["header"]["stage_id"]}),
+            &[404],
+        ),
+        // The board of the pipeline Anna's deal is in, its column, its change token.
+        ("board", json!({"entity": "deal", "pipeline": card["header"]["pipeline_id"], "search": null}), &[200]),
+        (
+            "board_column",
+            json!({"entity": "deal", "stage_id": card["header"]["stage_id"], "search": null, "before": null}),
+            &[200],
+        ),
+        ("board_token", json!({"entity": "deal", "pipeline": card["header"]["pipeline_id"]}), &[200]),
+        ("type_pipelines", json!({"entity": "deal"}), &[200]),
+        ("pipelines_admin", json!({"entity": "deal"}), &[403]),
+        (
+            "edit_pipelines",
+            json!({"entity": "deal", "edit": {"op": "delete_stage", "stage": card["header"]["stage_id"], "move_to": null}}),
+            &[403],
+        ),
         // Links from her own deal to items she cannot read, and her deal given to Anna's file.
         (
             "save_fields",

@@ -1002,7 +1002,8 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
 /// or the configuration (a stage renamed): an open board polls it and reloads when it differs.
 pub async fn pipeline_token(conn: &mut Conn, entity: EntityType, pipeline_id: i64) -> sqlx::Result<String> {
     let r = sqlx::query(
-        "SELECT COUNT(*), COALESCE(MAX(updated_at), 0), COALESCE(SUM(version), 0), (SELECT revision FROM config_revision)
+        "SELECT COUNT(*), COALESCE(MAX(updated_at), 0), CAST(COALESCE(SUM(version), 0) AS BIGINT),
+                (SELECT revision FROM config_revision)
          FROM items WHERE entity_type = $1 AND pipeline_id = $2 AND deleted_at IS NULL",
     )
     .bind(entity.slug())
