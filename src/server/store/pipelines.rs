@@ -39,19 +39,12 @@ pub async fn edit_with<E>(
     decide: impl FnOnce(&TypeDef, &[Pipeline], &BTreeMap<i64, i64>) -> Result<Plan, E>,
 ) -> sqlx::Result<Option<Result<Plan, E>>> {
     let mut tx = conn.begin().await?;
-    // A write first: on SQLite the transaction holds the write lock before it reads.
-    let claimed = sqlx::query("UPDATE entity_types SET name = name WHERE code = $1")
-        .bind(entity.slug())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    let registry = super::types::registry(&mut tx).await?;
-    let Some(def) = registry.get(entity).filter(|_| claimed == 1) else {
+    let Some((def, _)) = super::types::claim(&mut tx, entity).await? else {
         return Ok(None);
     };
     let before = pipelines(&mut tx, entity).await?;
     let held = held(&mut tx, entity).await?;
-    let plan = match decide(def, &before, &held) {
+    let plan = match decide(&def, &before, &held) {
         Ok(plan) => plan,
         Err(e) => return Ok(Some(Err(e))),
     };

@@ -96,6 +96,21 @@ pub async fn create_with<E>(
     Ok(Ok(def))
 }
 
+/// Takes a type's registry row inside a transaction (a write first: on SQLite the transaction
+/// then holds the write lock before it reads, and two changes of one type queue up on both
+/// databases); the type and the registry as the transaction reads them, `None` when the type is
+/// gone.
+pub(super) async fn claim(conn: &mut Conn, entity: EntityType) -> sqlx::Result<Option<(TypeDef, Registry)>> {
+    let claimed = sqlx::query("UPDATE entity_types SET name = name WHERE code = $1")
+        .bind(entity.slug())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    let registry = registry(&mut *conn).await?;
+    let def = registry.get(entity).filter(|_| claimed == 1).cloned();
+    Ok(def.map(|d| (d, registry)))
+}
+
 /// Changes a type's names and options, in one transaction: `decide` makes the new definition
 /// from the type, the registry and the type's [`usage`] as the transaction reads them (after
 /// taking the type's row, so no write slips in between). Then the fields and the pipeline its
@@ -108,13 +123,7 @@ pub async fn update_with<E>(
     decide: impl FnOnce(&TypeDef, &Registry, &Usage) -> Result<TypeDef, E>,
 ) -> sqlx::Result<Option<Result<TypeDef, E>>> {
     let mut tx = conn.begin().await?;
-    let claimed = sqlx::query("UPDATE entity_types SET name = name WHERE code = $1")
-        .bind(entity.slug())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    let registry = registry(&mut tx).await?;
-    let Some(before) = registry.get(entity).filter(|_| claimed == 1).cloned() else {
+    let Some((before, registry)) = claim(&mut tx, entity).await? else {
         return Ok(None);
     };
     let usage = usage(&mut tx, entity).await?;
