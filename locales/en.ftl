@@ -558,3 +558,4 @@ required-grid-hint = A click on a stage makes the field required from that stage
 required-at-stage = { $field } required: { $stage }
 board-needs-fields = To move “{ $title }” to { $stage }, fill in:
 board-save-and-move = Save and move
+board-needs-fields-new = To add “{ $title }”, fill in:

@@ -558,3 +558,4 @@ required-grid-hint = Un clic su una fase rende il campo obbligatorio da quella f
 required-at-stage = { $field } obbligatorio: { $stage }
 board-needs-fields = Per spostare «{ $title }» in { $stage }, compila:
 board-save-and-move = Salva e sposta
+board-needs-fields-new = Per aggiungere «{ $title }», compila:

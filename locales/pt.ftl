@@ -558,3 +558,4 @@ required-grid-hint = Um clique em um estágio torna o campo obrigatório a parti
 required-at-stage = { $field } obrigatório: { $stage }
 board-needs-fields = Para mover “{ $title }” para { $stage }, preencha:
 board-save-and-move = Salvar e mover
+board-needs-fields-new = Para adicionar “{ $title }”, preencha:

@@ -604,3 +604,4 @@ required-grid-hint = Щелчок по стадии делает поле обя
 required-at-stage = { $field } обязательно: { $stage }
 board-needs-fields = Чтобы перенести «{ $title }» на стадию «{ $stage }», заполните:
 board-save-and-move = Сохранить и перенести
+board-needs-fields-new = Чтобы добавить «{ $title }», заполните:

@@ -153,3 +153,28 @@ test('a move someone else made first is shown and corrected; quick add; a stage 
   await expect(ask).toHaveCount(0);
   await expect(column(page, working).locator('.board-card').filter({ hasText: added })).toHaveCount(1);
 });
+
+test('quick add asks in a small form for the fields a new item needs besides its title', async ({ page, baseURL }) => {
+  await signIn(page, DEMO.admin);
+  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  const code = `visit-${tag}`;
+  const name = `Visit ${tag}`;
+  const spec = { name, plural: `Visits ${tag}`, code, stages: true, several_pipelines: false, client_contact: false, client_company: false, links: [], in_menu: true };
+  const made = await api(page.request, baseURL!, 'create_type', { spec });
+  expect(made.status, JSON.stringify(made.json)).toBe(200);
+  const field = { label: 'Purpose', field_type: 'string', multiple: false, settings: { required: { always: true, stages: [] } } };
+  const created = await api(page.request, baseURL!, 'create_field', { entity: code, spec: field });
+  expect(created.status, JSON.stringify(created.json)).toBe(200);
+  await open(page, `/crm/${code}/kanban`);
+  const title = unique('Walk-in');
+  await page.getByPlaceholder('Quick add: title, then Enter').fill(title);
+  await page.getByPlaceholder('Quick add: title, then Enter').press('Enter');
+  const ask = page.getByRole('dialog');
+  await expect(ask).toContainText(`To add “${title}”, fill in:`);
+  await ask.getByLabel('Purpose').fill('Site survey');
+  await ask.getByRole('button', { name: 'Save' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.locator('.board-column').first().locator('.board-card').filter({ hasText: title })).toHaveCount(1);
+  const gone = await api(page.request, baseURL!, 'delete_type', { entity: code, confirm: name });
+  expect(gone.status, JSON.stringify(gone.json)).toBe(200);
+});

@@ -10,8 +10,10 @@
 //! follows others' changes within five seconds. Without JavaScript it reads as columns of links.
 
 use super::entity_param;
-use crate::api::items::{create_item, get_board, get_board_column, get_board_token, get_card, move_stage, save_fields};
-use crate::api::types::{Board, BoardCard, CardData};
+use crate::api::items::{
+    create_item, get_board, get_board_column, get_board_token, get_card, get_new_item_form, move_stage, save_fields,
+};
+use crate::api::types::{Board, BoardCard};
 use crate::domain::timeline::format_time;
 use crate::domain::{EntityType, FieldDef, FieldInput, Stage};
 use crate::error::AppError;
@@ -77,8 +79,8 @@ struct Ctx {
     drop_at: RwSignal<Option<i64>>,
     /// A move to a final stage waiting for its confirmation.
     confirm: RwSignal<Option<Moving>>,
-    /// A move refused for fields the target stage requires: the move and those fields' codes.
-    needs: RwSignal<Option<(Moving, Vec<String>)>>,
+    /// A move or quick add refused for required fields: what to complete and those fields' codes.
+    needs: RwSignal<Option<(Missing, Vec<String>)>>,
     busy: RwSignal<bool>,
     notice: RwSignal<Option<(bool, String)>>,
     announce: RwSignal<String>,
@@ -139,7 +141,7 @@ impl Ctx {
                 // The stage requires fields the item lacks: a small form asks for just those.
                 Err(AppError::Validation { fields, .. }) if !fields.is_empty() => {
                     me.notice.set(None);
-                    me.needs.set(Some((m, fields.into_iter().map(|f| f.code).collect())));
+                    me.needs.set(Some((Missing::Move(m), fields.into_iter().map(|f| f.code).collect())));
                 }
                 Err(e) => {
                     handle_error(&e);
@@ -335,7 +337,7 @@ fn BoardView(board: Board) -> impl IntoView {
         </Show>
         </div>
         <ConfirmFinal ctx/>
-        {move || ctx.needs.get().map(|(m, codes)| view! { <RequiredForMove ctx moving=m codes/> })}
+        {move || ctx.needs.get().map(|(missing, codes)| view! { <RequiredFields ctx missing codes/> })}
     }
 }
 
@@ -472,13 +474,21 @@ fn QuickAdd(ctx: Ctx) -> impl IntoView {
         }
         let pipeline = ctx.board.with_untracked(|b| b.pipeline.id);
         let code = e.title_fields().first().copied().unwrap_or("title").to_string();
-        let values = [(code, FieldInput::Text(t))].into_iter().collect();
+        let typed = t.clone();
+        let values = [(code.clone(), FieldInput::Text(t))].into_iter().collect();
         spawn_local(async move {
             match create_item(e.slug().to_string(), Some(pipeline), values, None).await {
                 Ok(_) => {
                     title.set(String::new());
                     ctx.notice.set(None);
                     ctx.reload().await;
+                }
+                // Fields a new item needs besides its title: asked for in the small form.
+                Err(AppError::Validation { fields, .. }) if fields.iter().any(|f| f.code != code) => {
+                    let codes = fields.into_iter().map(|f| f.code).filter(|c| *c != code).collect();
+                    title.set(String::new());
+                    ctx.notice.set(None);
+                    ctx.needs.set(Some((Missing::Create { title: typed }, codes)));
                 }
                 Err(err) => {
                     handle_error(&err);
@@ -520,27 +530,73 @@ fn ConfirmFinal(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// The fields a stage requires and the item lacks, asked for in a small form: Save writes them
-/// (as the card would) and then makes the move.
+/// What the small form of required fields completes.
+#[derive(Clone, Debug, PartialEq)]
+enum Missing {
+    /// A move the target stage refused for fields the item lacks.
+    Move(Moving),
+    /// A quick add refused for fields a new item needs: its title.
+    Create { title: String },
+}
+
+/// What the form needs to draw the fields: their definitions, the values they start from, the
+/// version a save of an existing item starts from, the users and type names pickers offer.
+#[derive(Clone)]
+struct MissingContext {
+    defs: Vec<FieldDef>,
+    values: crate::domain::Values,
+    titles: std::collections::BTreeMap<i64, String>,
+    version: i64,
+    users: Vec<crate::api::types::UserRef>,
+    types: crate::api::types::TypeNames,
+}
+
+/// The fields a stage (or a new item) requires and the item lacks, asked for in a small form:
+/// Save writes them as the card would and then makes the move, or creates the item.
 #[component]
-fn RequiredForMove(ctx: Ctx, moving: Moving, codes: Vec<String>) -> impl IntoView {
+fn RequiredFields(ctx: Ctx, missing: Missing, codes: Vec<String>) -> impl IntoView {
     let e = ctx.entity;
-    let card: RwSignal<Option<Result<CardData, AppError>>> = RwSignal::new(None);
-    let id = moving.card.id;
+    let loaded: RwSignal<Option<Result<MissingContext, AppError>>> = RwSignal::new(None);
+    let pick = move |fields: &[FieldDef]| -> Vec<FieldDef> {
+        codes.iter().filter_map(|c| fields.iter().find(|f| f.code == *c).cloned()).collect()
+    };
+    let heading = match &missing {
+        Missing::Move(m) => {
+            let stage = ctx.stage(m.to).map(|s| s.name).unwrap_or_default();
+            text::board_needs_fields(&m.card.title, &stage)
+        }
+        Missing::Create { title } => text::board_needs_fields_new(title),
+    };
+    let what = missing.clone();
     spawn_local(async move {
-        let loaded = get_card(e.slug().to_string(), id).await;
-        let _ = card.try_set(Some(loaded));
+        let answer = match &what {
+            Missing::Move(m) => get_card(e.slug().to_string(), m.card.id).await.map(|d| MissingContext {
+                defs: pick(&d.fields),
+                values: d.values,
+                titles: d.names.items,
+                version: d.header.version,
+                users: d.users,
+                types: d.types,
+            }),
+            Missing::Create { .. } => get_new_item_form(e.slug().to_string(), None).await.map(|f| MissingContext {
+                defs: pick(&f.fields),
+                values: f.values,
+                titles: f.titles,
+                version: 0,
+                users: f.users,
+                types: f.types,
+            }),
+        };
+        let _ = loaded.try_set(Some(answer));
     });
-    let stage = ctx.stage(moving.to).map(|s| s.name).unwrap_or_default();
-    let title = moving.card.title.clone();
     view! {
         <div class="modal-backdrop">
-            <div class="modal required-for-move" role="dialog" aria-modal="true" aria-labelledby="required-move-title">
-                <h2 id="required-move-title">{text::board_needs_fields(&title, &stage)}</h2>
-                {move || match card.get() {
+            <div class="modal required-fields" role="dialog" aria-modal="true" aria-labelledby="required-fields-title">
+                <h2 id="required-fields-title">{heading}</h2>
+                {move || match loaded.get() {
                     None => view! { <p class="loading">{text::loading()}</p> }.into_any(),
                     Some(Err(err)) => view! { <p class="form-error" role="alert">{err.message()}</p> }.into_any(),
-                    Some(Ok(data)) => view! { <MissingFields ctx moving=moving.clone() codes=codes.clone() data/> }.into_any(),
+                    Some(Ok(c)) => view! { <MissingFields ctx missing=missing.clone() context=c/> }.into_any(),
                 }}
             </div>
         </div>
@@ -548,16 +604,16 @@ fn RequiredForMove(ctx: Ctx, moving: Moving, codes: Vec<String>) -> impl IntoVie
 }
 
 #[component]
-fn MissingFields(ctx: Ctx, moving: Moving, codes: Vec<String>, data: CardData) -> impl IntoView {
+fn MissingFields(ctx: Ctx, missing: Missing, context: MissingContext) -> impl IntoView {
     let e = ctx.entity;
-    provide_context(data.types.clone());
-    let form = EditForm::new("move", e.slug(), data.users.clone());
-    let defs: Vec<FieldDef> = codes.iter().filter_map(|c| data.fields.iter().find(|f| f.code == *c).cloned()).collect();
-    form.titles.set(data.names.items.clone());
-    form.start(defs.iter(), &data.values);
-    let defs = StoredValue::new(defs);
-    let version = data.header.version;
+    provide_context(context.types.clone());
+    let form = EditForm::new("required", e.slug(), context.users.clone());
+    form.titles.set(context.titles.clone());
+    form.start(context.defs.iter(), &context.values);
+    let defs = StoredValue::new(context.defs);
+    let version = context.version;
     let saving = RwSignal::new(false);
+    let label = if matches!(missing, Missing::Move(_)) { text::board_save_and_move() } else { text::save() };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let values = form.all();
@@ -565,19 +621,29 @@ fn MissingFields(ctx: Ctx, moving: Moving, codes: Vec<String>, data: CardData) -
             return;
         }
         saving.set(true);
-        let m = moving.clone();
+        let missing = missing.clone();
         spawn_local(async move {
-            let saved = save_fields(e.slug().to_string(), m.card.id, version, values).await;
-            let moved = match saved {
-                Ok(s) => move_stage(e.slug().to_string(), m.card.id, s.version, m.to).await.map(|_| ()),
-                Err(err) => Err(err),
+            let done = match &missing {
+                Missing::Move(m) => match save_fields(e.slug().to_string(), m.card.id, version, values).await {
+                    Ok(s) => move_stage(e.slug().to_string(), m.card.id, s.version, m.to).await.map(|_| ()),
+                    Err(err) => Err(err),
+                },
+                Missing::Create { title } => {
+                    let mut values = values;
+                    let code = e.title_fields().first().copied().unwrap_or("title").to_string();
+                    values.insert(code, FieldInput::Text(title.clone()));
+                    let pipeline = ctx.board.with_untracked(|b| b.pipeline.id);
+                    create_item(e.slug().to_string(), Some(pipeline), values, None).await.map(|_| ())
+                }
             };
             saving.set(false);
-            match moved {
+            match done {
                 Ok(()) => {
-                    let stage = ctx.stage(m.to).map(|s| s.name).unwrap_or_default();
+                    if let Missing::Move(m) = &missing {
+                        let stage = ctx.stage(m.to).map(|s| s.name).unwrap_or_default();
+                        ctx.announce.set(text::board_moved(&m.card.title, &stage));
+                    }
                     ctx.needs.set(None);
-                    ctx.announce.set(text::board_moved(&m.card.title, &stage));
                     ctx.reload().await;
                 }
                 Err(AppError::Validation { message, fields }) => {
@@ -596,7 +662,7 @@ fn MissingFields(ctx: Ctx, moving: Moving, codes: Vec<String>, data: CardData) -
             {defs.get_value().into_iter().map(|def| view! { <FieldEditor def form/> }).collect_view()}
             {move || form.message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || saving.get()>{text::board_save_and_move()}</button>
+                <button type="submit" class="primary" disabled=move || saving.get()>{label}</button>
                 <button type="button" on:click=move |_| ctx.needs.set(None)>{text::cancel()}</button>
             </div>
         </form>
