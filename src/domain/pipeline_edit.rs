@@ -6,7 +6,7 @@
 //! - A pipeline's stages run in progress first, then the one success stage, then one or more
 //!   failure stages. Items start in the first stage.
 //! - The first stage, the success stage and the last failure stage can be renamed and recoloured
-//!   but not deleted; the success stage keeps its semantics.
+//!   but not deleted; the first stays in progress and the success stage keeps its semantics.
 //! - A stage that holds items is deleted only with a target stage of the same pipeline for them;
 //!   a pipeline that holds items only with a target stage of another pipeline of the type.
 //! - Only types with several pipelines get more than one; the default pipeline cannot be deleted.
@@ -296,6 +296,10 @@ pub fn decide(
             if now == StageSemantics::Success || *semantics == StageSemantics::Success {
                 return Err(EditError::SuccessStage);
             }
+            // Where new items start stays a stage in progress (it could then be deleted).
+            if si == 0 {
+                return Err(EditError::FirstStage);
+            }
             let mut s = stages.remove(si);
             s.semantics = *semantics;
             let at = match semantics {
@@ -574,7 +578,12 @@ mod tests {
         );
         assert_eq!(
             run(PipelineEdit::SetSemantics { stage: 20, semantics: StageSemantics::Failure }),
-            Err(EditError::LastInProgress)
+            Err(EditError::FirstStage)
+        );
+        assert_eq!(
+            run(PipelineEdit::SetSemantics { stage: 10, semantics: StageSemantics::Failure }),
+            Err(EditError::FirstStage),
+            "not even with another stage in progress"
         );
         assert_eq!(
             run(PipelineEdit::SetSemantics { stage: 12, semantics: StageSemantics::Failure }),

@@ -58,7 +58,7 @@ pub async fn board(
         ..ListQuery::default()
     };
     // The token first: a change made while the board is read makes it stale, never the board.
-    let token = items::pipeline_token(&mut conn, entity, chosen.id).await?;
+    let token = items::pipeline_token(&mut conn, entity, chosen.id, reach(user, entity, Action::Read)).await?;
     let totals = items::stage_totals(&mut conn, entity, &query).await?;
     let mut pages = Vec::with_capacity(chosen.stages.len());
     for s in &chosen.stages {
@@ -196,5 +196,7 @@ pub async fn board_token(store: &Store, user: &CurrentUser, entity: &str, pipeli
     let entity = entity_of(entity)?;
     readable(user, entity)?;
     let mut conn = store.pool.acquire().await?;
-    Ok(items::pipeline_token(&mut conn, entity, pipeline).await?)
+    let cfg = store.config.fresh(&mut conn).await?;
+    known(&cfg, &mut conn, entity).await?;
+    Ok(items::pipeline_token(&mut conn, entity, pipeline, reach(user, entity, Action::Read)).await?)
 }

@@ -998,21 +998,29 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
         .collect()
 }
 
-/// What changes whenever an item of a pipeline is created, written, moved in or out or deleted,
-/// or the configuration (a stage renamed): an open board polls it and reloads when it differs.
-pub async fn pipeline_token(conn: &mut Conn, entity: EntityType, pipeline_id: i64) -> sqlx::Result<String> {
-    let r = sqlx::query(
-        "SELECT COUNT(*), COALESCE(MAX(updated_at), 0), CAST(COALESCE(SUM(version), 0) AS BIGINT),
+/// What changes whenever an item of a pipeline the reader reaches is created, written, moved in
+/// or out or deleted, or the configuration (a stage renamed): an open board polls it and reloads
+/// when it differs. A hash, so it tells nothing of the items themselves.
+pub async fn pipeline_token(
+    conn: &mut Conn,
+    entity: EntityType,
+    pipeline_id: i64,
+    reach: Reach,
+) -> sqlx::Result<String> {
+    let q = ListQuery { pipeline_id: Some(pipeline_id), reach, ..ListQuery::default() };
+    let mut n = 1;
+    let (conditions, args) = list_conditions(&q, &mut n);
+    let sql = format!(
+        "SELECT COUNT(*), COALESCE(MAX(i.updated_at), 0), CAST(COALESCE(SUM(i.version), 0) AS BIGINT),
                 (SELECT revision FROM config_revision)
-         FROM items WHERE entity_type = $1 AND pipeline_id = $2 AND deleted_at IS NULL",
-    )
-    .bind(entity.slug())
-    .bind(pipeline_id)
-    .fetch_one(conn)
-    .await?;
-    let (count, at, versions, revision): (i64, i64, i64, i64) =
-        (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?);
-    Ok(format!("{count}.{at}.{versions}.{revision}"))
+         FROM items i WHERE i.entity_type = $1 AND i.deleted_at IS NULL{conditions}"
+    );
+    let r = bind_all(sqlx::query(&sql).bind(entity.slug()), args).fetch_one(conn).await?;
+    let parts: (i64, i64, i64, i64) = (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?);
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    parts.hash(&mut h);
+    Ok(format!("{:016x}", h.finish()))
 }
 
 /// How many items of a stage a board shows, and their amounts summed per currency (minor units).

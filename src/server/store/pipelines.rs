@@ -157,38 +157,46 @@ async fn move_items(
     let payload = serde_json::to_string(&payload).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let old = encode_value(&Value::Text(from.name.clone()))?;
     let new = encode_value(&Value::Text(to.name.clone()))?;
-    sqlx::query(
-        "INSERT INTO field_changes (item_id, version, field_code, old_value, new_value, user_id, at)
-         SELECT id, version + 1, $2, $3, $4, $5, $6 FROM items WHERE stage_id = $1",
-    )
-    .bind(m.from)
-    .bind(STAGE_FIELD)
-    .bind(old)
-    .bind(new)
-    .bind(user_id)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "INSERT INTO timeline_events (item_id, kind, at, user_id, payload)
-         SELECT id, $2, $3, $4, $5 FROM items WHERE stage_id = $1",
-    )
-    .bind(m.from)
-    .bind(crate::domain::EventKind::StageChanged.code())
-    .bind(now)
-    .bind(user_id)
-    .bind(payload)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "UPDATE items SET stage_id = $2, pipeline_id = $3, version = version + 1, updated_at = $4 WHERE stage_id = $1",
+    // The move first, answering which items it took: their rows stay claimed by this
+    // transaction, so the History and events below name exactly those, at their new version.
+    let moved: Vec<i64> = sqlx::query(
+        "UPDATE items SET stage_id = $2, pipeline_id = $3, version = version + 1, updated_at = $4
+         WHERE stage_id = $1 RETURNING id",
     )
     .bind(m.from)
     .bind(m.to)
     .bind(to_p.id)
     .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| r.try_get(0))
+    .collect::<sqlx::Result<_>>()?;
+    for ids in moved.chunks(500) {
+        // Ids are integers the database gave: written inline, one statement per chunk.
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        sqlx::query(&format!(
+            "INSERT INTO field_changes (item_id, version, field_code, old_value, new_value, user_id, at)
+             SELECT id, version, $1, $2, $3, $4, $5 FROM items WHERE id IN ({list})"
+        ))
+        .bind(STAGE_FIELD)
+        .bind(&old)
+        .bind(&new)
+        .bind(user_id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(&format!(
+            "INSERT INTO timeline_events (item_id, kind, at, user_id, payload)
+             SELECT id, $1, $2, $3, $4 FROM items WHERE id IN ({list})"
+        ))
+        .bind(crate::domain::EventKind::StageChanged.code())
+        .bind(now)
+        .bind(user_id)
+        .bind(&payload)
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(())
 }
 

@@ -235,6 +235,10 @@ fn PipelinesView(data: PipelinesAdmin) -> impl IntoView {
                 page.pointer.set(None);
                 page.drop_at.set(None);
             }
+            on:pointerleave=move |_| {
+                page.pointer.set(None);
+                page.drop_at.set(None);
+            }
         >
             <SettingsNav/>
             <h1>{move || text::pipelines_of(page.data.with(|d| d.plural.clone()))}</h1>
@@ -436,7 +440,9 @@ fn RequiredGrid(page: Page, pipeline: i64) -> impl IntoView {
                                             let mine: Vec<i64> = p.stages.iter().map(|s| s.id).collect();
                                             let first = p.stages.iter().find(|s| rule.stages.contains(&s.id)).map(|s| s.id);
                                             let mut next = rule.clone();
-                                            next.stages.retain(|id| !mine.contains(id));
+                                            // Stages deleted since the grid was read go too.
+                                            let exist = page.data.with_untracked(|d| d.pipelines.iter().flat_map(|p| p.stages.iter().map(|s| s.id)).collect::<Vec<_>>());
+                                            next.stages.retain(|id| !mine.contains(id) && exist.contains(id));
                                             if first != Some(sid) {
                                                 next.stages.extend(from_stage_on(&p, sid));
                                             }
@@ -520,6 +526,7 @@ fn StageRow(page: Page, stage: Stage) -> impl IntoView {
         })
     };
     let held = move || page.data.with(|d| d.held_in(id));
+    let first = move || page.data.with(|d| d.pipelines.iter().any(|p| p.position(id) == Some(0)));
     let success = stage.semantics == StageSemantics::Success;
     let name = stage.name.clone();
     let mark = move |upper: bool| {
@@ -555,7 +562,10 @@ fn StageRow(page: Page, stage: Stage) -> impl IntoView {
             <span class="row-actions">
                 <button type="button" class="link" on:click=move |_| page.show(Open::Stage(id))>{text::edit_stage()}</button>
                 {turn.map(|(to, label)| view! {
-                    <button type="button" class="link" on:click=move |_| page.run(PipelineEdit::SetSemantics { stage: id, semantics: to }, text::pipeline_saved().into())>{label}</button>
+                    // The first stage stays in progress: new items start there.
+                    <Show when=move || !first()>
+                        <button type="button" class="link" on:click=move |_| page.run(PipelineEdit::SetSemantics { stage: id, semantics: to }, text::pipeline_saved().into())>{label}</button>
+                    </Show>
                 })}
                 <Show when=move || !protected()>
                     <button type="button" class="link danger" on:click=move |_| page.show(Open::DeleteStage(id))>{text::delete_stage()}</button>
@@ -667,22 +677,20 @@ fn DeleteStage(page: Page, stage: i64) -> impl IntoView {
     view! {
         <form class="field-form confirm-delete" data-delete-stage=stage on:submit=move |ev| {
             ev.prevent_default();
-            let move_to = if held > 0 { target.get_untracked() } else { None };
-            page.run(PipelineEdit::DeleteStage { stage, move_to }, text::stage_deleted().into());
+            // Always sent: items may have arrived since the form opened (the server moves them).
+            page.run(PipelineEdit::DeleteStage { stage, move_to: target.get_untracked() }, text::stage_deleted().into());
         }>
             {if held > 0 {
-                view! {
-                    <p class="warning">{text::stage_delete_question(held, &s.name)}</p>
-                    <div class="form-row">
-                        <label for=select_id.clone()>{text::move_items_to()}</label>
-                        <select id=select_id on:change=move |ev| target.set(event_target_value(&ev).parse().ok())>
-                            {targets.into_iter().map(|t| view! { <option value=t.id>{t.name}</option> }).collect_view()}
-                        </select>
-                    </div>
-                }.into_any()
+                view! { <p class="warning">{text::stage_delete_question(held, &s.name)}</p> }.into_any()
             } else {
                 view! { <p class="warning">{text::stage_delete_empty(&s.name)}</p> }.into_any()
             }}
+            <div class="form-row">
+                <label for=select_id.clone()>{text::move_items_to()}</label>
+                <select id=select_id on:change=move |ev| target.set(event_target_value(&ev).parse().ok())>
+                    {targets.into_iter().map(|t| view! { <option value=t.id>{t.name}</option> }).collect_view()}
+                </select>
+            </div>
             {move || err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <div class="actions">
                 <button type="submit" class="danger">{text::delete_stage()}</button>
@@ -708,26 +716,24 @@ fn DeletePipeline(page: Page, pipeline: i64) -> impl IntoView {
     view! {
         <form class="field-form confirm-delete" data-delete-pipeline=pipeline on:submit=move |ev| {
             ev.prevent_default();
-            let move_to = if held > 0 { target.get_untracked() } else { None };
-            page.run(PipelineEdit::DeletePipeline { pipeline, move_to }, text::pipeline_deleted().into());
+            // Always sent: items may have arrived since the form opened (the server moves them).
+            page.run(PipelineEdit::DeletePipeline { pipeline, move_to: target.get_untracked() }, text::pipeline_deleted().into());
         }>
             {if held > 0 {
-                view! {
-                    <p class="warning">{text::pipeline_delete_question(held, &doomed.name)}</p>
-                    <div class="form-row">
-                        <label for=select_id.clone()>{text::move_items_to()}</label>
-                        <select id=select_id on:change=move |ev| target.set(event_target_value(&ev).parse().ok())>
-                            {others.into_iter().map(|p| view! {
-                                <optgroup label=p.name.clone()>
-                                    {p.stages.into_iter().map(|s| view! { <option value=s.id>{s.name}</option> }).collect_view()}
-                                </optgroup>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                }.into_any()
+                view! { <p class="warning">{text::pipeline_delete_question(held, &doomed.name)}</p> }.into_any()
             } else {
                 view! { <p class="warning">{text::pipeline_delete_empty(&doomed.name)}</p> }.into_any()
             }}
+            <div class="form-row">
+                <label for=select_id.clone()>{text::move_items_to()}</label>
+                <select id=select_id on:change=move |ev| target.set(event_target_value(&ev).parse().ok())>
+                    {others.into_iter().map(|p| view! {
+                        <optgroup label=p.name.clone()>
+                            {p.stages.into_iter().map(|s| view! { <option value=s.id>{s.name}</option> }).collect_view()}
+                        </optgroup>
+                    }).collect_view()}
+                </select>
+            </div>
             {move || err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <div class="actions">
                 <button type="submit" class="danger">{text::delete_pipeline()}</button>

@@ -97,7 +97,9 @@ impl Ctx {
 
     /// Loads the board again (after a move, or when the poll saw a change).
     async fn reload(&self) {
-        let (e, p, q) = (self.entity.slug().to_string(), self.board.with_untracked(|b| b.pipeline.id), self.search());
+        // The board may have left the page while an answer was awaited.
+        let Some((p, q)) = self.board.try_with_untracked(|b| (b.pipeline.id, b.search.clone())) else { return };
+        let e = self.entity.slug().to_string();
         match get_board(e, Some(p), q).await {
             Ok(b) => {
                 // The board may have left the page meanwhile.
@@ -235,6 +237,9 @@ fn follow(ctx: Ctx) {
                 return;
             };
             let Ok(token) = get_board_token(ctx.entity.slug().to_string(), pipeline).await else { continue };
+            if !on_page.load(Ordering::Relaxed) {
+                return;
+            }
             let quiet = !ctx.busy.get_untracked()
                 && ctx.lifted.with_untracked(Option::is_none)
                 && ctx.pointer.with_untracked(Option::is_none)
@@ -317,6 +322,10 @@ fn BoardView(board: Board) -> impl IntoView {
                 ctx.pointer.set(None);
                 ctx.drop_at.set(None);
             }
+            on:pointerleave=move |_| {
+                ctx.pointer.set(None);
+                ctx.drop_at.set(None);
+            }
         >
         <div class="board">
             <For each=move || stages(false) key=|id| *id let:id>
@@ -380,7 +389,10 @@ fn Column(ctx: Ctx, stage: i64) -> impl IntoView {
             match get_board_column(e.slug().to_string(), stage, q, Some(before)).await {
                 Ok(page) => ctx.board.update(|b| {
                     if let Some(c) = b.columns.iter_mut().find(|c| c.stage_id == stage) {
-                        c.cards.extend(page.cards);
+                        // A reload meanwhile may already show some of them.
+                        let fresh: Vec<BoardCard> =
+                            page.cards.into_iter().filter(|k| c.cards.iter().all(|x| x.id != k.id)).collect();
+                        c.cards.extend(fresh);
                         c.next = page.next;
                     }
                 }),
