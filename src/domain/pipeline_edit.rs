@@ -258,13 +258,12 @@ pub fn decide(
             let name = stage_name(name, p, None)?;
             let color = stage_color(color)?;
             let code = fresh_code("s", p.stages.iter().map(|s| s.code.as_str()));
-            let at = match semantics {
-                StageSemantics::InProgress => p.stages.iter().position(|s| s.is_final()).unwrap_or(p.stages.len()),
-                StageSemantics::Failure => p.stages.len(),
-                // There is one success stage.
-                StageSemantics::Success => return Err(EditError::SuccessStage),
-            };
-            p.stages.insert(at, Stage { id: 0, code, name, color, semantics: *semantics });
+            // There is one success stage.
+            if *semantics == StageSemantics::Success {
+                return Err(EditError::SuccessStage);
+            }
+            p.stages
+                .insert(group_end(&p.stages, *semantics), Stage { id: 0, code, name, color, semantics: *semantics });
         }
         PipelineEdit::ChangeStage { stage, name, color } => {
             let (pi, si) = stage_at(&plan.pipelines, *stage)?;
@@ -302,11 +301,7 @@ pub fn decide(
             }
             let mut s = stages.remove(si);
             s.semantics = *semantics;
-            let at = match semantics {
-                StageSemantics::InProgress => stages.iter().position(|s| s.is_final()).unwrap_or(stages.len()),
-                _ => stages.len(),
-            };
-            stages.insert(at, s);
+            stages.insert(group_end(stages, *semantics), s);
             check_groups(stages)?;
         }
         PipelineEdit::DeleteStage { stage, move_to } => {
@@ -387,6 +382,15 @@ fn stage_color(color: &str) -> Result<String, EditError> {
 /// A code none of `taken` has: `{prefix}{n}` with the smallest free n from 1.
 fn fresh_code<'a>(prefix: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
     (1..).map(|n| format!("{prefix}{n}")).find(|c| !taken.clone().any(|t| t == c)).unwrap_or_default()
+}
+
+/// Where a stage of `semantics` joins the end of its group: after the last stage in progress,
+/// or last of all (failure stages).
+fn group_end(stages: &[Stage], semantics: StageSemantics) -> usize {
+    match semantics {
+        StageSemantics::InProgress => stages.iter().position(Stage::is_final).unwrap_or(stages.len()),
+        _ => stages.len(),
+    }
 }
 
 /// In progress first, then one success stage, then failure stages; at least one of each.
