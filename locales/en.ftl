@@ -207,6 +207,7 @@ inactive = Inactive
 none = —
 allow-my-view = Allow my card view
 admin-flag = Administrator (CRM settings)
+role-pipelines = Pipelines this role sees (untick one to hide its items, board and name)
 saved-ok = Saved.
 deleted-ok = Deleted.
 err-name-empty = Enter a name.

@@ -207,6 +207,7 @@ inactive = Inattivo
 none = —
 allow-my-view = Consenti la vista personale della scheda
 admin-flag = Amministratore (impostazioni CRM)
+role-pipelines = Pipeline visibili a questo ruolo (togli la spunta per nasconderne elementi, kanban e nome)
 saved-ok = Salvato.
 deleted-ok = Eliminato.
 err-name-empty = Inserisci un nome.

@@ -207,6 +207,7 @@ inactive = Inativo
 none = —
 allow-my-view = Permitir design personalizado do cartão
 admin-flag = Administrador (configurações do CRM)
+role-pipelines = Pipelines que esta função vê (desmarque um para ocultar seus itens, o kanban e o nome)
 saved-ok = Salvo.
 deleted-ok = Excluído.
 err-name-empty = Digite um nome.

@@ -945,7 +945,40 @@ async fn admins_manage_users_departments_and_roles_and_the_rights_apply_at_once(
             json!({"entity": "deal", "search": null, "stage_id": null, "before": null}).to_string(),
         ))
         .await;
-    assert!(deals["rows"].as_array().map(Vec::len).unwrap_or(0) > 1);
+    let everything = deals["rows"].as_array().map(Vec::len).unwrap_or(0);
+    assert!(everything > 1);
+    // Kept from the Support pipeline, she finds nothing of it; an unknown pipeline is dropped.
+    let (_, overview) = admin.json(admin.call("access_settings", "{}")).await;
+    let deal_pipelines = overview["pipelines"]["deal"].as_array().cloned().unwrap_or_default();
+    let support = deal_pipelines.iter().find(|p| p[1] == "Support").map(|p| p[0].as_i64().unwrap()).expect("Support");
+    let kept = json!({"entities": {"deal": {"read": "all", "update": "all"}}, "pipelines": {"deal": {support.to_string(): {}, "999999": {}}}});
+    let saved =
+        admin.json(admin.call("save_role", json!({"id": role, "name": "Field rep", "rights": kept}).to_string())).await;
+    assert_eq!(saved.0, StatusCode::OK, "{}", saved.1);
+    let (_, overview) = admin.json(admin.call("access_settings", "{}")).await;
+    let stored =
+        overview["roles"].as_array().unwrap().iter().find(|r| r["id"] == role).unwrap()["rights"]["pipelines"].clone();
+    assert_eq!(
+        stored,
+        json!({"deal": {support.to_string(): {"read": "none", "create": "none", "update": "none", "delete": "none", "export": "none"}}})
+    );
+    let support_deal: i64 = {
+        let mut conn = app.db.store.pool.acquire().await.unwrap();
+        let q = "SELECT id FROM items WHERE pipeline_id = $1 AND deleted_at IS NULL ORDER BY id LIMIT 1";
+        sqlx::Row::try_get(&sqlx::query(q).bind(support).fetch_one(&mut *conn).await.unwrap(), 0).unwrap()
+    };
+    let list = json!({"entity": "deal", "search": null, "stage_id": null, "before": null}).to_string();
+    let (_, deals) = nina.json(nina.call("list_items", list)).await;
+    let ids: Vec<i64> = deals["rows"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    assert!(!ids.is_empty() && ids.len() < everything && !ids.contains(&support_deal), "{ids:?}");
+    let (status, _) = nina.json(nina.call("card", json!({"entity": "deal", "id": support_deal}).to_string())).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let board = json!({"entity": "deal", "pipeline": support, "search": null}).to_string();
+    let (status, shown) = nina.json(nina.call("board", board)).await;
+    assert_eq!(status, StatusCode::OK, "{shown}");
+    assert!(
+        shown["pipeline"]["id"] != support && shown["pipelines"].as_array().unwrap().len() == deal_pipelines.len() - 1
+    );
     // A department with people cannot go; switching Nina off ends her session at once.
     let (status, _) = admin.json(admin.call("delete_department", json!({"id": child}).to_string())).await;
     assert_eq!(status, StatusCode::OK, "an empty one can");
@@ -1925,5 +1958,16 @@ async fn the_board_shows_each_stage_with_its_count_amounts_and_a_page_of_cards()
     assert!(shown.contains(&title) && shown.len() < total as usize, "{shown:?}");
     let (status, _) = app.json(app.call("board", r#"{"entity":"contact","pipeline":null,"search":null}"#)).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "contacts have no stages");
+    // The menu opens deals where the user last looked at them: the board, then the list again.
+    let menu = |page: &str| {
+        let start = page.find("class=\"entities\">").expect("the menu");
+        page[start..start + page[start..].find("</nav>").unwrap()].to_string()
+    };
+    let (_, page) = app.page("/crm/contact").await;
+    assert!(menu(&page).contains("href=\"/crm/deal/kanban\""), "{}", menu(&page));
+    let (_, page) = app.page("/crm/deal").await;
+    let (_, page_after) = app.page("/crm/contact").await;
+    assert!(menu(&page).contains("href=\"/crm/deal\"") || menu(&page_after).contains("href=\"/crm/deal\""));
+    assert!(!menu(&page_after).contains("/crm/deal/kanban"), "{}", menu(&page_after));
     app.db.cleanup().await;
 }

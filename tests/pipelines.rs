@@ -12,7 +12,7 @@ use crm_card::domain::{EntityType, Pipeline, StageSemantics, Value, Values};
 use crm_card::error::AppError;
 use crm_card::server::service::{edit_pipelines, pipelines_admin};
 use crm_card::server::store::items::{self, CreateOutcome, NewItem};
-use crm_card::server::store::{catalog, timeline, users, Conn, Store};
+use crm_card::server::store::{access, catalog, timeline, users, Conn, Store};
 use sqlx::Row;
 
 const DAY: i64 = 86_400_000;
@@ -157,6 +157,10 @@ on_both_databases! {
         assert_eq!((partners.name.as_str(), partners.is_default), ("Partners", false));
         assert_eq!(names(&partners), ["New", "In progress", "Won", "Lost"]);
         let item = deal(&mut conn, "Gamma", &partners, admin.id).await;
+        // A role kept from it, to forget it.
+        let mut kept = crm_card::domain::access::Rights::full(false);
+        kept.pipelines.insert(EntityType::DEAL, [(partners.id, Default::default())].into());
+        let role = access::create_role(&mut conn, "Not partners", &kept).await.unwrap();
         // Its own card arrangement, to go with it.
         let key = format!("deal:{}", partners.id);
         sqlx::query("INSERT INTO layouts (entity_type, scope, version, body, updated_at) VALUES ($1, 'common', 1, '{}', 0)")
@@ -189,6 +193,10 @@ on_both_databases! {
         assert_eq!(left, 0, "its card arrangement went with it");
         let stages: i64 = sqlx::query("SELECT COUNT(*) FROM stages WHERE pipeline_id = $1").bind(partners.id).fetch_one(&mut *conn).await.unwrap().try_get(0).unwrap();
         assert_eq!(stages, 0);
+        let roles = access::roles(&mut conn).await.unwrap();
+        let kept = roles.iter().find(|r| r.id == role).unwrap();
+        assert!(kept.rights.pipelines.is_empty(), "the role forgot the pipeline: {:?}", kept.rights);
+        assert_eq!(kept.rights.entities, crm_card::domain::access::Rights::full(false).entities, "and kept the rest");
     }
 }
 
@@ -274,5 +282,93 @@ on_both_databases! {
         assert_eq!(token, b.token, "nothing changed since the board was read");
         deal(&mut conn, "Zeta", &p, admin.id).await;
         assert_ne!(board_token(&store, &admin, "deal", p.id).await.unwrap(), token, "a new deal changes it");
+    }
+}
+
+/// A user whose one role reads and changes every deal but those of the pipeline `hidden`.
+async fn kept_from(conn: &mut Conn, email: &str, hidden: i64, own_elsewhere: bool) -> CurrentUser {
+    use crm_card::domain::access::{EntityRights, Rights, Scope};
+    let u = users::NewUser { email, name: "Seller", password_hash: "x", department_id: None, is_admin: false };
+    let id = users::create_user(conn, u, 0).await.unwrap();
+    let mut sales = Rights::default();
+    sales.entities.insert(EntityType::DEAL, EntityRights::everything(Scope::All));
+    sales.pipelines.insert(EntityType::DEAL, [(hidden, EntityRights::default())].into());
+    let mut roles = vec![sales];
+    if own_elsewhere {
+        let mut own = Rights::default();
+        own.entities.insert(EntityType::DEAL, EntityRights::everything(Scope::Own));
+        roles.push(own);
+    }
+    CurrentUser {
+        id,
+        name: "Seller".into(),
+        email: email.into(),
+        is_admin: false,
+        department_id: None,
+        rights: Rights::union(roles.iter()),
+        language: None,
+        time_zone: None,
+    }
+}
+
+on_both_databases! {
+    async fn a_role_kept_from_a_pipeline_finds_nothing_of_it_anywhere(store: Store) {
+        use crm_card::domain::FieldInput;
+        use crm_card::server::service::{board, board_token, card, create_item, list, move_stage, search_items, type_pipelines};
+        let mut conn = store.pool.acquire().await.unwrap();
+        let admin = admin(&mut conn).await;
+        let all = pipelines_admin(&store, &admin, "deal").await.unwrap();
+        let (sales_p, support) = (sales(&all).clone(), all.pipelines.iter().find(|p| p.code == "support").unwrap().clone());
+        let sold = deal(&mut conn, "Alpha sale", &sales_p, admin.id).await;
+        let helped = deal(&mut conn, "Alpha support", &support, admin.id).await;
+        let seller = kept_from(&mut conn, "seller@test.example", support.id, false).await;
+
+        let listed = list(&store, &seller, "deal", None, None, None).await.unwrap();
+        assert_eq!(listed.rows.iter().map(|r| r.title.as_str()).collect::<Vec<_>>(), ["Alpha sale"]);
+        assert_eq!(listed.pipelines.iter().map(|p| p.id).collect::<Vec<_>>(), [sales_p.id], "the stage filter offers Sales only");
+        let by_stage = list(&store, &seller, "deal", None, Some(support.stages[0].id), None).await.unwrap();
+        assert!(by_stage.rows.is_empty(), "nor through a Support stage");
+        let found = search_items(&store, &seller, "deal", "Alpha").await.unwrap();
+        assert_eq!(found.iter().map(|l| l.id).collect::<Vec<_>>(), [sold]);
+        assert!(matches!(card(&store, &seller, "deal", helped).await, Err(AppError::NotFound)), "the card is not there");
+        assert!(card(&store, &seller, "deal", sold).await.is_ok());
+
+        let b = board(&store, &seller, "deal", Some(support.id), None).await.unwrap();
+        assert_eq!(b.pipeline.id, sales_p.id, "asked for Support, shown Sales");
+        assert_eq!(b.pipelines.iter().map(|(id, _)| *id).collect::<Vec<_>>(), [sales_p.id]);
+        assert!(matches!(board_token(&store, &seller, "deal", support.id).await, Err(AppError::NotFound)));
+        // Nor the arrangement of its cards.
+        let support_cards = crm_card::domain::views::CardKind { pipeline: Some(support.id), ..crm_card::domain::views::CardKind::entity(EntityType::DEAL) };
+        let layout = crm_card::server::service::card_layout(&store, &seller, support_cards).await;
+        assert!(matches!(layout, Err(AppError::NotFound)), "{layout:?}");
+        let sales_cards = crm_card::domain::views::CardKind { pipeline: Some(sales_p.id), ..support_cards };
+        let layout = crm_card::server::service::card_layout(&store, &seller, sales_cards).await.unwrap();
+        assert_eq!(layout.pipelines.iter().map(|p| p.id).collect::<Vec<_>>(), [sales_p.id]);
+        let (csv_name, csv) = crm_card::server::service::export::export_csv(&store, &seller, "deal", None, None).await.unwrap();
+        assert!(csv.contains("Alpha sale") && !csv.contains("Alpha support"), "{csv_name}: {csv}");
+
+        // Nor may they put anything there.
+        assert_eq!(type_pipelines(&store, &seller, "deal").await.unwrap().iter().map(|p| p.id).collect::<Vec<_>>(), [sales_p.id]);
+        let version = items::item(&mut conn, EntityType::DEAL, sold).await.unwrap().unwrap().version;
+        let moved = move_stage(&store, &seller, "deal", sold, version, support.stages[0].id, true).await;
+        assert!(matches!(moved, Err(AppError::Forbidden)), "{moved:?}");
+        let inputs: std::collections::BTreeMap<String, FieldInput> = [("title".to_string(), FieldInput::Text("New one".into()))].into();
+        let refused = create_item(&store, &seller, "deal", Some(support.id), inputs.clone(), false).await;
+        assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
+        let made = create_item(&store, &seller, "deal", None, inputs, false).await.unwrap();
+        assert_eq!(items::item(&mut conn, EntityType::DEAL, made).await.unwrap().unwrap().pipeline_id, Some(sales_p.id));
+
+        // A second role reading one's own deals everywhere opens Support to those only.
+        let helper = kept_from(&mut conn, "helper@test.example", support.id, true).await;
+        let theirs = deal(&mut conn, "Alpha own support", &support, helper.id).await;
+        sqlx::query("UPDATE items SET responsible_id = $1 WHERE id = $2").bind(helper.id).bind(theirs).execute(&mut *conn).await.unwrap();
+        let rows = list(&store, &helper, "deal", None, None, None).await.unwrap().rows;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        assert!(ids.contains(&theirs) && ids.contains(&sold) && !ids.contains(&helped), "{ids:?}");
+        assert!(card(&store, &helper, "deal", theirs).await.is_ok());
+        assert!(matches!(card(&store, &helper, "deal", helped).await, Err(AppError::NotFound)));
+        let b = board(&store, &helper, "deal", Some(support.id), None).await.unwrap();
+        assert_eq!(b.columns[0].cards.iter().map(|c| c.id).collect::<Vec<_>>(), [theirs]);
+        assert_eq!(b.columns[0].count, 1, "the column counts what they reach");
     }
 }

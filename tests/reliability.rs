@@ -31,7 +31,7 @@ const ORIGIN: &str = "http://crm.test";
 
 /// Every server function that changes something, with a well-formed body. Signing in starts a
 /// session, so it is here too: a sign-in from another site's page is refused as well.
-const MUTATING: [(&str, &str); 33] = [
+const MUTATING: [(&str, &str); 34] = [
     ("login", "email=anna%40example.com&password=demo"),
     ("setup", "token=not-the-token&name=X&email=x%40example.com&password=long+enough"),
     (
@@ -66,6 +66,7 @@ const MUTATING: [(&str, &str); 33] = [
     ("move_stage", r#"{"entity":"deal","id":1,"version":1,"stage_id":2}"#),
     ("change_pipeline", r#"{"entity":"deal","id":1,"version":1,"stage_id":9}"#),
     ("edit_pipelines", r#"{"entity":"deal","edit":{"op":"create_pipeline","name":"X"}}"#),
+    ("board_finals", r#"{"entity":"deal","columns":true}"#),
     ("create_item", r#"{"entity":"deal","pipeline_id":null,"values":{"title":{"t":"text","v":"x"}}}"#),
     ("add_comment", r#"{"entity":"deal","id":1,"text":"x"}"#),
     (
@@ -89,7 +90,7 @@ const MUTATING: [(&str, &str); 33] = [
 const DELIVERY: &str = r#"{"name":"Delivery","plural":"Deliveries","code":"delivery","stages":true,"several_pipelines":false,"client_contact":true,"client_company":false,"links":[],"in_menu":true}"#;
 
 /// Every server function that only reads, with a well-formed body.
-const READING: [(&str, &str); 26] = [
+const READING: [(&str, &str); 27] = [
     ("me", "{}"),
     ("profile", "{}"),
     ("setup_open", r#"{"token":"not-the-token"}"#),
@@ -116,6 +117,7 @@ const READING: [(&str, &str); 26] = [
     ("board", r#"{"entity":"deal","pipeline":null,"search":null}"#),
     ("board_column", r#"{"entity":"deal","stage_id":1,"search":null,"before":null}"#),
     ("board_token", r#"{"entity":"deal","pipeline":1}"#),
+    ("list_token", r#"{"entity":"deal","search":null,"stage_id":null}"#),
 ];
 
 struct App {
@@ -804,6 +806,8 @@ async fn idor_is_refused(db: TestDb) {
             &[200],
         ),
         ("board_token", json!({"entity": "deal", "pipeline": card["header"]["pipeline_id"]}), &[200]),
+        ("board_finals", json!({"entity": "deal", "columns": true}), &[200]),
+        ("list_token", json!({"entity": "deal", "search": null, "stage_id": null}), &[200]),
         ("type_pipelines", json!({"entity": "deal"}), &[200]),
         ("pipelines_admin", json!({"entity": "deal"}), &[403]),
         (

@@ -730,7 +730,7 @@ on_both_databases! {
         use crm_card::domain::access::Scope;
         for (scope, expected) in [(Scope::None, vec![]), (Scope::Own, vec![ids[0]]), (Scope::Department, vec![ids[1], ids[0]]), (Scope::All, vec![ids[2], ids[1], ids[0]])] {
             let reach = items::Reach::of(scope, &me_member);
-            let rows = items::list(&mut conn, EntityType::DEAL, &ListQuery { limit: 10, reach, ..Default::default() }).await.unwrap();
+            let rows = items::list(&mut conn, EntityType::DEAL, &ListQuery { limit: 10, reach: reach.clone(), ..Default::default() }).await.unwrap();
             assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), expected, "{scope:?}");
             let found = items::search_titles(&mut conn, EntityType::DEAL, "'s", 10, reach).await.unwrap();
             assert_eq!(found.len(), expected.iter().filter(|id| **id != ids[0]).count(), "search with {scope:?}");

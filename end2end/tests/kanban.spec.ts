@@ -101,12 +101,25 @@ test('deals move across the board by mouse, finger and keyboard, and a final sta
   await expect(zone.locator('.count')).toHaveText('1');
   await expect(tile(page, d)).toHaveCount(0);
 
-  // Final stages as columns, remembered by this browser.
+  // Final stages as columns, remembered for the user: after a reload, and in their other browser.
   await page.getByRole('button', { name: 'Final stages as columns' }).click();
   await expect(column(page, won).locator('.board-card').filter({ hasText: d })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Final stages as columns' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => {
+    await open(other, `/crm/deal/kanban?pipeline=${p.id}`);
+    return other.locator(`.board .board-column[data-stage="${won.id}"]`).count();
+  }).toBe(1);
   await page.reload();
   await hydrated(page);
   await expect(column(page, won).locator('.board-card').filter({ hasText: d })).toHaveCount(1);
+  // Back to drop zones, as the other specs of this user expect.
+  const wonColumn = (on: Page) => on.locator(`.board .board-column[data-stage="${won.id}"]`);
+  await page.getByRole('button', { name: 'Final stages as columns' }).click();
+  await expect(wonColumn(page)).toHaveCount(0);
+  await expect.poll(async () => {
+    await open(other, `/crm/deal/kanban?pipeline=${p.id}`);
+    return wonColumn(other).count();
+  }).toBe(0);
 
   // The card of a moved deal shows the move on its timeline.
   await tile(page, a).getByRole('link', { name: a }).click();

@@ -89,6 +89,15 @@ pub async fn get_board_column(
     .await
 }
 
+/// Remembers for the user whether their boards of `entity` show final stages as columns.
+#[server(endpoint = "board_finals", input = Json)]
+pub async fn remember_board_finals(entity: String, columns: bool) -> Result<(), AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::remember_finals(&state.store, &user, &entity, columns).await
+    })
+    .await
+}
+
 /// What changes when a pipeline's items or the configuration do (an open board polls it).
 #[server(endpoint = "board_token", input = Json)]
 pub async fn get_board_token(entity: String, pipeline: i64) -> Result<String, AppError> {
@@ -131,6 +140,15 @@ pub async fn list_items(
 ) -> Result<ListPage, AppError> {
     crate::server::serve(move |state, user| async move {
         crate::server::service::list(&state.store, &user, &entity, search, stage_id, before).await
+    })
+    .await
+}
+
+/// What changes when a list's items or the configuration do (an open list polls it).
+#[server(endpoint = "list_token", input = Json)]
+pub async fn get_list_token(entity: String, search: Option<String>, stage_id: Option<i64>) -> Result<String, AppError> {
+    crate::server::serve(move |state, user| async move {
+        crate::server::service::list_token(&state.store, &user, &entity, search, stage_id).await
     })
     .await
 }

@@ -138,6 +138,9 @@ pub struct Board {
     pub search: Option<String>,
     /// The pipeline's change token when the board was read (an open board polls for another).
     pub token: String,
+    /// The user shows final stages as columns (else as drop zones below the board).
+    #[serde(default)]
+    pub finals_as_columns: bool,
     /// The reader may create items (quick add) / move them (their update scope reaches some).
     pub can_create: bool,
     pub can_move: bool,
@@ -209,6 +212,9 @@ pub struct Frame {
     pub name: String,
     pub is_admin: bool,
     pub types: TypeNames,
+    /// The types whose menu link opens the kanban: the user last looked at them there.
+    #[serde(default)]
+    pub boards: Vec<EntityType>,
 }
 
 /// Everything the card page needs in one answer.
@@ -324,6 +330,9 @@ pub struct ListPage {
     /// The reader's delete scope reaches something (rows can be chosen and deleted).
     #[serde(default)]
     pub can_delete: bool,
+    /// The list's change token when it was read (an open list polls for another).
+    #[serde(default)]
+    pub token: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -434,6 +443,8 @@ pub struct AccessAdmin {
     pub users: Vec<UserRow>,
     pub departments: Vec<DepartmentRow>,
     pub roles: Vec<crate::domain::access::Role>,
+    /// The pipelines (id, name) of each type with more than one: a role may be kept from some.
+    pub pipelines: std::collections::BTreeMap<EntityType, Vec<(i64, String)>>,
     /// The administrator looking (who may not switch themselves off).
     pub me: i64,
 }

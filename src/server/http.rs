@@ -617,7 +617,9 @@ async fn layout_stream(state: AppState, headers: http::HeaderMap, keys: Vec<Stri
     };
     let mut watched: Vec<(String, crate::domain::views::CardKind)> = Vec::with_capacity(keys.len());
     for key in keys {
-        match watched_kind(&state, &key).await {
+        let seen =
+            watched_kind(&state, &key).await.and_then(|kind| super::service::sees_kind(&user, kind).map(|()| kind));
+        match seen {
             // Two keys naming one kind (`deal:3`, `deal:03`) are watched once.
             Ok(kind) if watched.iter().any(|(_, k)| *k == kind) => {}
             Ok(kind) => watched.push((key, kind)),

@@ -55,8 +55,17 @@ pub async fn access_settings(store: &Store, user: &CurrentUser) -> Result<Access
     admin_only(user)?;
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
+    let types = super::type_names(&*cfg.registry(&mut conn).await?, user);
+    let mut pipelines = std::collections::BTreeMap::new();
+    for t in &types.0 {
+        let of_type = cfg.pipelines(&mut conn, t.entity).await?;
+        if of_type.len() > 1 {
+            pipelines.insert(t.entity, of_type.iter().map(|p| (p.id, p.name.clone())).collect());
+        }
+    }
     Ok(AccessAdmin {
-        types: super::type_names(&*cfg.registry(&mut conn).await?, user),
+        types,
+        pipelines,
         users: users::all_users(&mut conn).await?,
         departments: users::department_rows(&mut conn).await?,
         roles: access::roles(&mut conn)
@@ -187,8 +196,19 @@ pub async fn save_role(
     let name = clean_name(&name, "name")?;
     let mut conn = store.pool.acquire().await?;
     // Rights on a type that does not exist (any more) would pass to a later type of that code.
-    let registry = crate::server::store::types::registry(&mut conn).await?;
+    let cfg = store.config.fresh(&mut conn).await?;
+    let registry = cfg.registry(&mut conn).await?;
     rights.entities.retain(|e, _| registry.get(*e).is_some());
+    // Likewise a pipeline that is gone: its id must not limit a later one.
+    let mut pipelines_now = std::collections::BTreeMap::new();
+    for e in rights.pipelines.keys().copied().filter(|e| registry.get(*e).is_some()).collect::<Vec<_>>() {
+        let ids: Vec<i64> = cfg.pipelines(&mut conn, e).await?.iter().map(|p| p.id).collect();
+        pipelines_now.insert(e, ids);
+    }
+    rights.pipelines.retain(|e, ps| {
+        ps.retain(|p, _| pipelines_now.get(e).is_some_and(|ids| ids.contains(p)));
+        !ps.is_empty()
+    });
     if access::name_taken(&mut conn, &name, id).await? {
         return Err(invalid("name", text::err_role_taken()));
     }

@@ -3,26 +3,19 @@
 //! Statements per board: the change token and the totals (one each), a page per column, the
 //! clients' names (two) — none grows with the number of items.
 
-use super::{entity_of, fields_for, known, names_for, reach, Known};
+use super::{entity_of, fields_for, known, names_for, reach, readable, Known};
 use crate::api::types::{Board, BoardCard, BoardColumn, CurrentUser};
 use crate::domain::access::{Action, Scope};
 use crate::domain::value::display;
-use crate::domain::{EntityType, FieldDef, Pipeline, Value};
+use crate::domain::{FieldDef, Pipeline, Value};
 use crate::error::AppError;
 use crate::server::store::items::{self, ListQuery, ListRow};
-use crate::server::store::{Conn, Store};
+use crate::server::store::{choices, Conn, Store};
 
 /// Cards per column page.
 pub const BOARD_PAGE: usize = 20;
 /// Longest search kept.
 const MAX_SEARCH: usize = 200;
-
-fn readable(user: &CurrentUser, entity: EntityType) -> Result<(), AppError> {
-    if user.rights.scope(entity, Action::Read) == Scope::None {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
-}
 
 fn clean(search: Option<String>) -> Option<String> {
     search.map(|s| s.trim().chars().take(MAX_SEARCH).collect::<String>()).filter(|s| !s.is_empty())
@@ -42,7 +35,7 @@ pub async fn board(
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
     let def = known(&cfg, &mut conn, entity).await?;
-    let pipelines = cfg.pipelines(&mut conn, entity).await?;
+    let pipelines = super::pipelines_for(user, entity, Action::Read, &cfg.pipelines(&mut conn, entity).await?);
     let chosen = pipeline
         .and_then(|id| pipelines.iter().find(|p| p.id == id))
         .or_else(|| pipelines.iter().find(|p| p.is_default))
@@ -58,7 +51,8 @@ pub async fn board(
         ..ListQuery::default()
     };
     // The token first: a change made while the board is read makes it stale, never the board.
-    let token = items::pipeline_token(&mut conn, entity, chosen.id, reach(user, entity, Action::Read)).await?;
+    // Of the whole pipeline (as the poll asks), whatever the search.
+    let token = items::list_token(&mut conn, entity, &ListQuery { search: None, ..query.clone() }).await?;
     let totals = items::stage_totals(&mut conn, entity, &query).await?;
     let mut pages = Vec::with_capacity(chosen.stages.len());
     for s in &chosen.stages {
@@ -82,7 +76,10 @@ pub async fn board(
             }
         })
         .collect();
-    let has = |action| user.rights.scope(entity, action) != Scope::None;
+    choices::remember(&mut conn, user.id, &choices::mode_key(entity), "kanban").await?;
+    let finals = choices::choice(&mut conn, user.id, &choices::finals_key(entity)).await?;
+    let chosen_id = chosen.id;
+    let has = |action| user.rights.scope_in(entity, Some(chosen_id), action) != Scope::None;
     Ok(Board {
         entity,
         plural: def.shown_names().1,
@@ -91,6 +88,7 @@ pub async fn board(
         columns,
         search,
         token,
+        finals_as_columns: finals.as_deref() == Some("columns"),
         can_create: has(Action::Create),
         can_move: has(Action::Update),
     })
@@ -110,7 +108,7 @@ pub async fn board_column(
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
     known(&cfg, &mut conn, entity).await?;
-    let pipelines = cfg.pipelines(&mut conn, entity).await?;
+    let pipelines = super::pipelines_for(user, entity, Action::Read, &cfg.pipelines(&mut conn, entity).await?);
     let pipeline: &Pipeline = pipelines.iter().find(|p| p.stage(stage_id).is_some()).ok_or(AppError::NotFound)?;
     let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let query = ListQuery {
@@ -191,12 +189,26 @@ async fn cards(
         .collect())
 }
 
-/// The change token of a pipeline's items ([`items::pipeline_token`]), for an open board.
+/// Remembers for the user how their boards of `entity` show final stages.
+pub async fn remember_finals(store: &Store, user: &CurrentUser, entity: &str, columns: bool) -> Result<(), AppError> {
+    let entity = entity_of(entity)?;
+    readable(user, entity)?;
+    let mut conn = store.pool.acquire().await?;
+    let value = if columns { "columns" } else { "zones" };
+    Ok(choices::remember(&mut conn, user.id, &choices::finals_key(entity), value).await?)
+}
+
+/// The change token of a pipeline's items ([`items::list_token`]), for an open board.
 pub async fn board_token(store: &Store, user: &CurrentUser, entity: &str, pipeline: i64) -> Result<String, AppError> {
     let entity = entity_of(entity)?;
     readable(user, entity)?;
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
     known(&cfg, &mut conn, entity).await?;
-    Ok(items::pipeline_token(&mut conn, entity, pipeline, reach(user, entity, Action::Read)).await?)
+    if !user.rights.sees_pipeline(entity, pipeline) {
+        return Err(AppError::NotFound);
+    }
+    let query =
+        ListQuery { pipeline_id: Some(pipeline), reach: reach(user, entity, Action::Read), ..ListQuery::default() };
+    Ok(items::list_token(&mut conn, entity, &query).await?)
 }

@@ -1,6 +1,6 @@
 //! Reading across items: lists, the item picker, relations and the field-change history.
 
-use super::{entity_of, fields_for, item_and_config, known, known_now, may, names_for, reach};
+use super::{entity_of, fields_for, item_and_config, known, known_now, may, names_for, reach, readable};
 use crate::api::types::{CurrentUser, HistoryPage, HistoryRow, ItemLink, ListPage, ListRow, Relation};
 use crate::domain::access::Action;
 use crate::domain::timeline::StageRef;
@@ -8,7 +8,7 @@ use crate::domain::value::display;
 use crate::domain::{EntityType, FieldDef, Value};
 use crate::error::AppError;
 use crate::server::store::items::{self, ListQuery, STAGE_FIELD};
-use crate::server::store::Store;
+use crate::server::store::{choices, Store};
 use std::collections::BTreeMap;
 
 /// Rows per list page.
@@ -27,10 +27,7 @@ pub async fn list(
     before: Option<i64>,
 ) -> Result<ListPage, AppError> {
     let entity = entity_of(entity)?;
-    // A type one may not read is not there for them at all (nor in their menu).
-    if user.rights.scope(entity, Action::Read) == crate::domain::access::Scope::None {
-        return Err(AppError::NotFound);
-    }
+    readable(user, entity)?;
     let search = search.map(|s| s.chars().take(MAX_SEARCH).collect::<String>());
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
@@ -47,6 +44,8 @@ pub async fn list(
         limit: LIST_PAGE,
         reach: reach(user, entity, Action::Read),
     };
+    // The token first: a change made while the list is read makes it stale, never the list.
+    let token = items::list_token(&mut conn, entity, &query).await?;
     let mut rows = items::list(&mut conn, entity, &query).await?;
     let next = (rows.len() > LIST_PAGE).then(|| {
         rows.truncate(LIST_PAGE);
@@ -69,6 +68,9 @@ pub async fn list(
             repeat_lead: r.repeat_lead,
         })
         .collect();
+    if before.is_none() && !pipelines.is_empty() {
+        choices::remember(&mut conn, user.id, &choices::mode_key(entity), "list").await?;
+    }
     let has = |action| user.rights.scope(entity, action) != crate::domain::access::Scope::None;
     let can_export = has(Action::Export) && has(Action::Read);
     let (name, plural) = def.shown_names();
@@ -78,11 +80,30 @@ pub async fn list(
         plural,
         rows,
         next: next.flatten(),
-        pipelines: pipelines.to_vec(),
+        pipelines: super::pipelines_for(user, entity, Action::Read, &pipelines),
         can_create: has(Action::Create),
         can_export,
         can_delete: has(Action::Delete),
+        token,
     })
+}
+
+/// The change token of a list ([`items::list_token`]): what its items and the stages they show
+/// are now, for an open list.
+pub async fn list_token(
+    store: &Store,
+    user: &CurrentUser,
+    entity: &str,
+    search: Option<String>,
+    stage_id: Option<i64>,
+) -> Result<String, AppError> {
+    let entity = entity_of(entity)?;
+    readable(user, entity)?;
+    let search = search.map(|s| s.chars().take(MAX_SEARCH).collect::<String>());
+    known_now(store, entity).await?;
+    let mut conn = store.pool.acquire().await?;
+    let query = ListQuery { search, stage_id, reach: reach(user, entity, Action::Read), ..ListQuery::default() };
+    Ok(items::list_token(&mut conn, entity, &query).await?)
 }
 
 pub async fn search_items(

@@ -18,11 +18,12 @@ use crate::text;
 pub async fn card_layout(store: &Store, user: &CurrentUser, kind: CardKind) -> Result<CardLayout, AppError> {
     let entity = kind.entity;
     needs(user, entity, Action::Read)?;
+    super::sees_kind(user, kind)?;
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
     let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let (view, layout) = visible_layout(&cfg, &mut conn, kind, user, &fields).await?;
-    let pipelines = cfg.pipelines(&mut conn, entity).await?.to_vec();
+    let pipelines = super::pipelines_for(user, entity, Action::Read, &cfg.pipelines(&mut conn, entity).await?);
     Ok(CardLayout { view, layout, fields, pipelines })
 }
 

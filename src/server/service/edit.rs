@@ -5,7 +5,7 @@ use super::{
     Known, UserFields,
 };
 use crate::api::types::{CurrentUser, NewItemForm, Saved, StageMoved, UserRef};
-use crate::domain::access::{reaches, Action, Owner};
+use crate::domain::access::{reaches, Action, Owner, Scope};
 use crate::domain::merge::Changes;
 use crate::domain::timeline::TimelineEvent;
 use crate::domain::value::Names;
@@ -310,7 +310,7 @@ pub async fn type_pipelines(store: &Store, user: &CurrentUser, entity: &str) -> 
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
     super::known(&cfg, &mut conn, entity).await?;
-    Ok(cfg.pipelines(&mut conn, entity).await?.to_vec())
+    Ok(super::pipelines_for(user, entity, Action::Update, &cfg.pipelines(&mut conn, entity).await?))
 }
 
 /// Moves an item to `stage_id` of its pipeline, or (`across`) to a stage of another pipeline of
@@ -326,10 +326,17 @@ pub async fn move_stage(
 ) -> Result<StageMoved, AppError> {
     let entity = entity_of(entity)?;
     let mut conn = store.pool.acquire().await?;
-    let (_, cfg) = item_and_config(store, &mut conn, user, entity, id, Action::Update).await?;
+    let (row, cfg) = item_and_config(store, &mut conn, user, entity, id, Action::Update).await?;
     let user_fields = fields_for(&cfg, &mut conn, entity, user).await?;
     let fields = &user_fields.visible;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
+    // Into another pipeline only where the user may read and change the item once there.
+    if let Some(landing) = pipelines.iter().find(|p| p.stage(stage_id).is_some()) {
+        let there = Owner { pipeline_id: Some(landing.id), ..row.owner() };
+        if !(super::may(user, entity, Action::Read, &there) && super::may(user, entity, Action::Update, &there)) {
+            return Err(AppError::Forbidden);
+        }
+    }
     let outcome = items::move_stage(
         &mut conn,
         Move {
@@ -411,7 +418,7 @@ pub async fn new_item_form(
         types: type_names(&*cfg.registry(&mut conn).await?, user),
         fields,
         layout,
-        pipelines: cfg.pipelines(&mut conn, entity).await?.to_vec(),
+        pipelines: super::pipelines_for(user, entity, Action::Create, &cfg.pipelines(&mut conn, entity).await?),
         users: cfg.active_users(&mut conn).await?.to_vec(),
         me: user.id,
     })
@@ -433,9 +440,11 @@ pub async fn create_item(
     let search_gen = cfg.search_gen(&mut conn, entity).await?;
     let fields = &user_fields.visible;
     let pipelines = cfg.pipelines(&mut conn, entity).await?;
+    // Without a choice: the default pipeline, else the first the user may create in.
+    let creates_in = |p: &&Pipeline| user.rights.scope_in(entity, Some(p.id), Action::Create) != Scope::None;
     let pipeline: Option<&Pipeline> = match pipeline_id {
         Some(pid) => Some(pipelines.iter().find(|p| p.id == pid).ok_or_else(AppError::bad_request)?),
-        None => pipelines.iter().find(|p| p.is_default).or(pipelines.first()),
+        None => pipelines.iter().filter(creates_in).min_by_key(|p| !p.is_default).or(pipelines.first()),
     };
     let changes = parse_inputs(&mut conn, Target { entity, item_id: None, user, held: None }, fields, inputs).await?;
     let mut values: Values = changes.into_iter().filter_map(|(c, v)| v.map(|v| (c, v))).collect();
@@ -449,8 +458,8 @@ pub async fn create_item(
         Some(id) => users::department_of(&mut conn, id).await?,
         None => None,
     };
-    let owner = Owner { responsible_id: responsible, department_id };
-    if !reaches(user.rights.scope(entity, Action::Create), &member(user), &owner) {
+    let owner = Owner { responsible_id: responsible, department_id, pipeline_id: pipeline.map(|p| p.id) };
+    if !reaches(user.rights.scope_in(entity, owner.pipeline_id, Action::Create), &member(user), &owner) {
         return Err(AppError::Forbidden);
     }
     let outcome = items::create(

@@ -3,7 +3,6 @@
 
 use super::{entity_of, fields_for, known, member, names_for};
 use crate::api::types::CurrentUser;
-use crate::domain::access::{Action, Scope};
 use crate::domain::value::display;
 use crate::error::AppError;
 use crate::server::store::items::{self, ListQuery, Reach};
@@ -43,11 +42,11 @@ pub async fn export_csv(
     stage_id: Option<i64>,
 ) -> Result<(String, String), AppError> {
     let entity = entity_of(entity)?;
-    let scope = user.rights.scope(entity, Action::Export).min(user.rights.scope(entity, Action::Read));
-    if scope == Scope::None {
+    // What one may export and read, pipeline by pipeline.
+    let reach = Reach::by_pipeline(user.rights.scopes_by(entity, |r| r.export.min(r.read)), &member(user));
+    if reach.is_nothing() {
         return Err(AppError::Forbidden);
     }
-    let reach = Reach::of(scope, &member(user));
     let mut conn = store.pool.acquire().await?;
     let cfg = store.config.fresh(&mut conn).await?;
     known(&cfg, &mut conn, entity).await?;
@@ -63,8 +62,14 @@ pub async fn export_csv(
     let mut before = None;
     let mut written = 0;
     while written < MAX_ROWS {
-        let query =
-            ListQuery { search: search.clone(), stage_id, pipeline_id: None, before_id: before, limit: BATCH, reach };
+        let query = ListQuery {
+            search: search.clone(),
+            stage_id,
+            pipeline_id: None,
+            before_id: before,
+            limit: BATCH,
+            reach: reach.clone(),
+        };
         let mut rows = items::list(&mut conn, entity, &query).await?;
         let more = rows.len() > BATCH;
         rows.truncate(BATCH.min(MAX_ROWS - written));

@@ -38,6 +38,7 @@ pub async fn layout_editor(
     kind: CardKind,
     view: ViewRef,
 ) -> Result<LayoutEditor, AppError> {
+    super::sees_kind(user, kind)?;
     let entity = kind.entity;
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
@@ -76,6 +77,7 @@ pub async fn save_layout(
     ops: Vec<LayoutOp>,
 ) -> Result<LayoutSaved, AppError> {
     let LayoutBase { kind, view, revision, seen } = base;
+    super::sees_kind(user, kind)?;
     let entity = kind.entity;
     if ops.is_empty() || ops.len() > MAX_OPS {
         return Err(AppError::BadRequest { message: text::err_too_many_ops().into() });
@@ -113,6 +115,7 @@ pub async fn layout_history(
     kind: CardKind,
     view: ViewRef,
 ) -> Result<Vec<LayoutVersionView>, AppError> {
+    super::sees_kind(user, kind)?;
     let entity = kind.entity;
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;
@@ -141,6 +144,7 @@ pub async fn rollback_layout(
     view: ViewRef,
     version: i64,
 ) -> Result<LayoutSaved, AppError> {
+    super::sees_kind(user, kind)?;
     let entity = kind.entity;
     let mut conn = store.pool.acquire().await?;
     may_edit(&mut conn, user, entity, view).await?;

@@ -18,8 +18,8 @@ pub mod setup;
 mod types;
 mod views;
 
-pub use board::{board, board_column, board_token, BOARD_PAGE};
-pub use browse::{history, list, relations, search_items};
+pub use board::{board, board_column, board_token, remember_finals, BOARD_PAGE};
+pub use browse::{history, list, list_token, relations, search_items};
 pub use card::{add_comment, card, card_layout, preview_card, timeline_page};
 pub use edit::{create_item, move_stage, new_item_form, read_save_base, save_fields, type_pipelines, SaveBase};
 pub use fields::{configure_field, create_field, delete_field, field_settings};
@@ -40,7 +40,7 @@ use crate::domain::field::{fields_for_writer, visible_fields};
 use crate::domain::timeline::{ChangeView, EventBody, EventPayload, TimelineEvent};
 use crate::domain::value::{display, Names};
 use crate::domain::views::CardKind;
-use crate::domain::{EntityType, FieldDef, TypeDef, Value, Values, Viewer};
+use crate::domain::{EntityType, FieldDef, Pipeline, TypeDef, Value, Values, Viewer};
 use crate::error::AppError;
 use crate::text;
 
@@ -137,19 +137,24 @@ async fn fields_for(
 
 /// The frame of a signed-in page. The menu comes from the newest configuration this process
 /// has seen (no statement once loaded): a type created a moment ago on another server shows from
-/// that process's next request that reads the configuration revision.
+/// that process's next request that reads the configuration revision. One statement reads
+/// which types the user last looked at as a board (their menu links open it).
 pub async fn frame(store: &Store, user: &CurrentUser) -> Result<crate::api::types::Frame, AppError> {
     let cfg = store.config.current();
+    let mut conn = store.pool.acquire().await?;
     let registry = match cfg.loaded_registry() {
         Some(r) => r,
-        None => {
-            let mut conn = store.pool.acquire().await?;
-            store.config.fresh(&mut conn).await?.registry(&mut conn).await?
-        }
+        None => store.config.fresh(&mut conn).await?.registry(&mut conn).await?,
     };
     let mut types = type_names(&registry, user);
     types.0.retain(|t| t.in_menu);
-    Ok(crate::api::types::Frame { name: user.name.clone(), is_admin: user.is_admin, types })
+    let boards = super::store::choices::choices(&mut conn, user.id, "mode:")
+        .await?
+        .into_iter()
+        .filter(|(_, mode)| mode == "kanban")
+        .filter_map(|(key, _)| types.0.iter().map(|t| t.entity).find(|e| super::store::choices::mode_key(*e) == key))
+        .collect();
+    Ok(crate::api::types::Frame { name: user.name.clone(), is_admin: user.is_admin, types, boards })
 }
 
 /// The names of the entity types a user may read (every type, for admins): what their pages
@@ -169,9 +174,37 @@ pub fn member(user: &CurrentUser) -> Member {
     Member { user_id: user.id, department_id: user.department_id }
 }
 
-/// The items of `entity` the user's scope for `action` reaches, for list queries.
+/// The items of `entity` the user's scope for `action` reaches, pipeline by pipeline, for list
+/// queries.
 fn reach(user: &CurrentUser, entity: EntityType, action: Action) -> items::Reach {
-    items::Reach::of(user.rights.scope(entity, action), &member(user))
+    items::Reach::by_pipeline(user.rights.scopes_by(entity, |r| r.get(action)), &member(user))
+}
+
+/// The pipelines of `entity` on which the user's scope for `action` reaches some item: what
+/// their pipeline switchers, stage filters and pickers offer.
+fn pipelines_for(user: &CurrentUser, entity: EntityType, action: Action, all: &[Pipeline]) -> Vec<Pipeline> {
+    let reaches_some = |p: &&Pipeline| {
+        user.rights.sees_pipeline(entity, p.id)
+            && user.rights.scope_in(entity, Some(p.id), action) != crate::domain::access::Scope::None
+    };
+    all.iter().filter(reaches_some).cloned().collect()
+}
+
+/// The card of a pipeline the user does not see is not there for them: its layouts, views and
+/// their history are "not found" as its items are.
+pub fn sees_kind(user: &CurrentUser, kind: CardKind) -> Result<(), AppError> {
+    match kind.pipeline {
+        Some(p) if !user.rights.sees_pipeline(kind.entity, p) => Err(AppError::NotFound),
+        _ => Ok(()),
+    }
+}
+
+/// A type one may not read is not there for them at all (nor in their menu): "not found".
+fn readable(user: &CurrentUser, entity: EntityType) -> Result<(), AppError> {
+    if user.rights.scope(entity, Action::Read) == crate::domain::access::Scope::None {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
 }
 
 /// Refuses a user whose scope for `action` on `entity` reaches no item at all.
@@ -196,9 +229,10 @@ async fn visible_layout(
     Ok((state, layout))
 }
 
-/// Whether the user's scope for `action` on `entity` reaches an item owned by `owner`.
+/// Whether the user's scope for `action` on `entity` (in the item's pipeline) reaches an item
+/// owned by `owner`.
 fn may(user: &CurrentUser, entity: EntityType, action: Action, owner: &Owner) -> bool {
-    reaches(user.rights.scope(entity, action), &member(user), owner)
+    reaches(user.rights.scope_in(entity, owner.pipeline_id, action), &member(user), owner)
 }
 
 /// The item, when the user's scope for `action` reaches it. An item they may not read is "not

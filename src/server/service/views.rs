@@ -78,8 +78,12 @@ pub async fn view_tokens(store: &Store, user: &CurrentUser, kinds: &[CardKind]) 
     let mut out = Vec::with_capacity(kinds.len());
     for kind in kinds {
         let token = resolved(&cfg, &mut conn, user, *kind).await.ok().map(|r| r.state.token);
-        // Stages renamed, recoloured, added or removed reach open cards with the same event.
-        let stages = cfg.pipelines(&mut conn, kind.entity).await.ok().map(|p| stages_mark(&p));
+        // Stages renamed, recoloured, added or removed reach open cards with the same event (of
+        // the pipelines the user sees: the others are none of theirs).
+        let stages =
+            cfg.pipelines(&mut conn, kind.entity).await.ok().map(|p| {
+                stages_mark(&super::pipelines_for(user, kind.entity, crate::domain::access::Action::Read, &p))
+            });
         out.push(token.zip(stages).map(|(t, s)| format!("{t}.{s:x}")));
     }
     out

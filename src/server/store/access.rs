@@ -129,6 +129,26 @@ pub async fn set_roles(conn: &mut Conn, user_id: i64, role_ids: &[i64]) -> sqlx:
     Ok(())
 }
 
+/// Takes a deleted pipeline out of every role that treats it apart.
+pub async fn forget_pipeline(conn: &mut Conn, entity: crate::domain::EntityType, pipeline: i64) -> sqlx::Result<()> {
+    for role in roles(&mut *conn).await? {
+        let mut rights = role.rights;
+        let Some(of_type) = rights.pipelines.get_mut(&entity) else { continue };
+        if of_type.remove(&pipeline).is_none() {
+            continue;
+        }
+        if of_type.is_empty() {
+            rights.pipelines.remove(&entity);
+        }
+        sqlx::query("UPDATE roles SET rights = $2 WHERE id = $1")
+            .bind(role.id)
+            .bind(encode(&rights)?)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
 pub fn rights_of_json(rows: &[String]) -> sqlx::Result<Rights> {
     let parsed: Vec<Rights> = rows.iter().map(|s| decode(s)).collect::<sqlx::Result<_>>()?;
     Ok(Rights::union(parsed.iter()))

@@ -39,12 +39,16 @@ pub struct ItemRow {
 
 impl ItemRow {
     pub fn owner(&self) -> crate::domain::access::Owner {
-        crate::domain::access::Owner { responsible_id: self.responsible_id, department_id: self.responsible_department }
+        crate::domain::access::Owner {
+            responsible_id: self.responsible_id,
+            department_id: self.responsible_department,
+            pipeline_id: self.pipeline_id,
+        }
     }
 }
 
 /// Which items of a list a user's scope reaches, as SQL.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Reach {
     #[default]
     All,
@@ -56,6 +60,12 @@ pub enum Reach {
         department: i64,
     },
     Nothing,
+    /// Scopes that differ per pipeline: `on` for the items of each listed pipeline, `rest`
+    /// for all others (roles limited per pipeline). Neither holds another `ByPipeline`.
+    ByPipeline {
+        rest: Box<Reach>,
+        on: Vec<(i64, Reach)>,
+    },
 }
 
 impl Reach {
@@ -69,22 +79,69 @@ impl Reach {
         }
     }
 
-    /// ` AND …` on `items i`, numbering its placeholders after `n`; the values to bind.
-    fn sql(self, n: &mut usize) -> (String, Vec<i64>) {
+    /// The reach of a scope that differs per pipeline (`Rights::scopes_by`).
+    pub fn by_pipeline(
+        (rest, on): (crate::domain::access::Scope, Vec<(i64, crate::domain::access::Scope)>),
+        me: &crate::domain::access::Member,
+    ) -> Reach {
+        if on.is_empty() {
+            return Reach::of(rest, me);
+        }
+        Reach::ByPipeline {
+            rest: Box::new(Reach::of(rest, me)),
+            on: on.into_iter().map(|(p, s)| (p, Reach::of(s, me))).collect(),
+        }
+    }
+
+    /// Whether it reaches no item at all.
+    pub fn is_nothing(&self) -> bool {
         match self {
-            Reach::All => (String::new(), vec![]),
-            Reach::Nothing => (" AND 1 = 0".into(), vec![]),
+            Reach::Nothing => true,
+            Reach::ByPipeline { rest, on } => rest.is_nothing() && on.iter().all(|(_, r)| r.is_nothing()),
+            _ => false,
+        }
+    }
+
+    /// A condition on `items i` (numbering its placeholders after `n`) and the values to bind.
+    fn condition(&self, n: &mut usize) -> (String, Vec<i64>) {
+        match self {
+            Reach::All => ("1 = 1".into(), vec![]),
+            Reach::Nothing => ("1 = 0".into(), vec![]),
             Reach::Own(user) => {
                 *n += 1;
-                (format!(" AND i.responsible_id = ${n}"), vec![user])
+                (format!("i.responsible_id = ${n}"), vec![*user])
             }
             Reach::Department { user, department } => {
                 *n += 2;
                 let sql = format!(
-                    " AND (i.responsible_id = ${} OR i.responsible_id IN (SELECT id FROM users WHERE department_id = ${n}))",
+                    "(i.responsible_id = ${} OR i.responsible_id IN (SELECT id FROM users WHERE department_id = ${n}))",
                     *n - 1
                 );
-                (sql, vec![user, department])
+                (sql, vec![*user, *department])
+            }
+            Reach::ByPipeline { rest, on } => {
+                // Pipeline ids are the server's own integers: written into the statement.
+                let listed = on.iter().map(|(p, _)| p.to_string()).collect::<Vec<_>>().join(", ");
+                let (rest_sql, mut binds) = rest.condition(n);
+                let mut sql = format!("((COALESCE(i.pipeline_id, 0) NOT IN ({listed}) AND {rest_sql})");
+                for (pipeline, reach) in on {
+                    let (cond, more) = reach.condition(n);
+                    sql.push_str(&format!(" OR (i.pipeline_id = {pipeline} AND {cond})"));
+                    binds.extend(more);
+                }
+                sql.push(')');
+                (sql, binds)
+            }
+        }
+    }
+
+    /// ` AND …` on `items i`, numbering its placeholders after `n`; the values to bind.
+    fn sql(&self, n: &mut usize) -> (String, Vec<i64>) {
+        match self {
+            Reach::All => (String::new(), vec![]),
+            _ => {
+                let (cond, binds) = self.condition(n);
+                (format!(" AND {cond}"), binds)
             }
         }
     }
@@ -214,7 +271,7 @@ pub struct FullItem {
 pub async fn item_in_full(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx::Result<Option<FullItem>> {
     let sql = format!(
         "SELECT {ITEM_COLUMNS}, {}, v.field_code, v.value, t.id, t.entity_type, t.title, t.responsible_id, tu.department_id,
-            t.deleted_at
+            t.deleted_at, t.pipeline_id
          FROM items i LEFT JOIN users u ON u.id = i.responsible_id
          LEFT JOIN field_values v ON v.item_id = i.id
          LEFT JOIN item_links l ON l.from_item = i.id AND l.field_code = v.field_code
@@ -253,6 +310,7 @@ pub async fn item_in_full(conn: &mut Conn, entity: EntityType, id: i64) -> sqlx:
                     owner: crate::domain::access::Owner {
                         responsible_id: r.try_get(19)?,
                         department_id: r.try_get(20)?,
+                        pipeline_id: r.try_get(22)?,
                     },
                     deleted: r.try_get::<Option<i64>, _>(21)?.is_some(),
                 });
@@ -291,14 +349,18 @@ pub async fn for_save(
     id: i64,
 ) -> sqlx::Result<Option<(crate::domain::access::Owner, Seen, i64)>> {
     let sql = format!(
-        "SELECT i.responsible_id, u.department_id, i.version, i.stage_id, {}, v.field_code, v.value
+        "SELECT i.responsible_id, u.department_id, i.version, i.stage_id, {}, v.field_code, v.value, i.pipeline_id
          FROM items i LEFT JOIN users u ON u.id = i.responsible_id LEFT JOIN field_values v ON v.item_id = i.id
          WHERE i.id = $1 AND i.entity_type = $2 AND i.deleted_at IS NULL",
         super::config::REVISION_COLUMN
     );
     let rows = sqlx::query(&sql).bind(id).bind(entity.slug()).fetch_all(conn).await?;
     let Some(first) = rows.first() else { return Ok(None) };
-    let owner = crate::domain::access::Owner { responsible_id: first.try_get(0)?, department_id: first.try_get(1)? };
+    let owner = crate::domain::access::Owner {
+        responsible_id: first.try_get(0)?,
+        department_id: first.try_get(1)?,
+        pipeline_id: first.try_get(7)?,
+    };
     let mut seen = Seen { version: first.try_get(2)?, stage_id: first.try_get(3)?, values: Values::new() };
     for r in &rows {
         if let Some(code) = r.try_get::<Option<String>, _>(5)? {
@@ -998,16 +1060,12 @@ pub async fn list(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::R
         .collect()
 }
 
-/// What changes whenever an item of a pipeline the reader reaches is created, written, moved in
-/// or out or deleted, or the configuration (a stage renamed): an open board polls it and reloads
-/// when it differs. A hash, so it tells nothing of the items themselves.
-pub async fn pipeline_token(
-    conn: &mut Conn,
-    entity: EntityType,
-    pipeline_id: i64,
-    reach: Reach,
-) -> sqlx::Result<String> {
-    let q = ListQuery { pipeline_id: Some(pipeline_id), reach, ..ListQuery::default() };
+/// What changes whenever an item a list query names (its keyset left aside: every page) is
+/// created, written, moved in or out or deleted, or the configuration (a stage renamed): an
+/// open board or list polls it and reloads when it differs. A hash, so it tells nothing of the
+/// items themselves.
+pub async fn list_token(conn: &mut Conn, entity: EntityType, q: &ListQuery) -> sqlx::Result<String> {
+    let q = ListQuery { before_id: None, ..q.clone() };
     let mut n = 1;
     let (conditions, args) = list_conditions(&q, &mut n);
     let sql = format!(
@@ -1104,7 +1162,7 @@ pub async fn titles(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<TitleRow>>
         return Ok(vec![]);
     }
     let sql = format!(
-        "SELECT i.id, i.entity_type, i.title, i.responsible_id, u.department_id, i.deleted_at
+        "SELECT i.id, i.entity_type, i.title, i.responsible_id, u.department_id, i.deleted_at, i.pipeline_id
          FROM items i LEFT JOIN users u ON u.id = i.responsible_id WHERE i.id IN ({})",
         placeholders(0, ids.len())
     );
@@ -1121,7 +1179,11 @@ pub async fn titles(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<TitleRow>>
                 id: r.try_get(0)?,
                 entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
                 title: r.try_get(2)?,
-                owner: crate::domain::access::Owner { responsible_id: r.try_get(3)?, department_id: r.try_get(4)? },
+                owner: crate::domain::access::Owner {
+                    responsible_id: r.try_get(3)?,
+                    department_id: r.try_get(4)?,
+                    pipeline_id: r.try_get(6)?,
+                },
                 deleted: r.try_get::<Option<i64>, _>(5)?.is_some(),
             })
         })
@@ -1149,12 +1211,16 @@ pub async fn links(conn: &mut Conn, item_id: i64, limit: usize) -> sqlx::Result<
             id: r.try_get(1)?,
             entity: e.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
             title: r.try_get(3)?,
-            owner: crate::domain::access::Owner { responsible_id: r.try_get(4)?, department_id: r.try_get(5)? },
+            owner: crate::domain::access::Owner {
+                responsible_id: r.try_get(4)?,
+                department_id: r.try_get(5)?,
+                pipeline_id: r.try_get(6)?,
+            },
         })
     };
     let mut out = Vec::new();
     for r in sqlx::query(
-        "SELECT l.field_code, i.id, i.entity_type, i.title, i.responsible_id, u.department_id
+        "SELECT l.field_code, i.id, i.entity_type, i.title, i.responsible_id, u.department_id, i.pipeline_id
          FROM item_links l JOIN items i ON i.id = l.to_item LEFT JOIN users u ON u.id = i.responsible_id
          WHERE l.from_item = $1 AND i.deleted_at IS NULL ORDER BY l.field_code, i.id",
     )
@@ -1165,7 +1231,7 @@ pub async fn links(conn: &mut Conn, item_id: i64, limit: usize) -> sqlx::Result<
         out.push(decode(r, true)?);
     }
     for r in sqlx::query(
-        "SELECT l.field_code, i.id, i.entity_type, i.title, i.responsible_id, u.department_id
+        "SELECT l.field_code, i.id, i.entity_type, i.title, i.responsible_id, u.department_id, i.pipeline_id
          FROM item_links l JOIN items i ON i.id = l.from_item LEFT JOIN users u ON u.id = i.responsible_id
          WHERE l.to_item = $1 AND i.deleted_at IS NULL ORDER BY i.id DESC LIMIT $2",
     )

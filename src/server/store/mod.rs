@@ -6,6 +6,7 @@
 pub mod access;
 pub mod batch;
 pub mod catalog;
+pub mod choices;
 pub mod config;
 pub mod files;
 pub mod items;

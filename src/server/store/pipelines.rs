@@ -233,5 +233,6 @@ async fn forget_pipeline(conn: &mut Conn, entity: EntityType, pipeline: i64) -> 
     for sql in statements {
         sqlx::query(sql).bind(&key).execute(&mut *conn).await?;
     }
-    Ok(())
+    // Roles kept from it forget it too: a later pipeline may get its id.
+    super::access::forget_pipeline(conn, entity, pipeline).await
 }

@@ -44,7 +44,7 @@ pub struct BinRow {
 /// The columns of a [`BinRow`], from `items i`, `users u` (who deleted it) and `users r` (whose it
 /// is).
 const BIN_COLUMNS: &str = "i.id, i.entity_type, i.title, i.deleted_at, i.deleted_by, u.name, i.responsible_id,
-    r.department_id FROM items i LEFT JOIN users u ON u.id = i.deleted_by LEFT JOIN users r ON r.id = i.responsible_id";
+    r.department_id, i.pipeline_id FROM items i LEFT JOIN users u ON u.id = i.deleted_by LEFT JOIN users r ON r.id = i.responsible_id";
 
 fn bin_row(r: sqlx::any::AnyRow) -> sqlx::Result<BinRow> {
     let e: String = r.try_get(1)?;
@@ -55,7 +55,11 @@ fn bin_row(r: sqlx::any::AnyRow) -> sqlx::Result<BinRow> {
         deleted_at: r.try_get(3)?,
         deleted_by: r.try_get(4)?,
         deleted_by_name: r.try_get(5)?,
-        owner: crate::domain::access::Owner { responsible_id: r.try_get(6)?, department_id: r.try_get(7)? },
+        owner: crate::domain::access::Owner {
+            responsible_id: r.try_get(6)?,
+            department_id: r.try_get(7)?,
+            pipeline_id: r.try_get(8)?,
+        },
     })
 }
 

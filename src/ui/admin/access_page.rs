@@ -1,10 +1,11 @@
 //! CRM settings → Access: users (name, email, password, department, roles, active),
 //! departments (name, parent, head) and roles (per entity type a scope for each action, "allow
-//! my card view", administrator). The server checks every change again.
+//! my card view", administrator, and the pipelines it sees where a type has several). The server
+//! checks every change again.
 
 use crate::api::access::{delete_department, delete_role, get_access_settings, save_department, save_role, save_user};
 use crate::api::types::{AccessAdmin, DepartmentInput, DepartmentRow, UserInput, UserRow};
-use crate::domain::access::{Action, Role, Scope};
+use crate::domain::access::{Action, EntityRights, Rights, Role, Scope};
 use crate::domain::EntityType;
 use crate::error::AppError;
 use crate::text;
@@ -406,6 +407,7 @@ fn RoleForm(page: Page, role: Option<Role>) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </tr>
+                        <PipelineRights page entity=e rights/>
                     }}).collect_view()}
                 </tbody>
             </table>
@@ -422,6 +424,41 @@ fn RoleForm(page: Page, role: Option<Role>) -> impl IntoView {
             <FormActions page/>
         </form>
     }
+}
+
+/// Below a type's row in the role form, where the type has several pipelines: a box per
+/// pipeline, ticked while the role sees it. Unticking keeps the role from that pipeline
+/// altogether (no scope there); the server enforces it on every path.
+#[component]
+fn PipelineRights(page: Page, entity: EntityType, rights: RwSignal<Rights>) -> impl IntoView {
+    let pipelines = page.data.with_untracked(|d| d.pipelines.get(&entity).cloned()).unwrap_or_default();
+    (!pipelines.is_empty()).then(|| {
+        view! {
+            <tr class="pipeline-rights">
+                <td colspan="6">
+                    <span class="hint">{text::role_pipelines()}</span>
+                    {pipelines.into_iter().map(|(id, name)| {
+                        let hidden = move || rights.with(|r| r.pipelines.get(&entity).and_then(|ps| ps.get(&id)).is_some_and(|p| p.read == Scope::None));
+                        view! {
+                            <label class="check">
+                                <input type="checkbox" data-pipeline-right=format!("{}-{id}", entity.slug())
+                                    prop:checked=move || !hidden()
+                                    on:change=move |ev| {
+                                        let sees = event_target_checked(&ev);
+                                        rights.update(|r| {
+                                            let of_type = r.pipelines.entry(entity).or_default();
+                                            if sees { of_type.remove(&id); } else { of_type.insert(id, EntityRights::default()); }
+                                            if of_type.is_empty() { r.pipelines.remove(&entity); }
+                                        });
+                                    }/>
+                                {name}
+                            </label>
+                        }
+                    }).collect_view()}
+                </td>
+            </tr>
+        }
+    })
 }
 
 #[component]

@@ -17,18 +17,21 @@ pub struct LastFrame(pub StoredValue<Option<Frame>>);
 pub type FrameResource = Resource<Result<Frame, AppError>>;
 
 fn menu(f: Frame, active: Signal<Option<EntityType>>) -> impl IntoView {
+    let boards = f.boards;
     let links = f
         .types
         .0
         .into_iter()
         .map(|t| {
             let e = t.entity;
+            // The list or the board, whichever the user last looked at.
+            let href = if boards.contains(&e) { format!("/crm/{e}/kanban") } else { format!("/crm/{e}") };
             // A plain link: the router takes over every same-site link's click anyway, and
             // leptos_router's `<A>` builds a memo and works out the current path for each
             // link on every page.
             let here = move || active.get() == Some(e);
             view! {
-                <a href=format!("/crm/{e}") class:active=here aria-current=move || here().then_some("page")>
+                <a href=href class:active=here aria-current=move || here().then_some("page")>
                     {t.plural}
                 </a>
             }

@@ -11,7 +11,8 @@
 
 use super::entity_param;
 use crate::api::items::{
-    create_item, get_board, get_board_column, get_board_token, get_card, get_new_item_form, move_stage, save_fields,
+    create_item, get_board, get_board_column, get_board_token, get_card, get_new_item_form, move_stage,
+    remember_board_finals, save_fields,
 };
 use crate::api::types::{Board, BoardCard};
 use crate::domain::timeline::format_time;
@@ -30,7 +31,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// How often an open board asks whether anything changed.
 const POLL_MS: u32 = 5_000;
 /// Where this browser remembers whether final stages show as columns.
-const FINALS_KEY: &str = "crm-board-finals";
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -254,11 +254,11 @@ fn follow(ctx: Ctx) {
 
 #[component]
 fn BoardView(board: Board) -> impl IntoView {
-    let e = board.entity;
+    let (e, finals_as_columns) = (board.entity, board.finals_as_columns);
     let ctx = Ctx {
         entity: e,
         board: RwSignal::new(board),
-        finals_open: RwSignal::new(false),
+        finals_open: RwSignal::new(finals_as_columns),
         lifted: RwSignal::new(None),
         pointer: RwSignal::new(None),
         drop_at: RwSignal::new(None),
@@ -270,7 +270,6 @@ fn BoardView(board: Board) -> impl IntoView {
     };
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
-            ctx.finals_open.set(browser::remembered(FINALS_KEY).as_deref() == Some("columns"));
             follow(ctx);
         }
     });
@@ -285,7 +284,11 @@ fn BoardView(board: Board) -> impl IntoView {
     let toggle = move |_| {
         let open = !ctx.finals_open.get_untracked();
         ctx.finals_open.set(open);
-        browser::remember(FINALS_KEY, if open { "columns" } else { "zones" });
+        // Kept for the user on the server; the board shows the choice whether or not that lands.
+        let slug = ctx.entity.slug().to_string();
+        spawn_local(async move {
+            let _ = remember_board_finals(slug, open).await;
+        });
     };
     view! {
         <Title text=text::page_title(&plural)/>

@@ -1,7 +1,9 @@
-//! The list of an entity type's items: search, stage filter, pages, "New".
+//! The list of an entity type's items: search, stage filter, pages, "New". An open list follows
+//! others' changes: new, changed and deleted items and renamed or recoloured stages show within
+//! a poll (5 s).
 
 use super::entity_param;
-use crate::api::items::{delete_items, list_items};
+use crate::api::items::{delete_items, get_list_token, list_items};
 use crate::api::types::ListPage as Page;
 use crate::domain::timeline::format_time;
 use crate::text;
@@ -28,22 +30,59 @@ pub fn ListPage() -> impl IntoView {
         )
     };
     let page = Resource::new(key, |(e, q, stage, before)| list_items(e, q, stage, before));
+    let refresh = Callback::new(move |()| page.refetch());
     view! {
         <AppFrame active=entity>
-            <Suspense fallback=|| view! { <p class="loading">{text::loading()}</p> }>
+            // A transition: a refresh keeps the rows on screen until the new ones are there.
+            <Transition fallback=|| view! { <p class="loading">{text::loading()}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok(p) => Loaded(view! { <ListView page=p/> }).into_any(),
+                        Ok(p) => Loaded(view! { <ListView page=p refresh/> }).into_any(),
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </AppFrame>
     }
 }
 
+/// What an open list asks about: its type, search and stage filter, and the token it was read at.
+struct Watched {
+    entity: String,
+    seen: String,
+    search: Option<String>,
+    stage: Option<i64>,
+}
+
+/// How often an open list asks whether it changed.
+const POLL_MS: u32 = 5_000;
+
+/// Follows others' changes: every few seconds asks for the list's change token and, when it
+/// differs and the user is not choosing rows to delete, reads the list again (the new list
+/// follows on). Stops when the list leaves the page.
+fn follow(watched: Watched, refresh: Callback<()>, busy: impl Fn() -> bool + 'static) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let shown = std::sync::Arc::new(AtomicBool::new(true));
+    let on_page = shown.clone();
+    on_cleanup(move || shown.store(false, Ordering::Relaxed));
+    let Watched { entity, seen, search, stage } = watched;
+    spawn_local(async move {
+        loop {
+            browser::sleep(POLL_MS).await;
+            if !on_page.load(Ordering::Relaxed) {
+                return;
+            }
+            let Ok(token) = get_list_token(entity.clone(), search.clone(), stage).await else { continue };
+            if token != seen && !busy() && on_page.load(Ordering::Relaxed) {
+                refresh.run(());
+                return;
+            }
+        }
+    });
+}
+
 #[component]
-fn ListView(page: Page) -> impl IntoView {
+fn ListView(page: Page, refresh: Callback<()>) -> impl IntoView {
     let query = use_query_map();
     let search = query.read_untracked().get("q").unwrap_or_default();
     let stage = query.read_untracked().get("stage").unwrap_or_default();
@@ -81,6 +120,21 @@ fn ListView(page: Page) -> impl IntoView {
     let chosen = RwSignal::new(std::collections::BTreeSet::<i64>::new());
     let confirm = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
+    let watched = StoredValue::new(Some(Watched {
+        entity: e.slug().to_string(),
+        seen: page.token.clone(),
+        search: Some(search.clone()).filter(|s| !s.is_empty()),
+        stage: stage.parse().ok(),
+    }));
+    Effect::new(move |first: Option<()>| {
+        if let (None, Some(w)) = (first, watched.try_update_value(Option::take).flatten()) {
+            let busy = move || {
+                chosen.try_with_untracked(|c| !c.is_empty()).unwrap_or(true)
+                    || confirm.try_get_untracked().unwrap_or(true)
+            };
+            follow(w, refresh, busy);
+        }
+    });
     let delete_chosen = move || {
         let ids: Vec<i64> = chosen.get_untracked().into_iter().collect();
         spawn_local(async move {
