@@ -54,6 +54,32 @@ test('an admin shapes a pipeline: stages added, reordered, recoloured, deleted w
   await addStage(box, 'Offer');
   await expect(stageNames(box, 'work')).toHaveText(['New', 'In progress', 'Qualify', 'Offer']);
 
+  // Pipelines reorder the same ways: up one by mouse, back down by keyboard.
+  const heads = page.locator('.pipeline-box h2');
+  const before = await heads.allInnerTexts();
+  const mine = before.indexOf(name);
+  const above = before[mine - 1];
+  const aboveBox = page.locator('.pipeline-box').filter({ has: page.getByRole('heading', { name: above, exact: true }) });
+  await aboveBox.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const grip = await box.locator('[data-pipeline-handle]').boundingBox();
+  const target = await aboveBox.boundingBox();
+  if (!grip || !target) throw new Error('not on screen');
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + 60, target.y + 20, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.locator('.pipelines > .notice')).toHaveText('Saved.');
+  await expect(heads.nth(mine - 1)).toHaveText(name);
+  await expect(heads.nth(mine)).toHaveText(above);
+  await box.locator('[data-pipeline-handle]').focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('[aria-live="assertive"]')).toContainText(`${name} lifted`);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[aria-live="assertive"]')).toContainText(`position ${mine + 1} of `);
+  await page.keyboard.press('Space');
+  await expect(heads.nth(mine)).toHaveText(name);
+  await expect(heads.nth(mine - 1)).toHaveText(above);
+
   // Keyboard: Space lifts, arrows move, Space drops; each step is announced.
   const offer = row(box, 'Offer').locator('.handle');
   await offer.focus();
@@ -106,6 +132,7 @@ test('an admin shapes a pipeline: stages added, reordered, recoloured, deleted w
   }
 
   const qualifyId = Number(await row(box, 'Qualify').getAttribute('data-stage'));
+  const inProgressId = Number(await row(box, 'In progress').getAttribute('data-stage'));
 
   // A deal in Offer; deleting Offer asks where the deal goes.
   const pipelineId = Number(await box.getAttribute('data-pipeline'));
@@ -147,11 +174,27 @@ test('an admin shapes a pipeline: stages added, reordered, recoloured, deleted w
   expect(renamed.status, JSON.stringify(renamed.json)).toBe(200);
   await expect(watcher.locator('.stage-bar')).toContainText('Qualified', { timeout: 15_000 });
 
+  // So does a list open elsewhere, and it shows a deal made meanwhile.
+  const lister = await watcher.context().newPage();
+  await open(lister, `/crm/deal?q=${encodeURIComponent(title)}`);
+  await expect(lister.locator('table.items tbody tr')).toHaveCount(1);
+  await expect(lister.locator('table.items .stage-badge')).toHaveText('In progress');
+  const working = await api(page.request, baseURL!, 'edit_pipelines', {
+    entity: 'deal', edit: { op: 'change_stage', stage: inProgressId, name: 'Working', color: '#47e4c2' },
+  });
+  expect(working.status, JSON.stringify(working.json)).toBe(200);
+  await expect(lister.locator('table.items .stage-badge')).toHaveText('Working', { timeout: 15_000 });
+  const second = await api(page.request, baseURL!, 'create_item', {
+    entity: 'deal', pipeline_id: pipelineId, values: { title: { t: 'text', v: `${title} two` } },
+  });
+  expect(second.status, JSON.stringify(second.json)).toBe(200);
+  await expect(lister.locator('table.items tbody tr')).toHaveCount(2, { timeout: 15_000 });
+
   // The pipeline goes too, its deal moved to the Sales pipeline.
   await open(page, '/settings/pipelines/deal');
   await box.getByRole('button', { name: 'Delete pipeline' }).click();
   const drop = box.locator('form[data-delete-pipeline]');
-  await expect(drop).toContainText(`One item is in the pipeline “${name}”`);
+  await expect(drop).toContainText(`2 items are in the pipeline “${name}”`);
   await drop.getByRole('button', { name: 'Delete pipeline' }).click();
   await expect(page.locator('.pipelines > .notice')).toHaveText('Pipeline deleted.');
   await expect(page.getByRole('heading', { name })).toHaveCount(0);

@@ -72,6 +72,15 @@ mod imp {
         Some(super::DropPoint { section, field, upper: f64::from(y) < rect.top() + rect.height() / 2.0 })
     }
 
+    /// The element under the pointer carrying `attr` (itself or an ancestor): its value, and
+    /// whether the pointer is in its upper half.
+    pub fn drop_on(x: i32, y: i32, attr: &str) -> Option<(String, bool)> {
+        let el = document()?.element_from_point(x as f32, y as f32)?;
+        let hit = el.closest(&format!("[{attr}]")).ok().flatten()?;
+        let rect = hit.get_bounding_client_rect();
+        Some((hit.get_attribute(attr)?, f64::from(y) < rect.top() + rect.height() / 2.0))
+    }
+
     /// Uploads the file chosen in the `<input type=file>` that fired `ev` for a file field of
     /// `entity`. `None` when no file was chosen.
     pub async fn upload_chosen_file(
@@ -121,17 +130,6 @@ mod imp {
         web_sys::window()
             .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
             .is_some_and(|m| m.matches())
-    }
-
-    /// A choice this browser remembers (`localStorage`), e.g. how a board shows final stages.
-    pub fn remembered(key: &str) -> Option<String> {
-        web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
-    }
-
-    pub fn remember(key: &str, value: &str) {
-        if let Some(Ok(Some(s))) = web_sys::window().map(|w| w.local_storage()) {
-            let _ = s.set_item(key, value);
-        }
     }
 
     pub fn scroll_by(dy: i32) {
@@ -349,10 +347,9 @@ mod imp {
     }
     pub fn unguard(_id: u32) {}
     pub fn scroll_by(_dy: i32) {}
-    pub fn remembered(_key: &str) -> Option<String> {
+    pub fn drop_on(_x: i32, _y: i32, _attr: &str) -> Option<(String, bool)> {
         None
     }
-    pub fn remember(_key: &str, _value: &str) {}
     pub fn prefers_reduced_motion() -> bool {
         false
     }

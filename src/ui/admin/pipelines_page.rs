@@ -59,6 +59,14 @@ struct Lifted {
     to: usize,
 }
 
+/// A pipeline lifted by keyboard: where it was and where it would land among the pipelines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct LiftedPipeline {
+    pipeline: i64,
+    from: usize,
+    to: usize,
+}
+
 #[derive(Clone, Copy)]
 struct Page {
     entity: EntityType,
@@ -71,6 +79,11 @@ struct Page {
     /// The stage a pointer drags, and the row under it.
     pointer: RwSignal<Option<i64>>,
     drop_at: RwSignal<Option<browser::DropPoint>>,
+    /// The same for whole pipelines: lifted by keyboard, dragged by a pointer, the pipeline
+    /// under it (and whether in its upper half).
+    lifted_pipeline: RwSignal<Option<LiftedPipeline>>,
+    pointer_pipeline: RwSignal<Option<i64>>,
+    pipeline_drop: RwSignal<Option<(i64, bool)>>,
 }
 
 impl Page {
@@ -177,10 +190,102 @@ impl Page {
         }
     }
 
+    /// The pipelines in the order shown: a lifted one at the place it would land.
+    fn shown_pipelines(&self) -> Vec<(i64, String, bool)> {
+        let mut all =
+            self.data.with(|d| d.pipelines.iter().map(|p| (p.id, p.name.clone(), p.is_default)).collect::<Vec<_>>());
+        if let Some(l) = self.lifted_pipeline.get() {
+            if let Some(i) = all.iter().position(|p| p.0 == l.pipeline) {
+                let p = all.remove(i);
+                all.insert(l.to.min(all.len()), p);
+            }
+        }
+        all
+    }
+
+    /// Keyboard drag and drop on a pipeline's handle.
+    fn pipeline_key(&self, pipeline: i64, ev: leptos::ev::KeyboardEvent) {
+        let (names, plural) = self.data.with_untracked(|d| {
+            (d.pipelines.iter().map(|p| (p.id, p.name.clone())).collect::<Vec<_>>(), d.plural.clone())
+        });
+        let Some(at) = names.iter().position(|p| p.0 == pipeline) else { return };
+        let name = names[at].1.clone();
+        let holding = self.lifted_pipeline.get_untracked().filter(|l| l.pipeline == pipeline);
+        match ev.key().as_str() {
+            " " | "Spacebar" => {
+                ev.prevent_default();
+                match holding {
+                    None => {
+                        self.lifted_pipeline.set(Some(LiftedPipeline { pipeline, from: at, to: at }));
+                        self.announce.set(text::lifted(&name));
+                    }
+                    Some(l) => {
+                        self.lifted_pipeline.set(None);
+                        if l.to != l.from {
+                            self.announce.set(text::dropped(&name, &plural));
+                            self.run(PipelineEdit::MovePipeline { pipeline, to: l.to }, text::pipeline_saved().into());
+                        } else {
+                            self.announce.set(text::cancelled(&name));
+                        }
+                        refocus_pipeline(pipeline);
+                    }
+                }
+            }
+            "ArrowUp" | "ArrowDown" if holding.is_some() => {
+                ev.prevent_default();
+                let Some(l) = holding else { return };
+                let to = if ev.key() == "ArrowDown" { (l.to + 1).min(names.len() - 1) } else { l.to.saturating_sub(1) };
+                self.lifted_pipeline.set(Some(LiftedPipeline { to, ..l }));
+                self.announce.set(text::moved_to(&name, to + 1, names.len(), &plural));
+                refocus_pipeline(pipeline);
+            }
+            "Escape" if holding.is_some() => {
+                ev.prevent_default();
+                self.lifted_pipeline.set(None);
+                self.announce.set(text::cancelled(&name));
+                refocus_pipeline(pipeline);
+            }
+            _ => {}
+        }
+    }
+
     fn pointer_move(&self, x: i32, y: i32) {
         if self.pointer.with_untracked(Option::is_some) {
             self.drop_at.set(browser::drop_point(x, y));
         }
+        if self.pointer_pipeline.with_untracked(Option::is_some) {
+            let at = browser::drop_on(x, y, "data-pipeline").and_then(|(id, upper)| Some((id.parse().ok()?, upper)));
+            self.pipeline_drop.set(at);
+        }
+    }
+
+    /// Ends a pointer drag of a pipeline: dropped on another pipeline, it goes before or after.
+    fn pipeline_up(&self) {
+        let (Some(pipeline), at) = (self.pointer_pipeline.get_untracked(), self.pipeline_drop.get_untracked()) else {
+            return;
+        };
+        self.pointer_pipeline.set(None);
+        self.pipeline_drop.set(None);
+        let Some((target, upper)) = at.filter(|(t, _)| *t != pipeline) else { return };
+        let (ids, plural) =
+            self.data.with_untracked(|d| (d.pipelines.iter().map(|p| p.id).collect::<Vec<_>>(), d.plural.clone()));
+        let others: Vec<i64> = ids.iter().copied().filter(|id| *id != pipeline).collect();
+        let Some(p) = others.iter().position(|id| *id == target) else { return };
+        let to = if upper { p } else { p + 1 };
+        if ids.iter().position(|id| *id == pipeline) == Some(to) {
+            return;
+        }
+        let name = self.data.with_untracked(|d| d.pipelines.iter().find(|p| p.id == pipeline).map(|p| p.name.clone()));
+        self.announce.set(text::dropped(name.unwrap_or_default(), &plural));
+        self.run(PipelineEdit::MovePipeline { pipeline, to }, text::pipeline_saved().into());
+    }
+
+    /// Drops whatever a pointer drags.
+    fn cancel_pointer(&self) {
+        self.pointer.set(None);
+        self.drop_at.set(None);
+        self.pointer_pipeline.set(None);
+        self.pipeline_drop.set(None);
     }
 
     /// Ends a pointer drag: dropped on a stage row of the same pipeline, the dragged stage goes
@@ -210,6 +315,11 @@ fn refocus(stage: i64) {
     spawn_local(async move { browser::focus(&format!("[data-stage-handle='{stage}']")) });
 }
 
+/// Puts focus back on a pipeline's handle once the re-render it waits for has run.
+fn refocus_pipeline(pipeline: i64) {
+    spawn_local(async move { browser::focus(&format!("[data-pipeline-handle='{pipeline}']")) });
+}
+
 #[component]
 fn PipelinesView(data: PipelinesAdmin) -> impl IntoView {
     let page = Page {
@@ -222,23 +332,23 @@ fn PipelinesView(data: PipelinesAdmin) -> impl IntoView {
         lifted: RwSignal::new(None),
         pointer: RwSignal::new(None),
         drop_at: RwSignal::new(None),
+        lifted_pipeline: RwSignal::new(None),
+        pointer_pipeline: RwSignal::new(None),
+        pipeline_drop: RwSignal::new(None),
     };
     let types = page.data.with_untracked(|d| d.types.clone());
     let current = page.entity;
     view! {
         <section
             class="settings-page pipelines"
-            class:dragging=move || page.pointer.with(Option::is_some)
+            class:dragging=move || page.pointer.with(Option::is_some) || page.pointer_pipeline.with(Option::is_some)
             on:pointermove=move |ev| page.pointer_move(ev.client_x(), ev.client_y())
-            on:pointerup=move |_| page.pointer_up()
-            on:pointercancel=move |_| {
-                page.pointer.set(None);
-                page.drop_at.set(None);
+            on:pointerup=move |_| {
+                page.pointer_up();
+                page.pipeline_up();
             }
-            on:pointerleave=move |_| {
-                page.pointer.set(None);
-                page.drop_at.set(None);
-            }
+            on:pointercancel=move |_| page.cancel_pointer()
+            on:pointerleave=move |_| page.cancel_pointer()
         >
             <SettingsNav/>
             <h1>{move || text::pipelines_of(page.data.with(|d| d.plural.clone()))}</h1>
@@ -253,8 +363,7 @@ fn PipelinesView(data: PipelinesAdmin) -> impl IntoView {
             <p class="hint">{text::pipelines_hint()}</p>
             <p class="notice" role="status">{move || page.notice.get()}</p>
             <div class="sr-only" aria-live="assertive">{move || page.announce.get()}</div>
-            <For each=move || page.data.with(|d| d.pipelines.iter().map(|p| (p.id, p.name.clone(), p.is_default)).collect::<Vec<_>>())
-                key=|k| k.clone() let:k>
+            <For each=move || page.shown_pipelines() key=|k| k.clone() let:k>
                 <PipelineView page pipeline=k.0/>
             </For>
             <Show when=move || page.data.with(|d| d.several)>
@@ -303,9 +412,25 @@ fn PipelineView(page: Page, pipeline: i64) -> impl IntoView {
     let group = move |semantics: StageSemantics| {
         move || page.shown_stages(pipeline).into_iter().filter(|s| s.semantics == semantics).collect::<Vec<_>>()
     };
+    let mark = move |upper: bool| page.pipeline_drop.with(|d| *d == Some((pipeline, upper)));
+    let movable = move || several() && place().1 > 1;
     view! {
-        <section class="pipeline-box" data-pipeline=pipeline>
+        <section class="pipeline-box" data-pipeline=pipeline
+            class:lifted=move || page.lifted_pipeline.with(|l| l.is_some_and(|l| l.pipeline == pipeline))
+            class:drop-before=move || mark(true)
+            class:drop-after=move || mark(false)
+        >
             <header class="pipeline-head">
+                <Show when=movable>
+                    <button type="button" class="handle" data-pipeline-handle=pipeline
+                        aria-label=move || text::move_handle(name()) aria-roledescription="drag handle"
+                        on:keydown=move |ev| page.pipeline_key(pipeline, ev)
+                        on:pointerdown=move |ev| {
+                            ev.prevent_default();
+                            page.pointer_pipeline.set(Some(pipeline));
+                        }
+                    >"⠿"</button>
+                </Show>
                 <Show when=move || page.open.get() == Some(Open::RenamePipeline(pipeline))
                     fallback=move || view! {
                         <h2>{name}</h2>
