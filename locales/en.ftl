@@ -125,6 +125,8 @@ err-unknown-reference = Choose an existing entry.
 item-hidden = Hidden item
 # An item a field points to that is in the recycle bin.
 item-deleted = Deleted item
+stage-hidden = Hidden stage
+pipeline-hidden = Hidden pipeline
 err-not-yes-no = Choose yes or no.
 err-wrong-input = This value does not fit the field.
 err-required = Required.

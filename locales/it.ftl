@@ -125,6 +125,8 @@ err-unknown-reference = Scegli una voce esistente.
 item-hidden = Elemento nascosto
 # An item a field points to that is in the recycle bin.
 item-deleted = Elemento eliminato
+stage-hidden = Fase nascosta
+pipeline-hidden = Pipeline nascosta
 err-not-yes-no = Scegli sì o no.
 err-wrong-input = Questo valore non è adatto al campo.
 err-required = Obbligatorio.

@@ -125,6 +125,8 @@ err-unknown-reference = Escolha um registro existente.
 item-hidden = Elemento oculto
 # An item a field points to that is in the recycle bin.
 item-deleted = Elemento excluído
+stage-hidden = Estágio oculto
+pipeline-hidden = Pipeline oculto
 err-not-yes-no = Escolha sim ou não.
 err-wrong-input = Este valor não é compatível com o campo.
 err-required = Obrigatório.

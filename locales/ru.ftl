@@ -125,6 +125,8 @@ err-unknown-reference = Выберите существующую запись.
 item-hidden = Скрытый элемент
 # An item a field points to that is in the recycle bin.
 item-deleted = Удалённый элемент
+stage-hidden = Скрытая стадия
+pipeline-hidden = Скрытая воронка
 err-not-yes-no = Выберите «Да» или «Нет».
 err-wrong-input = Это значение не подходит для поля.
 err-required = Обязательное поле.

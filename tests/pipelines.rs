@@ -35,6 +35,7 @@ async fn admin(conn: &mut Conn) -> CurrentUser {
         rights: Default::default(),
         language: None,
         time_zone: None,
+        choices: Default::default(),
     }
 }
 
@@ -308,6 +309,7 @@ async fn kept_from(conn: &mut Conn, email: &str, hidden: i64, own_elsewhere: boo
         rights: Rights::union(roles.iter()),
         language: None,
         time_zone: None,
+        choices: Default::default(),
     }
 }
 
@@ -370,5 +372,22 @@ on_both_databases! {
         let b = board(&store, &helper, "deal", Some(support.id), None).await.unwrap();
         assert_eq!(b.columns[0].cards.iter().map(|c| c.id).collect::<Vec<_>>(), [theirs]);
         assert_eq!(b.columns[0].count, 1, "the column counts what they reach");
+
+        // A Support deal moved into Sales: the seller reads it, but not where it came from.
+        let mut boss = admin.clone();
+        boss.rights = crm_card::domain::access::Rights::full(true);
+        let version = items::item(&mut conn, EntityType::DEAL, helped).await.unwrap().unwrap().version;
+        move_stage(&store, &boss, "deal", helped, version, sales_p.stages[1].id, true).await.unwrap();
+        let seen = card(&store, &seller, "deal", helped).await.unwrap();
+        let moved = seen.timeline.events.iter().find_map(|e| match &e.body {
+            crm_card::domain::timeline::EventBody::StageChanged { from, to, pipeline } => Some((from.clone(), to.clone(), pipeline.clone())),
+            _ => None,
+        });
+        let (from, to, pipeline) = moved.expect("the move is on the timeline");
+        assert_eq!((from.unwrap().name.as_str(), to.name.as_str()), ("Hidden stage", sales_p.stages[1].name.as_str()));
+        assert_eq!(pipeline.map(|p| (p.from, p.to)), Some(("Hidden pipeline".to_string(), "Sales".to_string())));
+        let told = card(&store, &boss, "deal", helped).await.unwrap();
+        assert!(serde_json::to_string(&told.timeline).unwrap().contains(&support.stages[0].name), "the admin sees it all");
+        assert!(!serde_json::to_string(&seen.timeline).unwrap().contains("Support"), "nothing names Support");
     }
 }

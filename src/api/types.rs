@@ -23,6 +23,10 @@ pub struct CurrentUser {
     /// Their time zone (`None`: UTC until a sign-in stores the browser's).
     #[serde(default)]
     pub time_zone: Option<String>,
+    /// What the product remembers for them (`server::store::choices`): read with the session,
+    /// so a page costs no statement for it.
+    #[serde(default)]
+    pub choices: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,9 @@ pub const DARK_TEXT: &str = "#000000";
 /// Light text.
 pub const LIGHT_TEXT: &str = "#ffffff";
 
+/// The colour of a stage shown as hidden (of a pipeline the reader does not see).
+pub const HIDDEN: &str = "#c6cdd3";
+
 /// `#rgb` or `#rrggbb` as red, green and blue; `None` for anything else.
 pub fn parse_hex(color: &str) -> Option<[u8; 3]> {
     let hex = color.trim().strip_prefix('#')?;

@@ -76,8 +76,8 @@ pub async fn board(
             }
         })
         .collect();
-    choices::remember(&mut conn, user.id, &choices::mode_key(entity), "kanban").await?;
-    let finals = choices::choice(&mut conn, user.id, &choices::finals_key(entity)).await?;
+    choices::remember(&mut conn, user, &choices::mode_key(entity), "kanban").await?;
+    let finals = user.choices.get(&choices::finals_key(entity)).cloned();
     let chosen_id = chosen.id;
     let has = |action| user.rights.scope_in(entity, Some(chosen_id), action) != Scope::None;
     Ok(Board {
@@ -195,7 +195,7 @@ pub async fn remember_finals(store: &Store, user: &CurrentUser, entity: &str, co
     readable(user, entity)?;
     let mut conn = store.pool.acquire().await?;
     let value = if columns { "columns" } else { "zones" };
-    Ok(choices::remember(&mut conn, user.id, &choices::finals_key(entity), value).await?)
+    Ok(choices::remember(&mut conn, user, &choices::finals_key(entity), value).await?)
 }
 
 /// The change token of a pipeline's items ([`items::list_token`]), for an open board.

@@ -69,7 +69,7 @@ pub async fn list(
         })
         .collect();
     if before.is_none() && !pipelines.is_empty() {
-        choices::remember(&mut conn, user.id, &choices::mode_key(entity), "list").await?;
+        choices::remember(&mut conn, user, &choices::mode_key(entity), "list").await?;
     }
     let has = |action| user.rights.scope(entity, action) != crate::domain::access::Scope::None;
     let can_export = has(Action::Export) && has(Action::Read);

@@ -84,6 +84,7 @@ pub async fn preview_card(
                 rights: Default::default(),
                 language: None,
                 time_zone: None,
+                choices: Default::default(),
             };
             (seer, name)
         }
@@ -130,9 +131,10 @@ async fn card_as(cfg: &Snapshot, conn: &mut Conn, user: &CurrentUser, full: Full
     let (rows, next) = page_rows(conn, row.id, None).await?;
     // Names for the values and the events in one go; only changes of fields the user sees.
     let shown_changes = rows.iter().flat_map(|r| payload_values(&r.payload, &fields));
-    let known = Known { users: &users, item_ids: &linked_ids, items: &linked };
+    let known = Known { users: &users, item_ids: &linked_ids, items: &linked, hidden_stages: &[] };
     let names = names_for(conn, user, values.values().chain(shown_changes), known).await?;
-    let events = rows.into_iter().filter_map(|r| event_view(r, &fields, &names)).collect();
+    let hidden = super::hidden_stages(cfg, conn, user, entity).await?;
+    let events = rows.into_iter().filter_map(|r| event_view(r, &fields, &names, &hidden)).collect();
     let responsible = row
         .responsible_id
         .map(|rid| UserRef { id: rid, name: names.users.get(&rid).cloned().unwrap_or_else(|| format!("#{rid}")) });
@@ -200,7 +202,9 @@ pub async fn timeline_page(
     let fields = fields_for(&cfg, &mut conn, entity, user).await?.visible;
     let (rows, next) = page_rows(&mut conn, id, before).await?;
     let users = cfg.active_users(&mut conn).await?;
-    let events = event_views(&mut conn, user, rows, &fields, Known { users: &users, ..Known::default() }).await?;
+    let hidden = super::hidden_stages(&cfg, &mut conn, user, entity).await?;
+    let known = Known { users: &users, hidden_stages: &hidden, ..Known::default() };
+    let events = event_views(&mut conn, user, rows, &fields, known).await?;
     Ok(TimelinePage { events, next })
 }
 

@@ -137,22 +137,24 @@ async fn fields_for(
 
 /// The frame of a signed-in page. The menu comes from the newest configuration this process
 /// has seen (no statement once loaded): a type created a moment ago on another server shows from
-/// that process's next request that reads the configuration revision. One statement reads
-/// which types the user last looked at as a board (their menu links open it).
+/// that process's next request that reads the configuration revision. The types the user last
+/// looked at as a board (their menu links open it) come with the session.
 pub async fn frame(store: &Store, user: &CurrentUser) -> Result<crate::api::types::Frame, AppError> {
     let cfg = store.config.current();
-    let mut conn = store.pool.acquire().await?;
     let registry = match cfg.loaded_registry() {
         Some(r) => r,
-        None => store.config.fresh(&mut conn).await?.registry(&mut conn).await?,
+        None => {
+            let mut conn = store.pool.acquire().await?;
+            store.config.fresh(&mut conn).await?.registry(&mut conn).await?
+        }
     };
     let mut types = type_names(&registry, user);
     types.0.retain(|t| t.in_menu);
-    let boards = super::store::choices::choices(&mut conn, user.id, "mode:")
-        .await?
-        .into_iter()
-        .filter(|(_, mode)| mode == "kanban")
-        .filter_map(|(key, _)| types.0.iter().map(|t| t.entity).find(|e| super::store::choices::mode_key(*e) == key))
+    let boards = types
+        .0
+        .iter()
+        .map(|t| t.entity)
+        .filter(|e| user.choices.get(&super::store::choices::mode_key(*e)).is_some_and(|m| m == "kanban"))
         .collect();
     Ok(crate::api::types::Frame { name: user.name.clone(), is_admin: user.is_admin, types, boards })
 }
@@ -316,6 +318,23 @@ struct Known<'a> {
     /// Items already looked up, found or not; `items` holds those found.
     item_ids: &'a [i64],
     items: &'a [items::TitleRow],
+    /// Stages of pipelines the reader does not see: a stage change names them as hidden.
+    hidden_stages: &'a [i64],
+}
+
+/// The stages of `entity`'s pipelines the user does not see (none for most users).
+async fn hidden_stages(
+    cfg: &Snapshot,
+    conn: &mut Conn,
+    user: &CurrentUser,
+    entity: EntityType,
+) -> sqlx::Result<Vec<i64>> {
+    if user.rights.admin || !user.rights.pipelines.contains_key(&entity) {
+        return Ok(vec![]);
+    }
+    let pipelines = cfg.pipelines(conn, entity).await?;
+    let hidden = pipelines.iter().filter(|p| !user.rights.sees_pipeline(entity, p.id));
+    Ok(hidden.flat_map(|p| p.stages.iter().map(|s| s.id)).collect())
 }
 
 /// Names of the users and items that `values` point to: from what is `known`, and the rest in
@@ -360,11 +379,28 @@ async fn names_for<'a>(
 /// A stored event as the viewer reads it: field changes get labels and shown values; changes of
 /// fields the viewer cannot see (or that no longer exist) are left out, and an event left with
 /// none is dropped.
-fn event_view(row: EventRow, fields: &[FieldDef], names: &Names) -> Option<TimelineEvent> {
+fn event_view(row: EventRow, fields: &[FieldDef], names: &Names, hidden_stages: &[i64]) -> Option<TimelineEvent> {
     let body = match row.payload {
         EventPayload::Created { title } => EventBody::Created { title },
         EventPayload::Comment { text } => EventBody::Comment { text },
-        EventPayload::StageChanged { from, to, pipeline } => EventBody::StageChanged { from, to, pipeline },
+        EventPayload::StageChanged { mut from, mut to, mut pipeline } => {
+            // A move out of (or into) a pipeline the reader does not see names neither it nor
+            // its stage.
+            let hide = |s: &mut crate::domain::timeline::StageRef, pipeline: Option<&mut String>| {
+                if hidden_stages.contains(&s.id) {
+                    s.name = text::stage_hidden().into();
+                    s.color = crate::domain::color::HIDDEN.into();
+                    if let Some(p) = pipeline {
+                        *p = text::pipeline_hidden().into();
+                    }
+                }
+            };
+            if let Some(f) = from.as_mut() {
+                hide(f, pipeline.as_mut().map(|p| &mut p.from));
+            }
+            hide(&mut to, pipeline.as_mut().map(|p| &mut p.to));
+            EventBody::StageChanged { from, to, pipeline }
+        }
         EventPayload::FieldChanged { changes } => {
             let changes: Vec<ChangeView> = changes
                 .into_iter()
@@ -392,5 +428,5 @@ async fn event_views(
     known: Known<'_>,
 ) -> sqlx::Result<Vec<TimelineEvent>> {
     let names = names_for(conn, reader, rows.iter().flat_map(|r| payload_values(&r.payload, fields)), known).await?;
-    Ok(rows.into_iter().filter_map(|r| event_view(r, fields, &names)).collect())
+    Ok(rows.into_iter().filter_map(|r| event_view(r, fields, &names, known.hidden_stages)).collect())
 }

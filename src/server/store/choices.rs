@@ -1,10 +1,11 @@
-//! What each person last chose where the product remembers it for them (`user_choices`): kept
-//! on the server, so it follows them from browser to browser.
+//! What each person last chose where the product remembers it for them: a JSON object in
+//! `user_choices`, read with their session (`CurrentUser::choices`), so it follows them from
+//! browser to browser and costs a page no statement.
 
 use super::Conn;
-use sqlx::Row;
+use crate::api::types::CurrentUser;
 
-/// The key of the list-or-board choice of an entity type.
+/// The key of the list-or-board choice of an entity type (`list` or `kanban`).
 pub fn mode_key(entity: crate::domain::EntityType) -> String {
     format!("mode:{}", entity.slug())
 }
@@ -14,43 +15,21 @@ pub fn finals_key(entity: crate::domain::EntityType) -> String {
     format!("finals:{}", entity.slug())
 }
 
-/// The user's choice kept under `key`, if any.
-pub async fn choice(conn: &mut Conn, user_id: i64, key: &str) -> sqlx::Result<Option<String>> {
-    sqlx::query("SELECT value FROM user_choices WHERE user_id = $1 AND choice = $2")
-        .bind(user_id)
-        .bind(key)
-        .fetch_optional(conn)
-        .await?
-        .map(|r| r.try_get(0))
-        .transpose()
-}
-
-/// The user's choices whose key starts with `prefix`: `(key, value)`.
-pub async fn choices(conn: &mut Conn, user_id: i64, prefix: &str) -> sqlx::Result<Vec<(String, String)>> {
-    let pattern = format!("{}%", prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-    sqlx::query("SELECT choice, value FROM user_choices WHERE user_id = $1 AND choice LIKE $2 ESCAPE '\\'")
-        .bind(user_id)
-        .bind(pattern)
-        .fetch_all(conn)
-        .await?
-        .into_iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-        .collect()
-}
-
-/// Remembers `value` for `key`, writing only when it differs from what is kept (a page that
-/// records the choice on every load writes once).
-pub async fn remember(conn: &mut Conn, user_id: i64, key: &str, value: &str) -> sqlx::Result<()> {
-    if choice(&mut *conn, user_id, key).await?.as_deref() == Some(value) {
+/// Remembers `value` for `key`; writes only when it differs from what the user's session read
+/// (a page that records the choice on every load writes once).
+pub async fn remember(conn: &mut Conn, user: &CurrentUser, key: &str, value: &str) -> sqlx::Result<()> {
+    if user.choices.get(key).map(String::as_str) == Some(value) {
         return Ok(());
     }
+    let mut choices = user.choices.clone();
+    choices.insert(key.to_string(), value.to_string());
+    let json = serde_json::to_string(&choices).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(
-        "INSERT INTO user_choices (user_id, choice, value) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id, choice) DO UPDATE SET value = excluded.value",
+        "INSERT INTO user_choices (user_id, choices) VALUES ($1, $2)
+         ON CONFLICT (user_id) DO UPDATE SET choices = excluded.choices",
     )
-    .bind(user_id)
-    .bind(key)
-    .bind(value)
+    .bind(user.id)
+    .bind(json)
     .execute(conn)
     .await?;
     Ok(())

@@ -124,8 +124,9 @@ pub async fn session_user(
     touch: bool,
 ) -> sqlx::Result<Option<CurrentUser>> {
     let rows = sqlx::query(
-        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights, s.last_seen, u.language, u.time_zone
-         FROM sessions s JOIN users u ON u.id = s.user_id
+        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights, s.last_seen, u.language, u.time_zone,
+                c.choices
+         FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_choices c ON c.user_id = u.id
          LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen > $3 AND u.active = 1",
     )
@@ -151,8 +152,8 @@ pub async fn session_user(
 /// A user with the rights of their roles, as they would be signed in (for an admin's preview).
 pub async fn user_with_rights(conn: &mut Conn, id: i64) -> sqlx::Result<Option<CurrentUser>> {
     let rows = sqlx::query(
-        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights, 0, u.language, u.time_zone
-         FROM users u LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id
+        "SELECT u.id, u.name, u.email, u.is_admin, u.department_id, r.rights, 0, u.language, u.time_zone, c.choices
+         FROM users u LEFT JOIN user_choices c ON c.user_id = u.id LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id
          WHERE u.id = $1",
     )
     .bind(id)
@@ -177,6 +178,8 @@ fn user_of_rows(rows: &[sqlx::any::AnyRow]) -> sqlx::Result<Option<CurrentUser>>
         rights,
         language: first.try_get(7)?,
         time_zone: first.try_get(8)?,
+        // Unreadable choices are forgotten, not an error: they are only remembered clicks.
+        choices: first.try_get::<Option<String>, _>(9)?.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default(),
     }))
 }
 
