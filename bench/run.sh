@@ -6,7 +6,7 @@
 # to core 0 and wrk to core 1; the card and its baseline are measured in alternating rounds in
 # the same process, so a busy machine slows both alike and the ratio stays meaningful.
 # DATABASE_URL=postgres://… runs it on PostgreSQL (a database that is made and dropped here);
-# SQLite in a temporary folder otherwise. BENCH_ONLY=P1,P4 (any of P1 P3 P4 P5 P6 P7 P11) measures
+# SQLite in a temporary folder otherwise. BENCH_ONLY=P1,P4 (any of P1 P3 P4 P5 P6 P7 P11 P12) measures
 # only those, for a quick look at one figure after a change.
 set -euo pipefail
 bin=$1
@@ -47,7 +47,7 @@ fi
 echo "== seeding the bench database (demo data, 40- and 200-field cards, 1M-event timeline)"
 eval "$("$bin" seed)"
 echo
-if only P3; then "$bin" queries; echo; fi
+if only P3 || only P12; then "$bin" queries; echo; fi
 if only P5; then "$bin" timeline; echo; fi
 
 taskset -c 0 "$bin" serve "127.0.0.1:$port" 2> "$data/server.log" &
@@ -156,10 +156,26 @@ if only P4; then
   echo
 fi
 
-# P7–P9 in chromium under a 4× CPU throttle, against the same server (end2end/perf/perf.spec.ts).
-if only P7; then
-  (cd "$here/../end2end" && BENCH_BASE=$base BENCH_DEAL=$SMALL_DEAL npx playwright test -c playwright.perf.config.ts 2>&1) \
-    | sed -n '/== P7/,/INP per run/p'
+if only P12; then
+  # P12: the kanban page of the 10,000-deal, 8-stage bench pipeline (8 columns of 20 cards, the
+  # totals) against the list page of the same pipeline's first stage (50 rows), both the app's.
+  echo "== P12 kanban board vs list of the same pipeline: $rounds alternating rounds of ${secs}s, 8 connections"
+  header "board | list"
+  compare "10,000-deal pipeline, 8 stages" 8 "/crm/deal/kanban?pipeline=$BOARD_PIPELINE" "/crm/deal?stage=$BOARD_STAGE"
+  echo
+fi
+
+# P7–P9 and P12's drag in chromium under a 4× CPU throttle, against the same server
+# (end2end/perf/perf.spec.ts).
+if only P7 || only P12; then
+  grep=; only P7 || grep=P12; only P12 || grep=P7
+  if (cd "$here/../end2end" && BENCH_BASE=$base BENCH_DEAL=$SMALL_DEAL BENCH_BOARD=$BOARD_PIPELINE \
+    npx playwright test -c playwright.perf.config.ts ${grep:+-g "$grep"}) > "$data/perf.log" 2>&1; then
+    sed -n -e '/== P7/,/INP per run/p' -e '/== P12/,/P12 INP per run/p' "$data/perf.log"
+  else
+    echo "!! the browser figures could not be measured; the end of Playwright's output:"
+    grep -v 'pid=' "$data/perf.log" | tail -40
+  fi
 fi
 
 # Last: its flood leaves this machine's address throttled for sign-ins for a while.

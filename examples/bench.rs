@@ -3,7 +3,8 @@
 //!
 //!     bench seed                 demo data plus the bench items (prints their ids as KEY=VALUE)
 //!     bench serve <addr>         the real router plus the baseline handlers, for wrk (P1, P4, P11)
-//!     bench queries              SQL statements per card load, rows written per write (P3, P4)
+//!     bench queries              SQL statements per card and board load, rows written per write
+//!                                (P3, P4, P12)
 //!     bench timeline             page 1 vs page 1000 of the 1M-event timeline, keyset and OFFSET (P5)
 //!
 //! The baseline handlers do what the card route and the save function do with no framework
@@ -39,6 +40,9 @@ const TIMELINE: &str = "Bench timeline: 1M events";
 const SMART: &str = "Bench smart process card: 40 fields, 50 events";
 /// The smart process the bench makes (stages, a client), the same size as the bench deal.
 const SMART_TYPE: &str = "bench-delivery";
+/// The pipeline of the P12 board: 8 stages, `BOARD_ITEMS` deals.
+const BOARD: &str = "Bench board";
+const BOARD_ITEMS: i64 = 10_000;
 
 #[tokio::main]
 async fn main() {
@@ -134,6 +138,7 @@ async fn seed(url: &str) {
             .await
             .unwrap();
     }
+    let (board, board_stage) = board_pipeline(&state, &admin).await;
     add_events(&state, small, 50).await;
     add_events(&state, smart, 50).await;
     add_events(&state, big, 100_000).await;
@@ -149,6 +154,68 @@ async fn seed(url: &str) {
     println!("SMALL_DEAL={small}\nBIG_COMPANY={big}\nTIMELINE_CONTACT={long}\nDEMO_LEAD={small_demo}");
     println!("SMART_TYPE={SMART_TYPE}\nSMART_ITEM={smart}");
     println!("SECTION_A={}\nSECTION_B={}", section(0), section(1));
+    println!("BOARD_PIPELINE={board}\nBOARD_STAGE={board_stage}");
+}
+
+/// P12: a pipeline of deals with 8 stages (6 in progress, won, lost) holding `BOARD_ITEMS`
+/// deals spread over the stages, each with an amount, written by the database itself. Answers
+/// the pipeline and its first stage.
+async fn board_pipeline(state: &AppState, admin: &Client) -> (i64, i64) {
+    let made =
+        admin.call("edit_pipelines", json!({"entity": "deal", "edit": {"op": "create_pipeline", "name": BOARD}})).await;
+    let pipeline =
+        made["pipelines"].as_array().unwrap().iter().find(|p| p["name"] == BOARD).unwrap()["id"].as_i64().unwrap();
+    for name in ["Qualified", "Offer", "Negotiation", "Contract"] {
+        let add = json!({"op": "add_stage", "pipeline": pipeline, "name": name, "color": "#47e4c2", "semantics": "in_progress"});
+        admin.call("edit_pipelines", json!({"entity": "deal", "edit": add})).await;
+    }
+    let mut conn = state.store.pool.acquire().await.unwrap();
+    let stages: Vec<i64> = sqlx::query("SELECT id FROM stages WHERE pipeline_id = $1 ORDER BY sort")
+        .bind(pipeline)
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(stages.len(), 8, "the bench board has 8 stages");
+    let now = store::now_ms();
+    // Stage n of 8 gets the items whose number leaves n after division by 8.
+    let stage_of = stages.iter().enumerate().map(|(n, id)| format!("WHEN {n} THEN {id}")).collect::<Vec<_>>().join(" ");
+    sqlx::query(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
+         INSERT INTO items (entity_type, pipeline_id, stage_id, title, responsible_id, version, created_by, created_at,
+                            updated_at, search_text, repeat_lead, search_gen)
+         SELECT 'deal', $2, CASE i % 8 {stage_of} END, 'Board deal ' || CAST(i AS TEXT),
+                (SELECT id FROM users WHERE email = 'anna@example.com'), 1, NULL, $3, $3,
+                'board deal ' || CAST(i AS TEXT), 0, (SELECT search_gen FROM entity_types WHERE code = 'deal')
+         FROM n"
+    ))
+    .bind(BOARD_ITEMS)
+    .bind(pipeline)
+    .bind(now)
+    .execute(&mut *conn)
+    .await
+    .expect("board deals");
+    // Each has its title as a value too (the card and the write decision read it there).
+    sqlx::query(
+        "INSERT INTO field_values (item_id, field_code, value)
+         SELECT id, 'title', '{\"t\":\"text\",\"v\":\"' || title || '\"}' FROM items WHERE pipeline_id = $1",
+    )
+    .bind(pipeline)
+    .execute(&mut *conn)
+    .await
+    .expect("board titles");
+    sqlx::query(
+        "INSERT INTO field_values (item_id, field_code, value)
+         SELECT id, 'amount', '{\"t\":\"money\",\"v\":{\"minor\":' || CAST(id % 100000 AS TEXT) || ',\"currency\":\"USD\"}}'
+         FROM items WHERE pipeline_id = $1",
+    )
+    .bind(pipeline)
+    .execute(&mut *conn)
+    .await
+    .expect("board amounts");
+    (pipeline, stages[0])
 }
 
 /// A smart process with stages and a client, staff (the Employee role) given every right on it,
@@ -496,6 +563,30 @@ async fn queries(url: &str) {
         assert_eq!(status, StatusCode::OK);
         let (_, call, _) = counted(who.call("card", json!({"entity": entity, "id": id}))).await;
         println!("{name:<26} {fields:>7} {events:>8} {first:>17} {page:>11} {call:>13}");
+    }
+    // P12: statements per board load, a pipeline of the demo's few deals against one of 10,000.
+    let board_id: i64 = {
+        let mut conn = state.store.pool.acquire().await.unwrap();
+        sqlx::query("SELECT id FROM pipelines WHERE name = $1").bind(BOARD).fetch_one(&mut *conn).await.unwrap().get(0)
+    };
+    let demo_board = anna.call("board", json!({"entity": "deal", "pipeline": null, "search": null})).await;
+    let demo_items: i64 = demo_board["columns"].as_array().unwrap().iter().map(|c| c["count"].as_i64().unwrap()).sum();
+    println!("P12 SQL statements per board load (8 stages on the bench board)");
+    println!("{:<26} {:>7} {:>17} {:>11} {:>13}", "board", "items", "first page (GET)", "page (GET)", "board() call");
+    for (name, pipeline, items) in
+        [("demo Sales pipeline", None, demo_items), ("bench board", Some(board_id), BOARD_ITEMS)]
+    {
+        let path = match pipeline {
+            Some(id) => format!("/crm/deal/kanban?pipeline={id}"),
+            None => "/crm/deal/kanban".to_string(),
+        };
+        let ((status, _), first, _) = counted(anna.page(&path)).await;
+        assert_eq!(status, StatusCode::OK);
+        let ((status, _), page, _) = counted(anna.page(&path)).await;
+        assert_eq!(status, StatusCode::OK);
+        let (_, call, _) =
+            counted(anna.call("board", json!({"entity": "deal", "pipeline": pipeline, "search": null}))).await;
+        println!("{name:<26} {items:>7} {first:>17} {page:>11} {call:>13}");
     }
     // P4 rows: one field saved, one layout operation applied.
     let card = anna.call("card", json!({"entity": "deal", "id": small})).await;
