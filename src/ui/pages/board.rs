@@ -30,7 +30,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// How often an open board asks whether anything changed.
 const POLL_MS: u32 = 5_000;
-/// Where this browser remembers whether final stages show as columns.
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
